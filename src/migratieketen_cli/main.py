@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Entry point of the `migratieketen` command.
+
+Each command group lives in its own module with a `register(app)` function, so that a
+new capability adds one module and one line below.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+app = typer.Typer(
+    name="migratieketen",
+    help="Migratieketen: zie, plan en stuur de lokale migratieketen als één geheel.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+COMMAND_MODULES: tuple[str, ...] = (
+    "migratieketen_cli.data_commands",
+    "migratieketen_cli.gemeente_commands",
+    "migratieketen_cli.web_commands",
+)
+
+for _module in COMMAND_MODULES:
+    importlib.import_module(_module).register(app)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,3 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Migratieketen web application (Django): the only place Django lives."""

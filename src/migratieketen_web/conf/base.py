@@ -1,0 +1,164 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Settings shared by every environment. Environment variables only via config()."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from migratieketen_web.conf.database import database_from_url
+from migratieketen_web.config import config
+
+SRC_DIR = Path(__file__).resolve().parents[2]
+BASE_DIR = SRC_DIR.parent  # the repository / installation root
+VAR_DIR = Path(
+    config(
+        "MIGRATIEKETEN_VAR_DIR",
+        str(BASE_DIR / "var"),
+        "Folder for the SQLite database, caches and other runtime files.",
+    )
+)
+
+SECRET_KEY = config(
+    "SECRET_KEY",
+    "",
+    "Django secret key. Required in production; dev and test generate their own.",
+)
+DEBUG = config("DEBUG", False, "Django debug mode. Never on in production.")
+ALLOWED_HOSTS = config(
+    "ALLOWED_HOSTS", ["127.0.0.1", "localhost"], "Comma-separated host names served."
+)
+
+MIGRATIEKETEN_DATA_DIR = config(
+    "MIGRATIEKETEN_DATA_DIR",
+    "",
+    "Folder with the normalised open data (format of shared/data); "
+    "filled by 'migratieketen data sync'.",
+)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "rest_framework",
+    "drf_spectacular",
+    "migratieketen_web.gemeenten",
+    "migratieketen_web.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "migratieketen_web.api.middleware.ApiVersionMiddleware",
+]
+
+ROOT_URLCONF = "migratieketen_web.urls"
+WSGI_APPLICATION = "migratieketen_web.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [SRC_DIR / "migratieketen_web" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": database_from_url(
+        config(
+            "MIGRATIEKETEN_DATABASE_URL",
+            "sqlite:///var/db.sqlite3",
+            "Database: sqlite:///relative/path.sqlite3 (default, embedded) or "
+            "postgres://user:password@host:5432/name.",
+        ),
+        BASE_DIR,
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+LOCALE_PATHS = [SRC_DIR / "migratieketen_web" / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [SRC_DIR / "migratieketen_web" / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+
+# Security headers (style-anchors A14).
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+
+# The API must answer 404 on a trailing slash, never redirect (NL API Design Rules).
+APPEND_SLASH = False
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "PAGE_SIZE": 100,
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "EXCEPTION_HANDLER": "migratieketen_web.api.problems.problem_exception_handler",
+    "UNAUTHENTICATED_USER": None,
+}
+API_VERSION = "1.0.0"
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Migratieketen API",
+    "DESCRIPTION": "Open data en berekeningen over de migratieketen per gemeente, "
+    "provincie en Nederland.",
+    "VERSION": API_VERSION,
+    "CONTACT": {"name": "Migratieketen", "url": "https://github.com/migratieketen"},
+    "LICENSE": {
+        "name": "EUPL-1.2",
+        "url": "https://eupl.eu/1.2/nl/",
+    },
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

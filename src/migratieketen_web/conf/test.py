@@ -1,0 +1,13 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Tests: fast password hashing, plain static storage; database from the environment."""
+
+from migratieketen_web.conf.base import *  # noqa: F403
+from migratieketen_web.conf.secret import ensure_secret_key
+
+SECRET_KEY = ensure_secret_key(SECRET_KEY, VAR_DIR)  # noqa: F405
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {  # noqa: F405
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,13 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""URL map: pages at the root, the REST API under /api/v1, the admin under /beheer."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("beheer/", admin.site.urls),
+    path("api/v1/", include("migratieketen_web.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("migratieketen_web.gemeenten.urls")),
+]

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Copyright (C) 2026 Migratieketen contributors
+//
+// Copy the NL Design System CSS we use from node_modules into
+// src/migratieketen_web/static/vendor/ (git-ignored), so the app serves every
+// asset itself (no CDN) and no third-party file is ever committed.
+import { copyFileSync, mkdirSync, existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const target = join(root, "src", "migratieketen_web", "static", "vendor");
+
+const files = [
+  ["@utrecht/component-library-css/dist/index.css", "utrecht/component-library.css"],
+  [
+    "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css",
+    "voorbeeld-design-tokens/theme.css",
+  ],
+];
+
+for (const [from, to] of files) {
+  const source = join(root, "node_modules", from);
+  if (!existsSync(source)) {
+    console.error(`Ontbreekt: ${source}. Voer eerst 'npm ci' uit.`);
+    process.exit(1);
+  }
+  const dest = join(target, to);
+  mkdirSync(dirname(dest), { recursive: true });
+  copyFileSync(source, dest);
+  console.log(`${from} -> static/vendor/${to}`);
+}

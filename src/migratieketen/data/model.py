@@ -50,6 +50,8 @@ class Wijk:
     name: str
     gemeente_code: str
     population: int | None  # None where CBS suppressed the figure (< ~10 inhabitants)
+    # Extra KWB figures of the wijk (age shares, households, density); None = suppressed.
+    indicators: dict[str, float | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,9 @@ class Provenance:
     reference_date: date  # the date the figure describes (peildatum)
     licence: str  # "CC BY 4.0"
     url: str = ""
+    # Free-text caveat, e.g. that an indicator's own reference year is older than the
+    # KWB edition it was published in. Added after the first contract; optional.
+    note: str = ""
 
     def attribution(self) -> str:
         """The Dutch attribution line shown next to the figure."""

@@ -1,0 +1,188 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Turn a Scenario into the plain monthly arrays the vectorised engine consumes.
+
+All data reading and scenario interpretation happens here, once, so the engine itself
+is pure numpy and can be shipped to Dask workers as-is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from migratieketen.chain.gemeenten import GemeenteInputs, load_gemeente_inputs
+from migratieketen.chain.history import OPENING_OCCUPANCY_2012, load_history
+from migratieketen.chain.params import ChainConfigError, resolve_values
+from migratieketen.chain.scenario import Scenario, month_index, month_label
+
+FloatArray = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ChainInputs:
+    """Everything one simulation needs except the per-run random draws."""
+
+    start: int  # month index of the first simulated month
+    first: FloatArray  # first asylum applications per month (scenario path)
+    repeat: FloatArray
+    nareizigers_observed: FloatArray  # nan where nareizigers are endogenous
+    ind_decisions: FloatArray  # decision capacity per month (before per-run factor)
+    recognition_first: FloatArray
+    recognition_repeat: FloatArray
+    closed_share: FloatArray
+    cap_regular: FloatArray
+    cap_small_scale: FloatArray
+    cap_noodopvang: FloatArray
+    urgency: FloatArray  # 1.0 where the urgency scheme is on
+    tussenvoorziening_places: FloatArray
+    housing_factor: FloatArray  # 1 + extra_housing_pct / 100
+    gemeenten: GemeenteInputs
+    values: dict[str, float]  # resolved parameter values (defaults + overrides)
+    inflow_noise: bool  # False when the inflow is observed history
+    noodopvang_auto_scale: bool
+    initial_asylum_seekers: float
+    initial_permit_holders: float
+
+    @property
+    def months(self) -> int:
+        return len(self.first)
+
+    def month_labels(self) -> list[str]:
+        return [month_label(self.start + t) for t in range(self.months)]
+
+
+def _from(label: str, start: int, months: int) -> npt.NDArray[np.bool_]:
+    """Mask of months at or after `label` (all months when empty)."""
+    t = np.arange(months)
+    if not label:
+        return np.ones(months, dtype=bool)
+    return t >= month_index(label) - start
+
+
+def _inflow_path(scenario: Scenario, months: int) -> FloatArray:
+    spec = scenario.inflow
+    if spec.kind == "constant":
+        return np.full(months, spec.per_month)
+    if spec.kind == "monthly":
+        values = np.asarray(spec.monthly, dtype=np.float64)
+        if len(values) < months:
+            raise ChainConfigError(
+                f"Instroom: {len(values)} maandcijfers, maar het scenario duurt "
+                f"{months} maanden."
+            )
+        return values[:months].copy()
+    # peak: a Gaussian bell on top of the base level
+    t = np.arange(months)
+    centre = month_index(spec.peak_month) - month_index(scenario.start)
+    bell = np.exp(-0.5 * ((t - centre) / spec.width_months) ** 2)
+    return spec.per_month + (spec.peak_per_month - spec.per_month) * bell
+
+
+def build_inputs(
+    scenario: Scenario,
+    data_dir: Path | str | None = None,
+    gemeenten: GemeenteInputs | None = None,
+) -> ChainInputs:
+    """Resolve the scenario against the data folder (history, gemeenten)."""
+    scenario.validate()
+    values = resolve_values(scenario.parameters)
+    start = month_index(scenario.start)
+    months = scenario.months
+    if gemeenten is None:
+        if data_dir is None:
+            raise ChainConfigError("Geen gegevensmap opgegeven voor de gemeenten.")
+        gemeenten = load_gemeente_inputs(data_dir)
+    nan = np.full(months, np.nan)
+    ones = np.ones(months)
+    if scenario.inflow.kind == "historie":
+        if data_dir is None:
+            raise ChainConfigError("Scenario 'historie' vraagt de gegevensmap.")
+        hist = load_history(data_dir, month_label(start + months - 1))
+        offset = start - hist.start
+        if offset < 0:
+            raise ChainConfigError("Historie begint pas in 2013-01.")
+        cut = slice(offset, offset + months)
+        first, repeat = hist.first[cut], hist.repeat[cut]
+        nare = hist.nareizigers[cut]
+        ind = hist.ind_decisions[cut] * values["history_persons_per_decision"]
+        rec1 = hist.recognition_first[cut]
+        rec2, closed = hist.recognition_repeat[cut], hist.closed_share[cut]
+        noise = False
+    else:
+        first = _inflow_path(scenario, months)
+        repeat = ones * values["repeat_requests_per_month"]
+        nare = nan.copy()
+        ind = ones * values["ind_decisions_per_month"]
+        rec1 = ones * values["recognition_rate_first"]
+        rec2 = ones * values["recognition_rate_repeat"]
+        closed = ones * values["closed_share"]
+        noise = True
+    lv = scenario.levers
+    ind = ind + lv.extra_ind_decisions_per_month * _from(
+        lv.extra_ind_from, start, months
+    )
+    cap = np.empty((3, months))
+    cap[0] = values["capacity_regular"]
+    cap[1] = values["capacity_small_scale"]
+    cap[2] = values["capacity_noodopvang"]
+    for step in scenario.capacity:
+        mask = _from(step.start, start, months)
+        cap[0, mask], cap[1, mask], cap[2, mask] = (
+            step.regular,
+            step.small_scale,
+            step.noodopvang,
+        )
+    urgency = np.zeros(months)
+    if lv.urgency_scheme:
+        on = _from(lv.urgency_from, start, months)
+        if lv.urgency_until:
+            on &= np.arange(months) <= month_index(lv.urgency_until) - start
+        urgency[on] = 1.0
+    tv = lv.tussenvoorziening_places * _from(lv.tussenvoorziening_from, start, months)
+    housing = 1.0 + lv.extra_housing_pct / 100 * _from(
+        lv.extra_housing_from, start, months
+    )
+    if scenario.inflow.kind == "historie" and start == month_index("2013-01"):
+        default_seekers = OPENING_OCCUPANCY_2012 - values["initial_permit_holders_2013"]
+    else:
+        # about three months of decisions waiting: a calm steady state
+        default_seekers = 3 * float(ind[0])
+    default_holders = (
+        values["initial_permit_holders_2013"]
+        if scenario.inflow.kind == "historie"
+        else float(ind[0]) * (1 - closed[0]) * rec1[0] / values["housing_rate"]
+    )
+    return ChainInputs(
+        start=start,
+        first=np.asarray(first, dtype=np.float64),
+        repeat=np.asarray(repeat, dtype=np.float64),
+        nareizigers_observed=np.asarray(nare, dtype=np.float64),
+        ind_decisions=np.asarray(ind, dtype=np.float64),
+        recognition_first=np.asarray(rec1, dtype=np.float64),
+        recognition_repeat=np.asarray(rec2, dtype=np.float64),
+        closed_share=np.asarray(closed, dtype=np.float64),
+        cap_regular=cap[0],
+        cap_small_scale=cap[1],
+        cap_noodopvang=cap[2],
+        urgency=urgency,
+        tussenvoorziening_places=np.asarray(tv, dtype=np.float64),
+        housing_factor=np.asarray(housing, dtype=np.float64),
+        gemeenten=gemeenten,
+        values=values,
+        inflow_noise=noise,
+        noodopvang_auto_scale=lv.noodopvang_auto_scale,
+        initial_asylum_seekers=(
+            default_seekers
+            if scenario.initial_asylum_seekers is None
+            else scenario.initial_asylum_seekers
+        ),
+        initial_permit_holders=(
+            default_holders
+            if scenario.initial_permit_holders is None
+            else scenario.initial_permit_holders
+        ),
+    )

@@ -1,0 +1,274 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Scenarios and levers as plain data: a dataclass that round-trips through YAML.
+
+A scenario says what happens (inflow, reception capacity, parameter overrides) and what
+the planner does (levers). Keeping it plain data means scenarios can be saved, shared,
+compared and fed to the web page without code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from migratieketen.chain.params import ChainConfigError, resolve_values
+
+_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+INFLOW_KINDS = ("constant", "monthly", "peak", "historie")
+
+
+def month_index(label: str) -> int:
+    """'2026-03' -> an integer that increases by one per month."""
+    match = _MONTH.match(str(label).strip())
+    if match is None:
+        raise ChainConfigError(f"'{label}' is geen maand in de vorm JJJJ-MM.")
+    return int(match.group(1)) * 12 + int(match.group(2)) - 1
+
+
+def month_label(index: int) -> str:
+    year, month = divmod(index, 12)
+    return f"{year}-{month + 1:02d}"
+
+
+@dataclass(slots=True)
+class Inflow:
+    """First asylum applications per month.
+
+    kind = constant (per_month), monthly (explicit list from the start month), peak
+    (a stylised wave: base + (peak - base) * a bell of `width_months` around
+    `peak_month`) or historie (the observed CBS series, see `history.py`).
+    Nareizigers are endogenous (ratio x permits, delayed) unless observed.
+    """
+
+    kind: str = "constant"
+    per_month: float = 3000.0
+    monthly: list[float] = field(default_factory=list)
+    peak_per_month: float = 0.0
+    peak_month: str = ""
+    width_months: float = 4.0
+
+    def validate(self) -> None:
+        if self.kind not in INFLOW_KINDS:
+            raise ChainConfigError(
+                f"Instroom: soort '{self.kind}' onbekend; kies uit "
+                f"{', '.join(INFLOW_KINDS)}."
+            )
+        if self.per_month < 0 or self.peak_per_month < 0:
+            raise ChainConfigError("Instroom: aantallen per maand mogen niet negatief.")
+        if any(v < 0 for v in self.monthly):
+            raise ChainConfigError("Instroom: maandcijfers mogen niet negatief zijn.")
+        if self.kind == "monthly" and not self.monthly:
+            raise ChainConfigError(
+                "Instroom: soort 'monthly' vraagt een lijst 'monthly'."
+            )
+        if self.kind == "peak":
+            month_index(self.peak_month)
+            if self.width_months <= 0:
+                raise ChainConfigError("Instroom: 'width_months' moet positief zijn.")
+
+
+@dataclass(slots=True)
+class CapacityStep:
+    """COA capacity per type from `start` on (crisisnoodopvang has no cap)."""
+
+    start: str
+    regular: float
+    small_scale: float
+    noodopvang: float
+
+    def validate(self) -> None:
+        month_index(self.start)
+        if min(self.regular, self.small_scale, self.noodopvang) < 0:
+            raise ChainConfigError(
+                f"Capaciteit vanaf {self.start}: aantallen mogen niet negatief zijn."
+            )
+
+
+@dataclass(slots=True)
+class Levers:
+    """What planners can pull. Each lever acts from its `*_from` month (or the start)."""
+
+    urgency_scheme: bool = False
+    urgency_from: str = ""
+    urgency_until: str = ""
+    tussenvoorziening_places: float = 0.0
+    tussenvoorziening_from: str = ""
+    extra_ind_decisions_per_month: float = 0.0
+    extra_ind_from: str = ""
+    extra_housing_pct: float = 0.0
+    extra_housing_from: str = ""
+    noodopvang_auto_scale: bool = False
+
+    def validate(self) -> None:
+        for name in (
+            "urgency_from",
+            "urgency_until",
+            "tussenvoorziening_from",
+            "extra_ind_from",
+            "extra_housing_from",
+        ):
+            value = getattr(self, name)
+            if value:
+                month_index(value)
+        if self.tussenvoorziening_places < 0 or self.extra_ind_decisions_per_month < 0:
+            raise ChainConfigError("Hefbomen: aantallen mogen niet negatief zijn.")
+        if self.extra_housing_pct < -100:
+            raise ChainConfigError("Hefbomen: extra_housing_pct kan niet onder -100.")
+
+
+@dataclass(slots=True)
+class Scenario:
+    name: str
+    start: str = "2026-01"
+    months: int = 60
+    description: str = ""
+    inflow: Inflow = field(default_factory=Inflow)
+    capacity: list[CapacityStep] = field(default_factory=list)
+    levers: Levers = field(default_factory=Levers)
+    parameters: dict[str, float] = field(default_factory=dict)
+    runs: int = 1000
+    seed: int = 0
+    # Opening stocks (persons in COA at the start); None = the model's steady guess.
+    initial_asylum_seekers: float | None = None
+    initial_permit_holders: float | None = None
+
+    def validate(self) -> None:
+        if not self.name:
+            raise ChainConfigError("Scenario: 'name' ontbreekt.")
+        month_index(self.start)
+        if not 1 <= self.months <= 600:
+            raise ChainConfigError("Scenario: 'months' moet tussen 1 en 600 liggen.")
+        if not 1 <= self.runs <= 1_000_000:
+            raise ChainConfigError(
+                "Scenario: 'runs' moet tussen 1 en 1.000.000 liggen."
+            )
+        if self.seed < 0:
+            raise ChainConfigError("Scenario: 'seed' mag niet negatief zijn.")
+        for stock in (self.initial_asylum_seekers, self.initial_permit_holders):
+            if stock is not None and stock < 0:
+                raise ChainConfigError("Scenario: beginvoorraden mogen niet negatief.")
+        self.inflow.validate()
+        for step in self.capacity:
+            step.validate()
+        starts = [month_index(s.start) for s in self.capacity]
+        if starts != sorted(starts):
+            raise ChainConfigError("Capaciteit: stappen moeten op datum oplopen.")
+        self.levers.validate()
+        resolve_values(self.parameters)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Scenario:
+        if not isinstance(data, Mapping):
+            raise ChainConfigError("Scenario: verwacht een mapping (sleutel: waarde).")
+        known = set(cls.__dataclass_fields__)
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ChainConfigError(
+                f"Scenario: onbekende sleutel(s) {', '.join(unknown)}; "
+                f"toegestaan: {', '.join(sorted(known))}."
+            )
+        raw = dict(data)
+        try:
+            raw["inflow"] = _build(Inflow, raw.get("inflow") or {}, "inflow")
+            raw["levers"] = _build(Levers, raw.get("levers") or {}, "levers")
+            raw["capacity"] = [
+                _build(CapacityStep, step, "capacity")
+                for step in raw.get("capacity") or []
+            ]
+            raw["parameters"] = {
+                str(k): v for k, v in (raw.get("parameters") or {}).items()
+            }
+            if "start" in raw:
+                raw["start"] = _month_text(raw["start"])
+            scenario = cls(**raw)
+        except TypeError as exc:
+            raise ChainConfigError(f"Scenario: ongeldige waarde ({exc}).") from exc
+        scenario.validate()
+        return scenario
+
+    def to_yaml(self) -> str:
+        return yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True)
+
+    @classmethod
+    def from_yaml(cls, text: str) -> Scenario:
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise ChainConfigError(f"Scenario: geen geldige YAML ({exc}).") from exc
+        return cls.from_dict(data)
+
+
+def _month_text(value: Any) -> str:
+    """YAML reads 2026-01 as text but a bare date as a date object; accept both."""
+    if hasattr(value, "year") and hasattr(value, "month"):
+        return f"{value.year}-{value.month:02d}"
+    return str(value)
+
+
+def _build(kind: type, raw: Any, section: str) -> Any:
+    if not isinstance(raw, Mapping):
+        raise ChainConfigError(f"Scenario: '{section}' moet een mapping zijn.")
+    fields: dict[str, Any] = getattr(kind, "__dataclass_fields__")  # noqa: B009
+    unknown = sorted(set(raw) - set(fields))
+    if unknown:
+        raise ChainConfigError(
+            f"Scenario, '{section}': onbekende sleutel(s) {', '.join(unknown)}; "
+            f"toegestaan: {', '.join(sorted(fields))}."
+        )
+    clean: dict[str, Any] = {}
+    for key, value in raw.items():
+        typ = str(fields[key].type)
+        if typ == "str":
+            clean[key] = _month_text(value) if value is not None else ""
+        elif typ == "float":
+            try:
+                clean[key] = float(value)
+            except (TypeError, ValueError) as exc:
+                raise ChainConfigError(
+                    f"Scenario, '{section}.{key}': '{value}' is geen getal."
+                ) from exc
+        elif typ == "bool":
+            if not isinstance(value, bool):
+                raise ChainConfigError(
+                    f"Scenario, '{section}.{key}': verwacht true of false."
+                )
+            clean[key] = value
+        elif typ == "list[float]":
+            try:
+                clean[key] = [float(v) for v in value]
+            except (TypeError, ValueError) as exc:
+                raise ChainConfigError(
+                    f"Scenario, '{section}.{key}': verwacht een lijst getallen."
+                ) from exc
+        else:
+            clean[key] = value
+    return kind(**clean)
+
+
+def load_scenario(path: Path | str) -> Scenario:
+    """Read a scenario YAML file; every problem is a ChainConfigError in Dutch."""
+    p = Path(path)
+    if not p.exists():
+        raise ChainConfigError(f"Scenariobestand {p} bestaat niet.")
+    try:
+        return Scenario.from_yaml(p.read_text(encoding="utf-8"))
+    except ChainConfigError as exc:
+        raise ChainConfigError(f"{p.name}: {exc}") from exc
+
+
+def save_scenario(scenario: Scenario, path: Path | str) -> None:
+    """Write atomically (temp file + rename), so a failed save leaves no partial file."""
+    scenario.validate()
+    p = Path(path)
+    tmp = p.with_name(p.name + ".tmp")
+    tmp.write_text(scenario.to_yaml(), encoding="utf-8")
+    tmp.replace(p)

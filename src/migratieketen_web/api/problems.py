@@ -1,15 +1,217 @@
 # SPDX-License-Identifier: EUPL-1.2
 # Copyright (C) 2026 Migratieketen contributors
-"""RFC 9457 problem+json error responses for the API."""
+"""RFC 9457 problem details (``application/problem+json``) for every API error.
+
+NL API Design Rules ``/core/error-handling/problem-details`` and
+``/core/error-handling/invalid-input``: every 4xx/5xx answer of the API is a
+problem document with a Dutch ``title``/``detail``; validation errors list each
+offending parameter in ``invalidParams``.
+"""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, JsonResponse
+from rest_framework import exceptions, status
 from rest_framework.response import Response
-from rest_framework.views import exception_handler
+from rest_framework.views import set_rollback
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+logger = logging.getLogger(__name__)
+
+# Dutch titles per status code (the fixed, human-readable summary of the type).
+TITLES: dict[int, str] = {
+    400: "Ongeldige aanvraag",
+    401: "Niet geauthenticeerd",
+    403: "Geen toegang",
+    404: "Niet gevonden",
+    405: "Methode niet toegestaan",
+    406: "Formaat niet beschikbaar",
+    409: "Conflict",
+    415: "Mediatype niet ondersteund",
+    429: "Te veel aanvragen",
+    500: "Interne serverfout",
+    503: "Dienst niet beschikbaar",
+}
+
+# Dutch details for errors whose DRF/Django text is English and carries no specifics.
+DEFAULT_DETAILS: dict[int, str] = {
+    400: "De aanvraag kon niet worden verwerkt.",
+    401: "Voor deze bron is authenticatie nodig.",
+    403: "U heeft geen toegang tot deze bron.",
+    404: "De gevraagde bron bestaat niet. Let op: adressen eindigen niet op '/'.",
+    405: "Deze methode is niet toegestaan voor deze bron.",
+    406: "Deze API levert alleen JSON (application/json).",
+    415: "Het mediatype van de aanvraag wordt niet ondersteund.",
+    429: "Te veel aanvragen; probeer het later opnieuw.",
+    500: "Er ging iets mis op de server. Probeer het later opnieuw.",
+    503: "De dienst is tijdelijk niet beschikbaar.",
+}
+
+# Stable machine codes, as Open Zaak's problem documents carry them.
+CODES: dict[int, str] = {
+    400: "invalid",
+    401: "not_authenticated",
+    403: "permission_denied",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    415: "unsupported_media_type",
+    429: "throttled",
+    500: "error",
+    503: "unavailable",
+}
+
+# RFC 9110 section per status code: the problem ``type`` URI.
+_RFC9110_SECTIONS: dict[int, str] = {
+    400: "15.5.1",
+    401: "15.5.2",
+    403: "15.5.4",
+    404: "15.5.5",
+    405: "15.5.6",
+    406: "15.5.7",
+    409: "15.5.10",
+    415: "15.5.16",
+    500: "15.6.1",
+    503: "15.6.4",
+}
 
 
-def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    """Temporary pass-through; replaced by the full problem+json handler."""
-    return exception_handler(exc, context)
+def problem_type(status_code: int) -> str:
+    """The ``type`` URI: the RFC 9110 section that defines the status code."""
+    section = _RFC9110_SECTIONS.get(status_code)
+    if section is None:
+        return "about:blank"
+    return f"https://datatracker.ietf.org/doc/html/rfc9110#section-{section}"
+
+
+def problem_body(
+    status_code: int,
+    *,
+    detail: str | None = None,
+    instance: str = "",
+    code: str | None = None,
+    invalid_params: list[dict[str, str]] | None = None,
+) -> dict[str, Any]:
+    """Build one problem document; ``invalidParams`` only for validation errors."""
+    body: dict[str, Any] = {
+        "type": problem_type(status_code),
+        "code": code or CODES.get(status_code, "error"),
+        "title": TITLES.get(status_code, "Fout"),
+        "status": status_code,
+        "detail": detail or DEFAULT_DETAILS.get(status_code, ""),
+        "instance": instance,
+    }
+    if invalid_params is not None:
+        body["invalidParams"] = invalid_params
+    return body
+
+
+def problem_response(request: HttpRequest, status_code: int) -> JsonResponse:
+    """A plain Django problem response, for errors raised outside DRF (URL 404, 500)."""
+    return JsonResponse(
+        problem_body(status_code, instance=request.path),
+        status=status_code,
+        content_type=PROBLEM_CONTENT_TYPE,
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def flatten_validation_errors(detail: Any, prefix: str = "") -> list[dict[str, str]]:
+    """Turn DRF's nested error detail into ``[{name, code, reason}]``.
+
+    Nested names are joined with dots (``inwoners.0.jaar``), as Open Zaak does;
+    errors that belong to no field get the name ``nonFieldErrors``.
+    """
+    params: list[dict[str, str]] = []
+    if isinstance(detail, dict):
+        for key, value in detail.items():
+            name = "nonFieldErrors" if key in ("non_field_errors", "") else str(key)
+            params.extend(
+                flatten_validation_errors(value, f"{prefix}.{name}" if prefix else name)
+            )
+    elif isinstance(detail, list):
+        for index, value in enumerate(detail):
+            if isinstance(value, dict | list):
+                sub = f"{prefix}.{index}" if prefix else str(index)
+                params.extend(flatten_validation_errors(value, sub))
+            else:
+                params.extend(flatten_validation_errors(value, prefix))
+    else:
+        params.append(
+            {
+                "name": prefix or "nonFieldErrors",
+                "code": getattr(detail, "code", "invalid") or "invalid",
+                "reason": str(detail),
+            }
+        )
+    return params
+
+
+def _dutch_detail(exc: exceptions.APIException, request: Any) -> str | None:
+    """Dutch detail text for the generic DRF errors; None keeps the default text."""
+    if isinstance(exc, exceptions.MethodNotAllowed):
+        method = getattr(request, "method", "") or ""
+        return f"De methode {method} is niet toegestaan voor deze bron."
+    if isinstance(exc, exceptions.NotFound):
+        return DEFAULT_DETAILS[404]
+    if isinstance(exc, exceptions.ParseError):
+        return "De inhoud van de aanvraag is geen geldige JSON."
+    if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
+        return f"Te veel aanvragen; probeer het over {int(exc.wait)} seconden opnieuw."
+    return None
+
+
+def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
+    """DRF ``EXCEPTION_HANDLER``: every exception becomes a problem document.
+
+    Unexpected exceptions are logged and answered with a 500 problem document
+    instead of Django's HTML error page, so API clients always get JSON.
+    """
+    request = context.get("request")
+    instance = request.path if request is not None else ""
+
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+
+    headers: dict[str, str] = {}
+    if isinstance(exc, exceptions.ValidationError):
+        status_code = exc.status_code
+        body = problem_body(
+            status_code,
+            detail="Een of meer parameters zijn ongeldig; zie invalidParams.",
+            instance=instance,
+            invalid_params=flatten_validation_errors(exc.detail),
+        )
+    elif isinstance(exc, exceptions.APIException):
+        status_code = exc.status_code
+        detail = _dutch_detail(exc, request) or DEFAULT_DETAILS.get(status_code)
+        if detail is None:
+            detail = str(exc.detail)
+        body = problem_body(
+            status_code,
+            detail=detail,
+            instance=instance,
+            code=exc.get_codes() if isinstance(exc.get_codes(), str) else None,
+        )
+        auth_header = getattr(exc, "auth_header", None)
+        if auth_header:
+            headers["WWW-Authenticate"] = auth_header
+        wait = getattr(exc, "wait", None)
+        if wait:
+            headers["Retry-After"] = str(int(wait))
+    else:
+        logger.exception("Unhandled API error at %s", instance, exc_info=exc)
+        status_code = status.HTTP_500_INTERNAL_SERVER_ERROR
+        body = problem_body(status_code, instance=instance)
+
+    set_rollback()
+    return Response(
+        body, status=status_code, headers=headers, content_type=PROBLEM_CONTENT_TYPE
+    )

@@ -1,6 +1,36 @@
 # SPDX-License-Identifier: EUPL-1.2
 # Copyright (C) 2026 Migratieketen contributors
-"""URL map of /api/v1 (no trailing slashes)."""
+"""URL map of /api/v1: Dutch plural collections, no trailing slashes.
+
+NL API Design Rules ``/core/no-trailing-slash``: the router generates paths
+without a slash, and with ``APPEND_SLASH = False`` a trailing slash is a 404
+(answered as problem+json by the middleware), never a redirect.
+"""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularYAMLAPIView
+from rest_framework.routers import SimpleRouter
+
+from migratieketen_web.api import views
 
 app_name = "api"
-urlpatterns: list = []
+
+router = SimpleRouter(trailing_slash=False)
+router.register("gemeenten", views.GemeenteViewSet, basename="gemeente")
+router.register("provincies", views.ProvincieViewSet, basename="provincie")
+router.register("wijken", views.WijkViewSet, basename="wijk")
+router.register("indicatoren", views.IndicatorViewSet, basename="indicator")
+
+urlpatterns = [
+    path(
+        "openapi.json",
+        SpectacularJSONAPIView.as_view(authentication_classes=[]),
+        name="openapi-json",
+    ),
+    path(
+        "openapi.yaml",
+        SpectacularYAMLAPIView.as_view(authentication_classes=[]),
+        name="openapi-yaml",
+    ),
+    *router.urls,
+]

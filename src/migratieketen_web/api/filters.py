@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Query-parameter filters, validated by a serializer per collection.
+
+A wrong filter value or an unknown parameter is a 400 problem document with
+``invalidParams`` (``/core/error-handling/invalid-input``) rather than a silent
+empty or unfiltered list: a typo like ``?provinice=PV27`` must not return all
+gemeenten. The same serializers document the parameters in the OpenAPI
+document (drf-spectacular explodes a serializer into query parameters).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from rest_framework import serializers
+
+PROVINCE_CODE = r"^PV[0-9]{2}$"
+GEMEENTE_CODE = r"^GM[0-9]{4}$"
+
+# Path patterns for the detail URLs (router ``lookup_value_regex``).
+PROVINCE_CODE_PATH = "PV[0-9]{2}"
+GEMEENTE_CODE_PATH = "GM[0-9]{4}"
+WIJK_CODE_PATH = "WK[0-9]{6}"
+INDICATOR_KEY_PATH = "[-a-zA-Z0-9_]+"
+
+
+def _code_field(pattern: str, example: str, what: str) -> serializers.RegexField:
+    return serializers.RegexField(
+        pattern,
+        required=False,
+        help_text=f"Alleen {what} met deze CBS-code, bv. {example}.",
+        error_messages={"invalid": f"Gebruik een CBS-code zoals {example}."},
+    )
+
+
+class GemeenteFilter(serializers.Serializer):
+    """Filters of /gemeenten."""
+
+    provincie = _code_field(PROVINCE_CODE, "PV27", "gemeenten in de provincie")
+    naam = serializers.CharField(
+        required=False,
+        max_length=100,
+        help_text="Alleen gemeenten waarvan de naam deze tekst bevat "
+        "(hoofdletterongevoelig).",
+    )
+    code = _code_field(GEMEENTE_CODE, "GM0363", "de gemeente")
+
+
+class WijkFilter(serializers.Serializer):
+    """Filters of /wijken."""
+
+    gemeente = _code_field(GEMEENTE_CODE, "GM0363", "wijken in de gemeente")
+
+
+class IndicatorwaardenFilter(serializers.Serializer):
+    """Filters of /indicatoren/{sleutel}/waarden."""
+
+    provincie = _code_field(PROVINCE_CODE, "PV27", "gemeenten in de provincie")
+
+
+class PaginationParameters(serializers.Serializer):
+    """limit/offset, documented for views that paginate by hand."""
+
+    limit = serializers.IntegerField(
+        required=False, min_value=1, help_text="Aantal resultaten per pagina."
+    )
+    offset = serializers.IntegerField(
+        required=False,
+        min_value=0,
+        help_text="Index van het eerste resultaat (vanaf 0).",
+    )
+
+
+def validated_filters(
+    filter_class: type[serializers.Serializer],
+    query_params: Any,
+    allowed_extra: Iterable[str] = ("limit", "offset"),
+) -> dict[str, Any]:
+    """Validate the query string; raise ValidationError on bad or unknown keys."""
+    known = set(filter_class().fields) | set(allowed_extra)
+    unknown = sorted(key for key in query_params if key not in known)
+    data = {key: query_params.get(key) for key in query_params if key not in unknown}
+    serializer = filter_class(data=data)
+    valid = serializer.is_valid()
+    errors: dict[str, Any] = dict(serializer.errors) if not valid else {}
+    for key in unknown:
+        errors[key] = [
+            serializers.ErrorDetail(
+                f"Onbekende parameter; toegestaan: {', '.join(sorted(known))}.",
+                code="unknown",
+            )
+        ]
+    if errors:
+        raise serializers.ValidationError(errors)
+    return {k: v for k, v in serializer.validated_data.items() if v not in ("", None)}

@@ -1,0 +1,77 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""The exception handler: every exception becomes an RFC 9457 problem document."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from rest_framework import exceptions
+from rest_framework.test import APIRequestFactory
+
+import pytest
+
+from migratieketen_web.api.problems import (
+    flatten_validation_errors,
+    problem_exception_handler,
+)
+
+
+def _handle(exc: Exception):  # type: ignore[no-untyped-def]
+    request = APIRequestFactory().get("/api/v1/gemeenten")
+    return problem_exception_handler(exc, {"request": request})
+
+
+def test_unexpected_exception_is_500_problem_not_html():
+    response = _handle(RuntimeError("database on fire"))
+    assert response.status_code == 500
+    assert response.content_type == "application/problem+json"
+    assert response.data["title"] == "Interne serverfout"
+    assert "fire" not in response.data["detail"]  # no internals leak
+
+
+@pytest.mark.parametrize(
+    ("exc", "status", "code"),
+    [
+        (Http404(), 404, "not_found"),
+        (PermissionDenied(), 403, "permission_denied"),
+        (exceptions.NotAuthenticated(), 401, "not_authenticated"),
+        (exceptions.ParseError(), 400, "parse_error"),
+        (exceptions.Throttled(wait=30), 429, "throttled"),
+    ],
+)
+def test_known_errors_keep_status_and_get_dutch_text(exc, status, code):
+    response = _handle(exc)
+    assert response.status_code == status
+    assert response.data["code"] == code
+    assert response.data["instance"] == "/api/v1/gemeenten"
+    assert response.data["title"] != ""
+    assert "invalidParams" not in response.data
+
+
+def test_throttled_has_retry_after():
+    response = _handle(exceptions.Throttled(wait=30))
+    assert response["Retry-After"] == "30"
+    assert "30 seconden" in response.data["detail"]
+
+
+def test_validation_error_lists_nested_params_with_dotted_names():
+    exc = exceptions.ValidationError(
+        {
+            "naam": ["Dit veld is verplicht."],
+            "inwoners": [{}, {"jaar": ["Ongeldig jaar."]}],
+            "non_field_errors": ["Combinatie ongeldig."],
+        }
+    )
+    response = _handle(exc)
+    assert response.status_code == 400
+    assert response.data["invalidParams"] == [
+        {"name": "naam", "code": "invalid", "reason": "Dit veld is verplicht."},
+        {"name": "inwoners.1.jaar", "code": "invalid", "reason": "Ongeldig jaar."},
+        {"name": "nonFieldErrors", "code": "invalid", "reason": "Combinatie ongeldig."},
+    ]
+
+
+def test_flatten_plain_list():
+    params = flatten_validation_errors(exceptions.ValidationError(["Fout."]).detail)
+    assert params == [{"name": "nonFieldErrors", "code": "invalid", "reason": "Fout."}]

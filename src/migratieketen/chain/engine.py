@@ -108,19 +108,30 @@ def seed_sequence(seed: int, chunk: int) -> np.random.SeedSequence:
 
 
 def simulate_chunk(
-    inputs: ChainInputs, n_runs: int, seed: int, chunk: int
+    inputs: ChainInputs,
+    n_runs: int,
+    seed: int,
+    chunk: int,
+    deterministic: bool = False,
 ) -> ChunkResult:
-    """Simulate `n_runs` Monte Carlo runs of the whole chain, month by month."""
+    """Simulate `n_runs` Monte Carlo runs of the whole chain, month by month.
+
+    `deterministic` switches all randomness off (every run = the central values):
+    used by the calibration, which fits central values.
+    """
     rng = np.random.default_rng(seed_sequence(seed, chunk))
     v = inputs.values
-    p = draw_parameters(v, rng, n_runs)
+    if deterministic:
+        p = {name: np.full(n_runs, value) for name, value in v.items()}
+    else:
+        p = draw_parameters(v, rng, n_runs)
     T, R = inputs.months, n_runs
     g = inputs.gemeenten
     share = g.share[None, :]
     G = len(g)
 
     # --- per-run inflow path ------------------------------------------------------
-    if inputs.inflow_noise:
+    if inputs.inflow_noise and not deterministic:
         sigma = v["inflow_monthly_sigma"]
         noise = np.exp(rng.normal(-0.5 * sigma**2, sigma, (R, T)))
         noise *= p["inflow_level_multiplier"][:, None]

@@ -18,6 +18,7 @@ Holes and islands work with `fill-rule="evenodd"`.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -89,8 +90,12 @@ def _join(numbers: Iterable[str]) -> str:
     return "".join(out)
 
 
-def ring_to_path(ring: Ring, frame: MapFrame = NL_FRAME) -> str:
-    """One closed ring as `M x y l dx dy ... z`; empty when it collapses to < 3 points."""
+def ring_to_path(ring: Ring, frame: MapFrame = NL_FRAME, min_area: float = 0.0) -> str:
+    """One closed ring as `M x y l dx dy ... z`.
+
+    Empty when it collapses to < 3 points or encloses less than `min_area` square
+    map units (used for holes: slivers between simplified shapes are not holes).
+    """
     points: list[tuple[int, int]] = []
     for position in ring:
         if len(position) < 2:
@@ -106,12 +111,27 @@ def ring_to_path(ring: Ring, frame: MapFrame = NL_FRAME) -> str:
         points.pop()
     if len(points) < 3:
         return ""
+    if min_area > 0 and _area(points) < min_area:
+        return ""
     first_x, first_y = points[0]
     deltas: list[str] = []
     for (px, py), (qx, qy) in zip(points, points[1:], strict=False):
         deltas.append(_fmt(qx - px))
         deltas.append(_fmt(qy - py))
     return f"M{_join([_fmt(first_x), _fmt(first_y)])}l{_join(deltas)}z"
+
+
+def _area(points: Sequence[tuple[int, int]]) -> float:
+    """Absolute shoelace area of integer-tenths points, in square map units."""
+    twice = 0
+    for (x1, y1), (x2, y2) in zip(points, [*points[1:], points[0]], strict=True):
+        twice += x1 * y2 - x2 * y1
+    return abs(twice) / 200.0
+
+
+# Holes smaller than this (square map units, about 0.3 km2 in NL_FRAME) are slivers
+# left by simplification, not real enclaves worth drawing at national scale.
+MIN_HOLE_AREA = 1.0
 
 
 def _polygons(geometry: GeoJSONGeometry) -> list[Sequence[Ring]]:
@@ -133,8 +153,9 @@ def geometry_to_path(geometry: GeoJSONGeometry, frame: MapFrame = NL_FRAME) -> s
     parts: list[str] = []
     try:
         for polygon in _polygons(geometry):
-            for ring in polygon:
-                part = ring_to_path(ring, frame)
+            for index, ring in enumerate(polygon):
+                min_area = MIN_HOLE_AREA if index > 0 else 0.0
+                part = ring_to_path(ring, frame, min_area)
                 if part:
                     parts.append(part)
     except (TypeError, IndexError) as exc:
@@ -142,3 +163,42 @@ def geometry_to_path(geometry: GeoJSONGeometry, frame: MapFrame = NL_FRAME) -> s
     if not parts:
         raise GeometryError("de geometrie heeft geen tekenbare ring")
     return "".join(parts)
+
+
+_NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)")
+
+
+def path_bbox(path: str) -> tuple[float, float, float, float]:
+    """(min_x, min_y, max_x, max_y) of a path made by `geometry_to_path`.
+
+    Only understands that path's own grammar: `M x y` then relative `l` pairs, `z`.
+    """
+    xs: list[float] = []
+    ys: list[float] = []
+    for subpath in path.split("M")[1:]:
+        head, _, tail = subpath.partition("l")
+        start = [float(n) for n in _NUMBER.findall(head)]
+        if len(start) != 2:
+            raise GeometryError("pad zonder geldig beginpunt")
+        x, y = start
+        xs.append(x)
+        ys.append(y)
+        deltas = [float(n) for n in _NUMBER.findall(tail.rstrip("z"))]
+        for dx, dy in zip(deltas[0::2], deltas[1::2], strict=False):
+            x += dx
+            y += dy
+            xs.append(x)
+            ys.append(y)
+    if not xs:
+        raise GeometryError("leeg pad")
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def fit_view_box(bbox: tuple[float, float, float, float], margin: float = 0.05) -> str:
+    """A viewBox around `bbox` with a relative margin on each side."""
+    min_x, min_y, max_x, max_y = bbox
+    pad = max(max_x - min_x, max_y - min_y) * margin
+    return (
+        f"{min_x - pad:.1f} {min_y - pad:.1f} "
+        f"{max_x - min_x + 2 * pad:.1f} {max_y - min_y + 2 * pad:.1f}"
+    )

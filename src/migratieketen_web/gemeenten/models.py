@@ -41,6 +41,7 @@ class Source(models.Model):
     reference_date = models.DateField(_("peildatum"))
     licence = models.CharField(_("licentie"), max_length=100)
     url = models.URLField(max_length=500, blank=True)
+    note = models.TextField(_("toelichting"), blank=True)
 
     class Meta:
         verbose_name = _("bron")
@@ -115,6 +116,9 @@ class PopulationFigure(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.gemeente_id} {self.year}: {self.inhabitants}"
+
 
 class Indicator(models.Model):
     key = models.SlugField(_("sleutel"), max_length=80, unique=True)
@@ -122,6 +126,10 @@ class Indicator(models.Model):
     label_en = models.CharField(_("naam (en)"), max_length=200)
     unit = models.CharField(_("eenheid"), max_length=50)
     higher_is = models.CharField(max_length=10, default="neutral")
+    # How the figure combines over gemeenten (province view): "sum", or "mean"
+    # weighted by `weight` ("inwoners" or another indicator key such as "huishoudens").
+    aggregation = models.CharField(_("aggregatie"), max_length=10, default="mean")
+    weight = models.CharField(_("gewicht"), max_length=80, default="inwoners")
     source = models.ForeignKey(Source, on_delete=models.PROTECT)
 
     class Meta:
@@ -151,12 +159,17 @@ class IndicatorValue(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.gemeente_id} {self.indicator_id}: {self.value}"
+
 
 class Wijk(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     code = models.CharField(_("wijkcode"), max_length=8, unique=True)
     name = models.CharField(_("naam"), max_length=200)
-    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="wijken")
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.CASCADE, related_name="wijken"
+    )
     inhabitants = models.PositiveIntegerField(_("inwoners"), null=True, blank=True)
     source = models.ForeignKey(Source, on_delete=models.PROTECT)
 

@@ -1,0 +1,226 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Read models for the pages: one indicator over all gemeenten or provinces.
+
+Why a separate module: the national page, the province page and the benchmarks
+need the same few queries (values of one indicator, latest population, the
+province aggregate); keeping them here keeps the views thin and the query count
+per page small and fixed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+from migratieketen.compare import COMPARISON_FEATURES, Neighbour, nearest, standardise
+from migratieketen_web.gemeenten import models
+
+POPULATION_KEY = "inwoners"
+DEFAULT_INDICATOR = "pct_huurwoningen_corporatie"
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorInfo:
+    """An indicator as the pages show it (population is one too)."""
+
+    key: str
+    label_nl: str
+    label_en: str
+    unit: str
+    aggregation: str  # "sum", "mean" or "dominant"
+    weight: str
+    attribution: str  # "Bron: CBS, ..."
+
+    @property
+    def label(self) -> str:
+        if (get_language() or "nl").startswith("en"):
+            return self.label_en
+        return self.label_nl
+
+
+def vintage_key() -> str:
+    """Changes with every import: part of every cache key."""
+    vintage = models.DataVintage.objects.order_by("-imported_at", "-pk").first()
+    return str(vintage.uuid) if vintage else "leeg"
+
+
+def latest_population() -> tuple[int | None, dict[str, int], str]:
+    """(year, gemeentecode -> inhabitants, attribution) for the latest year."""
+    latest = models.PopulationFigure.objects.order_by("-year").first()
+    if latest is None:
+        return None, {}, ""
+    rows = models.PopulationFigure.objects.filter(year=latest.year).values_list(
+        "gemeente__code", "inhabitants"
+    )
+    return latest.year, dict(rows), latest.source.attribution()
+
+
+def indicators() -> list[IndicatorInfo]:
+    """Population first, then every KWB indicator in label order."""
+    year, _, attribution = latest_population()
+    result = []
+    if year is not None:
+        result.append(
+            IndicatorInfo(
+                key=POPULATION_KEY,
+                label_nl=f"Inwoners (1 januari {year})",
+                label_en=f"Inhabitants (1 January {year})",
+                unit="personen",
+                aggregation="sum",
+                weight="",
+                attribution=attribution,
+            )
+        )
+    for ind in models.Indicator.objects.select_related("source").order_by("label_nl"):
+        result.append(
+            IndicatorInfo(
+                key=ind.key,
+                label_nl=ind.label_nl,
+                label_en=ind.label_en,
+                unit=ind.unit,
+                aggregation=ind.aggregation,
+                weight=ind.weight,
+                attribution=ind.source.attribution(),
+            )
+        )
+    return result
+
+
+def indicator_values(key: str) -> dict[str, float | None]:
+    """gemeentecode -> value of one indicator (population for "inwoners")."""
+    if key == POPULATION_KEY:
+        _, population, _ = latest_population()
+        return {code: float(n) for code, n in population.items()}
+    rows = models.IndicatorValue.objects.filter(indicator__key=key).values_list(
+        "gemeente__code", "value"
+    )
+    return dict(rows)
+
+
+def province_values(
+    info: IndicatorInfo, values: dict[str, float | None]
+) -> dict[str, float | None]:
+    """Province figure from its gemeenten, following the indicator's aggregation.
+
+    "sum" adds the known values; "mean" is the mean weighted by the weight column
+    (population by default); "dominant" takes the value of the gemeente with the
+    largest weight. A province whose gemeenten have no value gets None.
+    """
+    membership = dict(models.Gemeente.objects.values_list("code", "province__code"))
+    weight_key = info.weight or POPULATION_KEY
+    weights = indicator_values(weight_key) if info.aggregation != "sum" else {}
+    groups: dict[str, list[tuple[float, float]]] = {}
+    for code, province in membership.items():
+        value = values.get(code)
+        if value is None:
+            continue
+        weight = weights.get(code) if weights else 1.0
+        if weight is None:
+            continue
+        groups.setdefault(province, []).append((value, weight))
+    result: dict[str, float | None] = {}
+    for province in set(membership.values()):
+        pairs = groups.get(province, [])
+        if not pairs:
+            result[province] = None
+        elif info.aggregation == "sum":
+            result[province] = sum(v for v, _ in pairs)
+        elif info.aggregation == "dominant":
+            result[province] = max(pairs, key=lambda p: p[1])[0]
+        else:
+            total = sum(w for _, w in pairs)
+            result[province] = sum(v * w for v, w in pairs) / total if total else None
+    return result
+
+
+def comparable_gemeenten(
+    code: str, count: int = 5
+) -> tuple[list[Neighbour], list[str]]:
+    """Nearest gemeenten by the documented distance in migratieketen.compare."""
+    cache_key = f"mk:compare:{vintage_key()}"
+    cached = cache.get(cache_key)
+    if cached is None:
+        _, population, _ = latest_population()
+        features: dict[str, dict[str, float | None]] = {
+            c: {"population": float(n)} for c, n in population.items()
+        }
+        keys = [k for k, _ in COMPARISON_FEATURES if k != "population"]
+        for gemeente_code, key, value in models.IndicatorValue.objects.filter(
+            indicator__key__in=keys
+        ).values_list("gemeente__code", "indicator__key", "value"):
+            features.setdefault(gemeente_code, {})[key] = value
+        cached = standardise(features)
+        cache.set(cache_key, cached, None)
+    vectors, used = cached
+    if code not in vectors:
+        return [], used
+    return nearest(vectors, code, count), used
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: "Fryslân" -> "fryslan"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: str  # "gemeente", "provincie", "wijk"
+    code: str
+    name: str
+    context: str  # province or gemeente name
+    url: str
+
+
+def search(query: str, limit: int = 50) -> list[SearchHit]:
+    """Gemeenten, provinces and wijken whose name or code contains `query`.
+
+    Exact matches on name or code come first, then prefix matches, then the rest.
+    """
+    needle = fold(query.strip())
+    if not needle:
+        return []
+    index = _search_index()
+    scored: list[tuple[int, int, str, SearchHit]] = []
+    kind_rank = {"gemeente": 0, "provincie": 1, "wijk": 2}
+    for folded_name, folded_code, hit in index:
+        if needle in (folded_name, folded_code):
+            rank = 0
+        elif folded_name.startswith(needle) or folded_code.startswith(needle):
+            rank = 1
+        elif needle in folded_name:
+            rank = 2
+        else:
+            continue
+        scored.append((rank, kind_rank[hit.kind], hit.name, hit))
+    scored.sort(key=lambda t: t[:3])
+    return [hit for *_, hit in scored[:limit]]
+
+
+def _search_index() -> list[tuple[str, str, SearchHit]]:
+    cache_key = f"mk:search:{vintage_key()}"
+    index = cache.get(cache_key)
+    if index is not None:
+        return index
+    index = []
+    for code, name in models.Province.objects.values_list("code", "name"):
+        hit = SearchHit("provincie", code, name, "", f"/provincies/{code}")
+        index.append((fold(name), fold(code), hit))
+    for code, name, province in models.Gemeente.objects.values_list(
+        "code", "name", "province__name"
+    ):
+        hit = SearchHit("gemeente", code, name, province, f"/gemeenten/{code}")
+        index.append((fold(name), fold(code), hit))
+    for code, name, gemeente_code, gemeente in models.Wijk.objects.values_list(
+        "code", "name", "gemeente__code", "gemeente__name"
+    ):
+        hit = SearchHit(
+            "wijk", code, name, gemeente, f"/gemeenten/{gemeente_code}#wijk-{code}"
+        )
+        index.append((fold(name), fold(code), hit))
+    cache.set(cache_key, index, None)
+    return index

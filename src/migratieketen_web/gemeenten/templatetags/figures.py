@@ -1,0 +1,21 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Template filters for figures: `{{ value|number }}` and `{{ value|with_unit:unit }}`."""
+
+from __future__ import annotations
+
+from django import template
+
+from migratieketen_web.gemeenten.formatting import format_number, format_value
+
+register = template.Library()
+
+
+@register.filter
+def number(value: float | int | None) -> str:
+    return format_number(value)
+
+
+@register.filter
+def with_unit(value: float | int | None, unit: str) -> str:
+    return format_value(value, unit)

@@ -1,0 +1,382 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Public pages: national map, gemeente, province, search, about, accessibility."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from migratieketen.maps.bins import ClassBin, bin_index, quantile_bins
+from migratieketen.maps.svg import NL_FRAME, fit_view_box, path_bbox
+from migratieketen_web.gemeenten import models, queries
+from migratieketen_web.gemeenten.formatting import format_number, format_value
+
+CLASSES = 5
+# Shown first on the gemeente page: the figures that matter most for the chain
+# (size, urbanity, housing, labour market, origin); the rest sit under "Alle kenmerken".
+KEY_FIGURES = (
+    "bevolkingsdichtheid_per_km2",
+    "stedelijkheid_1_5",
+    "huishoudens",
+    "gem_huishoudensgrootte",
+    "woningvoorraad",
+    "pct_huurwoningen_corporatie",
+    "pct_leegstaande_woningen",
+    "gem_woz_waarde_x1000_eur",
+    "pct_netto_arbeidsparticipatie",
+    "pct_herkomst_buiten_europa",
+    "pct_huishoudens_rond_sociaal_minimum",
+)
+LEVELS = ("gemeente", "provincie")
+SORTS = ("naam", "-naam", "waarde", "-waarde", "code")
+
+# The integral view: what each later part of Migratieketen adds to the gemeente page.
+CHAIN_SECTIONS = (
+    (
+        "opvang",
+        gettext_lazy("Opvang"),
+        gettext_lazy(
+            "Nog niet beschikbaar: de opvangplaatsen (azc en kleinschalige opvang) in "
+            "en rond deze gemeente en het aandeel volgens de Spreidingswet."
+        ),
+    ),
+    (
+        "huisvesting",
+        gettext_lazy("Huisvesting statushouders"),
+        gettext_lazy(
+            "Nog niet beschikbaar: de taakstelling per halfjaar, de realisatie en de "
+            "achterstand of voorsprong."
+        ),
+    ),
+    (
+        "inburgering",
+        gettext_lazy("Inburgering"),
+        gettext_lazy(
+            "Nog niet beschikbaar: het aantal inburgeringsplichtigen per leerroute en de "
+            "voortgang binnen de termijn."
+        ),
+    ),
+    (
+        "arbeidsmigranten",
+        gettext_lazy("Arbeidsmigranten"),
+        gettext_lazy(
+            "Nog niet beschikbaar: het aantal arbeidsmigranten (BRP en RNI) en hun "
+            "huisvesting."
+        ),
+    ),
+    (
+        "lvv",
+        gettext_lazy("LVV (landelijke vreemdelingenvoorziening)"),
+        gettext_lazy(
+            "Nog niet beschikbaar: de plaatsen en trajecten in de LVV-locatie van de regio."
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MapArea:
+    code: str
+    name: str
+    href: str
+    path: str
+    value: float | None
+    label: str  # "Amsterdam: 40 %"
+    value_text: str
+    bin: int | None
+    context: str = ""  # province name in the gemeente table
+
+
+def _lang() -> str:
+    return (get_language() or "nl")[:2]
+
+
+def _legend(bins: list[ClassBin], unit: str, missing: int) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = [
+        {
+            "bin": b.index,
+            "range": f"{format_value(b.lower, unit)} – {format_value(b.upper, unit)}",
+            "count": b.count,
+        }
+        for b in bins
+    ]
+    if missing:
+        rows.append({"bin": None, "range": _("geen gegevens"), "count": missing})
+    return rows
+
+
+def _sort_areas(areas: list[MapArea], sort: str) -> list[MapArea]:
+    if sort in ("naam", "-naam"):
+        ordered = sorted(areas, key=lambda a: queries.fold(a.name))
+        return ordered[::-1] if sort == "-naam" else ordered
+    if sort == "code":
+        return sorted(areas, key=lambda a: a.code)
+    known = [a for a in areas if a.value is not None]
+    missing = [a for a in areas if a.value is None]
+    known.sort(key=lambda a: (a.value, a.name), reverse=sort == "-waarde")
+    return known + sorted(missing, key=lambda a: a.name)
+
+
+def _areas(
+    level: str, info: queries.IndicatorInfo
+) -> tuple[list[MapArea], list[ClassBin]]:
+    values = queries.indicator_values(info.key)
+    if level == "provincie":
+        values = queries.province_values(info, values)
+        rows = [
+            (code, name, path, f"/provincies/{code}", "")
+            for code, name, path in models.Province.objects.values_list(
+                "code", "name", "svg_path"
+            )
+        ]
+    else:
+        rows = [
+            (code, name, path, f"/gemeenten/{code}", province)
+            for code, name, path, province in models.Gemeente.objects.values_list(
+                "code", "name", "svg_path", "province__name"
+            )
+        ]
+    bins = quantile_bins(values.get(code) for code, *_ in rows)
+    areas = []
+    for code, name, path, href, context in rows:
+        value = values.get(code)
+        text = format_value(value, info.unit)
+        areas.append(
+            MapArea(
+                code=code,
+                name=name,
+                href=href,
+                path=path,
+                value=value,
+                label=f"{name}: {text}",
+                value_text=text,
+                bin=bin_index(value, bins),
+                context=context,
+            )
+        )
+    return areas, bins
+
+
+def national(request: HttpRequest) -> HttpResponse:
+    """The choropleth of all gemeenten (or provinces) for one indicator, plus a table."""
+    infos = queries.indicators()
+    if not infos:
+        return render(request, "gemeenten/empty.html", status=503)
+    by_key = {i.key: i for i in infos}
+    requested = request.GET.get("indicator", "")
+    key = requested if requested in by_key else queries.DEFAULT_INDICATOR
+    if key not in by_key:
+        key = infos[0].key
+    info = by_key[key]
+    level = request.GET.get("niveau", "gemeente")
+    level = level if level in LEVELS else "gemeente"
+    sort = request.GET.get("sorteer", "naam")
+    sort = sort if sort in SORTS else "naam"
+
+    cache_key = f"mk:national:{queries.vintage_key()}:{level}:{key}:{sort}:{_lang()}"
+    body = cache.get(cache_key)
+    if body is None:
+        areas, bins = _areas(level, info)
+        outlines = (
+            list(models.Province.objects.values_list("svg_path", flat=True))
+            if level == "gemeente"
+            else []
+        )
+        missing = sum(1 for a in areas if a.value is None)
+        body = render_to_string(
+            "gemeenten/_national_body.html",
+            {
+                "areas": areas,
+                "table": _sort_areas(areas, sort),
+                "outlines": outlines,
+                "view_box": NL_FRAME.view_box,
+                "legend": _legend(bins, info.unit, missing),
+                "info": info,
+                "level": level,
+                "sort": sort,
+            },
+        )
+        cache.set(cache_key, body, None)
+    return render(
+        request,
+        "gemeenten/national.html",
+        {
+            "body": mark_safe(body),  # rendered by our own template above
+            "indicators": infos,
+            "info": info,
+            "level": level,
+            "sort": sort,
+            "unknown_indicator": bool(requested) and requested not in by_key,
+        },
+    )
+
+
+def _key_figures(gemeente: models.Gemeente) -> list[dict[str, object]]:
+    values = {
+        v.indicator.key: v
+        for v in gemeente.indicator_values.select_related("indicator__source")
+    }
+    rows: list[dict[str, object]] = []
+    for figure in gemeente.population_figures.select_related("source").order_by(
+        "-year"
+    ):
+        rows.append(
+            {
+                "label": _("Inwoners op 1 januari %(year)s") % {"year": figure.year},
+                "value": format_value(figure.inhabitants, _("personen")),
+                "source": figure.source,
+                "main": True,
+            }
+        )
+    ordered = sorted(
+        values.values(),
+        key=lambda v: (
+            KEY_FIGURES.index(v.indicator.key)
+            if v.indicator.key in KEY_FIGURES
+            else len(KEY_FIGURES),
+            v.indicator.label_nl,
+        ),
+    )
+    english = _lang() == "en"
+    for value in ordered:
+        ind = value.indicator
+        rows.append(
+            {
+                "label": ind.label_en if english else ind.label_nl,
+                "value": format_value(value.value, ind.unit),
+                "source": ind.source,
+                "key": ind.key,
+                "main": ind.key in KEY_FIGURES,
+            }
+        )
+    return rows
+
+
+def gemeente_detail(request: HttpRequest, code: str) -> HttpResponse:
+    gemeente = get_object_or_404(
+        models.Gemeente.objects.select_related("province").prefetch_related(
+            Prefetch("wijken", queryset=models.Wijk.objects.select_related("source"))
+        ),
+        code=code.upper(),
+    )
+    figures = _key_figures(gemeente)
+    sources = []
+    for row in figures:
+        if row["source"] not in sources:
+            sources.append(row["source"])
+    neighbours, used = queries.comparable_gemeenten(gemeente.code)
+    names = dict(
+        models.Gemeente.objects.filter(
+            code__in=[n.code for n in neighbours]
+        ).values_list("code", "name")
+    )
+    wijken = list(gemeente.wijken.all())
+    wijk_source = wijken[0].source if wijken else None
+    geometry_source = models.Source.objects.filter(publisher__icontains="Kadaster")
+    return render(
+        request,
+        "gemeenten/gemeente.html",
+        {
+            "gemeente": gemeente,
+            "figures": figures,
+            "sources": sources,
+            "wijken": wijken,
+            "wijk_source": wijk_source,
+            "wijk_total": sum(w.inhabitants or 0 for w in wijken),
+            "neighbours": [
+                {
+                    "code": n.code,
+                    "name": names.get(n.code, n.code),
+                    "distance": format_number(n.distance, 2),
+                }
+                for n in neighbours
+            ],
+            "comparison_features": used,
+            "sections": CHAIN_SECTIONS,
+            "locator": _locator(gemeente),
+            "geometry_source": geometry_source.first(),
+        },
+    )
+
+
+def _locator(gemeente: models.Gemeente) -> dict[str, str] | None:
+    """A small map: the gemeente inside its province outline."""
+    if not gemeente.svg_path or not gemeente.province.svg_path:
+        return None
+    return {
+        "view_box": fit_view_box(path_bbox(gemeente.province.svg_path)),
+        "province": gemeente.province.svg_path,
+        "gemeente": gemeente.svg_path,
+    }
+
+
+def province_detail(request: HttpRequest, code: str) -> HttpResponse:
+    province = get_object_or_404(models.Province, code=code.upper())
+    year, population, attribution = queries.latest_population()
+    gemeenten = list(
+        province.gemeenten.order_by("name").values_list("code", "name", "svg_path")
+    )
+    rows = [
+        {
+            "code": c,
+            "name": n,
+            "path": p,
+            "population": population.get(c),
+            "label": f"{n}: {format_value(population.get(c), _('inwoners'))}",
+        }
+        for c, n, p in gemeenten
+    ]
+    total = sum(r["population"] or 0 for r in rows)  # type: ignore[misc]
+    return render(
+        request,
+        "gemeenten/provincie.html",
+        {
+            "province": province,
+            "rows": rows,
+            "total": total,
+            "year": year,
+            "attribution": attribution,
+            "view_box": (
+                fit_view_box(path_bbox(province.svg_path))
+                if province.svg_path
+                else NL_FRAME.view_box
+            ),
+        },
+    )
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()
+    hits = queries.search(query) if query else []
+    if len(hits) == 1:
+        return redirect(hits[0].url)
+    return render(
+        request,
+        "gemeenten/zoeken.html",
+        {"query": query, "hits": hits},
+        status=200,
+    )
+
+
+def about(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "gemeenten/over.html",
+        {
+            "sources": models.Source.objects.order_by("publisher", "title"),
+            "vintage": models.DataVintage.objects.order_by("-imported_at").first(),
+        },
+    )
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "gemeenten/toegankelijkheid.html")

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Copyright (C) 2026 Migratieketen contributors
+//
+// Progressive enhancement for the national map; the page works without it.
+// - shows the name and value of the hovered or focused area in a tooltip;
+// - submits the indicator form when the choice changes.
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-autosubmit]");
+  if (form) {
+    form.addEventListener("change", function () {
+      form.submit();
+    });
+  }
+  var figure = document.querySelector(".mk-map");
+  if (!figure) {
+    return;
+  }
+  var tip = document.createElement("div");
+  tip.className = "mk-tooltip";
+  tip.setAttribute("aria-hidden", "true");
+  tip.hidden = true;
+  figure.appendChild(tip);
+
+  function show(area, x, y) {
+    tip.textContent = area.getAttribute("aria-label");
+    tip.hidden = false;
+    var box = figure.getBoundingClientRect();
+    tip.style.left = Math.min(x - box.left + 12, box.width - tip.offsetWidth) + "px";
+    tip.style.top = y - box.top + 12 + "px";
+  }
+  function hide() {
+    tip.hidden = true;
+  }
+  figure.addEventListener("mousemove", function (event) {
+    var area = event.target.closest(".mk-area");
+    if (area) {
+      show(area, event.clientX, event.clientY);
+    } else {
+      hide();
+    }
+  });
+  figure.addEventListener("mouseleave", hide);
+  figure.addEventListener("focusin", function (event) {
+    var area = event.target.closest(".mk-area");
+    if (area) {
+      var r = area.getBoundingClientRect();
+      show(area, r.left + r.width / 2, r.top + r.height / 2);
+    }
+  });
+  figure.addEventListener("focusout", hide);
+})();

@@ -389,6 +389,20 @@ def load_unhcr_new_applications(data_dir: Path | str) -> PeriodSeries:
     )
 
 
+def load_unhcr_repeat_applications(data_dir: Path | str) -> PeriodSeries:
+    """UNHCR repeat ("volgende") asylum applications in NL per year, 2010 … 2024."""
+    column = "repeat_applications"
+    records = _read_csv(data_dir, UNHCR_APPLICATIONS_FILE, ["year", column])
+    return build_series(
+        "unhcr_volgende_asielaanvragen",
+        "Y",
+        _rows(records, "year", column),
+        _unhcr_provenance("Refugee Data Finder, asylum applications"),
+        file=UNHCR_APPLICATIONS_FILE,
+        column=column,
+    )
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class DecisionSeries:
     """UNHCR asylum decisions per year at one decision level (FI = first instance)."""

@@ -22,6 +22,7 @@ app = typer.Typer(
 COMMAND_MODULES: tuple[str, ...] = (
     "migratieketen_cli.data_commands",
     "migratieketen_cli.gemeente_commands",
+    "migratieketen_cli.rules_commands",
     "migratieketen_cli.web_commands",
 )
 

@@ -118,7 +118,7 @@ def api_data(db: None) -> ApiData:
         )
     for code, name, gemeente_code, inhabitants in [
         ("WK036300", "Burgwallen-Oude Zijde", "GM0363", 4_195),
-        ("WK036301", "Burgwallen-Nieuwe Zijde", "GM0363", 4_025),
+        ("WK0363AA", "Burgwallen-Nieuwe Zijde", "GM0363", 4_025),
         ("WK039200", "Centrum", "GM0392", 17_415),
         ("WK034400", "West", "GM0344", None),
     ]:

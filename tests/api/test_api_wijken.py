@@ -15,7 +15,7 @@ def test_list_sorted_by_code(client, api_data):
     assert [w["code"] for w in body["results"]] == [
         "WK034400",
         "WK036300",
-        "WK036301",
+        "WK0363AA",
         "WK039200",
     ]
 
@@ -43,6 +43,11 @@ def test_detail(client, api_data):
     assert set(body["bron"]) == BRON_KEYS
     assert body["bron"]["tabel"] == "85984NED"
     assert body["url"] == "http://testserver/api/v1/wijken/WK036300"
+
+
+def test_detail_with_letters_in_code(client, api_data):
+    body = client.get("/api/v1/wijken/WK0363AA").json()
+    assert body["naam"] == "Burgwallen-Nieuwe Zijde"
 
 
 def test_suppressed_inhabitants_are_null(client, api_data):

@@ -22,7 +22,7 @@ GEMEENTE_CODE = r"^GM[0-9]{4}$"
 # Path patterns for the detail URLs (router ``lookup_value_regex``).
 PROVINCE_CODE_PATH = "PV[0-9]{2}"
 GEMEENTE_CODE_PATH = "GM[0-9]{4}"
-WIJK_CODE_PATH = "WK[0-9]{6}"
+WIJK_CODE_PATH = "WK[0-9]{4}[0-9A-Z]{2}"  # Amsterdam: WK0363AA
 INDICATOR_KEY_PATH = "[-a-zA-Z0-9_]+"
 
 

@@ -262,7 +262,7 @@ class ProvincieDetailSerializer(ProvincieSerializer):
 class WijkSerializer(serializers.ModelSerializer):
     """A wijk (CBS district) with its inhabitants and source."""
 
-    code = serializers.CharField(help_text="CBS-wijkcode, bv. WK036300.")
+    code = serializers.CharField(help_text="CBS-wijkcode, bv. WK036300 of WK0363AA.")
     naam = serializers.CharField(source="name", help_text="Naam van de wijk.")
     gemeente = GemeenteVerwijzingSerializer(help_text="Gemeente van de wijk.")
     inwoners = serializers.IntegerField(

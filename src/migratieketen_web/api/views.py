@@ -255,7 +255,9 @@ class ProvincieViewSet(OpenDataViewSet):
         description="Een wijk met inwoners, gemeente en bron.",
         parameters=[
             _path_param(
-                "wijkcode", "CBS-wijkcode, bv. WK036300.", filters.WIJK_CODE_PATH
+                "wijkcode",
+                "CBS-wijkcode, bv. WK036300 of WK0363AA.",
+                filters.WIJK_CODE_PATH,
             ),
             API_VERSION_HEADER,
         ],

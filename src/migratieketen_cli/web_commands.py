@@ -1,0 +1,159 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""`migratieketen serve` and `migratieketen data import`: the one-command start.
+
+Why in the CLI: a new user should get the pages running with one command and no
+server setup: migrate, import the open data when the database has none, collect
+the static files and serve with waitress (WhiteNoise serves the assets).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from migratieketen_cli.data_commands import data_app
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "migratieketen_web.conf.dev")
+    import django
+
+    django.setup()
+
+
+def _show_issues(exc: Exception) -> None:
+    """Print the core's validation issues as a table (file, row, column, message)."""
+    issues = getattr(exc, "issues", [])
+    table = Table(title="Problemen in de data-map", show_lines=False)
+    for column in ("bestand", "rij", "kolom", "probleem"):
+        table.add_column(column)
+    for issue in issues:
+        table.add_row(
+            issue.file,
+            "" if issue.row is None else str(issue.row),
+            issue.column or "",
+            issue.message,
+        )
+    err_console.print(table)
+
+
+def _import(data_dir: Path) -> None:
+    """Import with a progress bar; on bad data print the issues and exit 1."""
+    from migratieketen.data import DataValidationError
+    from migratieketen_web.gemeenten.importer import (
+        GeometryImportError,
+        import_data_dir,
+    )
+
+    if not data_dir.is_dir():
+        err_console.print(f"[red]Map niet gevonden:[/red] {data_dir}")
+        raise typer.Exit(1)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("Open data controleren", total=6)
+
+        def report(step: str, done: int, total: int) -> None:
+            progress.update(task, description=f"Inlezen: {step}", completed=done)
+
+        try:
+            result = import_data_dir(data_dir, report)
+        except DataValidationError as exc:
+            progress.stop()
+            _show_issues(exc)
+            err_console.print(
+                f"[red]Niets ingelezen:[/red] {len(exc.issues)} problemen in "
+                f"{data_dir}. De database is niet gewijzigd."
+            )
+            raise typer.Exit(1) from exc
+        except GeometryImportError as exc:
+            progress.stop()
+            err_console.print(
+                f"[red]Niets ingelezen:[/red] {exc}. De database is niet gewijzigd."
+            )
+            raise typer.Exit(1) from exc
+    console.print(
+        f"Ingelezen in {result.seconds:.2f} s: {result.provinces} provincies, "
+        f"{result.gemeenten} gemeenten, {result.wijken} wijken, "
+        f"{result.indicators} indicatoren (controlegetal "
+        f"{result.vintage.checksum[:12]})."
+    )
+
+
+def _data_dir_from_settings() -> Path:
+    from django.conf import settings
+
+    from migratieketen.data import default_data_dir
+
+    configured = getattr(settings, "MIGRATIEKETEN_DATA_DIR", "")
+    return Path(configured) if configured else Path(default_data_dir())
+
+
+def import_command(
+    data_dir: Annotated[Path, typer.Argument(help="Map met de open data.")],
+) -> None:
+    """Controleer en lees een map met open data in de database in (alles of niets)."""
+    _setup_django()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    _import(data_dir)
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Adres om op te luisteren.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Poort.")] = 8000,
+    herlaad: Annotated[
+        bool, typer.Option("--herlaad", help="Lees de open data opnieuw in.")
+    ] = False,
+) -> None:
+    """Start de webpagina's: database bijwerken, open data inlezen, serveren."""
+    _setup_django()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from migratieketen_web.gemeenten.models import DataVintage
+
+    console.print("Database bijwerken (migrate) ...")
+    call_command("migrate", interactive=False, verbosity=0)
+    if herlaad or not DataVintage.objects.exists():
+        _import(_data_dir_from_settings())
+    vendor = Path(settings.STATICFILES_DIRS[0]) / "vendor"
+    if not vendor.is_dir():
+        err_console.print(
+            "[yellow]Let op:[/yellow] de NL Design System-CSS ontbreekt; "
+            "voer 'npm ci && npm run build' uit in de projectmap."
+        )
+    console.print("Statische bestanden verzamelen ...")
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+    from waitress import serve as waitress_serve
+
+    from migratieketen_web.wsgi import application
+
+    shown_host = "localhost" if host in {"127.0.0.1", "0.0.0.0"} else host
+    console.print(
+        f"[bold]Migratieketen draait op http://{shown_host}:{port}/[/bold] "
+        "(stoppen met Ctrl+C)"
+    )
+    waitress_serve(application, host=host, port=port, threads=8, _quiet=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
+    data_app.command("import")(import_command)

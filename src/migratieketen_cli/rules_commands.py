@@ -26,6 +26,7 @@ from migratieketen.data.population_history import (
     PopulationTable,
     population_on,
 )
+from migratieketen.data.ses_woa import SesWoaError, load_ses_woa
 from migratieketen.rules import huisvestingswet as hw
 from migratieketen.rules import spreidingswet as sw
 from migratieketen.rules.explain import Explanation, fraction_text
@@ -66,6 +67,7 @@ USER_ERRORS = (
     ParameterError,
     DataDirError,
     DataValidationError,
+    SesWoaError,
 )
 
 
@@ -399,15 +401,15 @@ def _ses_scores(
     if path is not None and proxy:
         raise sw.SpreidingError("Kies --ses of --ses-schatting, niet beide.")
     if path is not None:
-        from migratieketen.data.ses_woa import load_ses_woa
-
         loaded = load_ses_woa(path)
         return dict(loaded.scores), sw.SES_OFFICIAL
     if proxy:
         from migratieketen.data import load_dataset
         from migratieketen.rules.ses_proxy import proxy_scores_from_dataset
 
-        return dict(proxy_scores_from_dataset(load_dataset(data_dir))), sw.SES_PROXY
+        year = table.reference_date.year
+        scores = proxy_scores_from_dataset(load_dataset(data_dir), year)
+        return dict(scores), sw.SES_PROXY
     return None, sw.SES_OFFICIAL
 
 

@@ -112,3 +112,29 @@ def test_spreiding_csv_and_provinces(app: typer.Typer, shared_data_dir: Path) ->
     assert len(doc["gemeenten"]) == 12
     assert sum(p["plaatsen"] for p in doc["gemeenten"]) == 96000
     assert doc["ses_woa"] == "niet geladen"
+
+
+def test_spreiding_with_ses_file_missing_gemeenten_is_an_error(
+    app: typer.Typer, shared_data_dir: Path, tmp_path: Path
+) -> None:
+    ses = tmp_path / "ses.csv"
+    ses.write_text(
+        "ID,WijkenEnBuurten,Perioden,GemiddeldeScore_29\n1,GM0377,2021JJ00,0.4\n",
+        encoding="utf-8",
+    )
+    code, out = _run(app, "spreiding", "--ses", str(ses), data=shared_data_dir)
+    assert code == 1
+    assert "SES-WOA-score ontbreekt voor 341" in out.replace("\n", " ")
+
+
+def test_spreiding_proxy_is_labelled_estimate(
+    app: typer.Typer, shared_data_dir: Path
+) -> None:
+    code, out = _run(
+        app, "spreiding", "--ses-schatting", "--format", "csv", data=shared_data_dir
+    )
+    assert code == 0, out
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert sum(int(r["plaatsen"]) for r in rows) == 96000
+    assert all(r["opmerkingen"].startswith("SCHATTING") for r in rows)
+    assert all(r["ses_woa"] for r in rows)

@@ -13,7 +13,7 @@ style anchor A12: each API attribute names its English model attribute with
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -45,6 +45,20 @@ def absolute_url(
         url = f"{url}?{urlencode(query)}"
     request = context.get("request")
     return request.build_absolute_uri(url) if request is not None else url
+
+
+def detail_url(context: dict[str, Any], basename: str, code: str) -> str:
+    """URL of ``{collection}/{code}``, the router's detail pattern.
+
+    Reversing per object dominated a 1000-row page (two thirds of its time), so
+    the collection's absolute URL is resolved once per response and cached in
+    the serializer context, which nested serializers share.
+    """
+    cache: dict[str, str] = context.setdefault("_collection_urls", {})
+    prefix = cache.get(basename)
+    if prefix is None:
+        prefix = cache[basename] = absolute_url(context, f"api:{basename}-list")
+    return f"{prefix}/{quote(code, safe='')}"
 
 
 class BronSerializer(serializers.ModelSerializer):
@@ -95,9 +109,7 @@ class ProvincieVerwijzingSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj: Province) -> str:
-        return absolute_url(
-            self.context, "api:provincie-detail", provinciecode=obj.code
-        )
+        return detail_url(self.context, "provincie", obj.code)
 
 
 class GemeenteVerwijzingSerializer(serializers.ModelSerializer):
@@ -114,7 +126,7 @@ class GemeenteVerwijzingSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj: Gemeente) -> str:
-        return absolute_url(self.context, "api:gemeente-detail", gemeentecode=obj.code)
+        return detail_url(self.context, "gemeente", obj.code)
 
 
 class GemeenteSerializer(GemeenteVerwijzingSerializer):
@@ -174,13 +186,11 @@ class GemeenteLinksSerializer(serializers.Serializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_self(self, obj: Gemeente) -> str:
-        return absolute_url(self.context, "api:gemeente-detail", gemeentecode=obj.code)
+        return detail_url(self.context, "gemeente", obj.code)
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_provincie(self, obj: Gemeente) -> str:
-        return absolute_url(
-            self.context, "api:provincie-detail", provinciecode=obj.province.code
-        )
+        return detail_url(self.context, "provincie", obj.province.code)
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_wijken(self, obj: Gemeente) -> str:
@@ -280,7 +290,7 @@ class WijkSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj: Wijk) -> str:
-        return absolute_url(self.context, "api:wijk-detail", wijkcode=obj.code)
+        return detail_url(self.context, "wijk", obj.code)
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
@@ -324,7 +334,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj: Indicator) -> str:
-        return absolute_url(self.context, "api:indicator-detail", sleutel=obj.key)
+        return detail_url(self.context, "indicator", obj.key)
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_waarden_url(self, obj: Indicator) -> str:

@@ -127,7 +127,11 @@ class GemeenteViewSet(OpenDataViewSet):
     lookup_value_regex = filters.GEMEENTE_CODE_PATH
 
     def get_queryset(self) -> QuerySet[Gemeente]:
-        queryset = Gemeente.objects.select_related("province").order_by("name", "code")
+        queryset = (
+            Gemeente.objects.select_related("province")
+            .defer("svg_path", "province__svg_path")  # map shapes: large, unused
+            .order_by("name", "code")
+        )
         if self.action == "retrieve":
             queryset = queryset.annotate(wijk_count=Count("wijken")).prefetch_related(
                 Prefetch(
@@ -219,13 +223,18 @@ class ProvincieViewSet(OpenDataViewSet):
     lookup_value_regex = filters.PROVINCE_CODE_PATH
 
     def get_queryset(self) -> QuerySet[Province]:
-        queryset = Province.objects.annotate(
-            gemeente_count=Count("gemeenten")
-        ).order_by("name", "code")
+        queryset = (
+            Province.objects.annotate(gemeente_count=Count("gemeenten"))
+            .defer("svg_path")
+            .order_by("name", "code")
+        )
         if self.action == "retrieve":
             queryset = queryset.prefetch_related(
                 Prefetch(
-                    "gemeenten", queryset=Gemeente.objects.order_by("name", "code")
+                    "gemeenten",
+                    queryset=Gemeente.objects.defer("svg_path").order_by(
+                        "name", "code"
+                    ),
                 )
             )
         return queryset
@@ -277,7 +286,11 @@ class WijkViewSet(OpenDataViewSet):
     lookup_value_regex = filters.WIJK_CODE_PATH
 
     def get_queryset(self) -> QuerySet[Wijk]:
-        return Wijk.objects.select_related("gemeente", "source").order_by("code")
+        return (
+            Wijk.objects.select_related("gemeente", "source")
+            .defer("gemeente__svg_path")
+            .order_by("code")
+        )
 
     def apply_filters(
         self, queryset: QuerySet[Any], values: dict[str, Any]
@@ -370,6 +383,7 @@ class IndicatorViewSet(OpenDataViewSet):
         queryset = (
             IndicatorValue.objects.filter(indicator=indicator)
             .select_related("gemeente")
+            .defer("gemeente__svg_path")
             .order_by("gemeente__name", "gemeente__code")
         )
         if "provincie" in values:

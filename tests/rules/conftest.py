@@ -163,6 +163,25 @@ def run_carry_over(case: dict[str, Any]) -> None:
         assert rows[-1].status == out["status"]
 
 
+def run_implied_opening(case: dict[str, Any]) -> None:
+    """Published realisations and end balance, unpublished opening balance: derive it."""
+    inp, out = case["input"], case["output"]
+    periods = hw.half_years(
+        hw.HalfYear.parse(str(case["period"])), len(inp["realised"])
+    )
+    taak = {}
+    for p in periods:
+        one = dict(case, period=str(p))
+        taak[p] = _taakstelling_one(one, None)[0]
+    assert list(taak.values()) == out["taakstelling"]
+    opening = inp["final_carry_out"] - sum(taak.values()) + sum(inp["realised"])
+    assert opening == out["implied_opening"]
+    rows = hw.carry_over(
+        periods, taak, dict(zip(periods, inp["realised"], strict=True)), opening
+    )
+    assert rows[-1].carry_out == inp["final_carry_out"]
+
+
 def run_missing_population(case: dict[str, Any]) -> None:
     """Documents a published figure that needs a population file we do not have."""
     ref = hw.HalfYear.parse(str(case["period"])).reference_date
@@ -237,6 +256,7 @@ RUNNERS: dict[str, Callable[[dict[str, Any]], None]] = {
     "taakstelling_sum_of_periods": run_taakstelling_sum_of_periods,
     "carry_over": run_carry_over,
     "missing_population": run_missing_population,
+    "implied_opening": run_implied_opening,
     "amv_share": run_amv_share,
     "population_share": run_population_share,
     "spreiding_provinces": run_spreiding_provinces,

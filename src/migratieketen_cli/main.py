@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "migratieketen_cli.data_commands",
     "migratieketen_cli.gemeente_commands",
     "migratieketen_cli.rules_commands",
+    "migratieketen_cli.chain_commands",
     "migratieketen_cli.forecast_commands",
     "migratieketen_cli.web_commands",
 )

@@ -204,7 +204,8 @@ def simulate_chunk(
     housed_g = np.zeros((R, G))
     waiting_sum_g = np.zeros((R, G))
     inburgering = np.zeros((R, 3, MAX_AGE))
-    other_urgent = np.full(R, 2 * v["other_urgent_per_month"])
+    other_demand = lettings_total * v["other_urgent_demand_share"]
+    other_urgent = 2 * other_demand
     # steady permits before the start, so endogenous nareizigers do not start at 0
     steady_permits = inputs.ind_decisions[0] * (1 - inputs.closed_share[0])
     steady_permits *= inputs.recognition_first[0]
@@ -295,7 +296,7 @@ def simulate_chunk(
         served_cap = np.maximum(
             lettings_total * v["urgent_quota_share"] - from_quota, 0.0
         )
-        other_urgent += v["other_urgent_per_month"]
+        other_urgent += other_demand
         other_urgent -= np.minimum(other_urgent, served_cap)
         wait = np.divide(
             other_urgent, served_cap, out=np.full(R, 120.0), where=served_cap > 1.0

@@ -11,8 +11,8 @@ starts from its corporation dwellings (KWB 2022: woningvoorraad x % corporatie).
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -20,8 +20,6 @@ import numpy.typing as npt
 
 from migratieketen.chain.params import ChainConfigError
 
-GEMEENTEN_FILE = "gemeenten_2024.csv"
-KWB_FILE = "gemeenten_kwb2022_indicatoren.csv"
 SHARE_VG = 1_000_000  # a large vg, only to read the exact art. 29 shares
 
 
@@ -45,57 +43,58 @@ def taakstelling_shares(populations: dict[str, int]) -> dict[str, float]:
     return {c: float(g.exact) / SHARE_VG for c, g in result.per_gemeente.items()}
 
 
-def _read(path: Path) -> list[dict[str, str]]:
-    if not path.exists():
-        raise ChainConfigError(f"Gegevensbestand {path} ontbreekt.")
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+@cache
+def _load(data_dir: str, population_year: int) -> GemeenteInputs:
+    from migratieketen.data import load_dataset
+
+    try:
+        dataset = load_dataset(data_dir)
+    except ValueError as exc:  # DataDirError / DataValidationError, Dutch messages
+        raise ChainConfigError(str(exc)) from exc
+    gemeenten = dataset.gemeenten
+    missing = [g.code for g in gemeenten if population_year not in g.population]
+    if missing:
+        raise ChainConfigError(
+            f"Geen inwonertal {population_year} voor {', '.join(missing[:5])}."
+        )
+    pops = {g.code: g.population[population_year] for g in gemeenten}
+    shares = taakstelling_shares(pops)
+    corp = np.array(
+        [
+            float("nan")
+            if g.indicators.get("woningvoorraad") is None
+            or g.indicators.get("pct_huurwoningen_corporatie") is None
+            else float(g.indicators["woningvoorraad"] or 0)
+            * float(g.indicators["pct_huurwoningen_corporatie"] or 0)
+            / 100
+            for g in gemeenten
+        ]
+    )
+    pop_arr = np.array([pops[g.code] for g in gemeenten], dtype=np.float64)
+    # 0 % corporation dwellings (Ameland, Renswoude in KWB 2022: their rental stock
+    # belongs to other landlords) would mean no housing at all; treated as missing.
+    known = np.isfinite(corp) & (corp > 0)
+    ratio = corp[known].sum() / pop_arr[known].sum()
+    corp[~known] = pop_arr[~known] * ratio
+    return GemeenteInputs(
+        codes=tuple(g.code for g in gemeenten),
+        names=tuple(g.name for g in gemeenten),
+        share=np.array([shares[g.code] for g in gemeenten]),
+        corporation_dwellings=corp,
+        population=pop_arr,
+    )
 
 
 def load_gemeente_inputs(
     data_dir: Path | str, population_year: int = 2024
 ) -> GemeenteInputs:
-    """Gemeenten of the 2024 division with share and corporation dwellings.
-
-    Integration point: when `migratieketen.data.load_dataset` exists this reads
-    Gemeente.population and indicators['woningvoorraad'/'pct_huurwoningen_corporatie'];
-    until then the two CSVs are read here. A gemeente without a KWB 2022 row (merged
-    since) gets the national dwellings-per-inhabitant ratio times its population.
+    """Gemeenten of the current division with taakstelling share and corporation
+    dwellings, from the data layer (`migratieketen.data.load_dataset`: population and
+    KWB indicators 'woningvoorraad' x 'pct_huurwoningen_corporatie'). A gemeente
+    without those indicators (or with 0 %) gets the national dwellings-per-inhabitant
+    ratio.
     """
-    data_dir = Path(data_dir)
-    rows = _read(data_dir / GEMEENTEN_FILE)
-    column = f"inwoners_{population_year}"
-    if not rows or column not in rows[0]:
-        raise ChainConfigError(f"{GEMEENTEN_FILE}: kolom '{column}' ontbreekt.")
-    codes = tuple(r["gemeentecode"] for r in rows)
-    names = tuple(r["gemeentenaam"] for r in rows)
-    pops = {r["gemeentecode"]: int(r[column]) for r in rows}
-    shares = taakstelling_shares(pops)
-    kwb = {r["gemeentecode_2022"]: r for r in _read(data_dir / KWB_FILE)}
-    corp: list[float] = []
-    for code in codes:
-        rec = kwb.get(code, {})
-        try:
-            value = (
-                float(rec["woningvoorraad"])
-                * float(rec["pct_huurwoningen_corporatie"])
-                / 100
-            )
-        except (TypeError, ValueError, KeyError):
-            value = float("nan")
-        corp.append(value)
-    corp_arr = np.array(corp)
-    pop_arr = np.array([pops[c] for c in codes], dtype=np.float64)
-    known = np.isfinite(corp_arr)
-    ratio = corp_arr[known].sum() / pop_arr[known].sum()
-    corp_arr[~known] = pop_arr[~known] * ratio
-    return GemeenteInputs(
-        codes=codes,
-        names=names,
-        share=np.array([shares[c] for c in codes]),
-        corporation_dwellings=corp_arr,
-        population=pop_arr,
-    )
+    return _load(str(Path(data_dir).resolve()), population_year)
 
 
 def synthetic_gemeenten(n: int, seed: int = 0) -> GemeenteInputs:

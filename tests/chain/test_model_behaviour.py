@@ -1,0 +1,90 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Levers move the chain in the direction the mechanism says, and the parts add up."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from migratieketen.chain.ensemble import run_ensemble
+from migratieketen.chain.gemeenten import synthetic_gemeenten
+from migratieketen.chain.result import SimulationResult
+from migratieketen.chain.scenario import CapacityStep, Inflow, Levers, Scenario
+
+GEMEENTEN = synthetic_gemeenten(30, seed=5)
+
+
+def _run(
+    levers: Levers | None = None,
+    parameters: dict[str, float] | None = None,
+    **kw: object,
+) -> SimulationResult:
+    scenario = Scenario(
+        name="gedrag",
+        months=36,
+        inflow=Inflow(kind="constant", per_month=3000),
+        capacity=[CapacityStep("2026-01", 20_000, 2_000, 5_000)],
+        levers=levers or Levers(),
+        parameters=parameters or {"ind_decisions_per_month": 4000},
+        runs=50,
+        seed=11,
+        **kw,  # type: ignore[arg-type]
+    )
+    return run_ensemble(scenario, gemeenten=GEMEENTEN)
+
+
+def _end(result: SimulationResult, name: str) -> float:
+    return float(result.series(name)[-1])
+
+
+def test_urgency_scheme_houses_faster_but_others_wait_longer() -> None:
+    base, urgent = _run(), _run(Levers(urgency_scheme=True))
+    assert _end(urgent, "coa_permit_holders") < _end(base, "coa_permit_holders")
+    assert _end(urgent, "other_urgent_wait_months") > _end(
+        base, "other_urgent_wait_months"
+    )
+
+
+def test_tussenvoorziening_empties_coa() -> None:
+    base, tv = _run(), _run(Levers(tussenvoorziening_places=10_000))
+    assert _end(tv, "coa_permit_holders") < _end(base, "coa_permit_holders")
+    assert _end(tv, "in_tussenvoorziening") > 0
+
+
+def test_more_ind_capacity_shortens_the_queue() -> None:
+    base, more = _run(), _run(Levers(extra_ind_decisions_per_month=2000))
+    assert _end(more, "ind_queue") < _end(base, "ind_queue")
+
+
+def test_crisis_shelter_fills_only_above_capacity_and_costs_more() -> None:
+    result = _run(initial_asylum_seekers=60_000.0)
+    crisis = result.series("occ_crisis")
+    total = result.series("coa_total")
+    assert crisis[0] > 0
+    np.testing.assert_allclose(crisis[0], max(total[0] - 27_000, 0), rtol=1e-3)
+    calm = _run(initial_asylum_seekers=5_000.0)
+    assert result.series("reception_cost")[0] > calm.series("reception_cost")[0]
+
+
+def test_auto_scaling_noodopvang_removes_crisis_after_the_lead_time() -> None:
+    fixed = _run(initial_asylum_seekers=60_000.0).series("occ_crisis")
+    auto = _run(Levers(noodopvang_auto_scale=True), initial_asylum_seekers=60_000.0)
+    crisis = auto.series("occ_crisis")
+    assert crisis[:3].max() > 0  # within the lead time the extra places are not there
+    assert crisis[3:].max() < 0.1 * fixed[3:].max()
+
+
+def test_gemeenten_receive_by_taakstelling_share() -> None:
+    result = _run(Levers(extra_housing_pct=500))  # supply not binding
+    housed = result.gemeente[0, result.percentiles.index(50)]
+    share = housed / housed.sum()
+    np.testing.assert_allclose(share, GEMEENTEN.share, rtol=0.05)
+
+
+def test_inburgering_budget_and_overdue() -> None:
+    result = _run()
+    starts = result.series("inburgering_starts")
+    budget = result.series("inburgering_budget")
+    np.testing.assert_allclose(budget, starts * 11_600, rtol=1e-4)
+    assert result.series("inburgering_caseload")[-1] > 0
+    assert result.series("inburgering_overdue")[:35].max() == 0

@@ -192,7 +192,8 @@ def simulate_inflow(
         first_paths,
     )
     model = fit_permit_model(inputs.nareizigers, proxy)
-    nar = simulate_nareizigers(model, proxy, end, rng, n_paths)
+    drift = quarterly_volatility_prior(inputs.yearly_long)
+    nar = simulate_nareizigers(model, proxy, end, rng, n_paths, drift)
     n_nowcast = cutoff_q - model.last_index
     if n_nowcast < 0:
         raise ValueError("nareizigers reach beyond the first-request cutoff")

@@ -7,10 +7,13 @@ permit there is no nareiziger. The model:
 
     log N(t) = c + log P(t - L) + e(t),     e(t) = phi * e(t-1) + sigma * u(t)
 
-- P(t) is the number of positive first-instance asylum decisions per quarter: the
-  UNHCR yearly count / 4 for every year the data covers; beyond that, the latest
-  recognition rate times the first asylum requests two quarters earlier (the decision
-  lag), taken from the data or, further out, from the first-request forecast paths.
+- P(t) is the number of positive first-instance asylum decisions per quarter. For
+  every year the UNHCR data covers: the yearly count / 4, interpolated linearly
+  between mid-years so that the proxy has no steps at New Year. Beyond that: the
+  first asylum requests two quarters earlier (the decision lag), times the latest
+  recognition rate, times the latest ratio of decisions to requests (IND throughput),
+  so the proxy continues at the level of the last known year. Requests come from the
+  data or, further out, from the first-request forecast paths.
 - The lag L (2-8 quarters) and the ratio exp(c) are fitted on the data up to the
   forecast origin; the residual is AR(1), so a recent run above or below the ratio
   fades out instead of vanishing at once.
@@ -57,25 +60,35 @@ def permit_proxy(
     if len(positive) == 0:
         raise ValueError("no positive decisions known at this data vintage")
     start = int(positive.periods[0]) * 4
+    first_year = int(positive.periods[0])
     last_year = int(positive.periods[-1])
-    rate_last = float(rate.values[-1])
     first_start = period_index(first.periods[0], "Q")
     first_end = period_index(first.periods[-1], "Q")
+    # Yearly counts sit at mid-year; quarters in between are interpolated.
+    mid_years = np.arange(first_year, last_year + 1) + 0.5
+    quarterly_level = positive.values / 4.0
+    # Positive decisions per first request two quarters earlier, in the last known
+    # year: recognition rate x throughput, so the projection starts at that level.
+    src_last = [q - DECISION_LAG for q in range(last_year * 4, last_year * 4 + 4)]
+    if not all(first_start <= q <= first_end for q in src_last):
+        raise ValueError("first requests do not cover the last year of decisions")
+    per_request = float(positive.values[-1]) / float(
+        sum(first.values[q - first_start] for q in src_last)
+    )
     paths = 1 if first_future is None else first_future.shape[0]
     out = np.empty((paths, end - start + 1), dtype=np.float64)
     for q in range(start, end + 1):
-        year = q // 4
-        if year <= last_year:
-            out[:, q - start] = positive.values[year - start // 4] / 4.0
+        if q // 4 <= last_year:
+            out[:, q - start] = np.interp(q / 4.0 + 0.125, mid_years, quarterly_level)
             continue
         src = q - DECISION_LAG
         if first_start <= src <= first_end:
-            out[:, q - start] = rate_last * first.values[src - first_start]
+            out[:, q - start] = per_request * first.values[src - first_start]
         elif src > first_end and first_future is not None:
             k = src - first_end - 1
             if k >= first_future.shape[1]:
                 raise ValueError("first-request paths too short for the permit proxy")
-            out[:, q - start] = rate_last * first_future[:, k]
+            out[:, q - start] = per_request * first_future[:, k]
         else:
             raise ValueError(f"no first requests for quarter index {src}")
     return PermitProxy(start=start, values=out)
@@ -142,11 +155,19 @@ def simulate_nareizigers(
     end: int,
     rng: np.random.Generator,
     n_paths: int,
+    ratio_drift_sigma: float = 0.0,
 ) -> FloatArray:
-    """Paths (n_paths x quarters) of nareizigers for quarters last_index+1 … end."""
+    """Paths (n_paths x quarters) of nareizigers for quarters last_index+1 … end.
+
+    The ratio of nareizigers to permits is not fixed: it moves with the nationality
+    mix (some groups bring more family) and with family-reunification rules. Outside
+    the fitted sample it random-walks with `ratio_drift_sigma` per quarter (the
+    engine passes the long-history volatility prior).
+    """
     steps = end - model.last_index
     if steps < 1:
         return np.empty((n_paths, 0), dtype=np.float64)
+    drift = np.cumsum(rng.standard_normal((n_paths, steps)) * ratio_drift_sigma, axis=1)
     shocks = rng.standard_normal((n_paths, steps)) * model.sigma
     resid = np.empty((n_paths, steps))
     prev = np.full(n_paths, model.last_residual)
@@ -157,5 +178,5 @@ def simulate_nareizigers(
     for k in range(steps):
         q = model.last_index + 1 + k
         permits = proxy.at(q - model.lag)
-        out[:, k] = np.exp(model.log_ratio + resid[:, k]) * permits
+        out[:, k] = np.exp(model.log_ratio + drift[:, k] + resid[:, k]) * permits
     return out

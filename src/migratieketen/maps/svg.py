@@ -100,7 +100,10 @@ def ring_to_path(ring: Ring, frame: MapFrame = NL_FRAME, min_area: float = 0.0) 
     for position in ring:
         if len(position) < 2:
             raise GeometryError(f"coördinaat zonder lengte/breedte: {position!r}")
-        lon, lat = float(position[0]), float(position[1])
+        try:
+            lon, lat = float(position[0]), float(position[1])
+        except (TypeError, ValueError) as exc:
+            raise GeometryError(f"ongeldige coördinaat: {position!r}") from exc
         if not (math.isfinite(lon) and math.isfinite(lat)):
             raise GeometryError(f"ongeldige coördinaat: {position!r}")
         x, y = frame.project(lon, lat)

@@ -166,6 +166,22 @@ def _areas(
     return areas, bins
 
 
+def _aggregation_text(info: queries.IndicatorInfo, labels: dict[str, str]) -> str:
+    """How the province figure is made from its gemeenten, in one sentence."""
+    weight = labels.get(info.weight, info.weight or queries.POPULATION_KEY)
+    if info.weight in ("", queries.POPULATION_KEY):
+        weight = _("inwoners")
+    if info.aggregation == "sum":
+        return _("Provinciecijfer: de som van de gemeenten.")
+    if info.aggregation == "dominant":
+        return _(
+            "Provinciecijfer: de waarde van de gemeente met de meeste %(weight)s."
+        ) % {"weight": weight.lower()}
+    return _(
+        "Provinciecijfer: gemiddelde van de gemeenten, gewogen naar %(weight)s."
+    ) % {"weight": weight.lower()}
+
+
 def national(request: HttpRequest) -> HttpResponse:
     """The choropleth of all gemeenten (or provinces) for one indicator, plus a table."""
     infos = queries.indicators()
@@ -192,6 +208,7 @@ def national(request: HttpRequest) -> HttpResponse:
             else []
         )
         missing = sum(1 for a in areas if a.value is None)
+        labels = {i.key: i.label for i in infos}
         body = render_to_string(
             "gemeenten/_national_body.html",
             {
@@ -203,6 +220,7 @@ def national(request: HttpRequest) -> HttpResponse:
                 "info": info,
                 "level": level,
                 "sort": sort,
+                "aggregation_text": _aggregation_text(info, labels),
             },
         )
         cache.set(cache_key, body, None)
@@ -357,8 +375,13 @@ def province_detail(request: HttpRequest, code: str) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     hits = queries.search(query) if query else []
-    if len(hits) == 1:
-        return redirect(hits[0].url)
+    exact = [
+        h
+        for h in hits
+        if queries.fold(query) in (queries.fold(h.name), queries.fold(h.code))
+    ]
+    if len(hits) == 1 or len(exact) == 1:
+        return redirect((exact or hits)[0].url)
     return render(
         request,
         "gemeenten/zoeken.html",

@@ -1,0 +1,173 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Monitor: opgave with carry-over, realised, remaining, status per peildatum, toezicht;
+and the all-or-nothing CSV import of realisations."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from migratieketen.rules import huisvestingswet as hw
+from migratieketen.rules.monitor import Realisation, monitor
+from migratieketen.rules.realisations_csv import (
+    RealisationImportError,
+    parse_realisations,
+)
+
+H = hw.HalfYear
+
+
+def test_tholen_2017_1_mid_half_year() -> None:
+    """nu.nl 2017-04: achterstand 17 + taakstelling 20 = 37; 5+1+7 housed; 24 to go."""
+    real = [
+        Realisation("GM0716", date(2017, 1, 20), 5),
+        Realisation("GM0716", date(2017, 2, 15), 1),
+        Realisation("GM0716", date(2017, 3, 10), 7),
+        Realisation("GM0716", date(2017, 5, 1), 9),  # after as_of: not counted yet
+        Realisation("GM9999", date(2017, 2, 1), 3),  # another gemeente
+    ]
+    rep = monitor(
+        "GM0716", "PV29", [H(2017, 1)], {H(2017, 1): 20}, real, date(2017, 4, 1), 17
+    )
+    cur = rep.current
+    assert (cur.opgave, cur.realised, cur.remaining, cur.status) == (
+        37,
+        13,
+        24,
+        "lopend",
+    )
+    assert "37 - 13" in cur.explanation("GM0716").arithmetic
+    assert rep.supervision is None
+
+
+def _periods(n: int) -> list[hw.HalfYear]:
+    return hw.half_years(H(2022, 1), n)
+
+
+def _housed(per_half: list[int]) -> list[Realisation]:
+    return [
+        Realisation("GM0599", p.start.replace(month=p.start.month + 2), k)
+        for p, k in zip(_periods(len(per_half)), per_half, strict=True)
+        if k
+    ]
+
+
+def test_four_missed_half_years_in_zuid_holland_escalates() -> None:
+    periods = _periods(5)
+    taak = dict.fromkeys(periods, 100)
+    rep = monitor(
+        "GM0599", "PV28", periods, taak, _housed([90, 95, 99, 80, 0]), date(2024, 3, 1)
+    )
+    assert [r.status for r in rep.half_years] == ["achterstand"] * 4 + ["lopend"]
+    assert rep.half_years[1].carry_in == 10 and rep.half_years[1].opgave == 110
+    assert rep.supervision is not None
+    assert rep.supervision.escalation and rep.supervision.consecutive_missed == 4
+    assert rep.supervision.step == "vooraankondiging indeplaatsstelling"
+    # Same history elsewhere: third step of the ladder, no escalation configured.
+    other = monitor(
+        "GM0599", "PV26", periods, taak, _housed([90, 95, 99, 80, 0]), date(2024, 3, 1)
+    )
+    assert other.supervision is not None and other.supervision.step == "plan van aanpak"
+
+
+def test_not_at_fault_when_coa_linked_too_few() -> None:
+    periods = _periods(3)
+    taak = dict.fromkeys(periods, 100)
+    linked = {periods[1]: 60}
+    rep = monitor(
+        "GM0599",
+        "PV28",
+        periods,
+        taak,
+        _housed([90, 100, 100]),
+        date(2023, 7, 2),
+        0,
+        linked,
+    )
+    assert [r.status for r in rep.half_years] == [
+        "achterstand",
+        "buiten schuld",
+        "achterstand",
+    ]
+    assert "niet verwijtbaar" in rep.half_years[1].explanation("GM0599").notes[0]
+    # The not-at-fault half-year does not reset the streak and does not count.
+    assert rep.supervision is not None and rep.supervision.consecutive_missed == 2
+
+
+def test_catching_up_clears_supervision() -> None:
+    periods = _periods(3)
+    taak = dict.fromkeys(periods, 100)
+    rep = monitor(
+        "GM0599", "PV28", periods, taak, _housed([50, 200, 100]), date(2023, 7, 2)
+    )
+    assert [r.status for r in rep.half_years] == [
+        "achterstand",
+        "voorsprong",
+        "voorsprong",
+    ]
+    assert rep.supervision is None
+
+
+def test_monitor_input_errors() -> None:
+    with pytest.raises(hw.TaakstellingError, match="aansluiten"):
+        monitor("G", "PV28", [H(2022, 1), H(2023, 1)], {}, [], date(2024, 1, 1))
+    with pytest.raises(hw.TaakstellingError, match="Geen taakstelling"):
+        monitor("G", "PV28", [H(2022, 1)], {}, [], date(2024, 1, 1))
+    with pytest.raises(hw.TaakstellingError, match="begint na"):
+        monitor("G", "PV28", [H(2030, 1)], {H(2030, 1): 1}, [], date(2024, 1, 1))
+
+
+GOOD = (
+    "gemeentecode;datum_huisvesting;aantal_personen;soort;kenmerk\n"
+    "GM0716;2017-01-20;5;regulier;A1\n"
+    "GM0716;2017-03-10;7;nareiziger;A2\n"
+    "\n"
+)
+
+
+def test_import_good_file() -> None:
+    rows = parse_realisations("\ufeff" + GOOD, {"GM0716"}, date(2017, 4, 1))
+    assert [(r.persons, r.kind, r.reference) for r in rows] == [
+        (5, "regulier", "A1"),
+        (7, "nareiziger", "A2"),
+    ]
+
+
+def test_import_is_all_or_nothing_with_every_problem_listed() -> None:
+    bad = GOOD + (
+        "GM9999;2017-02-01;3;regulier;A3\n"
+        "XX12;2017-02-30;0;onbekend;A1\n"
+        "GM0716;2099-01-01;2;;A4\n"
+        "GM0716;2017-01-01\n"
+    )
+    with pytest.raises(RealisationImportError) as exc:
+        parse_realisations(bad, {"GM0716"}, date(2017, 4, 1))
+    got = {(i.row, i.column) for i in exc.value.issues}
+    assert got == {
+        (5, "gemeentecode"),
+        (6, "gemeentecode"),
+        (6, "datum_huisvesting"),
+        (6, "aantal_personen"),
+        (6, "soort"),
+        (6, "kenmerk"),
+        (7, "datum_huisvesting"),
+        (8, ""),
+    }
+    assert "niets opgeslagen" in str(exc.value)
+    assert "rij 5, kolom 'gemeentecode': onbekende gemeente GM9999" in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "leeg"),
+        ("gemeentecode,aantal_personen\n", "verplichte kolom ontbreekt"),
+        ("gemeentecode,datum_huisvesting,aantal_personen,extra\n", "onbekende kolom"),
+        ("gemeentecode,datum_huisvesting,aantal_personen\n", "geen gegevensregels"),
+    ],
+)
+def test_import_file_level_errors(text: str, message: str) -> None:
+    with pytest.raises(RealisationImportError, match=message):
+        parse_realisations(text, {"GM0716"}, date(2017, 4, 1))

@@ -161,6 +161,8 @@ def run_carry_over(case: dict[str, Any]) -> None:
         assert rows[-1].carry_out == out["final_carry_out"]
     if "status" in out:
         assert rows[-1].status == out["status"]
+    if case.get("contradiction"):
+        assert rows[-1].carry_out != case["published"]
 
 
 def run_implied_opening(case: dict[str, Any]) -> None:

@@ -99,3 +99,33 @@ def test_proxy_distribution_is_labelled(dataset: DataSet) -> None:
         res.per_gemeente["GM0917"].places
         < sw.distribute(96000, pops).places()["GM0917"]
     )
+
+
+PUBLISHED_PROVINCES = {  # spreidingswet_provinces_2024_96000.csv, Utrecht (derived) left out
+    "PV28": 19776, "PV27": 16290, "PV30": 14689, "PV25": 11704, "PV23": 6325,
+    "PV31": 5662, "PV21": 3391, "PV20": 2717, "PV22": 2691, "PV24": 2441, "PV29": 2109,
+}  # fmt: skip
+
+
+def test_proxy_provinces_closer_than_population_only(
+    dataset: DataSet, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pops = {g.code: g.population[2023] for g in dataset.gemeenten}
+    prov = {g.code: g.province_code for g in dataset.gemeenten}
+    plain = sw.province_totals(sw.distribute(96000, pops), prov)
+    proxy = sw.province_totals(
+        sw.distribute(
+            96000, pops, sp.proxy_scores_from_dataset(dataset), ses_source=sw.SES_PROXY
+        ),
+        prov,
+    )
+
+    def mape(res: dict[str, sw.ProvinceOpgave]) -> float:
+        errs = [abs(res[p].places - v) / v for p, v in PUBLISHED_PROVINCES.items()]
+        return 100 * sum(errs) / len(errs)
+
+    with capsys.disabled():
+        print(
+            f"\nprovinces MAPE: population-only {mape(plain):.1f}%, proxy {mape(proxy):.1f}%"
+        )
+    assert mape(proxy) < mape(plain)

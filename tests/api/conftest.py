@@ -43,8 +43,21 @@ def client() -> APIClient:
     return APIClient()
 
 
+def _clear_open_data() -> None:
+    """Start from empty tables even if a session fixture imported the real data.
+
+    Runs inside the test's transaction, so the real data is back after the test.
+    """
+    for model in (IndicatorValue, PopulationFigure, Wijk, Indicator, Gemeente):
+        model.objects.all().delete()
+    Province.objects.all().delete()
+    Source.objects.all().delete()
+
+
 @pytest.fixture
 def api_data(db: None) -> ApiData:
+    if Gemeente.objects.exists() or Source.objects.exists():
+        _clear_open_data()
     population_sources = {
         year: Source.objects.create(
             publisher="CBS",

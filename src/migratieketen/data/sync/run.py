@@ -1,0 +1,442 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""`sync_data`: fetch KWB (CBS OData) and boundaries (PDOK WFS), normalise them into
+the data-folder layout, validate the result in a temporary folder, then install it.
+
+Nothing is written into the user's folder unless the whole new set passes the same
+validation as `load_dataset`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from shapely.geometry.base import BaseGeometry
+
+from migratieketen.data import schema
+from migratieketen.data.issues import IssueList
+from migratieketen.data.loader import clear_cache, parse_folder
+from migratieketen.data.sources import KWB_TABLE_IDS
+from migratieketen.data.sync import geometry as geo
+from migratieketen.data.sync.cbs_odata import DEFAULT_CBS_BASE, CbsODataClient
+from migratieketen.data.sync.http import SyncError
+from migratieketen.data.sync.install import install, write_csv, write_geojson
+from migratieketen.data.sync.kwb_fields import FIELDS, FieldResolver
+from migratieketen.data.sync.pdok_wfs import (
+    DEFAULT_PDOK_BESTUURLIJKE_GEBIEDEN,
+    DEFAULT_PDOK_WIJKENBUURTEN,
+    WfsClient,
+)
+
+ENV_CBS = "MIGRATIEKETEN_CBS_ODATA_URL"
+ENV_PDOK_WIJKENBUURTEN = "MIGRATIEKETEN_PDOK_WIJKENBUURTEN_URL"
+ENV_PDOK_BESTUURLIJK = "MIGRATIEKETEN_PDOK_BESTUURLIJKE_GEBIEDEN_URL"
+
+# The loader reads the 2024 layout (gemeenten_2024.csv, inwoners_2023, KWB 2022);
+# other editions need a new layout version first.
+SUPPORTED_YEARS = (2024,)
+PSEUDO_CODES = ("GM0998", "WK099899")  # "Buitenland" in the PDOK/KWB files
+MANIFEST = "sync_bronnen.json"
+
+Progress = Callable[[str, int, int | None], None]  # (step, done, total or None)
+
+
+@dataclass(frozen=True, slots=True)
+class SyncConfig:
+    """Publisher endpoints; `from_env` lets tests and mirrors point elsewhere."""
+
+    cbs_base: str = DEFAULT_CBS_BASE
+    pdok_wijkenbuurten: str = DEFAULT_PDOK_WIJKENBUURTEN  # may contain {year}
+    pdok_bestuurlijke_gebieden: str = DEFAULT_PDOK_BESTUURLIJKE_GEBIEDEN
+    page_size: int = 1000
+
+    @classmethod
+    def from_env(cls, **overrides: Any) -> SyncConfig:
+        values: dict[str, Any] = {
+            "cbs_base": os.environ.get(ENV_CBS) or DEFAULT_CBS_BASE,
+            "pdok_wijkenbuurten": os.environ.get(ENV_PDOK_WIJKENBUURTEN)
+            or DEFAULT_PDOK_WIJKENBUURTEN,
+            "pdok_bestuurlijke_gebieden": os.environ.get(ENV_PDOK_BESTUURLIJK)
+            or DEFAULT_PDOK_BESTUURLIJKE_GEBIEDEN,
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class SyncResult:
+    target: Path
+    files: tuple[str, ...]
+    counts: dict[str, int]
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _noop(step: str, done: int, total: int | None) -> None:
+    return None
+
+
+def sync_data(
+    target: Path,
+    year: int = 2024,
+    config: SyncConfig | None = None,
+    progress: Progress | None = None,
+) -> SyncResult:
+    if year not in SUPPORTED_YEARS:
+        raise SyncError(
+            f"Jaar {year} wordt niet ondersteund; deze versie leest de indeling van "
+            f"{', '.join(map(str, SUPPORTED_YEARS))}."
+        )
+    config = config or SyncConfig.from_env()
+    report = progress or _noop
+    fetched = _fetch(year, config, report)
+    staging = Path(
+        tempfile.mkdtemp(prefix=".migratieketen-sync-", dir=_staging_parent(target))
+    )
+    try:
+        files, counts, warnings = _normalise(fetched, year, staging, config)
+        report("Controleren", 0, 1)
+        issues = IssueList()
+        if parse_folder(staging, issues, include_optional=True) is None:
+            shown = "\n".join(f"- {i}" for i in issues[:20])
+            raise SyncError(
+                f"De opgehaalde data is ongeldig ({len(issues)} problemen); de map "
+                f"{target} is niet gewijzigd.\n{shown}"
+            )
+        report("Controleren", 1, 1)
+        install(staging, target, files)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    clear_cache()
+    return SyncResult(target, tuple(files), counts, tuple(warnings))
+
+
+def _staging_parent(target: Path) -> Path:
+    """Stage next to the target (same filesystem, so the final moves are renames)."""
+    parent = target.expanduser().resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    return parent
+
+
+@dataclass(slots=True)
+class _Fetched:
+    tables: dict[int, tuple[FieldResolver, list[dict[str, Any]]]]
+    gemeenten: list[dict[str, Any]]
+    wijken: list[dict[str, Any]]
+    provinces: list[dict[str, Any]]
+    urls: dict[str, str]
+
+
+def _fetch(year: int, config: SyncConfig, report: Progress) -> _Fetched:
+    client = CbsODataClient(config.cbs_base)
+    tables: dict[int, tuple[FieldResolver, list[dict[str, Any]]]] = {}
+    urls: dict[str, str] = {}
+    for y in (year, year - 1, year - 2):
+        table_id = KWB_TABLE_IDS[y]
+        step = f"CBS {table_id} (KWB {y})"
+        report(step, 0, None)
+        properties = client.data_properties(table_id)
+        prefixes = ("GM", "WK") if y == year else ("GM",)
+        rows = client.typed_dataset(table_id, prefixes, progress=_rows(report, step))
+        if not rows:
+            raise SyncError(f"CBS-tabel {table_id} gaf geen gemeenten terug")
+        tables[y] = (FieldResolver(properties), rows)
+        urls[f"kwb_{y}"] = f"{config.cbs_base.rstrip('/')}/ODataFeed/odata/{table_id}"
+    wb_url = config.pdok_wijkenbuurten.format(year=year)
+    wfs = WfsClient(wb_url, config.page_size)
+    layers = {}
+    for layer in ("gemeenten", "wijken"):
+        step = f"PDOK {layer} {year}"
+        layers[layer] = wfs.features(f"wijkenbuurten:{layer}", _features(report, step))
+    step = "PDOK Provinciegebied"
+    provinces = WfsClient(config.pdok_bestuurlijke_gebieden, config.page_size).features(
+        "bestuurlijkegebieden:Provinciegebied", _features(report, step)
+    )
+    urls["pdok_wijkenbuurten"] = wb_url
+    urls["pdok_provinciegebied"] = config.pdok_bestuurlijke_gebieden
+    return _Fetched(tables, layers["gemeenten"], layers["wijken"], provinces, urls)
+
+
+def _rows(report: Progress, step: str) -> Callable[[int], None]:
+    def callback(done: int) -> None:
+        report(step, done, None)
+
+    return callback
+
+
+def _features(report: Progress, step: str) -> Callable[[int, int | None], None]:
+    def callback(done: int, total: int | None) -> None:
+        report(step, done, total)
+
+    return callback
+
+
+def _is_water(props: dict[str, Any]) -> bool:
+    return str(props.get("water") or "").strip().upper() == "JA"
+
+
+def _land_shapes(
+    features: list[dict[str, Any]], code_prop: str, pattern: str, tolerance: float
+) -> tuple[dict[str, BaseGeometry], dict[str, dict[str, Any]]]:
+    """code -> cleaned land geometry (parts of one code unioned) and its properties."""
+    code_re = re.compile(pattern)
+    parts: dict[str, list[BaseGeometry]] = {}
+    props_by_code: dict[str, dict[str, Any]] = {}
+    for feature in features:
+        props = feature.get("properties") or {}
+        code = str(props.get(code_prop) or "").strip()
+        if not code_re.match(code) or code in PSEUDO_CODES or _is_water(props):
+            continue
+        parts.setdefault(code, []).append(
+            geo.clean(feature.get("geometry"), tolerance, code)
+        )
+        props_by_code.setdefault(code, props)
+    shapes = {
+        code: g[0] if len(g) == 1 else geo.polygonal(geo.shapely.union_all(g))
+        for code, g in parts.items()
+    }
+    return shapes, props_by_code
+
+
+def _province_code(props: dict[str, Any]) -> str | None:
+    for key in ("provinciecode", "statcode", "identificatie", "code"):
+        value = props.get(key)
+        if value is None:
+            continue
+        digits = re.sub(r"\D", "", str(value))
+        if digits:
+            return f"PV{int(digits):02d}"
+    return None
+
+
+def _province_name(props: dict[str, Any]) -> str:
+    for key in ("provincienaam", "statnaam", "naam"):
+        if props.get(key):
+            return str(props[key]).strip()
+    return ""
+
+
+def _normalise(
+    fetched: _Fetched, year: int, out: Path, config: SyncConfig
+) -> tuple[list[str], dict[str, int], list[str]]:
+    warnings: list[str] = []
+    gem_shapes, _ = _land_shapes(
+        fetched.gemeenten, "gemeentecode", schema.GM, geo.TOLERANCE_GEMEENTEN
+    )
+    wijk_shapes, wijk_props = _land_shapes(
+        fetched.wijken, "wijkcode", schema.WK, geo.TOLERANCE_WIJKEN
+    )
+    legal: dict[str, BaseGeometry] = {}
+    province_names: dict[str, str] = {}
+    for feature in fetched.provinces:
+        props = feature.get("properties") or {}
+        code = _province_code(props)
+        if code is None:
+            raise SyncError(f"Provinciegebied zonder provinciecode: {props}")
+        legal[code] = geo.clean(feature.get("geometry"), geo.TOLERANCE_GEMEENTEN, code)
+        province_names[code] = _province_name(props)
+    assignment = geo.assign_provinces(gem_shapes, legal)
+    land = geo.dissolve(gem_shapes, assignment)
+
+    resolver, rows = fetched.tables[year]
+    gm_rows = {_code(r): r for r in rows if _code(r).startswith("GM")}
+    gm_rows = {c: r for c, r in gm_rows.items() if c not in PSEUDO_CODES}
+    wk_rows = {
+        _code(r): r
+        for r in rows
+        if _code(r).startswith("WK") and _code(r) not in PSEUDO_CODES
+    }
+    prev_resolver, prev_rows = fetched.tables[year - 1]
+    prev = {_code(r): r for r in prev_rows if _code(r) not in PSEUDO_CODES}
+    old_resolver, old_rows = fetched.tables[year - 2]
+    old = {_code(r): r for r in old_rows if _code(r) not in PSEUDO_CODES}
+
+    def province_of(gm: str) -> tuple[str | None, str | None]:
+        pv = assignment.get(gm)
+        return (pv[0], province_names.get(pv[0])) if pv else (None, None)
+
+    def values(
+        res: FieldResolver, row: dict[str, Any], columns: tuple[str, ...]
+    ) -> dict[str, Any]:
+        return {c: res.value(row, c) for c in columns if c in FIELDS}
+
+    cur_spec, prev_spec, old_spec = (
+        schema.GEMEENTEN_2024,
+        schema.GEMEENTEN_2023,
+        schema.KWB_2022,
+    )
+    gemeenten = []
+    for code in sorted(gm_rows):
+        row = gm_rows[code]
+        pv, pv_name = province_of(code)
+        record = values(resolver, row, cur_spec.column_names())
+        record.update(
+            gemeentecode=code,
+            gemeentenaam=_text(row.get("Gemeentenaam_1")),
+            provinciecode=pv,
+            provincienaam=pv_name,
+            inwoners_2024=resolver.value(row, "inwoners"),
+            inwoners_2023=prev_resolver.value(prev[code], "inwoners")
+            if code in prev
+            else None,
+        )
+        gemeenten.append(record)
+    previous = []
+    for code in sorted(c for c in prev if c.startswith("GM")):
+        row = prev[code]
+        pv, pv_name = province_of(code)
+        record = values(prev_resolver, row, prev_spec.column_names())
+        record.update(
+            gemeentecode=code,
+            gemeentenaam=_text(row.get("Gemeentenaam_1")),
+            provinciecode=pv,
+            provincienaam=pv_name,
+            inwoners_2023=prev_resolver.value(row, "inwoners"),
+        )
+        previous.append(record)
+    oldest = []
+    for code in sorted(c for c in old if c.startswith("GM")):
+        row = old[code]
+        record = values(old_resolver, row, old_spec.column_names())
+        record.update(
+            gemeentecode_2022=code,
+            gemeentenaam_2022=_text(row.get("Gemeentenaam_1")),
+            bestaat_in_2024=code in gm_rows,
+            inwoners_2022=old_resolver.value(row, "inwoners"),
+        )
+        oldest.append(record)
+    wijken = []
+    for code in sorted(wk_rows):
+        row = wk_rows[code]
+        gm = f"GM{code[2:6]}"
+        pv, _ = province_of(gm)
+        record = values(resolver, row, schema.WIJKEN_2024.column_names())
+        record.update(
+            wijkcode=code,
+            wijknaam=_text((wijk_props.get(code) or {}).get("wijknaam")),
+            gemeentecode=gm,
+            gemeentenaam=_text(row.get("Gemeentenaam_1")),
+            provinciecode=pv,
+            inwoners_2024=resolver.value(row, "inwoners"),
+        )
+        wijken.append(record)
+
+    for label, res, spec in (
+        (f"KWB {year}", resolver, cur_spec),
+        (f"KWB {year - 1}", prev_resolver, prev_spec),
+        (f"KWB {year - 2}", old_resolver, old_spec),
+    ):
+        missing = res.missing(spec.column_names())
+        if missing:
+            warnings.append(f"{label}: geen veld gevonden voor {', '.join(missing)}")
+
+    write_csv(out / cur_spec.filename, cur_spec.column_names(), gemeenten)
+    write_csv(out / prev_spec.filename, prev_spec.column_names(), previous)
+    write_csv(out / old_spec.filename, old_spec.column_names(), oldest)
+    write_csv(
+        out / schema.WIJKEN_2024.filename, schema.WIJKEN_2024.column_names(), wijken
+    )
+    pop = {r["gemeentecode"]: r["inwoners_2024"] for r in gemeenten}
+    names = {r["gemeentecode"]: r["gemeentenaam"] for r in gemeenten}
+    write_geojson(
+        out / schema.GEMEENTEN_GEOJSON.filename,
+        [
+            _feature(
+                geom,
+                gemeentecode=code,
+                gemeentenaam=names.get(code),
+                provinciecode=assignment[code][0],
+                provincienaam=province_names.get(assignment[code][0]),
+                inwoners_2024=pop.get(code),
+            )
+            for code, geom in sorted(gem_shapes.items())
+        ],
+    )
+    counts_per_province: dict[str, int] = {}
+    for pv, _share in assignment.values():
+        counts_per_province[pv] = counts_per_province.get(pv, 0) + 1
+    write_geojson(
+        out / schema.PROVINCIES_LAND_GEOJSON.filename,
+        [
+            _feature(
+                geom,
+                provinciecode=pv,
+                provincienaam=province_names.get(pv),
+                aantal_gemeenten=counts_per_province.get(pv, 0),
+            )
+            for pv, geom in sorted(land.items())
+        ],
+    )
+    write_geojson(
+        out / schema.PROVINCIES_GEOJSON.filename,
+        [
+            _feature(geom, provinciecode=pv, provincienaam=province_names.get(pv))
+            for pv, geom in sorted(legal.items())
+        ],
+    )
+    wijk_pop = {r["wijkcode"]: r["inwoners_2024"] for r in wijken}
+    write_geojson(
+        out / schema.WIJKEN_GEOJSON.filename,
+        [
+            _feature(
+                geom,
+                wijkcode=code,
+                wijknaam=_text((wijk_props.get(code) or {}).get("wijknaam")),
+                gemeentecode=f"GM{code[2:6]}",
+                inwoners_2024=wijk_pop.get(code),
+            )
+            for code, geom in sorted(wijk_shapes.items())
+        ],
+    )
+    manifest = {
+        "opgehaald": datetime.now(UTC).isoformat(timespec="seconds"),
+        "jaar": year,
+        "bronnen": fetched.urls,
+        "cbs_tabellen": {str(y): KWB_TABLE_IDS[y] for y in fetched.tables},
+        "licentie": "CBS: CC BY 4.0; Kadaster: open data via PDOK",
+        "waarschuwingen": warnings,
+    }
+    (out / MANIFEST).write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    files = [
+        cur_spec.filename,
+        prev_spec.filename,
+        old_spec.filename,
+        schema.WIJKEN_2024.filename,
+        schema.GEMEENTEN_GEOJSON.filename,
+        schema.PROVINCIES_LAND_GEOJSON.filename,
+        schema.PROVINCIES_GEOJSON.filename,
+        schema.WIJKEN_GEOJSON.filename,
+        MANIFEST,
+    ]
+    counts = {
+        "gemeenten": len(gemeenten),
+        "wijken": len(wijken),
+        "provincies": len(legal),
+        "gemeenten_2022": len(oldest),
+    }
+    return files, counts, warnings
+
+
+def _code(row: dict[str, Any]) -> str:
+    return str(row.get("WijkenEnBuurten") or "").strip()
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _feature(geom: BaseGeometry, **props: Any) -> dict[str, Any]:
+    return {"type": "Feature", "properties": props, "geometry": geo.to_geojson(geom)}
+
+
+__all__ = ["SyncConfig", "SyncError", "SyncResult", "sync_data"]

@@ -1,0 +1,173 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""`sync_data` against a local server in the publishers' formats (with paging),
+plus the offline failure and a refused (invalid) download."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from publisher_server import PublisherData, PublisherServer
+
+from migratieketen.data import load_dataset
+from migratieketen.data.sync import (
+    SyncConfig,
+    SyncConnectionError,
+    SyncError,
+    sync_data,
+)
+
+
+@pytest.fixture(scope="module")
+def publisher_data(shared_data_dir: Path) -> PublisherData:
+    return PublisherData.from_shared(shared_data_dir)
+
+
+@pytest.fixture
+def server(publisher_data: PublisherData) -> Iterator[PublisherServer]:
+    with PublisherServer(publisher_data, odata_page_size=500) as srv:
+        yield srv
+
+
+def _config(base: str, page_size: int = 250) -> SyncConfig:
+    return SyncConfig(
+        cbs_base=base,
+        pdok_wijkenbuurten=base + "/wijkenbuurten/{year}/wfs/v1_0",
+        pdok_bestuurlijke_gebieden=base + "/bestuurlijkegebieden/wfs/v1_0",
+        page_size=page_size,
+    )
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.mark.slow
+def test_sync_builds_a_valid_folder_equal_to_the_source(
+    server: PublisherServer, shared_data_dir: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "mijn-data"
+    target.mkdir()
+    (target / "eigen_bestand.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    steps: list[str] = []
+    result = sync_data(
+        target, 2024, _config(server.base_url), lambda s, d, t: steps.append(s)
+    )
+    assert result.counts == {
+        "gemeenten": 342, "wijken": 3474, "provincies": 12, "gemeenten_2022": 345,
+    }  # fmt: skip
+    # paging was used on both protocols
+    typed = [r for r in server.requests if "TypedDataSet" in r]
+    assert sum("85984NED" in r for r in typed) == 8  # 342 + 3474 rows / 500
+    assert any("%24skip=500" in r or "$skip=500" in r for r in typed)
+    wijk_pages = [
+        r
+        for r in server.requests
+        if "wijkenbuurten:wijken" in r or "wijkenbuurten%3Awijken" in r
+    ]
+    assert len(wijk_pages) == 14  # 3474 features / 250
+    assert "PDOK Provinciegebied" in steps
+    # the user's own file is untouched; no staging left behind
+    assert (target / "eigen_bestand.csv").read_text(encoding="utf-8") == "a,b\n1,2\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".migratieketen")]
+    assert not [p for p in target.iterdir() if p.name.startswith(".sync")]
+
+    synced = load_dataset(target)
+    original = load_dataset(shared_data_dir)
+    assert [g.code for g in synced.gemeenten] == [g.code for g in original.gemeenten]
+    assert [p for p in synced.provinces] == [p for p in original.provinces]
+    for new, old in zip(synced.gemeenten, original.gemeenten, strict=True):
+        assert new.name == old.name
+        assert new.province_code == old.province_code
+        assert new.population == old.population
+        for key, value in old.indicators.items():
+            assert new.indicators[key] == pytest.approx(value), (new.code, key)
+    assert [(w.code, w.name, w.population) for w in synced.wijken] == [
+        (w.code, w.name, w.population) for w in original.wijken
+    ]
+
+
+def test_offline_fails_fast_with_dutch_message(tmp_path: Path) -> None:
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    target = tmp_path / "data"
+    target.mkdir()
+    (target / "gemeenten_2024.csv").write_text("oud\n", encoding="utf-8")
+    before = _snapshot(target)
+    with pytest.raises(SyncConnectionError) as exc_info:
+        sync_data(target, 2024, _config(f"http://127.0.0.1:{port}"))
+    message = str(exc_info.value)
+    assert message.startswith(f"Geen verbinding met 127.0.0.1:{port}:")
+    assert "Gebruik --data-dir of MIGRATIEKETEN_DATA_DIR met een lokale map." in message
+    assert _snapshot(target) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_invalid_download_leaves_the_folder_unchanged(
+    publisher_data: PublisherData, shared_data_dir: Path, tmp_path: Path
+) -> None:
+    rows = [dict(r) for r in publisher_data.rows["85984NED"]]
+    for row in rows:
+        if row["WijkenEnBuurten"].strip() == "GM0363":
+            row["AantalInwoners_5"] += 1000  # national total no longer matches
+    broken = PublisherData(
+        properties=publisher_data.properties,
+        rows={**publisher_data.rows, "85984NED": rows},
+        layers=publisher_data.layers,
+    )
+    target = tmp_path / "data"
+    target.mkdir()
+    (target / "gemeenten_2024.csv").write_bytes(
+        (shared_data_dir / "gemeenten_2024.csv").read_bytes()
+    )
+    before = _snapshot(target)
+    with PublisherServer(broken) as srv, pytest.raises(SyncError) as exc_info:
+        sync_data(target, 2024, _config(srv.base_url, page_size=1000))
+    assert "niet gewijzigd" in str(exc_info.value)
+    assert "som is 17.943.942" in str(exc_info.value)
+    assert _snapshot(target) == before
+
+
+def test_unsupported_year_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(SyncError, match="Jaar 2021 wordt niet ondersteund"):
+        sync_data(tmp_path, 2021, _config("http://127.0.0.1:9"))
+
+
+@pytest.mark.slow
+def test_cli_sync_with_progress_and_offline(
+    server: PublisherServer, tmp_path: Path
+) -> None:
+    import typer
+    from typer.testing import CliRunner
+
+    from migratieketen_cli import data_commands
+
+    app = typer.Typer()
+    data_commands.register(app)
+    runner = CliRunner()
+    target = tmp_path / "doel"
+    args = ["data", "sync", "--naar", str(target), "--jaar", "2024"]
+    urls = [
+        "--cbs-url", server.base_url,
+        "--pdok-url", server.base_url + "/wijkenbuurten/{year}/wfs/v1_0",
+        "--pdok-provincies-url", server.base_url + "/bestuurlijkegebieden/wfs/v1_0",
+    ]  # fmt: skip
+    result = runner.invoke(app, args + urls)
+    assert result.exit_code == 0, result.output
+    assert "Data bijgewerkt" in result.output
+    assert "gemeenten: 342" in result.output
+    assert len(load_dataset(target).gemeenten) == 342
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    offline = tmp_path / "offline"
+    result = runner.invoke(app, [*args[:3], str(offline), "--cbs-url",
+                                 f"http://127.0.0.1:{port}"])  # fmt: skip
+    assert result.exit_code == 1
+    assert "Geen verbinding met" in result.output
+    assert not offline.exists()

@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""The backtest scores every model and baseline per horizon in one run."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from migratieketen.forecast import BacktestResult, load_inputs, run_backtest
+from migratieketen.forecast.models import ALL_MODELS
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def backtest(shared_data_dir: Path) -> BacktestResult:
+    # A shorter window keeps the test fast; the CLI runs the full 2014-Q4 start.
+    return run_backtest(
+        load_inputs(shared_data_dir), first_origin="2020-Q4", n_paths=200
+    )
+
+
+def test_every_model_and_horizon_scored(backtest: BacktestResult) -> None:
+    rows = backtest.rows("eerste_asielverzoeken")
+    for model in (*ALL_MODELS, "ensemble"):
+        for h in (1, 2, 4, 8):
+            matches = [r for r in rows if r.model == model and r.horizon == h]
+            assert len(matches) == 1, (model, h)
+            row = matches[0]
+            assert row.n > 0
+            assert (
+                0.0 <= row.coverage50 <= row.coverage90 <= 1.0
+                or row.coverage50 > row.coverage90
+            )
+            assert math.isfinite(row.mase) and row.mase >= 0
+    naive = [r for r in rows if r.model == "naive"]
+    assert all(r.skill_mase == 0.0 for r in naive)
+
+
+def test_origins_never_see_their_targets(backtest: BacktestResult) -> None:
+    from migratieketen.data.asylum import period_index
+
+    for rec in backtest.records:
+        assert (
+            period_index(rec.target, "Q") - period_index(rec.origin, "Q")
+            == rec.horizon
+            >= 1
+        )
+
+
+def test_surge_subset_reported(backtest: BacktestResult) -> None:
+    surge = backtest.rows("eerste_asielverzoeken", "piek 2022-2023")
+    assert {r.model for r in surge} >= {"naive", "ensemble"}
+    assert {r.series for r in backtest.scores} == {
+        "eerste_asielverzoeken",
+        "nareizigers",
+        "totale_instroom",
+    }
+    assert backtest.summary()["eerste_asielverzoeken"]

@@ -28,6 +28,9 @@ def test_real_folder_loads_completely(shared_data_dir: Path) -> None:
     assert len(ds.wijken) == 3474
     assert len(ds.gemeente_geometry) == 342
     assert len(ds.province_geometry) == 12
+    assert len(ds.province_legal_geometry) == 12
+    assert ds.province_legal_provenance is not None
+    assert ds.province_legal_provenance.publisher == "Kadaster"
     for year in (2024, 2023, 2022):
         assert ds.national_population(year) == NATIONAL_TOTALS[year].population
 

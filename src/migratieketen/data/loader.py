@@ -29,7 +29,11 @@ from migratieketen.data.reorganisations import (
     ReorganisationError,
     to_current_division,
 )
-from migratieketen.data.sources import geometry_provenance, kwb_provenance
+from migratieketen.data.sources import (
+    geometry_provenance,
+    kwb_provenance,
+    province_legal_provenance,
+)
 from migratieketen.data.validation import (
     check_kwb2022_codes,
     check_layer_codes,
@@ -258,6 +262,8 @@ def build_dataset(parsed: ParsedFolder) -> DataSet:
         province_geometry=dict(parsed.province_land_layer.geometry),
         geometry_provenance=geometry_provenance(schema.DIVISION_YEAR),
         wijk_provenance=kwb_provenance(schema.DIVISION_YEAR),
+        province_legal_geometry=dict(parsed.province_legal_layer.geometry),
+        province_legal_provenance=province_legal_provenance(schema.DIVISION_YEAR),
     )
 
 

@@ -69,6 +69,9 @@ class DataSet:
     province_geometry: dict[str, GeoJSONGeometry]  # provinciecode -> land-only geometry
     geometry_provenance: Provenance
     wijk_provenance: Provenance
+    # Legal province boundaries incl. water (Kadaster), next to the land-only ones.
+    province_legal_geometry: dict[str, GeoJSONGeometry] = field(default_factory=dict)
+    province_legal_provenance: Provenance | None = None
 
     def gemeente(self, code: str) -> Gemeente:
         for g in self.gemeenten:

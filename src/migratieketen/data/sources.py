@@ -21,9 +21,10 @@ PDOK_BESTUURLIJKE_GEBIEDEN_URL = (
 )
 
 # CBS StatLine table ids of "Kerncijfers wijken en buurten" (KWB) per edition.
-# 2024 and 2025 are confirmed by the CBS table notes quoted in ../shared/data/SOURCES.md;
-# 2022 and 2023 are the ids CBS publishes for those editions (SOURCES.md: "from memory,
-# not checked"), so a sync against a different id fails on validation, not silently.
+# 2024 and 2025 are confirmed by the CBS table notes quoted in ../shared/data/SOURCES.md.
+# 2022 and 2023 were "from memory" there; several independent public CBS clients list
+# the same ids (2024 85984NED, 2023 85618NED, 2022 85318NED). A sync against a wrong id
+# would still fail validation (national totals), not pass silently.
 KWB_TABLE_IDS: dict[int, str] = {
     2022: "85318NED",
     2023: "85618NED",

@@ -89,6 +89,28 @@ def test_dominant_class_and_missing_values() -> None:
     assert out == {"GM1992": {"inw": 72_000, "cls": 2, "x": None}}
 
 
+def test_min_coverage_allows_a_mean_when_a_small_part_lacks_a_value() -> None:
+    rows = {
+        "GM0363": {"inw": 903_000, "rate": 77.0, "n": 5},
+        "GM0457": {"inw": 20_000, "rate": None, "n": None},
+    }
+    rules = {"rate": Aggregation("mean", "inw"), "n": Aggregation("sum")}
+    strict = to_current_division(rows, rules)
+    assert strict["GM0363"] == {"rate": None, "n": None}
+    lenient = to_current_division(rows, rules, min_coverage=0.95)
+    assert lenient["GM0363"] == {"rate": 77.0, "n": None}  # sums stay strict
+    assert to_current_division(rows, rules, min_coverage=0.99)["GM0363"]["rate"] is None
+
+
+def test_amsterdam_wmo_rate_kept_although_weesp_has_none(shared_data_dir: Path) -> None:
+    kwb = _kwb2022(shared_data_dir)
+    assert kwb["GM0457"]["wmo_clienten_per_1000"] == ""
+    g = load_dataset(shared_data_dir).gemeente("GM0363")
+    assert g.indicators["wmo_clienten_per_1000"] == float(
+        kwb["GM0363"]["wmo_clienten_per_1000"]
+    )
+
+
 def test_as_of_before_a_merger_keeps_old_codes() -> None:
     assert successors("GM0501", as_of=date(2022, 12, 31)) == {"GM0501": 1.0}
     assert successors("GM0501") == {"GM1992": 1.0}

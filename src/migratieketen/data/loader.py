@@ -46,6 +46,9 @@ from migratieketen.data.validation import (
 )
 
 ENV_DATA_DIR = "MIGRATIEKETEN_DATA_DIR"
+# Shares/averages of a merged gemeente are computed when the parts with a value carry
+# at least this share of the weight (see to_current_division).
+MEAN_COVERAGE = 0.95
 
 
 class DataDirError(FileNotFoundError):
@@ -196,7 +199,9 @@ def _kwb2022_to_current(
         }
         for code, row in kwb.by_key().items()
     }
-    mapped = to_current_division(rows, kwb2022_rules(), current_codes=codes)
+    mapped = to_current_division(
+        rows, kwb2022_rules(), current_codes=codes, min_coverage=MEAN_COVERAGE
+    )
     return {code: dict(values) for code, values in mapped.items()}
 
 

@@ -347,14 +347,18 @@ def to_current_division(
     as_of: date = date(2024, 1, 1),
     current_codes: Collection[str] | None = None,
     split_shares: Mapping[str, Mapping[str, float]] | None = None,
+    min_coverage: float = 1.0,
 ) -> dict[str, dict[str, Value]]:
     """Carry figures keyed by older gemeentecodes over to the division of `as_of`.
 
     rows: code -> {column: value}; rules: column -> Aggregation (only these columns
     are returned; weight columns must be present in `rows`). A missing value (None) in
-    any part makes the combined value None: a sum or mean over part of a gemeente
-    would be wrong, not just less precise. Codes that did not change keep their values
-    unchanged (same object, no float conversion).
+    any part makes a combined *sum* None: a count over part of a gemeente is wrong, not
+    just less precise. A mean or dominant class is computed over the parts that have a
+    value when those parts carry at least `min_coverage` of the total weight (default
+    1.0: all parts needed); e.g. 0.95 keeps Amsterdam's 2022 Wmo rate although Weesp
+    (2% of the weight) has none. Codes that did not change keep their values unchanged
+    (same object, no float conversion).
 
     current_codes: if given, every resulting code must be in it (ReorganisationError
     otherwise), which catches codes the reorganisation table does not know.
@@ -377,7 +381,8 @@ def to_current_division(
             out[target] = {col: source.get(col) for col in rules}
             continue
         out[target] = {
-            col: _combine(rows, contributions, rule, col) for col, rule in rules.items()
+            col: _combine(rows, contributions, rule, col, min_coverage)
+            for col, rule in rules.items()
         }
     return out
 
@@ -387,11 +392,12 @@ def _combine(
     contributions: Sequence[tuple[str, float]],
     rule: Aggregation,
     column: str,
+    min_coverage: float,
 ) -> Value:
     values = [rows[code].get(column) for code, _ in contributions]
-    if any(v is None for v in values):
-        return None
     if rule.kind == "sum":
+        if any(v is None for v in values):
+            return None
         total: float = 0.0
         exact = True
         for (_code, share), v in zip(contributions, values, strict=True):
@@ -408,13 +414,19 @@ def _combine(
         if w is None:
             return None
         weights.append(float(w) * share)
-    if rule.kind == "dominant":
-        best = max(range(len(values)), key=lambda i: weights[i])
-        return values[best]
     weight_sum = sum(weights)
     if weight_sum <= 0:
         return None
-    return (
-        sum(w * float(v) for w, v in zip(weights, values, strict=True) if v is not None)
-        / weight_sum
-    )
+    present = [i for i, v in enumerate(values) if v is not None]
+    covered = sum(weights[i] for i in present)
+    if not present or covered < min_coverage * weight_sum:
+        return None
+    if rule.kind == "dominant":
+        best = max(range(len(values)), key=lambda i: weights[i])
+        return values[best]
+    weighted = 0.0
+    for i in present:
+        value = values[i]
+        assert value is not None
+        weighted += weights[i] * float(value)
+    return weighted / covered

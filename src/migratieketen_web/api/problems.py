@@ -191,9 +191,11 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
         )
     elif isinstance(exc, exceptions.APIException):
         status_code = exc.status_code
-        detail = _dutch_detail(exc, request) or DEFAULT_DETAILS.get(status_code)
+        detail = _dutch_detail(exc, request)
+        if detail is None and str(exc.detail) != str(exc.default_detail):
+            detail = str(exc.detail)  # a message our own code wrote (Dutch)
         if detail is None:
-            detail = str(exc.detail)
+            detail = DEFAULT_DETAILS.get(status_code, str(exc.detail))
         body = problem_body(
             status_code,
             detail=detail,

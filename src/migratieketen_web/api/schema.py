@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
+from migratieketen_web.api.permissions import OPEN
 from migratieketen_web.api.problems import PROBLEM_CONTENT_TYPE
 
 
@@ -71,3 +73,17 @@ def problem_responses(*codes: int) -> dict[Any, OpenApiResponse]:
             serializer, description=_PROBLEM_DESCRIPTIONS[code]
         )
     return responses
+
+
+class ScopedAutoSchema(AutoSchema):
+    """Documents an action whose required scope is OPEN as needing no login.
+
+    drf-spectacular only writes ``security: [{}]`` for AllowAny; the API uses
+    ScopesRequired (deny by default), so the open actions say so here.
+    """
+
+    def get_auth(self) -> list[dict[str, Any]]:
+        required = getattr(self.view, "required_scopes", None) or {}
+        if required.get(getattr(self.view, "action", None)) is OPEN:
+            return [{}]
+        return super().get_auth()

@@ -21,13 +21,17 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from migratieketen_web.api import filters
 from migratieketen_web.api.pagination import StrictLimitOffsetPagination
-from migratieketen_web.api.schema import API_VERSION_HEADER, problem_responses
+from migratieketen_web.api.permissions import OPEN, ScopesRequired
+from migratieketen_web.api.schema import (
+    API_VERSION_HEADER,
+    ScopedAutoSchema,
+    problem_responses,
+)
 from migratieketen_web.api.serializers import (
     GemeenteDetailSerializer,
     GemeenteSerializer,
@@ -61,7 +65,9 @@ class OpenDataViewSet(viewsets.ReadOnlyModelViewSet):
     """Base: strict pagination and validated filters on the list action."""
 
     authentication_classes: list[type] = []  # open data: no login, no cookies
-    permission_classes = [AllowAny]
+    permission_classes = [ScopesRequired]
+    schema = ScopedAutoSchema()
+    required_scopes = {"list": OPEN, "retrieve": OPEN, "metadata": OPEN}
     pagination_class = StrictLimitOffsetPagination
     filter_class: type[serializers.Serializer] | None = None
     detail_serializer_class: type[serializers.Serializer] | None = None
@@ -367,6 +373,7 @@ class IndicatorViewSet(OpenDataViewSet):
     """Indicators and their values per gemeente."""
 
     serializer_class = IndicatorSerializer
+    required_scopes = {**OpenDataViewSet.required_scopes, "waarden": OPEN}
     lookup_field = "key"
     lookup_url_kwarg = "sleutel"
     lookup_value_regex = filters.INDICATOR_KEY_PATH

@@ -173,4 +173,7 @@ def test_english_labels_via_language_switch(client: Client) -> None:
     assert response.status_code == 302
     html = client.get("/").content.decode()
     assert '<html lang="en"' in html
+    assert "Municipalities in the Netherlands" in html
+    assert "Skip to content" in html
+    assert 'aria-label="Amsterdam: 39.8 %"' in html  # English number format
     assert "Social rent" in html or "social rent" in html.lower()

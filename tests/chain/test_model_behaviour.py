@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from migratieketen.chain.ensemble import run_ensemble
 from migratieketen.chain.gemeenten import synthetic_gemeenten
@@ -88,3 +89,28 @@ def test_inburgering_budget_and_overdue() -> None:
     np.testing.assert_allclose(budget, starts * 11_600, rtol=1e-4)
     assert result.series("inburgering_caseload")[-1] > 0
     assert result.series("inburgering_overdue")[:35].max() == 0
+
+
+def test_crisis_need_per_gemeente_adds_up_to_the_national_peak() -> None:
+    from migratieketen.chain.engine import GEMEENTE_SERIES
+
+    result = _run(initial_asylum_seekers=60_000.0)
+    p50 = result.percentiles.index(50)
+    per_gemeente = result.gemeente[GEMEENTE_SERIES.index("crisis_places_peak"), p50]
+    assert per_gemeente.sum() == pytest.approx(
+        result.summary()["peak_crisis_places_median"], rel=0.05
+    )
+
+
+def test_compare_puts_scenarios_side_by_side() -> None:
+    from migratieketen.chain import compare
+
+    a, b = _run(), _run(Levers(urgency_scheme=True))
+    b.scenario["name"] = "urgentie"
+    table = compare([a, b])
+    assert table["scenarios"] == ["gedrag", "urgentie"]
+    assert set(table["median"]["coa_total"]) == {"gedrag", "urgentie"}
+    assert (
+        table["summary"]["urgentie"]["permit_holders_waiting_end_median"]
+        < table["summary"]["gedrag"]["permit_holders_waiting_end_median"]
+    )

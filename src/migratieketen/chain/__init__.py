@@ -4,7 +4,7 @@
 
 Public API (used by the CLI and the web layer):
     Scenario, load_scenario, save_scenario, builtin_scenario, run_ensemble,
-    SimulationResult, default_parameters, ChainConfigError.
+    SimulationResult, compare, default_parameters, ChainConfigError.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from migratieketen.chain.builtin import BUILTIN_SCENARIOS, builtin_scenario
 from migratieketen.chain.ensemble import run_ensemble
 from migratieketen.chain.params import ChainConfigError, default_parameters
-from migratieketen.chain.result import SimulationResult
+from migratieketen.chain.result import SimulationResult, compare
 from migratieketen.chain.scenario import Scenario, load_scenario, save_scenario
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "Scenario",
     "SimulationResult",
     "builtin_scenario",
+    "compare",
     "default_parameters",
     "load_scenario",
     "run_ensemble",

@@ -57,7 +57,13 @@ SERIES: tuple[str, ...] = (
     "inburgering_budget",
     "other_urgent_wait_months",
 )
-GEMEENTE_SERIES: tuple[str, ...] = ("housed_total", "waiting_end", "waiting_mean")
+GEMEENTE_SERIES: tuple[str, ...] = (
+    "housed_total",
+    "waiting_end",
+    "waiting_mean",
+    "crisis_places_peak",
+    "crisis_cost_total",
+)
 BALANCE: tuple[str, ...] = ("opening_plus_inflow", "outflow", "closing_stock")
 ROUTES: tuple[str, ...] = ("b1", "onderwijs", "z")
 MAX_AGE = (
@@ -204,6 +210,8 @@ def simulate_chunk(
     housed_g = np.zeros((R, G))
     waiting_sum_g = np.zeros((R, G))
     inburgering = np.zeros((R, 3, MAX_AGE))
+    crisis_peak = np.zeros(R)
+    crisis_cost = np.zeros(R)
     other_demand = lettings_total * v["other_urgent_demand_share"]
     other_urgent = 2 * other_demand
     # steady permits before the start, so endogenous nareizigers do not start at 0
@@ -330,6 +338,9 @@ def simulate_chunk(
             )
         )
 
+        crisis_peak = np.maximum(crisis_peak, occ_crisis)
+        crisis_cost += occ_crisis * costs[3]
+
         # inburgering after housing (Wet inburgering 2021)
         starts = moved * v["inburgering_obliged_share"]
         done = inburgering * hazard
@@ -377,5 +388,10 @@ def simulate_chunk(
     gem[:, 0] = housed_g
     gem[:, 1] = waiting
     gem[:, 2] = waiting_sum_g / T
+    # Crisisnoodopvang is run by gemeenten/veiligheidsregio's (rules.md §4.1); the need
+    # is spread by population share as an indication (the Spreidingswet key also weighs
+    # SES-WOA, which is not in the open data here).
+    gem[:, 3] = crisis_peak[:, None] * share
+    gem[:, 4] = crisis_cost[:, None] * share
     balance = np.stack([opening + inflow_total, outflow_total, closing], axis=1)
     return ChunkResult(national=out, gemeente=gem, balance=balance)

@@ -8,6 +8,7 @@ needs numpy or the per-run arrays (which are dropped unless asked for).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +49,13 @@ SERIES_LABELS_NL: dict[str, str] = {
     "inburgering_cost": "Kosten leerroutes (euro, bij start)",
     "inburgering_budget": "Budget leerroutes (euro, bij start)",
     "other_urgent_wait_months": "Wachttijd overige urgenten (maanden)",
+}
+GEMEENTE_LABELS_NL: dict[str, str] = {
+    "housed_total": "Gehuisveste vergunninghouders (hele periode)",
+    "waiting_end": "Wachtende vergunninghouders aan het eind (achterstand)",
+    "waiting_mean": "Gemiddeld wachtende vergunninghouders",
+    "crisis_places_peak": "Crisisnoodopvang bij de piek (indicatief, naar inwoneraandeel)",
+    "crisis_cost_total": "Kosten crisisnoodopvang (indicatief, naar inwoneraandeel)",
 }
 
 
@@ -95,6 +103,16 @@ class SimulationResult:
             "reception_cost_total_mean": float(
                 self.mean[SERIES.index("reception_cost")].sum()
             ),
+            "crisis_cost_total_median": float(
+                self.gemeente[GEMEENTE_SERIES.index("crisis_cost_total"), p50].sum()
+            ),
+            "permit_holders_waiting_end_median": float(
+                self.series("coa_permit_holders", self.percentiles[p50])[-1]
+            ),
+            "inburgering_cost_minus_budget_mean": float(
+                self.mean[SERIES.index("inburgering_cost")].sum()
+                - self.mean[SERIES.index("inburgering_budget")].sum()
+            ),
             "max_imbalance_persons": self.max_imbalance(),
         }
 
@@ -138,6 +156,7 @@ class SimulationResult:
             "months": self.months,
             "series": series,
             "gemeenten": gemeenten,
+            "gemeente_series_labels_nl": GEMEENTE_LABELS_NL,
             "summary": self.summary(),
             "conservation": {
                 "balance_terms": list(BALANCE),
@@ -156,3 +175,29 @@ class SimulationResult:
                 row["mean"] = round(float(self.mean[i, t]), 1)
                 rows.append(row)
         return rows
+
+
+def compare(results: Sequence[SimulationResult]) -> dict[str, Any]:
+    """Scenarios side by side: headline figures and the median paths of key series.
+
+    Results must cover the same months (same start and length) to be compared per month.
+    """
+    if not results:
+        return {"scenarios": [], "summary": {}, "median": {}}
+    months = results[0].months
+    same_months = all(r.months == months for r in results)
+    key_series = ("coa_total", "coa_permit_holders", "occ_crisis", "reception_cost")
+    return {
+        "scenarios": [r.scenario["name"] for r in results],
+        "months": months if same_months else None,
+        "summary": {r.scenario["name"]: r.summary() for r in results},
+        "median": {
+            name: {
+                r.scenario["name"]: [round(float(x), 1) for x in r.series(name)]
+                for r in results
+            }
+            for name in key_series
+        }
+        if same_months
+        else {},
+    }

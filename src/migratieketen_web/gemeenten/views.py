@@ -101,14 +101,19 @@ def _lang() -> str:
 
 
 def _legend(bins: list[ClassBin], unit: str, missing: int) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = [
-        {
-            "bin": b.index,
-            "range": f"{format_value(b.lower, unit)} – {format_value(b.upper, unit)}",
-            "count": b.count,
+    rows: list[dict[str, object]] = []
+    for b in bins:
+        # Classes include their lower bound; only the last includes its upper bound.
+        template = (
+            _("%(lower)s t/m %(upper)s")
+            if b.index == len(bins) - 1
+            else _("%(lower)s tot %(upper)s")
+        )
+        text = template % {
+            "lower": format_value(b.lower, unit),
+            "upper": format_value(b.upper, unit),
         }
-        for b in bins
-    ]
+        rows.append({"bin": b.index, "range": text, "count": b.count})
     if missing:
         rows.append({"bin": None, "range": _("geen gegevens"), "count": missing})
     return rows

@@ -12,55 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from rules_support import data_dir, dec, population, resolve_key
 
-from migratieketen.data.population_history import (
-    PopulationError,
-    PopulationTable,
-    population_on,
-)
+from migratieketen.data.population_history import PopulationError, population_on
 from migratieketen.rules import huisvestingswet as hw
 from migratieketen.rules import spreidingswet as sw
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-REFERENCE_DIR = REPO_ROOT.parent / "shared" / "reference"
 CASES_DIR = Path(__file__).parent / "cases"
-
-
-def data_dir() -> Path:
-    import os
-
-    return Path(os.environ["MIGRATIEKETEN_DATA_DIR"])
-
-
-_POP_CACHE: dict[date, PopulationTable] = {}
-
-
-def population(ref: date) -> PopulationTable:
-    """Population table for a reference date, through the project's loaders."""
-    if ref not in _POP_CACHE:
-        _POP_CACHE[ref] = population_on(ref, data_dir())
-    return _POP_CACHE[ref]
-
-
-def resolve_key(table: PopulationTable, gemeente: str) -> str:
-    if gemeente in table.populations:
-        return gemeente
-    matches = [k for k, n in table.names.items() if n == gemeente]
-    if len(matches) != 1:
-        raise KeyError(f"gemeente {gemeente!r} not found in {table.reference_date}")
-    return matches[0]
-
-
-def dec(x: Fraction, places: int) -> str:
-    q = Decimal(x.numerator) / Decimal(x.denominator)
-    return str(q.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
 # --- runners per kind ------------------------------------------------------------

@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from rules_support import REFERENCE_DIR, dec, population, resolve_key
 
-from conftest import REFERENCE_DIR, dec, population, resolve_key
 from migratieketen.rules import huisvestingswet as hw
 
 

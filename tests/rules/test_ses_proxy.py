@@ -9,8 +9,8 @@ import csv
 from pathlib import Path
 
 import pytest
+from rules_support import REFERENCE_DIR
 
-from conftest import REFERENCE_DIR
 from migratieketen.data import load_dataset
 from migratieketen.data.model import DataSet
 from migratieketen.rules import ses_proxy as sp

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from django.test import Client
 
@@ -177,3 +178,22 @@ def test_english_labels_via_language_switch(client: Client) -> None:
     assert "Skip to content" in html
     assert 'aria-label="Amsterdam: 39.8 %"' in html  # English number format
     assert "Social rent" in html or "social rent" in html.lower()
+
+
+def test_assets_are_served_by_the_app_itself() -> None:
+    """Own CSS/JS exist; neither they nor the built vendor CSS load anything remote."""
+    from django.conf import settings
+
+    static = Path(settings.STATICFILES_DIRS[0])
+    own = [static / "css" / "migratieketen.css", static / "js" / "kaart.js"]
+    vendor = sorted((static / "vendor").rglob("*.css"))
+    for path in own + vendor:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"(@import|url\()\s*['\"]?https?://", text), path
+
+
+def test_admin_lists_imported_gemeenten_read_only(admin_client: Client) -> None:
+    response = admin_client.get("/beheer/gemeenten/gemeente/?q=amsterdam")
+    assert response.status_code == 200
+    assert "GM0363" in response.content.decode()
+    assert admin_client.get("/beheer/gemeenten/gemeente/add/").status_code == 403

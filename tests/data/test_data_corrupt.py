@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
-from data_support import column_index, rewrite_line
+from data_support import column_index, drop_column, rewrite_line
 
 from migratieketen.data import (
     DataIssue,
@@ -62,11 +62,9 @@ def test_duplicate_code(data_copy: Path) -> None:
 
 
 def test_missing_column(data_copy: Path) -> None:
-    path = data_copy / "gemeenten_kwb2022_indicatoren.csv"
-    col = column_index(path, "pct_huurwoningen_corporatie")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    cut = [",".join(c for i, c in enumerate(ln.split(",")) if i != col) for ln in lines]
-    path.write_text("\n".join(cut) + "\n", encoding="utf-8")
+    drop_column(
+        data_copy / "gemeenten_kwb2022_indicatoren.csv", "pct_huurwoningen_corporatie"
+    )
     assert _texts(data_copy) == [
         "gemeenten_kwb2022_indicatoren.csv, rij 1, kolom pct_huurwoningen_corporatie: "
         "verplichte kolom ontbreekt"

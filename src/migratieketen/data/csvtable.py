@@ -9,6 +9,7 @@ Dutch message for it; the files are small, so the csv module is fast enough.
 from __future__ import annotations
 
 import csv
+import io
 import math
 import re
 from dataclasses import dataclass, field
@@ -75,7 +76,7 @@ def read_csv(path: Path, spec: CsvSpec, issues: IssueList) -> CsvTable | None:
     except UnicodeDecodeError as exc:
         issues.add(name, None, None, f"geen geldige UTF-8-tekst ({exc.reason})")
         return None
-    reader = csv.reader(text.splitlines())
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:

@@ -77,6 +77,10 @@ def test_invalid_filter_is_a_400_problem_with_invalid_params(
 def test_invalid_filter_reason_is_dutch(client, api_data):
     body = client.get(f"{URL}?provincie=27").json()
     assert body["invalidParams"][0]["reason"] == "Gebruik een CBS-code zoals PV27."
+    body = client.get(f"{URL}?provinice=PV27").json()
+    assert body["invalidParams"][0]["reason"] == (
+        "Onbekende parameter; toegestaan: code, limit, naam, offset, provincie."
+    )
 
 
 def test_pagination_limit_offset_links(client, api_data):
@@ -158,3 +162,12 @@ def test_detail_unknown_code_is_404_problem(client, api_data):
 
 def test_detail_malformed_code_is_404_problem(client, api_data):
     assert_problem(client.get(f"{URL}/amsterdam"), 404)
+
+
+def test_detail_rejects_query_parameters(client, api_data):
+    body = assert_problem(client.get(f"{URL}/GM0363?limit=5"), 400)
+    assert body["invalidParams"][0] == {
+        "name": "limit",
+        "code": "unknown",
+        "reason": "Onbekende parameter; deze bron heeft geen parameters.",
+    }

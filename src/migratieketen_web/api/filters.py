@@ -85,13 +85,13 @@ def validated_filters(
     serializer = filter_class(data=data)
     valid = serializer.is_valid()
     errors: dict[str, Any] = dict(serializer.errors) if not valid else {}
+    reason = (
+        f"Onbekende parameter; toegestaan: {', '.join(sorted(known))}."
+        if known
+        else "Onbekende parameter; deze bron heeft geen parameters."
+    )
     for key in unknown:
-        errors[key] = [
-            serializers.ErrorDetail(
-                f"Onbekende parameter; toegestaan: {', '.join(sorted(known))}.",
-                code="unknown",
-            )
-        ]
+        errors[key] = [serializers.ErrorDetail(reason, code="unknown")]
     if errors:
         raise serializers.ValidationError(errors)
     return {k: v for k, v in serializer.validated_data.items() if v not in ("", None)}

@@ -62,7 +62,7 @@ def _path_param(name: str, description: str, pattern: str) -> OpenApiParameter:
 
 
 class OpenDataViewSet(viewsets.ReadOnlyModelViewSet):
-    """Base: strict pagination and validated filters on the list action."""
+    """Base: open scopes, strict pagination, validated query parameters."""
 
     authentication_classes: list[type] = []  # open data: no login, no cookies
     permission_classes = [ScopesRequired]
@@ -78,6 +78,10 @@ class OpenDataViewSet(viewsets.ReadOnlyModelViewSet):
         return super().get_serializer_class()
 
     def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        if self.action == "retrieve":  # a single resource takes no parameters
+            params = self.request.query_params
+            filters.validated_filters(serializers.Serializer, params, allowed_extra=())
+            return queryset
         if self.action != "list":
             return queryset
         if self.filter_class is None:
@@ -118,7 +122,7 @@ class OpenDataViewSet(viewsets.ReadOnlyModelViewSet):
         ],
         responses={
             200: OpenApiResponse(GemeenteDetailSerializer, description="De gemeente."),
-            **problem_responses(404),
+            **problem_responses(400, 404),
         },
     ),
 )
@@ -215,7 +219,7 @@ def province_population(province: Province) -> list[dict[str, Any]]:
             200: OpenApiResponse(
                 ProvincieDetailSerializer, description="De provincie."
             ),
-            **problem_responses(404),
+            **problem_responses(400, 404),
         },
     ),
 )
@@ -278,7 +282,7 @@ class ProvincieViewSet(OpenDataViewSet):
         ],
         responses={
             200: OpenApiResponse(WijkSerializer, description="De wijk."),
-            **problem_responses(404),
+            **problem_responses(400, 404),
         },
     ),
 )
@@ -347,7 +351,7 @@ WAARDEN_PAGE = inline_serializer(
         parameters=[INDICATOR_KEY_PARAM, API_VERSION_HEADER],
         responses={
             200: OpenApiResponse(IndicatorSerializer, description="De indicator."),
-            **problem_responses(404),
+            **problem_responses(400, 404),
         },
     ),
     waarden=extend_schema(

@@ -21,15 +21,12 @@ from rich.console import Console
 from rich.table import Table
 
 from migratieketen.data import DataDirError, DataValidationError, default_data_dir
-from migratieketen.data.population_history import (
-    PopulationError,
-    PopulationTable,
-    population_on,
-)
-from migratieketen.data.ses_woa import SesWoaError, load_ses_woa
+from migratieketen.data.population_history import PopulationError
+from migratieketen.data.ses_woa import SesWoaError
 from migratieketen.rules import huisvestingswet as hw
+from migratieketen.rules import service
 from migratieketen.rules import spreidingswet as sw
-from migratieketen.rules.explain import Explanation, fraction_text
+from migratieketen.rules.explain import Explanation
 from migratieketen.rules.parameters import ParameterError
 
 
@@ -80,14 +77,6 @@ def _nl(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
-def _record_base(table: PopulationTable, key: str) -> dict[str, Any]:
-    return {
-        "gemeentecode": key if table.keyed_by_code else "",
-        "gemeentenaam": table.names.get(key, key),
-        "provinciecode": table.province_codes.get(key, ""),
-    }
-
-
 def _explanation_fields(expl: Explanation) -> dict[str, Any]:
     ref = expl.references[0]
     return {
@@ -107,10 +96,6 @@ def _write_csv(records: list[dict[str, Any]]) -> None:
     )
     writer.writeheader()
     writer.writerows(records)
-
-
-def _load_population(reference: date, data_dir: Path | None) -> PopulationTable:
-    return population_on(reference, data_dir if data_dir else default_data_dir())
 
 
 def taakstelling_command(
@@ -138,62 +123,21 @@ def taakstelling_command(
 ) -> None:
     """Taakstelling huisvesting vergunninghouders per gemeente (Huisvestingswet 2014)."""
     try:
-        hy = hw.HalfYear.parse(halfjaar)
-        if vg is None:
-            nn = hw.national_number(hy)
-            vg_value = nn.value("initial" if versie is VgVersie.initieel else "final")
-            vg_source = f"gepubliceerd ({versie.value}): {nn.source}"
-        else:
-            vg_value, vg_source = vg, "opgegeven met --vg"
-        if not hw.taakstelling_in_force(hy):
-            raise hw.TaakstellingError(
-                f"Voor {hy} geldt geen taakstelling volgens art. 28-30 Huisvestingswet 2014."
-            )
-        table = _load_population(hy.reference_date, data_dir)
-        res = hw.compute_taakstelling(
-            vg_value,
-            table.populations,
-            national_population=table.national_total,
+        run = service.run_taakstelling(
+            halfjaar,
+            data_dir if data_dir else default_data_dir(),
+            vg=vg,
+            version="initial" if versie is VgVersie.initieel else "final",
             rounding=afronding.value if afronding else None,
-            half_year=hy,
         )
-        keys = _select(table, gemeente)
+        keys = service.select_keys(run.population, gemeente)
     except USER_ERRORS as exc:
         raise _fail(exc) from exc
-
-    records = []
-    for key in keys:
-        g = res.per_gemeente[key]
-        expl = g.explanation()
-        rec = _record_base(table, key) | {
-            "halfjaar": str(hy),
-            "inwoners": g.population,
-            "inwoners_nederland": g.national_population,
-            "peildatum_bevolking": hy.reference_date.isoformat(),
-            "vg": vg_value,
-            "exact": fraction_text(g.exact),
-            "afronding": g.rounding,
-            "taakstelling": g.taakstelling,
-        }
-        records.append((rec, expl))
-    meta = {
-        "halfjaar": str(hy),
-        "vg": vg_value,
-        "vg_bron": vg_source,
-        "inwoners_nederland": res.national_population,
-        "peildatum_bevolking": hy.reference_date.isoformat(),
-        "peildatum_koppeling": hy.peildatum().isoformat(),
-        "afronding": res.rounding,
-        "som_gemeenten": res.total,
-        "aantal_gemeenten": len(res.per_gemeente),
-        "bevolkingsbron": table.provenance.attribution(),
-        "opmerkingen": list(res.notes) + list(table.notes),
-    }
     _emit(
         fmt,
-        meta,
-        records,
-        title=f"Taakstelling {hy} (vg {_nl(vg_value)})",
+        run.meta(),
+        run.records(keys),
+        title=f"Taakstelling {run.half_year} (vg {_nl(run.vg)})",
         table_cols=(
             "gemeentecode",
             "gemeentenaam",
@@ -203,23 +147,6 @@ def taakstelling_command(
             "taakstelling",
         ),
     )
-
-
-def _select(table: PopulationTable, wanted: list[str] | None) -> list[str]:
-    if not wanted:
-        return sorted(table.populations, key=lambda k: table.names.get(k, k))
-    keys = []
-    for w in wanted:
-        if w in table.populations:
-            keys.append(w)
-            continue
-        hits = [k for k, n in table.names.items() if n.lower() == w.lower()]
-        if len(hits) != 1:
-            raise hw.TaakstellingError(
-                f"Gemeente '{w}' niet gevonden in de indeling van {table.division}."
-            )
-        keys.append(hits[0])
-    return keys
 
 
 def _emit(
@@ -246,7 +173,9 @@ def _emit(
         return
     cols = [c for c in records[0][0] if not table_cols or c in table_cols]
     for col in cols:
-        t.add_column(col, justify="right" if col not in _TEXT_COLS else "left")
+        t.add_column(
+            _SHORT.get(col, col), justify="right" if col not in _TEXT_COLS else "left"
+        )
     for rec, _ in records:
         t.add_row(*(str(rec[c]) for c in cols))
     console.print(t)
@@ -267,6 +196,13 @@ def _emit(
     console.print("Volledige berekening per gemeente: --format json of csv.")
 
 
+_SHORT = {
+    "gemeentecode": "code",
+    "gemeentenaam": "gemeente",
+    "provinciecode": "prov.",
+    "taakstelling": "taakst.",
+    "ses_woa": "SES-WOA",
+}
 _TEXT_COLS = {"gemeentecode", "gemeentenaam", "provinciecode", "halfjaar", "afronding"}
 
 
@@ -311,76 +247,35 @@ def spreiding_command(
     except ValueError as exc:
         raise _fail(ValueError(f"Ongeldige peildatum '{peildatum}'.")) from exc
     try:
-        if not sw.in_force(at):
-            raise sw.SpreidingError(f"De Spreidingswet geldt niet op {at.isoformat()}.")
-        published = sw.raming_at(at)
-        total = published.total if raming is None else raming
-        amv_total = (
-            amv if amv is not None else round(published.amv * total / published.total)
-        )
-        directory = data_dir if data_dir else default_data_dir()
-        table = population_on(date(published.population_year, 1, 1), directory)
-        scores, source = _ses_scores(ses, ses_schatting, table, directory)
-        res = sw.distribute(
-            total,
-            table.populations,
-            scores,
-            amv_total=amv_total,
+        run = service.run_spreiding(
+            at,
+            data_dir if data_dir else default_data_dir(),
+            raming=raming,
+            amv=amv,
+            ses_path=ses,
+            ses_proxy=ses_schatting,
             rounding=afronding.value,
-            ses_source=source,
         )
     except USER_ERRORS as exc:
         raise _fail(exc) from exc
-    meta = {
-        "capaciteitsraming": total,
-        "amv": amv_total,
-        "peildatum_bevolking": table.reference_date.isoformat(),
-        "ses_woa": {
-            None: "niet geladen",
-            sw.SES_OFFICIAL: "CBS",
-            sw.SES_PROXY: "SCHATTING",
-        }[res.ses_source],
-        "afronding": res.rounding,
-        "bevolkingsbron": table.provenance.attribution(),
-        "opmerkingen": list(res.notes),
-    }
-    prov = sw.province_totals(res, table.province_codes)
+    total = run.result.raming
     if provincies:
-        records = [
-            (
-                {"provinciecode": p.province_code, "plaatsen": p.places, "amv": p.amv},
-                p.explanation(),
-            )
-            for p in prov.values()
-        ]
         _emit(
             fmt,
-            meta,
-            records,
+            run.meta(),
+            run.province_records(),
             title=f"Spreidingswet: provinciale opgave ({_nl(total)})",
         )
         return
-    records = []
-    for key in sorted(table.populations, key=lambda k: table.names.get(k, k)):
-        g = res.per_gemeente[key]
-        rec = _record_base(table, key) | {
-            "inwoners": g.population,
-            "ses_woa": "" if g.ses is None else fraction_text(g.ses, 3),
-            "exact": fraction_text(g.exact),
-            "plaatsen": g.places,
-            "amv": g.amv,
-        }
-        records.append((rec, g.explanation()))
     ptable = Table(title="Provincie = som van de gemeenten")
-    ptable.add_column("provinciecode")
-    ptable.add_column("plaatsen", justify="right")
-    ptable.add_column("amv", justify="right")
-    for p in prov.values():
+    for col in ("provinciecode", "plaatsen", "amv"):
+        ptable.add_column(col, justify="left" if col == "provinciecode" else "right")
+    for p in run.provinces.values():
         ptable.add_row(p.province_code, str(p.places), str(p.amv))
     _emit(
         fmt,
-        meta,
-        records,
+        run.meta(),
+        run.records(),
         title=f"Spreidingswet: opvangplaatsen per gemeente ({_nl(total)})",
         extra_tables=[ptable],
         table_cols=(
@@ -393,24 +288,6 @@ def spreiding_command(
             "amv",
         ),
     )
-
-
-def _ses_scores(
-    path: Path | None, proxy: bool, table: PopulationTable, data_dir: Path
-) -> tuple[dict[str, Any] | None, str]:
-    if path is not None and proxy:
-        raise sw.SpreidingError("Kies --ses of --ses-schatting, niet beide.")
-    if path is not None:
-        loaded = load_ses_woa(path)
-        return dict(loaded.scores), sw.SES_OFFICIAL
-    if proxy:
-        from migratieketen.data import load_dataset
-        from migratieketen.rules.ses_proxy import proxy_scores_from_dataset
-
-        year = table.reference_date.year
-        scores = proxy_scores_from_dataset(load_dataset(data_dir), year)
-        return dict(scores), sw.SES_PROXY
-    return None, sw.SES_OFFICIAL
 
 
 def register(app: typer.Typer) -> None:

@@ -138,3 +138,30 @@ def test_spreiding_proxy_is_labelled_estimate(
     assert sum(int(r["plaatsen"]) for r in rows) == 96000
     assert all(r["opmerkingen"].startswith("SCHATTING") for r in rows)
     assert all(r["ses_woa"] for r in rows)
+
+
+def test_service_gemeente_taakstellingen_feed_the_monitor(
+    shared_data_dir: Path,
+) -> None:
+    from datetime import date
+
+    from migratieketen.rules import huisvestingswet as hw
+    from migratieketen.rules.monitor import Realisation, monitor
+    from migratieketen.rules.service import gemeente_taakstellingen
+
+    periods = hw.half_years(hw.HalfYear(2024, 1), 3)
+    taak = gemeente_taakstellingen(
+        "GM0626", periods, shared_data_dir, vg_overrides={hw.HalfYear(2024, 2): 20000}
+    )
+    assert taak[hw.HalfYear(2025, 1)] == 22  # revised vg 15,000
+    assert taak[hw.HalfYear(2024, 1)] == 28  # 18,750 x 25,665 / 17,811,291 = 27.02
+    rep = monitor(
+        "GM0626",
+        "PV28",
+        periods,
+        taak,
+        [Realisation("GM0626", date(2024, 11, 1), 16)],
+        date(2025, 2, 1),
+    )
+    assert rep.half_years[1].opgave == 28 + taak[hw.HalfYear(2024, 2)]
+    assert rep.current.status == "lopend"

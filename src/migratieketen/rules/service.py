@@ -1,0 +1,240 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Ready-made rule runs for the CLI, the API and the web pages.
+
+The rule modules take plain inputs; this module does the wiring once: it finds the
+population for the reference date, the published vg or raming, the SES-WOA scores, and
+returns records (one per gemeente, with CBS code) that carry their explanation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from migratieketen.data.loader import load_dataset
+from migratieketen.data.population_history import PopulationTable, population_on
+from migratieketen.data.ses_woa import load_ses_woa
+from migratieketen.rules import huisvestingswet as hw
+from migratieketen.rules import spreidingswet as sw
+from migratieketen.rules.explain import Explanation, fraction_text
+
+
+def _base(table: PopulationTable, key: str) -> dict[str, Any]:
+    return {
+        "gemeentecode": key if table.keyed_by_code else "",
+        "gemeentenaam": table.names.get(key, key),
+        "provinciecode": table.province_codes.get(key, ""),
+    }
+
+
+def select_keys(table: PopulationTable, wanted: Sequence[str] | None) -> list[str]:
+    """Keys for codes or names (case-insensitive); all gemeenten by name when empty."""
+    if not wanted:
+        return sorted(table.populations, key=lambda k: table.names.get(k, k))
+    keys = []
+    for w in wanted:
+        if w.upper() in table.populations:
+            keys.append(w.upper())
+            continue
+        if w in table.populations:
+            keys.append(w)
+            continue
+        hits = [k for k, n in table.names.items() if n.lower() == w.lower()]
+        if len(hits) != 1:
+            raise hw.TaakstellingError(
+                f"Gemeente '{w}' niet gevonden in de indeling van {table.division}."
+            )
+        keys.append(hits[0])
+    return keys
+
+
+@dataclass(frozen=True, slots=True)
+class TaakstellingRun:
+    half_year: hw.HalfYear
+    vg: int
+    vg_source: str
+    population: PopulationTable
+    result: hw.TaakstellingResult
+
+    def records(
+        self, keys: Sequence[str] | None = None
+    ) -> list[tuple[dict[str, Any], Explanation]]:
+        out = []
+        for key in keys if keys is not None else select_keys(self.population, None):
+            g = self.result.per_gemeente[key]
+            rec = _base(self.population, key) | {
+                "halfjaar": str(self.half_year),
+                "inwoners": g.population,
+                "inwoners_nederland": g.national_population,
+                "peildatum_bevolking": self.half_year.reference_date.isoformat(),
+                "vg": self.vg,
+                "exact": fraction_text(g.exact),
+                "afronding": g.rounding,
+                "taakstelling": g.taakstelling,
+            }
+            out.append((rec, g.explanation()))
+        return out
+
+    def meta(self) -> dict[str, Any]:
+        return {
+            "halfjaar": str(self.half_year),
+            "vg": self.vg,
+            "vg_bron": self.vg_source,
+            "inwoners_nederland": self.result.national_population,
+            "peildatum_bevolking": self.half_year.reference_date.isoformat(),
+            "peildatum_koppeling": self.half_year.peildatum().isoformat(),
+            "afronding": self.result.rounding,
+            "som_gemeenten": self.result.total,
+            "aantal_gemeenten": len(self.result.per_gemeente),
+            "bevolkingsbron": self.population.provenance.attribution(),
+            "opmerkingen": list(self.result.notes) + list(self.population.notes),
+        }
+
+
+def run_taakstelling(
+    half_year: hw.HalfYear | str,
+    data_dir: Path,
+    vg: int | None = None,
+    version: hw.VgVersion = "final",
+    rounding: str | None = None,
+) -> TaakstellingRun:
+    """Art. 29 Huisvestingswet 2014 for every gemeente in one half-year."""
+    hy = (
+        half_year
+        if isinstance(half_year, hw.HalfYear)
+        else hw.HalfYear.parse(half_year)
+    )
+    if not hw.taakstelling_in_force(hy):
+        raise hw.TaakstellingError(
+            f"Voor {hy} geldt geen taakstelling volgens art. 28-30 Huisvestingswet 2014."
+        )
+    if vg is None:
+        nn = hw.national_number(hy)
+        vg_value = nn.value(version)
+        label = (
+            "initieel" if version == "initial" or nn.revised is None else "bijgesteld"
+        )
+        vg_source = f"gepubliceerd ({label}): {nn.source}"
+    else:
+        vg_value, vg_source = vg, "opgegeven"
+    table = population_on(hy.reference_date, data_dir)
+    result = hw.compute_taakstelling(
+        vg_value, table.populations, table.national_total, rounding, hy
+    )
+    return TaakstellingRun(hy, vg_value, vg_source, table, result)
+
+
+def gemeente_taakstellingen(
+    code: str,
+    periods: Sequence[hw.HalfYear],
+    data_dir: Path,
+    vg_overrides: Mapping[hw.HalfYear, int] | None = None,
+    version: hw.VgVersion = "final",
+) -> dict[hw.HalfYear, int]:
+    """One gemeente's taakstelling per half-year, as input for monitor.monitor()."""
+    overrides = vg_overrides or {}
+    out = {}
+    for hy in periods:
+        run = run_taakstelling(hy, data_dir, overrides.get(hy), version)
+        if code not in run.result.per_gemeente:
+            raise hw.TaakstellingError(
+                f"Gemeente {code} bestaat niet in de indeling van "
+                f"{run.population.reference_date.isoformat()}."
+            )
+        out[hy] = run.result.per_gemeente[code].taakstelling
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class SpreidingRun:
+    population: PopulationTable
+    result: sw.SpreidingResult
+    provinces: dict[str, sw.ProvinceOpgave]
+    ses_period: str
+
+    def records(self) -> list[tuple[dict[str, Any], Explanation]]:
+        out = []
+        for key in select_keys(self.population, None):
+            g = self.result.per_gemeente[key]
+            rec = _base(self.population, key) | {
+                "inwoners": g.population,
+                "ses_woa": "" if g.ses is None else fraction_text(g.ses, 3),
+                "exact": fraction_text(g.exact),
+                "plaatsen": g.places,
+                "amv": g.amv,
+            }
+            out.append((rec, g.explanation()))
+        return out
+
+    def province_records(self) -> list[tuple[dict[str, Any], Explanation]]:
+        return [
+            (
+                {"provinciecode": p.province_code, "plaatsen": p.places, "amv": p.amv},
+                p.explanation(),
+            )
+            for p in self.provinces.values()
+        ]
+
+    def meta(self) -> dict[str, Any]:
+        labels = {
+            None: "niet geladen",
+            sw.SES_OFFICIAL: "CBS",
+            sw.SES_PROXY: "SCHATTING",
+        }
+        return {
+            "capaciteitsraming": self.result.raming,
+            "amv": self.result.amv_total,
+            "peildatum_bevolking": self.population.reference_date.isoformat(),
+            "ses_woa": labels[self.result.ses_source],
+            "ses_woa_periode": self.ses_period,
+            "afronding": self.result.rounding,
+            "bevolkingsbron": self.population.provenance.attribution(),
+            "opmerkingen": list(self.result.notes),
+        }
+
+
+def run_spreiding(
+    at: date,
+    data_dir: Path,
+    raming: int | None = None,
+    amv: int | None = None,
+    ses_path: Path | None = None,
+    ses_proxy: bool = False,
+    rounding: str = "largest_remainder",
+) -> SpreidingRun:
+    """The Spreidingswet distribution in force on `at`, with provinces as Σ gemeenten."""
+    if not sw.in_force(at):
+        raise sw.SpreidingError(f"De Spreidingswet geldt niet op {at.isoformat()}.")
+    if ses_path is not None and ses_proxy:
+        raise sw.SpreidingError("Kies een SES-WOA-bestand of de schatting, niet beide.")
+    published = sw.raming_at(at)
+    total = published.total if raming is None else raming
+    if amv is None:
+        amv = (2 * published.amv * total + published.total) // (2 * published.total)
+    table = population_on(date(published.population_year, 1, 1), data_dir)
+    scores: Mapping[str, Any] | None = None
+    source, period = sw.SES_OFFICIAL, ""
+    if ses_path is not None:
+        loaded = load_ses_woa(ses_path)
+        scores, period = loaded.scores, loaded.period
+    elif ses_proxy:
+        from migratieketen.rules.ses_proxy import proxy_scores_from_dataset
+
+        scores = proxy_scores_from_dataset(
+            load_dataset(data_dir), table.reference_date.year
+        )
+        source, period = sw.SES_PROXY, "KWB 2022"
+    result = sw.distribute(
+        total,
+        table.populations,
+        scores,
+        amv_total=amv,
+        rounding=rounding,
+        ses_source=source,
+    )
+    provinces = sw.province_totals(result, table.province_codes)
+    return SpreidingRun(table, result, provinces, period)

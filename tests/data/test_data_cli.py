@@ -102,3 +102,17 @@ def test_find_gemeente(shared_data_dir: Path, query: str, code: str) -> None:
 def test_find_gemeente_unknown_code(shared_data_dir: Path) -> None:
     with pytest.raises(GemeenteLookupError, match="GM9999"):
         find_gemeente(load_dataset(shared_data_dir), "GM9999")
+
+
+def test_dissolved_gemeente_points_to_its_successor(shared_data_dir: Path) -> None:
+    ds = load_dataset(shared_data_dir)
+    with pytest.raises(GemeenteLookupError) as exc_info:
+        find_gemeente(ds, "GM0457")
+    assert str(exc_info.value) == (
+        "Weesp (GM0457) bestaat niet meer: is opgegaan in Amsterdam (GM0363) "
+        "(herindeling 2022-03-24)."
+    )
+    with pytest.raises(GemeenteLookupError, match="verdeeld over Oisterwijk"):
+        find_gemeente(ds, "Haaren")
+    with pytest.raises(GemeenteLookupError, match="opgegaan in Voorne aan Zee"):
+        find_gemeente(ds, "hellevoetsluis")

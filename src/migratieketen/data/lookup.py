@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from migratieketen.data.model import DataSet, Gemeente
+from migratieketen.data.reorganisations import dissolved_codes, old_names
 
 
 class GemeenteLookupError(LookupError):
@@ -42,6 +43,7 @@ def find_gemeente(dataset: DataSet, query: str) -> Gemeente:
         for g in dataset.gemeenten:
             if g.code == code:
                 return g
+        _raise_if_dissolved(dataset, code)
         raise GemeenteLookupError(f"Geen gemeente met code {code}.")
     literal = [g for g in dataset.gemeenten if g.name.casefold() == q.casefold()]
     if len(literal) == 1:  # "Bergen (NH.)" as CBS writes it
@@ -58,6 +60,9 @@ def find_gemeente(dataset: DataSet, query: str) -> Gemeente:
         return partial[0]
     if len(partial) > 1:
         raise _ambiguous(query, partial)
+    old = {normalise_name(n): c for n, c in old_names().items()}
+    if wanted in old:
+        _raise_if_dissolved(dataset, old[wanted])
     names = [n for n, _ in by_norm]
     close = difflib.get_close_matches(wanted, names, n=5, cutoff=0.75)
     candidates = [g for n, g in by_norm if n in close]
@@ -70,6 +75,29 @@ def find_gemeente(dataset: DataSet, query: str) -> Gemeente:
     )
     raise GemeenteLookupError(
         f"Geen gemeente gevonden voor '{query}'.{hint}", candidates
+    )
+
+
+def _raise_if_dissolved(dataset: DataSet, code: str) -> None:
+    """A gemeente that no longer exists: say where it went."""
+    reorganisation = dissolved_codes().get(code)
+    if reorganisation is None:
+        return
+    old_name = dict(reorganisation.parts).get(code, code)
+    current = {g.code: g for g in dataset.gemeenten}
+    targets = (
+        reorganisation.split_successors
+        if reorganisation.kind == "split"
+        else (reorganisation.successor,)
+    )
+    listed = ", ".join(
+        f"{current[t].name} ({t})" if t in current else t for t in targets
+    )
+    verb = "is verdeeld over" if reorganisation.kind == "split" else "is opgegaan in"
+    raise GemeenteLookupError(
+        f"{old_name} ({code}) bestaat niet meer: {verb} {listed} "
+        f"(herindeling {reorganisation.effective.isoformat()}).",
+        [current[t] for t in targets if t in current],
     )
 
 

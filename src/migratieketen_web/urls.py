@@ -9,5 +9,6 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("api/v1/", include("migratieketen_web.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("migratieketen_web.monitor.urls")),
     path("", include("migratieketen_web.gemeenten.urls")),
 ]

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "migratieketen_web.gemeenten",
     "migratieketen_web.api",
+    "migratieketen_web.monitor",
 ]
 
 MIDDLEWARE = [

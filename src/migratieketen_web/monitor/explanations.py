@@ -1,0 +1,219 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+""" "Hoe berekend": find the core Explanation behind a number shown on a page.
+
+Every monitor number links to one of these; the explanation object comes from the
+rule that computed the number (`migratieketen.rules.explain`), so text and number
+cannot drift apart. This module only looks it up and adds the source lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+
+from migratieketen.rules import huisvestingswet as hw
+from migratieketen.rules.explain import Explanation
+from migratieketen.rules.parameters import load_parameter
+from migratieketen_web.monitor import spreiding as sp
+from migratieketen_web.monitor.services import (
+    VG_PARAMETER,
+    MonitorData,
+    vg_source_line,
+)
+
+
+class ExplanationNotFound(LookupError):
+    """No such number (unknown gemeente, half-year outside the monitor); Dutch text."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExplainedNumber:
+    title: str
+    explanations: tuple[Explanation, ...]
+    sources: tuple[str, ...]
+    back_url: str
+    back_label: str
+    extra_notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _half_year(data: MonitorData, text: str, in_run: bool) -> hw.HalfYear:
+    try:
+        hy = hw.HalfYear.parse(text)
+    except hw.TaakstellingError as exc:
+        raise ExplanationNotFound(str(exc)) from exc
+    allowed = data.run if in_run else data.computable
+    if hy not in allowed:
+        raise ExplanationNotFound(
+            f"Voor {hy} is dit getal niet berekend; de monitor loopt van "
+            f"{allowed[0]} tot en met {allowed[-1]}."
+        )
+    return hy
+
+
+def _gemeente(data: MonitorData, code: str) -> str:
+    code = code.upper()
+    if code not in data.gemeenten:
+        raise ExplanationNotFound(f"Gemeente {code} bestaat niet.")
+    return code
+
+
+def population_line(data: MonitorData, year: int) -> str:
+    pop = data.population(year)
+    if pop is None or pop.source is None:
+        return f"Bron inwoners: CBS, bevolking op 1 januari {year}."
+    return pop.source.attribution()
+
+
+def _gemeente_back(code: str) -> str:
+    return reverse("monitor:gemeente", args=[code])
+
+
+def taakstelling(data: MonitorData, code: str, half_year: str) -> ExplainedNumber:
+    code = _gemeente(data, code)
+    hy = _half_year(data, half_year, in_run=False)
+    g = data.taakstelling(hy).per_gemeente[code]
+    explanations = (g.explanation(), *data.agreement_explanations(code, hy))
+    name = data.gemeenten[code].name
+    return ExplainedNumber(
+        f"Taakstelling {name} {hy}",
+        explanations,
+        (vg_source_line(hy), population_line(data, hy.reference_date.year)),
+        _gemeente_back(code),
+        f"Monitor {name}",
+    )
+
+
+def saldo(data: MonitorData, code: str, half_year: str) -> ExplainedNumber:
+    code = _gemeente(data, code)
+    hy = _half_year(data, half_year, in_run=True)
+    gm = data.gemeente(code)
+    status = next(s for s in gm.report.half_years if s.half_year == hy)
+    notes = []
+    if hy == data.run[0]:
+        notes.append(
+            f"Beginsaldo {gm.opening_balance} (meegenomen uit eerdere halfjaren; "
+            "vastgelegd in beheer, anders 0)."
+        )
+    return ExplainedNumber(
+        f"Opgave en nog te huisvesten {gm.info.name} {hy}",
+        (status.explanation(code),),
+        (
+            f"Gehuisvest: realisatieregister Migratieketen, stand "
+            f"{data.as_of.isoformat()}.",
+            vg_source_line(hy),
+        ),
+        _gemeente_back(code),
+        f"Monitor {gm.info.name}",
+        tuple(notes),
+    )
+
+
+def peildatum(data: MonitorData, code: str, half_year: str) -> ExplainedNumber:
+    code = _gemeente(data, code)
+    hy = _half_year(data, half_year, in_run=True)
+    gm = data.gemeente(code)
+    if hy not in gm.at_peildatum:
+        raise ExplanationNotFound(f"De peildatum van {hy} is nog niet bereikt.")
+    status = gm.at_peildatum[hy]
+    return ExplainedNumber(
+        f"Stand {gm.info.name} op peildatum {hy.peildatum():%d-%m-%Y}",
+        (status.explanation(code),),
+        (
+            "Peildata 1 april en 1 oktober: "
+            + load_parameter("huisvestingswet/peildata").reference_at(hy.start).title,
+            "Gehuisvest: realisatieregister Migratieketen.",
+        ),
+        _gemeente_back(code),
+        f"Monitor {gm.info.name}",
+    )
+
+
+def toezicht(data: MonitorData, code: str) -> ExplainedNumber:
+    code = _gemeente(data, code)
+    gm = data.gemeente(code)
+    step = gm.report.supervision
+    if step is None:
+        raise ExplanationNotFound(
+            f"Voor {gm.info.name} is er geen toezichtstap: geen afgelopen halfjaar "
+            "met een achterstand."
+        )
+    ref = load_parameter("huisvestingswet/toezicht").reference_at(step.half_year.end)
+    ladder = load_parameter("huisvestingswet/toezicht_ladder").reference_at(
+        step.half_year.end
+    )
+    return ExplainedNumber(
+        f"Toezichtstap provincie {gm.info.province_name} voor {gm.info.name}",
+        (step.explanation(code),),
+        (f"Drempels: {ref.title}.", f"Ladder: {ladder.title}."),
+        _gemeente_back(code),
+        f"Monitor {gm.info.name}",
+    )
+
+
+def vg(data: MonitorData, half_year: str) -> ExplainedNumber:
+    hy = _half_year(data, half_year, in_run=False)
+    nn = hw.national_number(hy)
+    param = load_parameter(VG_PARAMETER)
+    expl = Explanation(
+        subject=f"landelijk aantal vergunninghouders (vg) {hy}",
+        value=nn.value("final"),
+        references=(hw.ART_29_1,),
+        inputs={
+            "gepubliceerd": nn.initial,
+            "bijgesteld": nn.revised if nn.revised is not None else "niet bijgesteld",
+            "status bron": nn.status,
+        },
+        arithmetic=(
+            f"gepubliceerd {nn.initial}"
+            + (
+                f", tijdens het halfjaar bijgesteld tot {nn.revised}; gebruikt "
+                f"{nn.value('final')}"
+                if nn.revised is not None
+                else f"; gebruikt {nn.value('final')}"
+            )
+        ),
+        notes=(param.description,),
+    )
+    return ExplainedNumber(
+        f"Landelijk aantal (vg) {hy}",
+        (expl,),
+        (vg_source_line(hy),),
+        reverse("monitor:taakstelling", args=[str(hy)]),
+        f"Taakstelling per gemeente {hy}",
+    )
+
+
+def spreiding_gemeente(
+    data: MonitorData, code: str, raming: int | None, ses: str
+) -> ExplainedNumber:
+    code = _gemeente(data, code)
+    result = sp.compute(data, raming, ses)
+    g = result.result.per_gemeente[code]
+    return ExplainedNumber(
+        f"Opvangplaatsen Spreidingswet {data.gemeenten[code].name}",
+        (g.explanation(),),
+        (population_line(data, result.population.year),),
+        reverse("monitor:spreiding"),
+        "Spreidingswet",
+    )
+
+
+def spreiding_provincie(
+    data: MonitorData, code: str, raming: int | None, ses: str
+) -> ExplainedNumber:
+    result = sp.compute(data, raming, ses)
+    code = code.upper()
+    if code not in result.provinces:
+        raise ExplanationNotFound(f"Provincie {code} bestaat niet.")
+    name = next(
+        i.province_name for i in data.gemeenten.values() if i.province_code == code
+    )
+    return ExplainedNumber(
+        f"Opvangopgave provincie {name}",
+        (result.provinces[code].explanation(),),
+        (population_line(data, result.population.year),),
+        reverse("monitor:spreiding"),
+        "Spreidingswet",
+    )

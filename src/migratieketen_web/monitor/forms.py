@@ -1,0 +1,149 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Forms for entering realisations by hand and uploading a CSV, in Dutch."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from migratieketen.rules.realisations_csv import MAX_PERSONS_PER_ROW
+from migratieketen_web.gemeenten.models import Gemeente
+from migratieketen_web.monitor import models
+from migratieketen_web.monitor.register import KeyConflict, record_realisation
+
+FIRST_DATE = date(2015, 1, 1)  # the taakstelling of the Huisvestingswet 2014
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+class GemeenteChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Gemeente) -> str:
+        return f"{obj.name} ({obj.code})"
+
+
+class RealisationForm(forms.Form):
+    gemeente = GemeenteChoiceField(
+        queryset=Gemeente.objects.order_by("name"),
+        to_field_name="code",
+        label="Gemeente",
+        empty_label="Kies een gemeente",
+        error_messages={
+            "required": "Kies een gemeente.",
+            "invalid_choice": "Deze gemeente bestaat niet.",
+        },
+    )
+    housed_on = forms.DateField(
+        label="Datum huisvesting",
+        help_text="De datum waarop de huurovereenkomst ingaat (JJJJ-MM-DD).",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": "Vul de datum van huisvesting in.",
+            "invalid": "Vul een geldige datum in, bv. 2025-03-14.",
+        },
+    )
+    persons = forms.IntegerField(
+        label="Aantal personen",
+        min_value=1,
+        max_value=MAX_PERSONS_PER_ROW,
+        error_messages={
+            "required": "Vul het aantal personen in.",
+            "invalid": "Vul een geheel getal in.",
+            "min_value": "Minimaal 1 persoon.",
+            "max_value": f"Maximaal {MAX_PERSONS_PER_ROW} personen per regel.",
+        },
+    )
+    households = forms.IntegerField(
+        label="Aantal huishoudens",
+        required=False,
+        min_value=1,
+        help_text="Optioneel.",
+        error_messages={
+            "invalid": "Vul een geheel getal in.",
+            "min_value": "Minimaal 1 huishouden, of laat het veld leeg.",
+        },
+    )
+    kind = forms.ChoiceField(
+        label="Soort",
+        choices=models.KIND_CHOICES,
+        initial="regulier",
+        error_messages={
+            "invalid_choice": "Kies regulier, nareiziger of zelf gevonden."
+        },
+    )
+    reference = forms.CharField(
+        label="Kenmerk",
+        required=False,
+        max_length=100,
+        help_text="Optioneel eigen kenmerk; voorkomt dubbel tellen bij later importeren.",
+        error_messages={"max_length": "Het kenmerk is te lang (maximaal 100 tekens)."},
+    )
+
+    def clean_housed_on(self) -> date:
+        value: date = self.cleaned_data["housed_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError("De datum ligt in de toekomst.")
+        if value < FIRST_DATE:
+            raise forms.ValidationError(
+                "De taakstelling geldt vanaf 1 januari 2015; kies een latere datum."
+            )
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        persons, households = data.get("persons"), data.get("households")
+        if persons and households and households > persons:
+            self.add_error(
+                "households", "Er kunnen niet meer huishoudens dan personen zijn."
+            )
+        gemeente, reference = data.get("gemeente"), data.get("reference", "").strip()
+        data["reference"] = reference
+        if gemeente and reference:
+            taken = models.Realisation.objects.filter(
+                gemeente=gemeente, reference=reference
+            ).first()
+            if taken is not None:
+                self.add_error(
+                    "reference",
+                    f"Dit kenmerk is al gebruikt voor {gemeente.name} "
+                    f"(huisvesting op {taken.housed_on:%d-%m-%Y}).",
+                )
+        return data
+
+    def save(self, user: Any) -> models.Realisation:
+        d = self.cleaned_data
+        try:
+            row, _ = record_realisation(
+                gemeente=d["gemeente"],
+                housed_on=d["housed_on"],
+                persons=d["persons"],
+                households=d.get("households"),
+                kind=d["kind"],
+                reference=d["reference"],
+                source=models.RealisationSource.WEB,
+                user=user,
+            )
+        except KeyConflict as exc:  # entered by someone else meanwhile
+            raise forms.ValidationError(str(exc)) from exc
+        return row
+
+
+class RealisationUploadForm(forms.Form):
+    bestand = forms.FileField(
+        label="CSV-bestand",
+        help_text="Komma- of puntkommagescheiden, UTF-8, met een kopregel.",
+        error_messages={
+            "required": "Kies een bestand.",
+            "empty": "Het bestand is leeg.",
+        },
+    )
+
+    def clean_bestand(self) -> Any:
+        upload = self.cleaned_data["bestand"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("Het bestand is groter dan 5 MB.")
+        if not upload.name.lower().endswith((".csv", ".txt")):
+            raise forms.ValidationError("Kies een .csv-bestand.")
+        return upload

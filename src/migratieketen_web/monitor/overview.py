@@ -1,0 +1,136 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Tables for the national, province and gemeente monitor views.
+
+Sums over gemeenten only: every per-gemeente number comes from the core through
+`MonitorData`; a national or provincial figure is the sum of the gemeenten shown
+beneath it, so a reader can add them up from the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from migratieketen.rules import huisvestingswet as hw
+from migratieketen.rules.monitor import HalfYearStatus, SupervisionStep
+from migratieketen_web.monitor.services import GemeenteInfo, MonitorData
+
+STATUS_LABELS = {
+    "lopend": "lopend",
+    "gehaald": "gehaald",
+    "voorsprong": "voorsprong",
+    "achterstand": "achterstand",
+    "buiten schuld": "achterstand buiten schuld",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TotalsRow:
+    """One half-year summed over a set of gemeenten."""
+
+    half_year: hw.HalfYear
+    vg: int
+    vg_initial: int
+    taakstelling: int
+    housed: int
+    in_run: bool
+    opgave: int | None = None
+    remaining: int | None = None  # sum of max(0, opgave - housed)
+    behind: int | None = None  # gemeenten with an achterstand
+    ahead: int | None = None  # gemeenten with a voorsprong
+
+
+def totals(data: MonitorData, codes: list[str] | None = None) -> list[TotalsRow]:
+    """Per computable half-year: vg, sum of taakstellingen, housed, and in the run
+    also opgave (with carry-over) and what remains."""
+    selected = list(data.gemeenten) if codes is None else codes
+    reports = [data.gemeente(c).report for c in selected]
+    rows = []
+    for hy in data.computable:
+        nn = hw.national_number(hy)
+        taak = data.adjusted(hy)[0]
+        row = TotalsRow(
+            hy,
+            nn.value("final"),
+            nn.initial,
+            sum(taak[c] for c in selected),
+            data.housed_in(hy, selected),
+            hy in data.run,
+        )
+        if hy in data.run:
+            statuses = [
+                next(s for s in r.half_years if s.half_year == hy) for r in reports
+            ]
+            row = _with_run(row, statuses)
+        rows.append(row)
+    return rows
+
+
+def _with_run(row: TotalsRow, statuses: list[HalfYearStatus]) -> TotalsRow:
+    return TotalsRow(
+        row.half_year,
+        row.vg,
+        row.vg_initial,
+        row.taakstelling,
+        row.housed,
+        True,
+        opgave=sum(s.opgave for s in statuses),
+        remaining=sum(s.remaining for s in statuses),
+        behind=sum(1 for s in statuses if s.carry_out > 0),
+        ahead=sum(1 for s in statuses if s.carry_out < 0),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class GemeenteRow:
+    info: GemeenteInfo
+    current: HalfYearStatus
+    supervision: SupervisionStep | None
+
+
+def gemeente_rows(data: MonitorData, codes: list[str]) -> list[GemeenteRow]:
+    out = []
+    for code in codes:
+        gm = data.gemeente(code)
+        out.append(GemeenteRow(gm.info, gm.current, gm.report.supervision))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ProvinceRow:
+    code: str
+    name: str
+    gemeenten: int
+    opgave: int
+    housed: int
+    remaining: int
+    behind: int
+    supervised: int  # gemeenten with a supervision step
+
+
+def province_rows(data: MonitorData) -> list[ProvinceRow]:
+    groups: dict[tuple[str, str], list[str]] = {}
+    for info in data.gemeenten.values():
+        groups.setdefault((info.province_code, info.province_name), []).append(
+            info.code
+        )
+    out = []
+    for (code, name), codes in sorted(groups.items(), key=lambda kv: kv[0][1]):
+        rows = gemeente_rows(data, codes)
+        out.append(
+            ProvinceRow(
+                code,
+                name,
+                len(codes),
+                sum(r.current.opgave for r in rows),
+                sum(r.current.realised for r in rows),
+                sum(r.current.remaining for r in rows),
+                sum(1 for r in rows if r.current.carry_out > 0),
+                sum(1 for r in rows if r.supervision is not None),
+            )
+        )
+    return out
+
+
+def province_codes(data: MonitorData, province_code: str) -> list[str]:
+    return [c for c, i in data.gemeenten.items() if i.province_code == province_code]

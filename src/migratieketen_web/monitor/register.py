@@ -1,0 +1,221 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Writing realisations: one entry (web form, API) or a whole CSV file, idempotent.
+
+The CSV is parsed and validated by the core (`parse_realisations`), which rejects the
+whole file on any bad row; only then are rows compared with the register and written
+in one transaction, so the register never holds part of a file. The idempotency keys
+are described in `models.py`.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from migratieketen.rules.monitor import Realisation as CoreRealisation
+from migratieketen.rules.realisations_csv import (
+    RealisationImportError,
+    parse_realisations,
+)
+from migratieketen_web.gemeenten.models import Gemeente
+from migratieketen_web.monitor import models
+
+
+class AlreadyImported(Exception):
+    """This exact file was imported before; nothing changed (Dutch message)."""
+
+    def __init__(self, batch: models.RealisationImport) -> None:
+        self.batch = batch
+        super().__init__(
+            f"Dit bestand is al geïmporteerd op {batch.imported_at:%d-%m-%Y %H:%M} "
+            f"({batch.filename}); er is niets gewijzigd."
+        )
+
+
+class ImportRejected(Exception):
+    """The file was refused as a whole; `issues` are Dutch 'rij n, kolom c: why'."""
+
+    def __init__(self, issues: list[str]) -> None:
+        self.issues = issues
+        super().__init__("Import geweigerd, niets opgeslagen: " + "; ".join(issues[:5]))
+
+
+class KeyConflict(Exception):
+    """The kenmerk exists for this gemeente with other figures (Dutch message)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    batch: models.RealisationImport
+    added: int
+    already_present: int
+
+
+def reference_key(reference: str) -> str:
+    return f"kenmerk:{reference}"
+
+
+def _same(
+    existing: models.Realisation, housed_on: date, persons: int, kind: str
+) -> bool:
+    return (existing.housed_on, existing.persons, existing.kind) == (
+        housed_on,
+        persons,
+        kind,
+    )
+
+
+def _describe(r: models.Realisation) -> str:
+    return f"{r.housed_on:%d-%m-%Y}, {r.persons} personen, {r.get_kind_display()}"
+
+
+def record_realisation(
+    *,
+    gemeente: Gemeente,
+    housed_on: date,
+    persons: int,
+    households: int | None,
+    kind: str,
+    reference: str,
+    source: str,
+    user: Any,
+) -> tuple[models.Realisation, bool]:
+    """Store one realisation; (row, created). Same kenmerk + same figures: no-op."""
+    key = reference_key(reference) if reference else f"{source}:{uuid.uuid4()}"
+    with transaction.atomic():
+        existing = (
+            models.Realisation.objects.select_for_update()
+            .filter(gemeente=gemeente, key=key)
+            .first()
+        )
+        if existing is not None:
+            if _same(existing, housed_on, persons, kind):
+                return existing, False
+            raise KeyConflict(
+                f"Kenmerk '{reference}' is voor {gemeente.name} al gebruikt met andere "
+                f"gegevens ({_describe(existing)})."
+            )
+        row = models.Realisation.objects.create(
+            gemeente=gemeente,
+            housed_on=housed_on,
+            persons=persons,
+            households=households,
+            kind=kind,
+            reference=reference,
+            key=key,
+            source=source,
+            created_by=user if getattr(user, "is_authenticated", False) else None,
+        )
+    return row, True
+
+
+def _data_row_numbers(text: str) -> list[int]:
+    """File row numbers of the non-empty data rows, as parse_realisations counts them."""
+    first = text.splitlines()[0] if text.strip() else ""
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    next(reader, None)
+    return [
+        n for n, row in enumerate(reader, start=2) if any(cell.strip() for cell in row)
+    ]
+
+
+def csv_keys(rows: list[CoreRealisation]) -> list[str]:
+    """Idempotency key per parsed row (see models.py)."""
+    seen: Counter[tuple[str, date, int, str]] = Counter()
+    keys = []
+    for r in rows:
+        if r.reference:
+            keys.append(reference_key(r.reference))
+            continue
+        ident = (r.gemeente, r.housed_on, r.persons, r.kind)
+        seen[ident] += 1
+        keys.append(f"csv:{r.housed_on.isoformat()}:{r.persons}:{r.kind}:{seen[ident]}")
+    return keys
+
+
+def import_realisations(
+    content: bytes, filename: str, user: Any, today: date | None = None
+) -> ImportOutcome:
+    """Import a realisations CSV all or nothing; a second import of it changes nothing."""
+    checksum = hashlib.sha256(content).hexdigest()
+    previous = models.RealisationImport.objects.filter(checksum=checksum).first()
+    if previous is not None:
+        raise AlreadyImported(previous)
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportRejected(
+            [f"bestand: geen UTF-8-tekst (byte {exc.start}); sla op als CSV UTF-8"]
+        ) from exc
+    known = set(Gemeente.objects.values_list("code", flat=True))
+    try:
+        parsed = parse_realisations(text, known, today or timezone.localdate())
+    except RealisationImportError as exc:
+        raise ImportRejected([i.text() for i in exc.issues]) from exc
+    row_numbers = _data_row_numbers(text.lstrip("\ufeff"))
+    keys = csv_keys(parsed)
+    gemeenten = Gemeente.objects.in_bulk(
+        {r.gemeente for r in parsed}, field_name="code"
+    )
+    existing = {
+        (r.gemeente.code, r.key): r
+        for r in models.Realisation.objects.select_related("gemeente").filter(
+            gemeente__code__in=gemeenten, key__in=set(keys)
+        )
+    }
+    issues, new, present = [], [], 0
+    for rowno, r, key in zip(row_numbers, parsed, keys, strict=True):
+        old = existing.get((r.gemeente, key))
+        if old is None:
+            new.append((r, key))
+        elif _same(old, r.housed_on, r.persons, r.kind):
+            present += 1
+        else:
+            issues.append(
+                f"rij {rowno}, kolom 'kenmerk': kenmerk '{r.reference}' bestaat al "
+                f"voor {r.gemeente} met andere gegevens ({_describe(old)})"
+            )
+    if issues:
+        raise ImportRejected(issues)
+    try:
+        with transaction.atomic():
+            batch = models.RealisationImport.objects.create(
+                imported_by=user if getattr(user, "is_authenticated", False) else None,
+                filename=filename[:255],
+                checksum=checksum,
+                rows=len(parsed),
+                added=len(new),
+                already_present=present,
+            )
+            models.Realisation.objects.bulk_create(
+                [
+                    models.Realisation(
+                        gemeente=gemeenten[r.gemeente],
+                        housed_on=r.housed_on,
+                        persons=r.persons,
+                        kind=r.kind,
+                        reference=r.reference,
+                        key=key,
+                        source=models.RealisationSource.CSV,
+                        batch=batch,
+                        created_by=batch.imported_by,
+                    )
+                    for r, key in new
+                ]
+            )
+    except IntegrityError as exc:  # a concurrent import of the same file or rows
+        raise ImportRejected(
+            ["bestand: tegelijk met een andere import ingelezen; probeer het opnieuw"]
+        ) from exc
+    return ImportOutcome(batch, len(new), present)

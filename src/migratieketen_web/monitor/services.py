@@ -1,0 +1,300 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Feeds stored facts into the core rules and keeps the results for one request.
+
+Why a context object: the national, province and gemeente views all need the same
+taakstellingen and monitor reports; computing them once per request keeps the pages
+fast and guarantees every page shows the same number for the same thing. No rule
+arithmetic happens here: taakstelling (art. 29 lid 1), regional agreements (art. 29
+lid 2), carry-over, status and toezicht all come from `migratieketen.rules`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from django.db.models import Count
+from django.utils import timezone
+
+from migratieketen.rules import huisvestingswet as hw
+from migratieketen.rules.explain import Explanation
+from migratieketen.rules.monitor import (
+    HalfYearStatus,
+    MonitorReport,
+    Realisation,
+    monitor,
+)
+from migratieketen.rules.parameters import load_parameter
+from migratieketen_web.gemeenten.models import Gemeente, PopulationFigure, Source
+from migratieketen_web.monitor import models
+
+FIRST_YEAR = 2015  # the Huisvestingswet 2014 taakstelling applies from 2015 (art. 28)
+VG_PARAMETER = "huisvestingswet/landelijk_aantal_vergunninghouders"
+
+
+class MonitorUnavailable(LookupError):
+    """No half-year can be computed (no population or no published vg); Dutch text."""
+
+
+@dataclass(frozen=True, slots=True)
+class GemeenteInfo:
+    code: str
+    name: str
+    province_code: str
+    province_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class PopulationYear:
+    """CBS inhabitants on 1 January of `year` for every gemeente, with its source."""
+
+    year: int
+    populations: dict[str, int]
+    source: Source | None
+
+
+@dataclass(frozen=True, slots=True)
+class GemeenteMonitor:
+    """The core report for one gemeente plus the status at each half-year's peildatum."""
+
+    info: GemeenteInfo
+    report: MonitorReport
+    at_peildatum: dict[hw.HalfYear, HalfYearStatus]
+    opening_balance: int
+    housed_after_run: int  # housed after the last half-year with a taakstelling
+
+    @property
+    def current(self) -> HalfYearStatus:
+        return self.report.current
+
+
+def vg_source_line(hy: hw.HalfYear) -> str:
+    """'Bron vg: ...' from the dated parameter file (Staatscourant/Rijksoverheid)."""
+    nn = hw.national_number(hy)
+    ref = load_parameter(VG_PARAMETER).reference_at(hy.start)
+    revised = (
+        f", bijgesteld tot {nn.revised}" if nn.revised not in (None, nn.initial) else ""
+    )
+    return f"Bron vg {hy}: {nn.initial}{revised}; {nn.source}. Grondslag: {ref.title}."
+
+
+def half_year_of(day: date) -> hw.HalfYear:
+    return hw.HalfYear(day.year, 1 if day.month <= 6 else 2)
+
+
+class MonitorData:
+    """All taakstellingen and monitor reports as of one date, computed lazily once."""
+
+    def __init__(self, as_of: date | None = None) -> None:
+        self.as_of = as_of or timezone.localdate()
+        self._taak: dict[hw.HalfYear, hw.TaakstellingResult] = {}
+        self._adjusted: dict[hw.HalfYear, tuple[dict[str, int], list[Explanation]]] = {}
+        self._populations: dict[int, PopulationYear | None] = {}
+        self._reports: dict[str, GemeenteMonitor] = {}
+
+    # --- inputs ---------------------------------------------------------------------
+
+    @cached_property
+    def gemeenten(self) -> dict[str, GemeenteInfo]:
+        rows = Gemeente.objects.order_by("name").values_list(
+            "code", "name", "province__code", "province__name"
+        )
+        return {c: GemeenteInfo(c, n, pc, pn) for c, n, pc, pn in rows}
+
+    def population(self, year: int) -> PopulationYear | None:
+        if year not in self._populations:
+            figures = dict(
+                PopulationFigure.objects.filter(year=year).values_list(
+                    "gemeente__code", "inhabitants"
+                )
+            )
+            source_id = (
+                PopulationFigure.objects.filter(year=year)
+                .values("source_id")
+                .annotate(n=Count("id"))
+                .order_by("-n")
+                .values_list("source_id", flat=True)
+                .first()
+            )
+            self._populations[year] = (
+                PopulationYear(
+                    year, figures, Source.objects.filter(pk=source_id).first()
+                )
+                if figures
+                else None
+            )
+        return self._populations[year]
+
+    @cached_property
+    def realisations(self) -> dict[str, list[Realisation]]:
+        out: dict[str, list[Realisation]] = defaultdict(list)
+        for code, housed, persons, kind, ref in models.Realisation.objects.values_list(
+            "gemeente__code", "housed_on", "persons", "kind", "reference"
+        ).order_by("housed_on", "pk"):
+            out[code].append(Realisation(code, housed, persons, kind, ref))
+        return out
+
+    # --- half-years -----------------------------------------------------------------
+
+    def reason_unavailable(self, hy: hw.HalfYear) -> str | None:
+        """Why a half-year cannot be computed, in Dutch; None when it can."""
+        if not hw.taakstelling_in_force(hy):
+            return f"voor {hy} geldt geen taakstelling"
+        try:
+            hw.national_number(hy)
+        except hw.TaakstellingError:
+            return f"geen gepubliceerd landelijk aantal (vg) voor {hy} bekend"
+        if self.population(hy.reference_date.year) is None:
+            return (
+                f"geen CBS-bevolking op 1 januari {hy.reference_date.year} geïmporteerd"
+            )
+        return None
+
+    @cached_property
+    def computable(self) -> list[hw.HalfYear]:
+        """Half-years up to as_of with a taakstelling, vg and population, ascending."""
+        last = half_year_of(self.as_of)
+        hy, out = hw.HalfYear(FIRST_YEAR, 1), []
+        while hy <= last:
+            if self.reason_unavailable(hy) is None:
+                out.append(hy)
+            hy = hy.next()
+        return out
+
+    @cached_property
+    def run(self) -> list[hw.HalfYear]:
+        """The latest unbroken series of computable half-years: the monitored ledger.
+
+        Carry-over needs every half-year's taakstelling, so the ledger cannot bridge
+        a half-year without a published vg; it starts after the last such gap.
+        """
+        if not self.computable:
+            raise MonitorUnavailable(
+                "Er is geen halfjaar met zowel een gepubliceerd landelijk aantal (vg) "
+                "als een geïmporteerd CBS-inwonertal; importeer eerst de open data."
+            )
+        run = [self.computable[-1]]
+        for hy in reversed(self.computable[:-1]):
+            if hy.next() != run[0]:
+                break
+            run.insert(0, hy)
+        return run
+
+    @cached_property
+    def gaps(self) -> list[str]:
+        """Dutch reasons for the half-years between the run and as_of, and before it."""
+        notes = []
+        before = self.run[0].previous()
+        reason = self.reason_unavailable(before)
+        if reason:
+            notes.append(
+                f"De reeks begint bij {self.run[0]}: {reason}, dus de achterstand of "
+                f"voorsprong van daarvoor is niet te berekenen (beginsaldo, zie beheer)."
+            )
+        hy = self.run[-1].next()
+        last = half_year_of(self.as_of)
+        while hy <= last:
+            notes.append(
+                f"{hy}: {self.reason_unavailable(hy) or 'nog niet berekend'}; "
+                "huisvesting in dit halfjaar telt mee zodra dat bekend is."
+            )
+            hy = hy.next()
+        return notes
+
+    # --- taakstelling ---------------------------------------------------------------
+
+    def taakstelling(self, hy: hw.HalfYear) -> hw.TaakstellingResult:
+        """Art. 29 lid 1 for every gemeente, from the published (final) vg."""
+        if hy not in self._taak:
+            reason = self.reason_unavailable(hy)
+            if reason:
+                raise hw.TaakstellingError(reason[0].upper() + reason[1:] + ".")
+            pop = self.population(hy.reference_date.year)
+            assert pop is not None
+            vg = hw.national_number(hy).value("final")
+            self._taak[hy] = hw.compute_taakstelling(vg, pop.populations, half_year=hy)
+        return self._taak[hy]
+
+    def adjusted(self, hy: hw.HalfYear) -> tuple[dict[str, int], list[Explanation]]:
+        """Taakstellingen after the regional agreements of art. 29 lid 2."""
+        if hy not in self._adjusted:
+            agreements = [
+                hw.RegionalAgreement(
+                    a.name, {s.gemeente.code: s.delta for s in a.shares.all()}
+                )
+                for a in models.RegionalAgreement.objects.filter(
+                    half_year=str(hy)
+                ).prefetch_related("shares__gemeente")
+            ]
+            self._adjusted[hy] = hw.apply_regional_agreements(
+                self.taakstelling(hy).values(), agreements
+            )
+        return self._adjusted[hy]
+
+    def agreement_explanations(self, code: str, hy: hw.HalfYear) -> list[Explanation]:
+        return [e for e in self.adjusted(hy)[1] if e.subject.endswith(f": {code}")]
+
+    # --- monitor --------------------------------------------------------------------
+
+    @cached_property
+    def _opening(self) -> dict[str, int]:
+        return dict(
+            models.OpeningBalance.objects.filter(
+                half_year=str(self.run[0])
+            ).values_list("gemeente__code", "balance")
+        )
+
+    @cached_property
+    def _linked(self) -> dict[str, dict[hw.HalfYear, int]]:
+        out: dict[str, dict[hw.HalfYear, int]] = defaultdict(dict)
+        wanted = {str(h) for h in self.run}
+        for code, half, linked in models.CoaLinkage.objects.filter(
+            half_year__in=wanted
+        ).values_list("gemeente__code", "half_year", "linked"):
+            out[code][hw.HalfYear.parse(half)] = linked
+        return out
+
+    def gemeente(self, code: str) -> GemeenteMonitor:
+        if code not in self._reports:
+            info = self.gemeenten[code]
+            taak = {hy: self.adjusted(hy)[0][code] for hy in self.run}
+            real = self.realisations.get(code, [])
+            opening = self._opening.get(code, 0)
+            linked = self._linked.get(code, {})
+
+            def at(as_of: date, periods: list[hw.HalfYear]) -> MonitorReport:
+                return monitor(
+                    code,
+                    info.province_code,
+                    periods,
+                    taak,
+                    real,
+                    as_of,
+                    opening_balance=opening,
+                    linked_by_peildatum=linked,
+                )
+
+            report = at(self.as_of, self.run)
+            peil = {
+                hy: at(hy.peildatum(), self.run[: i + 1]).current
+                for i, hy in enumerate(self.run)
+                if hy.peildatum() <= self.as_of
+            }
+            after = sum(r.persons for r in real if r.housed_on > self.run[-1].end)
+            self._reports[code] = GemeenteMonitor(info, report, peil, opening, after)
+        return self._reports[code]
+
+    def all_gemeenten(self) -> list[GemeenteMonitor]:
+        return [self.gemeente(c) for c in self.gemeenten]
+
+    def housed_in(self, hy: hw.HalfYear, codes: list[str] | None = None) -> int:
+        wanted = self.realisations if codes is None else codes
+        return sum(
+            r.persons
+            for code in wanted
+            for r in self.realisations.get(code, [])
+            if hy.start <= r.housed_on <= hy.end
+        )

@@ -1,0 +1,437 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Monitor pages: Nederland, provincie, gemeente, 'hoe berekend', Spreidingswet.
+
+Public pages read; entering realisations needs a staff login (django.contrib.auth).
+Permissions per gemeente (a gemeente only entering its own figures) are a later
+issue: for now every staff user may enter for every gemeente.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from migratieketen.rules import huisvestingswet as hw
+from migratieketen.rules import spreidingswet as sw
+from migratieketen_web.gemeenten.models import Province
+from migratieketen_web.monitor import chart, explanations, exports, overview
+from migratieketen_web.monitor import spreiding as sp
+from migratieketen_web.monitor.explanations import population_line
+from migratieketen_web.monitor.forms import RealisationForm, RealisationUploadForm
+from migratieketen_web.monitor.register import (
+    AlreadyImported,
+    ImportRejected,
+    import_realisations,
+)
+from migratieketen_web.monitor.services import (
+    MonitorData,
+    MonitorUnavailable,
+    vg_source_line,
+)
+
+EXPORT_FORMATS = ("csv", "xlsx")
+
+
+def _unavailable(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return render(request, "monitor/unavailable.html", {"reason": str(exc)}, status=503)
+
+
+def _data_or_unavailable(
+    view: Callable[..., HttpResponse],
+) -> Callable[..., HttpResponse]:
+    """Run the view with a MonitorData; answer 503 with the reason if none can be made."""
+
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        data = MonitorData()
+        try:
+            data.run  # noqa: B018 - raises MonitorUnavailable when nothing computes
+            return view(request, data, *args, **kwargs)
+        except (MonitorUnavailable, sp.SpreidingUnavailable) as exc:
+            return _unavailable(request, exc)
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+def _sources(data: MonitorData) -> list[str]:
+    lines = [vg_source_line(hy) for hy in data.computable]
+    for year in sorted({hy.reference_date.year for hy in data.computable}):
+        lines.append(population_line(data, year))
+    return lines
+
+
+def _totals_chart(rows: list[overview.TotalsRow]) -> chart.BarChart:
+    return chart.bar_chart(
+        [str(r.half_year) for r in rows],
+        [
+            ("som taakstellingen", [r.taakstelling for r in rows]),
+            ("opgave incl. meegenomen", [r.opgave for r in rows]),
+            ("gehuisvest", [r.housed for r in rows]),
+        ],
+    )
+
+
+@_data_or_unavailable
+def national(request: HttpRequest, data: MonitorData) -> HttpResponse:
+    rows = overview.totals(data)
+    return render(
+        request,
+        "monitor/national.html",
+        {
+            "section": "monitor",
+            "data": data,
+            "rows": rows,
+            "chart": _totals_chart(rows),
+            "provinces": overview.province_rows(data),
+            "current": data.run[-1],
+            "sources": _sources(data),
+        },
+    )
+
+
+def _province(code: str) -> Province:
+    province = Province.objects.filter(code=code.upper()).first()
+    if province is None:
+        raise Http404("Provincie bestaat niet.")
+    return province
+
+
+@_data_or_unavailable
+def province(request: HttpRequest, data: MonitorData, code: str) -> HttpResponse:
+    prov = _province(code)
+    codes = overview.province_codes(data, prov.code)
+    rows = overview.totals(data, codes)
+    return render(
+        request,
+        "monitor/province.html",
+        {
+            "section": "monitor",
+            "data": data,
+            "province": prov,
+            "rows": rows,
+            "chart": _totals_chart(rows),
+            "gemeenten": overview.gemeente_rows(data, codes),
+            "current": data.run[-1],
+            "sources": _sources(data),
+        },
+    )
+
+
+def _gemeente_code(data: MonitorData, code: str) -> str:
+    code = code.upper()
+    if code not in data.gemeenten:
+        raise Http404("Gemeente bestaat niet.")
+    return code
+
+
+@_data_or_unavailable
+def gemeente(request: HttpRequest, data: MonitorData, code: str) -> HttpResponse:
+    code = _gemeente_code(data, code)
+    gm = data.gemeente(code)
+    ledger = [
+        {"status": s, "peil": gm.at_peildatum.get(s.half_year)}
+        for s in gm.report.half_years
+    ]
+    trend = chart.bar_chart(
+        [str(s.half_year) for s in gm.report.half_years],
+        [
+            ("taakstelling", [s.taakstelling for s in gm.report.half_years]),
+            ("opgave incl. meegenomen", [s.opgave for s in gm.report.half_years]),
+            ("gehuisvest", [s.realised for s in gm.report.half_years]),
+        ],
+    )
+    earlier = [
+        {"half_year": hy, "taakstelling": data.adjusted(hy)[0][code]}
+        for hy in data.computable
+        if hy not in data.run
+    ]
+    return render(
+        request,
+        "monitor/gemeente.html",
+        {
+            "section": "monitor",
+            "data": data,
+            "gm": gm,
+            "code": code,
+            "ledger": ledger,
+            "chart": trend,
+            "earlier": earlier,
+            "sources": _sources(data),
+            "can_enter": request.user.is_authenticated and request.user.is_staff,
+        },
+    )
+
+
+@_data_or_unavailable
+def taakstelling(
+    request: HttpRequest, data: MonitorData, half_year: str
+) -> HttpResponse:
+    hy = _computable_half_year(data, half_year)
+    result = data.taakstelling(hy)
+    adjusted = data.adjusted(hy)[0]
+    rows = [
+        {
+            "info": info,
+            "population": result.per_gemeente[code].population,
+            "taakstelling": result.per_gemeente[code].taakstelling,
+            "adjusted": adjusted[code],
+        }
+        for code, info in data.gemeenten.items()
+    ]
+    return render(
+        request,
+        "monitor/taakstelling.html",
+        {
+            "data": data,
+            "half_year": hy,
+            "result": result,
+            "rows": rows,
+            "vg": hw.national_number(hy),
+            "sources": [
+                vg_source_line(hy),
+                population_line(data, hy.reference_date.year),
+            ],
+        },
+    )
+
+
+def _computable_half_year(data: MonitorData, text: str) -> hw.HalfYear:
+    try:
+        hy = hw.HalfYear.parse(text)
+    except hw.TaakstellingError as exc:
+        raise Http404(str(exc)) from exc
+    if hy not in data.computable:
+        raise Http404(f"Geen taakstelling berekend voor {hy}.")
+    return hy
+
+
+def _explained(
+    request: HttpRequest, build: Callable[[], explanations.ExplainedNumber]
+) -> HttpResponse:
+    try:
+        number = build()
+    except explanations.ExplanationNotFound as exc:
+        return render(
+            request, "monitor/unavailable.html", {"reason": str(exc)}, status=404
+        )
+    return render(request, "monitor/explanation.html", {"number": number})
+
+
+def _raming(request: HttpRequest) -> int | None:
+    raw = request.GET.get("raming", "").strip().replace(".", "")
+    if not raw:
+        return None
+    if not raw.isdigit() or not 0 < int(raw) <= sp.MAX_RAMING:
+        raise ValueError(
+            f"De capaciteitsraming moet een geheel getal van 1 tot en met "
+            f"{sp.MAX_RAMING:,} zijn.".replace(",", ".")
+        )
+    return int(raw)
+
+
+@_data_or_unavailable
+def berekening(
+    request: HttpRequest, data: MonitorData, kind: str, **kwargs: str
+) -> HttpResponse:
+    if kind == "taakstelling":
+        return _explained(
+            request,
+            lambda: explanations.taakstelling(
+                data, kwargs["code"], kwargs["half_year"]
+            ),
+        )
+    if kind == "saldo":
+        return _explained(
+            request,
+            lambda: explanations.saldo(data, kwargs["code"], kwargs["half_year"]),
+        )
+    if kind == "peildatum":
+        return _explained(
+            request,
+            lambda: explanations.peildatum(data, kwargs["code"], kwargs["half_year"]),
+        )
+    if kind == "toezicht":
+        return _explained(request, lambda: explanations.toezicht(data, kwargs["code"]))
+    if kind == "vg":
+        return _explained(request, lambda: explanations.vg(data, kwargs["half_year"]))
+    try:
+        raming = _raming(request)
+    except ValueError as exc:
+        return render(
+            request, "monitor/unavailable.html", {"reason": str(exc)}, status=400
+        )
+    ses = request.GET.get("ses", "geen")
+    if kind == "spreiding":
+        return _explained(
+            request,
+            lambda: explanations.spreiding_gemeente(data, kwargs["code"], raming, ses),
+        )
+    return _explained(
+        request,
+        lambda: explanations.spreiding_provincie(data, kwargs["code"], raming, ses),
+    )
+
+
+@_data_or_unavailable
+def spreiding(request: HttpRequest, data: MonitorData) -> HttpResponse:
+    error = ""
+    try:
+        raming = _raming(request)
+    except ValueError as exc:
+        raming, error = None, str(exc)
+    ses = request.GET.get("ses", "geen")
+    if ses not in sp.SES_CHOICES:
+        ses, error = "geen", error or "Onbekende keuze voor SES-WOA; 'geen' gebruikt."
+    result = sp.compute(data, raming, ses)
+    provinces = []
+    names = {i.province_code: i.province_name for i in data.gemeenten.values()}
+    for code, opgave in result.provinces.items():
+        provinces.append({"code": code, "name": names[code], "opgave": opgave})
+    provinces.sort(key=lambda p: p["name"])
+    rows = [
+        {"info": info, "g": result.result.per_gemeente[code]}
+        for code, info in data.gemeenten.items()
+    ]
+    query = f"?raming={result.raming}&ses={ses}"
+    return render(
+        request,
+        "monitor/spreiding.html",
+        {
+            "section": "spreiding",
+            "result": result,
+            "provinces": provinces,
+            "rows": rows,
+            "error": error,
+            "ses": ses,
+            "ses_choices": sp.SES_CHOICES,
+            "query": query,
+            "fallback": result.result.ses_source is None,
+            "proxy": result.result.ses_source == sw.SES_PROXY,
+            "population_source": population_line(data, result.population.year),
+            "references": (sw.BESLUIT, sw.RAMING),
+        },
+    )
+
+
+# --- exports ----------------------------------------------------------------------
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in EXPORT_FORMATS:
+        raise Http404("Onbekend formaat; kies csv of xlsx.")
+
+
+@_data_or_unavailable
+def export_national(request: HttpRequest, data: MonitorData, fmt: str) -> HttpResponse:
+    _check_format(fmt)
+    return exports.respond(exports.national_table(data), fmt)
+
+
+@_data_or_unavailable
+def export_province(
+    request: HttpRequest, data: MonitorData, code: str, fmt: str
+) -> HttpResponse:
+    _check_format(fmt)
+    prov = _province(code)
+    return exports.respond(exports.province_table(data, prov.code, prov.name), fmt)
+
+
+@_data_or_unavailable
+def export_gemeente(
+    request: HttpRequest, data: MonitorData, code: str, fmt: str
+) -> HttpResponse:
+    _check_format(fmt)
+    return exports.respond(
+        exports.gemeente_table(data, _gemeente_code(data, code)), fmt
+    )
+
+
+@_data_or_unavailable
+def export_taakstelling(
+    request: HttpRequest, data: MonitorData, half_year: str, fmt: str
+) -> HttpResponse:
+    _check_format(fmt)
+    hy = _computable_half_year(data, half_year)
+    return exports.respond(exports.taakstelling_table(data, hy), fmt)
+
+
+# --- entering realisations -------------------------------------------------------
+
+
+@staff_member_required(login_url="admin:login")
+def realisation_new(request: HttpRequest) -> HttpResponse:
+    initial = {}
+    if request.GET.get("gemeente"):
+        initial["gemeente"] = request.GET["gemeente"].upper()
+    form = RealisationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            realisation = form.save(request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return render(
+        request, "monitor/realisation_form.html", {"form": form, "section": "invoer"}
+    )
+        messages.success(
+            request,
+            f"Opgeslagen: {realisation.persons} personen gehuisvest in "
+            f"{realisation.gemeente.name} op {realisation.housed_on:%d-%m-%Y}.",
+        )
+        return redirect(
+            reverse("monitor:gemeente", args=[realisation.gemeente.code])
+            + "#realisaties"
+        )
+    return render(
+        request, "monitor/realisation_form.html", {"form": form, "section": "invoer"}
+    )
+
+
+@staff_member_required(login_url="admin:login")
+def realisation_import(request: HttpRequest) -> HttpResponse:
+    form = RealisationUploadForm(request.POST or None, request.FILES or None)
+    issues: list[str] = []
+    outcome = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["bestand"]
+        try:
+            outcome = import_realisations(upload.read(), upload.name, request.user)
+        except AlreadyImported as exc:
+            messages.info(request, str(exc))
+        except ImportRejected as exc:
+            issues = exc.issues
+        if outcome is not None:
+            messages.success(
+                request,
+                f"Import gelukt: {outcome.added} regels toegevoegd, "
+                f"{outcome.already_present} waren al aanwezig.",
+            )
+            return redirect(reverse("monitor:realisatie-import"))
+    return render(
+        request,
+        "monitor/realisation_import.html",
+        {
+            "form": form,
+            "issues": issues,
+            "columns": _csv_columns(),
+            "section": "import",
+        },
+    )
+
+
+def _csv_columns() -> list[tuple[str, str]]:
+    return [
+        ("gemeentecode", "verplicht; CBS-code, bv. GM0363"),
+        ("datum_huisvesting", "verplicht; JJJJ-MM-DD, niet in de toekomst"),
+        ("aantal_personen", "verplicht; geheel getal van 1 tot en met 50"),
+        ("soort", "optioneel; regulier, nareiziger of zelf_gevonden"),
+        ("kenmerk", "optioneel; eigen kenmerk, uniek per gemeente"),
+    ]

@@ -171,3 +171,27 @@ def test_cli_sync_with_progress_and_offline(
     assert result.exit_code == 1
     assert "Geen verbinding met" in result.output
     assert not offline.exists()
+
+
+def test_install_rolls_back_when_a_move_fails(tmp_path: Path) -> None:
+    from migratieketen.data.sync.install import install
+
+    staging, target = tmp_path / "staging", tmp_path / "target"
+    staging.mkdir()
+    target.mkdir()
+    for name in ("a.csv", "b.csv"):
+        (target / name).write_text(f"oud {name}\n", encoding="utf-8")
+    (staging / "a.csv").write_text("nieuw a\n", encoding="utf-8")  # b.csv is missing
+    with pytest.raises(OSError):
+        install(staging, target, ["a.csv", "b.csv"])
+    assert (target / "a.csv").read_text(encoding="utf-8") == "oud a.csv\n"
+    assert (target / "b.csv").read_text(encoding="utf-8") == "oud b.csv\n"
+    assert sorted(p.name for p in target.iterdir()) == ["a.csv", "b.csv"]
+
+
+def test_unwritable_target_fails_before_downloading(tmp_path: Path) -> None:
+    blocker = tmp_path / "bestand"
+    blocker.write_text("geen map\n", encoding="utf-8")
+    # the endpoint is unreachable: reaching it would raise SyncConnectionError instead
+    with pytest.raises(SyncError, match="Kan geen tijdelijke map maken"):
+        sync_data(blocker / "data", 2024, _config("http://127.0.0.1:9"))

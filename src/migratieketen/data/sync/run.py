@@ -97,11 +97,18 @@ def sync_data(
         )
     config = config or SyncConfig.from_env()
     report = progress or _noop
-    fetched = _fetch(year, config, report)
-    staging = Path(
-        tempfile.mkdtemp(prefix=".migratieketen-sync-", dir=_staging_parent(target))
-    )
+    # Staging first: an unwritable target fails before any download.
     try:
+        staging = Path(
+            tempfile.mkdtemp(prefix=".migratieketen-sync-", dir=_staging_parent(target))
+        )
+    except OSError as exc:
+        raise SyncError(
+            f"Kan geen tijdelijke map maken naast {target}: {exc}. Kies met --naar "
+            "een map waarin u mag schrijven."
+        ) from exc
+    try:
+        fetched = _fetch(year, config, report)
         files, counts, warnings = _normalise(fetched, year, staging, config)
         report("Controleren", 0, 1)
         issues = IssueList()
@@ -112,7 +119,13 @@ def sync_data(
                 f"{target} is niet gewijzigd.\n{shown}"
             )
         report("Controleren", 1, 1)
-        install(staging, target, files)
+        try:
+            install(staging, target, files)
+        except OSError as exc:
+            raise SyncError(
+                f"Kon de bestanden niet in {target} zetten ({exc}); de oude bestanden "
+                "zijn teruggezet."
+            ) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     clear_cache()

@@ -10,7 +10,6 @@ which any quantile follows (see `quantiles.lognormal_quantiles`).
 
 from __future__ import annotations
 
-import os
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -103,7 +102,9 @@ def fit_log_models(
             )
         )
     df = pd.concat(frames, ignore_index=True)
-    jobs = n_jobs if n_jobs is not None else min(2, os.cpu_count() or 1)
+    # One process by default: on 2 cores, spawning workers (each re-importing
+    # statsforecast) cost more than it saved in benchmarks/bench_forecast.py.
+    jobs = n_jobs if n_jobs is not None else 1
     sf = StatsForecast(models=_statsforecast_models(models), freq=1, n_jobs=jobs)
     with warnings.catch_warnings():
         # ETS on the shortest origins divides by zero degrees of freedom in a

@@ -85,3 +85,14 @@ def test_failed_save_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(ChainConfigError):
         save_scenario(bad, tmp_path / "bad.yaml")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_integer_stocks_in_yaml_are_numbers_and_wrong_types_are_rejected() -> None:
+    s = Scenario.from_yaml("name: x\ninitial_asylum_seekers: 1000\nmonths: 12\n")
+    assert isinstance(s.initial_asylum_seekers, float)
+    with pytest.raises(ChainConfigError, match="'months' moet een geheel getal"):
+        Scenario.from_yaml("name: x\nmonths: twaalf\n")
+    with pytest.raises(
+        ChainConfigError, match="'initial_permit_holders' moet een getal"
+    ):
+        Scenario.from_yaml("name: x\ninitial_permit_holders: veel\n")

@@ -198,10 +198,12 @@ def simulate_chunk(
     lead = int(v["noodopvang_lead_time_months"])
 
     # --- stocks -------------------------------------------------------------------
-    q_first = np.full(R, inputs.initial_asylum_seekers)
+    q_first = np.full(R, float(inputs.initial_asylum_seekers))
     q_repeat = np.zeros(R)
     rejected = np.zeros(R)
-    waiting = np.broadcast_to(inputs.initial_permit_holders * share, (R, G)).copy()
+    waiting = np.broadcast_to(
+        float(inputs.initial_permit_holders) * share, (R, G)
+    ).astype(np.float64)
     tv = np.zeros((R, G))
     housed = np.zeros(R)
     opening = q_first + waiting.sum(axis=1)

@@ -189,6 +189,12 @@ class Scenario:
             }
             if "start" in raw:
                 raw["start"] = _month_text(raw["start"])
+            for key in ("months", "runs", "seed"):
+                if key in raw:
+                    raw[key] = _integer(raw[key], key)
+            for key in ("initial_asylum_seekers", "initial_permit_holders"):
+                if raw.get(key) is not None:
+                    raw[key] = _number(raw[key], key)
             scenario = cls(**raw)
         except TypeError as exc:
             raise ChainConfigError(f"Scenario: ongeldige waarde ({exc}).") from exc
@@ -205,6 +211,21 @@ class Scenario:
         except yaml.YAMLError as exc:
             raise ChainConfigError(f"Scenario: geen geldige YAML ({exc}).") from exc
         return cls.from_dict(data)
+
+
+def _integer(value: Any, key: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ChainConfigError(f"Scenario: '{key}' moet een geheel getal zijn.")
+    return value
+
+
+def _number(value: Any, key: str) -> float:
+    if isinstance(value, bool):
+        raise ChainConfigError(f"Scenario: '{key}' moet een getal zijn.")
+    try:
+        return float(value)
+    except (TypeError, ValueError) as exc:
+        raise ChainConfigError(f"Scenario: '{key}' moet een getal zijn.") from exc
 
 
 def _month_text(value: Any) -> str:

@@ -26,6 +26,7 @@ from migratieketen.data.ses_woa import SesWoaError
 from migratieketen.rules import huisvestingswet as hw
 from migratieketen.rules import service
 from migratieketen.rules import spreidingswet as sw
+from migratieketen.rules.afspraken import AfsprakenError, load_afspraken
 from migratieketen.rules.explain import Explanation
 from migratieketen.rules.parameters import ParameterError
 
@@ -65,6 +66,7 @@ USER_ERRORS = (
     DataDirError,
     DataValidationError,
     SesWoaError,
+    AfsprakenError,
 )
 
 
@@ -118,6 +120,13 @@ def taakstelling_command(
         list[str] | None,
         typer.Option("--gemeente", "-g", help="Alleen deze gemeente(n), code of naam."),
     ] = None,
+    afspraken: Annotated[
+        Path | None,
+        typer.Option(
+            "--afspraken",
+            help="YAML met regionale afspraken (art. 29 lid 2) en herindelingen (art. 30).",
+        ),
+    ] = None,
     fmt: FormatOption = OutputFormat.table,
     data_dir: DataDirOption = None,
 ) -> None:
@@ -129,6 +138,7 @@ def taakstelling_command(
             vg=vg,
             version="initial" if versie is VgVersie.initieel else "final",
             rounding=afronding.value if afronding else None,
+            afspraken=load_afspraken(afspraken) if afspraken else None,
         )
         keys = service.select_keys(run.population, gemeente)
     except USER_ERRORS as exc:
@@ -145,6 +155,7 @@ def taakstelling_command(
             "inwoners",
             "exact",
             "taakstelling",
+            "na_regionale_afspraak",
         ),
     )
 
@@ -201,6 +212,7 @@ _SHORT = {
     "gemeentenaam": "gemeente",
     "provinciecode": "prov.",
     "taakstelling": "taakst.",
+    "na_regionale_afspraak": "na afspraak",
     "ses_woa": "SES-WOA",
 }
 _TEXT_COLS = {"gemeentecode", "gemeentenaam", "provinciecode", "halfjaar", "afronding"}

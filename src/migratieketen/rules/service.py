@@ -10,7 +10,7 @@ returns records (one per gemeente, with CBS code) that carry their explanation.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from migratieketen.data.population_history import PopulationTable, population_on
 from migratieketen.data.ses_woa import load_ses_woa
 from migratieketen.rules import huisvestingswet as hw
 from migratieketen.rules import spreidingswet as sw
+from migratieketen.rules.afspraken import Afspraken
 from migratieketen.rules.explain import Explanation, fraction_text
 
 
@@ -59,6 +60,13 @@ class TaakstellingRun:
     vg_source: str
     population: PopulationTable
     result: hw.TaakstellingResult
+    # After regional agreements (art. 29 lid 2); empty when there are none.
+    adjusted: dict[str, int] = field(default_factory=dict)
+    adjustments: dict[str, list[Explanation]] = field(default_factory=dict)
+
+    def final(self, key: str) -> int:
+        """The taakstelling after regional agreements (equal to art. 29 lid 1 without)."""
+        return self.adjusted.get(key, self.result.per_gemeente[key].taakstelling)
 
     def records(
         self, keys: Sequence[str] | None = None
@@ -76,7 +84,19 @@ class TaakstellingRun:
                 "afronding": g.rounding,
                 "taakstelling": g.taakstelling,
             }
-            out.append((rec, g.explanation()))
+            expl = g.explanation()
+            if self.adjusted:
+                rec["na_regionale_afspraak"] = self.final(key)
+                for extra in self.adjustments.get(key, []):
+                    expl = Explanation(
+                        subject=expl.subject,
+                        value=extra.value,
+                        references=expl.references + extra.references,
+                        inputs=expl.inputs | {extra.subject: extra.inputs["wijziging"]},
+                        arithmetic=f"{expl.arithmetic}; {extra.subject}: {extra.arithmetic}",
+                        notes=expl.notes,
+                    )
+            out.append((rec, expl))
         return out
 
     def meta(self) -> dict[str, Any]:
@@ -101,8 +121,13 @@ def run_taakstelling(
     vg: int | None = None,
     version: hw.VgVersion = "final",
     rounding: str | None = None,
+    afspraken: Afspraken | None = None,
 ) -> TaakstellingRun:
-    """Art. 29 Huisvestingswet 2014 for every gemeente in one half-year."""
+    """Art. 29 Huisvestingswet 2014 for every gemeente in one half-year.
+
+    `afspraken` applies mergers (art. 30) to the population first and regional
+    agreements (art. 29 lid 2) to the result.
+    """
     hy = (
         half_year
         if isinstance(half_year, hw.HalfYear)
@@ -122,10 +147,41 @@ def run_taakstelling(
     else:
         vg_value, vg_source = vg, "opgegeven"
     table = population_on(hy.reference_date, data_dir)
+    if afspraken and afspraken.mergers:
+        table = _merged(table, afspraken)
     result = hw.compute_taakstelling(
         vg_value, table.populations, table.national_total, rounding, hy
     )
-    return TaakstellingRun(hy, vg_value, vg_source, table, result)
+    if not afspraken or not afspraken.agreements:
+        return TaakstellingRun(hy, vg_value, vg_source, table, result)
+    adjusted, expls = hw.apply_regional_agreements(
+        result.values(), afspraken.agreements
+    )
+    per_code: dict[str, list[Explanation]] = {}
+    for e in expls:
+        code = e.subject.rsplit(": ", 1)[1]
+        per_code.setdefault(code, []).append(e)
+    changed = {c: v for c, v in adjusted.items() if c in per_code}
+    return TaakstellingRun(hy, vg_value, vg_source, table, result, changed, per_code)
+
+
+def _merged(table: PopulationTable, afspraken: Afspraken) -> PopulationTable:
+    """Art. 30: the population table with merged gemeenten replaced by the new one."""
+    pops, expls = hw.apply_mergers(table.populations, afspraken.mergers)
+    names = dict(table.names)
+    provinces = dict(table.province_codes)
+    for m in afspraken.mergers:
+        names[m.new_code] = afspraken.merger_names.get(m.new_code, m.new_code)
+        if m.parts[0] in provinces:
+            provinces[m.new_code] = provinces[m.parts[0]]
+    notes = tuple(f"{e.subject}: {e.arithmetic} (art. 30)" for e in expls)
+    return replace(
+        table,
+        populations=pops,
+        names=names,
+        province_codes=provinces,
+        notes=table.notes + notes,
+    )
 
 
 def gemeente_taakstellingen(

@@ -50,7 +50,10 @@ def tracked_files(root: Path) -> list[str]:
 
 
 def has_header(file: Path) -> bool:
+    """True when the header is near the top; an empty file has nothing to license."""
     try:
+        if file.stat().st_size == 0:
+            return True  # e.g. an empty package __init__.py
         with file.open(encoding="utf-8", errors="replace") as handle:
             head = [handle.readline() for _ in range(HEAD_LINES)]
     except FileNotFoundError:

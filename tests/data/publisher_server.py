@@ -252,7 +252,9 @@ class PublisherData:
             _wfs_feature("wijken", i, f["geometry"], {
                 "wijkcode": f["properties"]["wijkcode"],
                 "wijknaam": f["properties"]["wijknaam"],
-                "gemeentecode": f["properties"]["gemeentecode"], "water": "NEE"})
+                "gemeentecode": f["properties"]["gemeentecode"],
+                # one water-only wijk: it must be kept (no land part to prefer)
+                "water": "JA" if i == 0 else "NEE"})
             for i, f in enumerate(wk["features"])
         ]  # fmt: skip
         pv = json.loads((data_dir / "provincies.geojson").read_text("utf-8"))

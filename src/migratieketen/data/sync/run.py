@@ -199,23 +199,33 @@ def _is_water(props: dict[str, Any]) -> bool:
 def _land_shapes(
     features: list[dict[str, Any]], code_prop: str, pattern: str, tolerance: float
 ) -> tuple[dict[str, BaseGeometry], dict[str, dict[str, Any]]]:
-    """code -> cleaned land geometry (parts of one code unioned) and its properties."""
+    """code -> cleaned geometry and its properties.
+
+    Where the service splits one code into land and water parts (`water` = "JA"/"NEE"),
+    only the land parts are kept; a code that only has water parts (a water wijk such
+    as the IJsselmeer) keeps those, so every CBS area still has a geometry.
+    """
     code_re = re.compile(pattern)
-    parts: dict[str, list[BaseGeometry]] = {}
+    land: dict[str, list[BaseGeometry]] = {}
+    water: dict[str, list[BaseGeometry]] = {}
     props_by_code: dict[str, dict[str, Any]] = {}
     for feature in features:
         props = feature.get("properties") or {}
         code = str(props.get(code_prop) or "").strip()
-        if not code_re.match(code) or code in PSEUDO_CODES or _is_water(props):
+        if not code_re.match(code) or code in PSEUDO_CODES:
             continue
-        parts.setdefault(code, []).append(
+        bucket = water if _is_water(props) else land
+        bucket.setdefault(code, []).append(
             geo.clean(feature.get("geometry"), tolerance, code)
         )
-        props_by_code.setdefault(code, props)
-    shapes = {
-        code: g[0] if len(g) == 1 else geo.polygonal(geo.shapely.union_all(g))
-        for code, g in parts.items()
-    }
+        if not _is_water(props) or code not in props_by_code:
+            props_by_code[code] = props
+    shapes = {}
+    for code in sorted(set(land) | set(water)):
+        parts = land.get(code) or water[code]
+        shapes[code] = (
+            parts[0] if len(parts) == 1 else geo.polygonal(geo.shapely.union_all(parts))
+        )
     return shapes, props_by_code
 
 

@@ -1,0 +1,103 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""`migratieketen data import` and `migratieketen serve` as a user runs them."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+from web_support import copy_data_dir, db_state, edit_csv
+
+from migratieketen_cli.main import app
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.django_db
+def test_data_import_of_bad_folder_shows_issues_exits_1_and_changes_nothing(
+    shared_data_dir: Path, tmp_path: Path
+) -> None:
+    data_dir = copy_data_dir(shared_data_dir, tmp_path / "data")
+
+    def break_row(rows: list[list[str]]) -> list[list[str]]:
+        rows[1][rows[0].index("inwoners_2024")] = "veel"
+        return rows
+
+    edit_csv(data_dir / "gemeenten_2024.csv", break_row)
+    before = db_state()
+    result = CliRunner().invoke(app, ["data", "import", str(data_dir)])
+    assert result.exit_code == 1
+    assert "geen geheel getal" in result.output
+    assert "niet gewijzigd" in result.output
+    assert db_state() == before
+
+
+@pytest.mark.django_db
+def test_data_import_of_missing_folder_exits_1(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["data", "import", str(tmp_path / "bestaat-niet")])
+    assert result.exit_code == 1
+    assert "Map niet gevonden" in result.output
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.mark.slow
+def test_serve_starts_from_an_empty_database(
+    shared_data_dir: Path, tmp_path: Path
+) -> None:
+    """One command: migrate, import the open data, collect static files, serve."""
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "migratieketen_web.conf.dev",
+        "MIGRATIEKETEN_VAR_DIR": str(tmp_path / "var"),
+        "MIGRATIEKETEN_DATABASE_URL": f"sqlite:///{tmp_path / 'var' / 'db.sqlite3'}",
+        "MIGRATIEKETEN_DATA_DIR": str(shared_data_dir),
+    }
+    process = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "migratieketen"),
+            "serve",
+            "--port",
+            str(port),
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        html = ""
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                pytest.fail(f"serve stopped: {process.stdout.read()}")  # type: ignore[union-attr]
+            try:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/", timeout=5
+                ) as r:
+                    html = r.read().decode()
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert html.count('class="mk-area') == 342
+        css = f"http://127.0.0.1:{port}/static/css/migratieketen.css"
+        with urllib.request.urlopen(css, timeout=5) as r:
+            assert r.status == 200
+    finally:
+        process.terminate()
+        output, _ = process.communicate(timeout=30)
+    assert f"http://localhost:{port}/" in output

@@ -212,6 +212,8 @@ def simulate_chunk(
     housed_g = np.zeros((R, G))
     waiting_sum_g = np.zeros((R, G))
     inburgering = np.zeros((R, 3, MAX_AGE))
+    buf_a, buf_s, buf_r, buf_h = (np.empty((R, G)) for _ in range(4))
+    tv_active = False
     crisis_peak = np.zeros(R)
     crisis_cost = np.zeros(R)
     other_demand = lettings_total * v["other_urgent_demand_share"]
@@ -266,39 +268,48 @@ def simulate_chunk(
         # statushouders: linked to gemeenten by taakstelling share (art. 29)
         to_coa = nare * p["nareizigers_share_to_coa"]
         nare_direct = nare - to_coa
-        waiting += (permits + to_coa)[:, None] * share
+        np.multiply((permits + to_coa)[:, None], share, out=buf_a)
+        waiting += buf_a
         housed += nare_direct
 
-        # housing supply per gemeente (persons this month)
+        # housing supply per gemeente (persons this month); buffers are reused because
+        # (runs x gemeenten) temporaries dominate the cost of a step
         urgent = inputs.urgency[t]
         base_share = p["statushouder_share_of_lettings"] * inputs.housing_factor[t]
         total_share = base_share + urgent * v["urgency_extra_share"]
-        supply = lettings * (total_share * p["persons_per_dwelling"])[:, None]
-        tv_leaving = np.minimum(tv / v["tussenvoorziening_stay_months"], supply)
-        tv -= tv_leaving
-        housed += tv_leaving.sum(axis=1)
-        supply -= tv_leaving
-        ready = waiting * p["housing_rate"][:, None]
-        to_home = np.minimum(ready, supply)
-        waiting -= to_home
-        tv_room = (
-            inputs.tussenvoorziening_places[t]
-            * v["tussenvoorziening_statushouder_share"]
-            * share
-            - tv
+        supply = np.multiply(
+            lettings, (total_share * p["persons_per_dwelling"])[:, None], out=buf_s
         )
-        to_tv = np.minimum(ready - to_home, np.maximum(tv_room, 0.0))
-        waiting -= to_tv
-        tv += to_tv
-        housed += to_home.sum(axis=1)
-        into_gemeente = to_home + to_tv + nare_direct[:, None] * share
-        housed_g += into_gemeente
+        places = inputs.tussenvoorziening_places[t]
+        tv_active = tv_active or places > 0
+        if tv_active:
+            tv_leaving = np.minimum(tv / v["tussenvoorziening_stay_months"], supply)
+            tv -= tv_leaving
+            housed += tv_leaving.sum(axis=1)
+            supply -= tv_leaving
+        ready = np.multiply(waiting, p["housing_rate"][:, None], out=buf_r)
+        to_home = np.minimum(ready, supply, out=buf_h)
+        waiting -= to_home
+        home_sum = to_home.sum(axis=1)
+        housed += home_sum
+        housed_g += to_home
+        moved = home_sum + nare_direct
+        if tv_active:
+            tv_room = places * v["tussenvoorziening_statushouder_share"] * share - tv
+            np.maximum(tv_room, 0.0, out=tv_room)
+            ready -= to_home
+            to_tv = np.minimum(ready, tv_room, out=tv_room)
+            waiting -= to_tv
+            tv += to_tv
+            housed_g += to_tv
+            moved += to_tv.sum(axis=1)
+        np.multiply(nare_direct[:, None], share, out=buf_a)
+        housed_g += buf_a
         waiting_sum_g += waiting
-        moved = into_gemeente.sum(axis=1)
 
         # other urgent home seekers: the urgency scheme takes part of their quota
         from_quota = np.divide(
-            to_home.sum(axis=1) * urgent * v["urgency_extra_share"],
+            home_sum * urgent * v["urgency_extra_share"],
             total_share * p["persons_per_dwelling"],
             out=np.zeros(R),
             where=total_share > 0,

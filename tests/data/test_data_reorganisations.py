@@ -206,3 +206,25 @@ def test_kwb2022_rules_cover_every_2022_indicator() -> None:
         "mean", "inwoners_2022"
     )
     assert rules["pct_huurwoningen_corporatie"] == Aggregation("mean", "woningvoorraad")
+
+
+@given(
+    st.lists(st.floats(0.01, 1.0), min_size=4, max_size=4),
+    st.integers(0, 10**6),
+    st.integers(0, 10**6),
+)
+def test_split_with_any_shares_conserves_the_count(
+    raw: list[float], haaren: int, tilburg: int
+) -> None:
+    total = sum(raw)
+    targets = ("GM0824", "GM0865", "GM0855", "GM0757")
+    shares = {t: r / total for t, r in zip(targets, raw, strict=True)}
+    shares["GM0757"] = 1.0 - sum(v for k, v in shares.items() if k != "GM0757")
+    out = to_current_division(
+        {"GM0788": {"n": haaren}, "GM0855": {"n": tilburg}},
+        {"n": Aggregation("sum")},
+        split_shares={"GM0788": shares},
+    )
+    assert set(out) == set(targets)
+    assert sum(v["n"] for v in out.values()) == pytest.approx(haaren + tilburg)  # type: ignore[misc]
+    assert out["GM0855"]["n"] == pytest.approx(tilburg + haaren * shares["GM0855"])

@@ -12,6 +12,7 @@ from drf_spectacular.views import SpectacularJSONAPIView, SpectacularYAMLAPIView
 from rest_framework.routers import SimpleRouter
 
 from migratieketen_web.api import views
+from migratieketen_web.monitor.api import register_monitor_routes
 
 app_name = "api"
 
@@ -20,6 +21,7 @@ router.register("gemeenten", views.GemeenteViewSet, basename="gemeente")
 router.register("provincies", views.ProvincieViewSet, basename="provincie")
 router.register("wijken", views.WijkViewSet, basename="wijk")
 router.register("indicatoren", views.IndicatorViewSet, basename="indicator")
+register_monitor_routes(router)
 
 urlpatterns = [
     path(

@@ -379,8 +379,10 @@ def realisation_new(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             form.add_error(None, exc)
             return render(
-        request, "monitor/realisation_form.html", {"form": form, "section": "invoer"}
-    )
+                request,
+                "monitor/realisation_form.html",
+                {"form": form, "section": "invoer"},
+            )
         messages.success(
             request,
             f"Opgeslagen: {realisation.persons} personen gehuisvest in "

@@ -52,7 +52,9 @@ def _data(context: template.Context) -> MonitorData:
     return cache["mk_monitor_data"]
 
 
-@register.inclusion_tag("monitor/partials/gemeente_huisvesting.html", takes_context=True)
+@register.inclusion_tag(
+    "monitor/partials/gemeente_huisvesting.html", takes_context=True
+)
 def huisvesting_section(context: template.Context, gemeente: Any) -> dict[str, Any]:
     data = _data(context)
     try:

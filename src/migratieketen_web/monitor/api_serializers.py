@@ -1,0 +1,389 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""API shapes of the monitor: realisaties, taakstellingen, spreiding (Dutch camelCase).
+
+The computed resources are plain dicts built from core results; these serializers
+document them in the OpenAPI document and name every attribute. `berekening` is the
+core Explanation in Dutch names, so API clients get the article, inputs and
+arithmetic exactly as the web page shows them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.utils import timezone
+from rest_framework import serializers
+
+from migratieketen.rules.explain import Explanation
+from migratieketen.rules.realisations_csv import KINDS, MAX_PERSONS_PER_ROW
+from migratieketen_web.api.filters import GEMEENTE_CODE, PROVINCE_CODE
+from migratieketen_web.gemeenten.models import Gemeente
+from migratieketen_web.monitor import models
+from migratieketen_web.monitor.forms import FIRST_DATE
+from migratieketen_web.monitor.services import half_year_of
+
+HALF_YEAR = r"^[0-9]{4}-[12]$"
+
+
+def berekening(expl: Explanation) -> dict[str, Any]:
+    """The core Explanation with Dutch attribute names."""
+    raw = expl.to_dict()
+    return {
+        "onderwerp": raw["subject"],
+        "waarde": raw["value"],
+        "grondslag": [
+            {
+                "wet": r["law"],
+                "bwbId": r["bwb_id"],
+                "artikel": r["article"],
+                "lid": r["lid"],
+                "label": r["label"],
+                "url": r["url"],
+                "juriconnect": r["juriconnect"],
+                "toelichting": r["note"],
+            }
+            for r in raw["references"]
+        ],
+        "invoer": raw["inputs"],
+        "rekensom": raw["arithmetic"],
+        "opmerkingen": raw["notes"],
+    }
+
+
+class GrondslagSerializer(serializers.Serializer):
+    wet = serializers.CharField(help_text="Naam van de wet of publicatie.")
+    bwbId = serializers.CharField(help_text="BWB-id; leeg als niet vastgesteld.")
+    artikel = serializers.CharField(help_text="Artikel.")
+    lid = serializers.CharField(help_text="Lid; leeg als het hele artikel.")
+    label = serializers.CharField(help_text="Leesbare verwijzing, bv. art. 29 lid 1.")
+    url = serializers.CharField(help_text="Adres van de wettekst.")
+    juriconnect = serializers.CharField(help_text="Juriconnect-verwijzing.")
+    toelichting = serializers.CharField(help_text="Toelichting; leeg als er geen is.")
+
+
+class BerekeningSerializer(serializers.Serializer):
+    """Hoe het getal berekend is: grondslag, invoer en rekensom."""
+
+    onderwerp = serializers.CharField(help_text="Welk getal, bv. taakstelling GM0363.")
+    waarde = serializers.JSONField(help_text="De uitkomst (getal of tekst).")
+    grondslag = GrondslagSerializer(many=True, help_text="Artikelen.")
+    invoer = serializers.DictField(
+        child=serializers.JSONField(), help_text="Invoer per naam."
+    )
+    rekensom = serializers.CharField(help_text="De rekensom als tekst.")
+    opmerkingen = serializers.ListField(
+        child=serializers.CharField(), help_text="Voorbehouden bij de uitkomst."
+    )
+
+
+# --- realisaties --------------------------------------------------------------------
+
+
+class RealisatieSerializer(serializers.ModelSerializer):
+    """Gehuisveste vergunninghouders: aantallen, geen persoonsgegevens."""
+
+    uuid = serializers.UUIDField(read_only=True, help_text="Vaste sleutel.")
+    gemeente = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Gemeente.objects.all(),
+        help_text="CBS-gemeentecode, bv. GM0363.",
+        error_messages={
+            "does_not_exist": "Gemeente {value} bestaat niet.",
+            "invalid": "Gebruik een CBS-code zoals GM0363.",
+            "required": "Geef de gemeentecode.",
+        },
+    )
+    datumHuisvesting = serializers.DateField(
+        source="housed_on",
+        help_text="Datum van huisvesting (JJJJ-MM-DD); telt in dat halfjaar.",
+        error_messages={
+            "invalid": "Geef een datum als JJJJ-MM-DD.",
+            "required": "Geef de datum van huisvesting.",
+        },
+    )
+    aantalPersonen = serializers.IntegerField(
+        source="persons",
+        min_value=1,
+        max_value=MAX_PERSONS_PER_ROW,
+        help_text=f"Aantal personen (1 tot en met {MAX_PERSONS_PER_ROW}).",
+        error_messages={
+            "invalid": "Geef een geheel getal.",
+            "min_value": "Minimaal 1 persoon.",
+            "max_value": f"Maximaal {MAX_PERSONS_PER_ROW} personen per realisatie.",
+            "required": "Geef het aantal personen.",
+        },
+    )
+    aantalHuishoudens = serializers.IntegerField(
+        source="households",
+        required=False,
+        allow_null=True,
+        min_value=1,
+        help_text="Aantal huishoudens (optioneel).",
+        error_messages={
+            "invalid": "Geef een geheel getal.",
+            "min_value": "Minimaal 1 huishouden.",
+        },
+    )
+    soort = serializers.ChoiceField(
+        source="kind",
+        choices=KINDS,
+        default="regulier",
+        help_text="regulier, nareiziger of zelf_gevonden.",
+        error_messages={
+            "invalid_choice": "Kies regulier, nareiziger of zelf_gevonden."
+        },
+    )
+    kenmerk = serializers.CharField(
+        source="reference",
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=100,
+        help_text="Eigen kenmerk van de gemeente. Zelfde kenmerk en gegevens nog "
+        "eens sturen verandert niets (200); ander gegevens: 409.",
+        error_messages={"max_length": "Maximaal 100 tekens."},
+    )
+    halfjaar = serializers.SerializerMethodField(
+        help_text="Halfjaar waarin de realisatie telt, bv. 2025-1."
+    )
+    ingevoerdVia = serializers.CharField(
+        source="source", read_only=True, help_text="web, api of csv."
+    )
+    ingevoerdOp = serializers.DateTimeField(
+        source="created_at", read_only=True, help_text="Moment van invoer."
+    )
+
+    class Meta:
+        model = models.Realisation
+        fields = [
+            "uuid",
+            "gemeente",
+            "datumHuisvesting",
+            "aantalPersonen",
+            "aantalHuishoudens",
+            "soort",
+            "kenmerk",
+            "halfjaar",
+            "ingevoerdVia",
+            "ingevoerdOp",
+        ]
+
+    def get_halfjaar(self, obj: models.Realisation) -> str:
+        return str(half_year_of(obj.housed_on))
+
+    def validate_datumHuisvesting(self, value: date) -> date:  # noqa: N802
+        if value > timezone.localdate():
+            raise serializers.ValidationError("De datum ligt in de toekomst.")
+        if value < FIRST_DATE:
+            raise serializers.ValidationError(
+                "De taakstelling geldt vanaf 2015-01-01; geef een latere datum."
+            )
+        return value
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        households = attrs.get("households")
+        if households is not None and households > attrs.get("persons", 0):
+            raise serializers.ValidationError(
+                {"aantalHuishoudens": "Niet meer huishoudens dan personen."}
+            )
+        attrs["reference"] = (attrs.get("reference") or "").strip()
+        return attrs
+
+
+class RealisatieFilter(serializers.Serializer):
+    """Filters of /realisaties."""
+
+    gemeente = serializers.RegexField(
+        GEMEENTE_CODE,
+        required=False,
+        help_text="Alleen deze gemeente, bv. GM0363.",
+        error_messages={"invalid": "Gebruik een CBS-code zoals GM0363."},
+    )
+    provincie = serializers.RegexField(
+        PROVINCE_CODE,
+        required=False,
+        help_text="Alleen gemeenten in deze provincie, bv. PV27.",
+        error_messages={"invalid": "Gebruik een CBS-code zoals PV27."},
+    )
+    halfjaar = serializers.RegexField(
+        HALF_YEAR,
+        required=False,
+        help_text="Alleen dit halfjaar, bv. 2025-1.",
+        error_messages={"invalid": "Gebruik JJJJ-1 of JJJJ-2, bv. 2025-1."},
+    )
+
+
+# --- taakstellingen -----------------------------------------------------------------
+
+
+class TaakstellingFilter(serializers.Serializer):
+    """Parameters of /taakstellingen."""
+
+    halfjaar = serializers.RegexField(
+        HALF_YEAR,
+        required=False,
+        help_text="Halfjaar, bv. 2025-1; standaard het laatste berekende halfjaar.",
+        error_messages={"invalid": "Gebruik JJJJ-1 of JJJJ-2, bv. 2025-1."},
+    )
+    provincie = serializers.RegexField(
+        PROVINCE_CODE,
+        required=False,
+        help_text="Alleen gemeenten in deze provincie, bv. PV27.",
+        error_messages={"invalid": "Gebruik een CBS-code zoals PV27."},
+    )
+
+
+class TaakstellingSerializer(serializers.Serializer):
+    """Taakstelling van één gemeente in één halfjaar (art. 29 Huisvestingswet 2014)."""
+
+    gemeentecode = serializers.CharField(help_text="CBS-gemeentecode.")
+    gemeentenaam = serializers.CharField(help_text="Naam van de gemeente.")
+    provinciecode = serializers.CharField(help_text="CBS-provinciecode.")
+    halfjaar = serializers.CharField(help_text="Halfjaar, bv. 2025-1.")
+    vg = serializers.IntegerField(help_text="Landelijk aantal vergunninghouders.")
+    inwoners = serializers.IntegerField(help_text="Inwoners op de peildatum.")
+    inwonersNederland = serializers.IntegerField(help_text="Inwoners Nederland.")
+    peildatumBevolking = serializers.DateField(
+        help_text="1 januari van het jaar ervoor."
+    )
+    taakstelling = serializers.IntegerField(help_text="Taakstelling (art. 29 lid 1).")
+    taakstellingNaAfspraken = serializers.IntegerField(
+        help_text="Na regionale afspraken (art. 29 lid 2); gelijk als er geen zijn."
+    )
+    berekening = BerekeningSerializer(help_text="Hoe berekend.")
+    bronnen = serializers.ListField(
+        child=serializers.CharField(), help_text="Bronvermelding van vg en inwoners."
+    )
+
+
+class OpPeildatumSerializer(serializers.Serializer):
+    peildatum = serializers.DateField(help_text="1 april of 1 oktober.")
+    gehuisvest = serializers.IntegerField(help_text="Gehuisvest tot de peildatum.")
+    nogTeHuisvesten = serializers.IntegerField(help_text="Nog te gaan op de peildatum.")
+    berekening = BerekeningSerializer(help_text="Hoe berekend.")
+
+
+class HalfjaarSerializer(serializers.Serializer):
+    halfjaar = serializers.CharField(help_text="Halfjaar, bv. 2025-1.")
+    meegenomen = serializers.IntegerField(
+        help_text="Achterstand (+) of voorsprong (-) uit het vorige halfjaar."
+    )
+    taakstelling = serializers.IntegerField(help_text="Na regionale afspraken.")
+    opgave = serializers.IntegerField(help_text="Meegenomen + taakstelling.")
+    gehuisvest = serializers.IntegerField(help_text="Gehuisvest in het halfjaar.")
+    nogTeHuisvesten = serializers.IntegerField(help_text="max(0, opgave - gehuisvest).")
+    saldo = serializers.IntegerField(help_text="Opgave - gehuisvest, schuift door.")
+    afgelopen = serializers.BooleanField(help_text="Is het halfjaar voorbij?")
+    status = serializers.CharField(
+        help_text="lopend, gehaald, voorsprong, achterstand of buiten schuld."
+    )
+    opPeildatum = OpPeildatumSerializer(
+        allow_null=True, help_text="Stand op de peildatum; null als nog niet bereikt."
+    )
+    taakstellingBerekening = BerekeningSerializer(help_text="Hoe de taakstelling.")
+    berekening = BerekeningSerializer(help_text="Hoe opgave en rest berekend zijn.")
+
+
+class ToezichtSerializer(serializers.Serializer):
+    halfjaar = serializers.CharField(help_text="Laatste afgelopen halfjaar.")
+    opeenvolgendNietGehaald = serializers.IntegerField(
+        help_text="Halfjaren op rij met een achterstand."
+    )
+    stap = serializers.CharField(help_text="Toezichtstap van de provincie.")
+    escalatie = serializers.BooleanField(help_text="Drempel voor ingrijpen bereikt?")
+    berekening = BerekeningSerializer(help_text="Hoe bepaald.")
+
+
+class MonitorSerializer(serializers.Serializer):
+    """Verloop van de taakstelling van één gemeente over de halfjaren."""
+
+    gemeentecode = serializers.CharField(help_text="CBS-gemeentecode.")
+    gemeentenaam = serializers.CharField(help_text="Naam van de gemeente.")
+    provinciecode = serializers.CharField(help_text="CBS-provinciecode.")
+    standOp = serializers.DateField(help_text="Datum van de stand.")
+    beginsaldo = serializers.IntegerField(
+        help_text="Meegenomen in het eerste halfjaar."
+    )
+    halfjaren = HalfjaarSerializer(many=True, help_text="Oplopend per halfjaar.")
+    toezicht = ToezichtSerializer(
+        allow_null=True, help_text="Toezichtstap; null als er geen is."
+    )
+    gehuisvestNaLaatsteHalfjaar = serializers.IntegerField(
+        help_text="Gehuisvest na het laatste halfjaar met een taakstelling."
+    )
+    opmerkingen = serializers.ListField(
+        child=serializers.CharField(), help_text="Waarom de reeks begint en eindigt."
+    )
+    bronnen = serializers.ListField(child=serializers.CharField(), help_text="Bronnen.")
+
+
+# --- spreiding ----------------------------------------------------------------------
+
+
+class SpreidingFilter(serializers.Serializer):
+    """Parameters of /spreiding."""
+
+    raming = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=1_000_000,
+        help_text="Capaciteitsraming (plaatsen); standaard de gepubliceerde.",
+        error_messages={
+            "invalid": "Geef een geheel getal.",
+            "min_value": "Minimaal 1 plaats.",
+            "max_value": "Maximaal 1.000.000 plaatsen.",
+        },
+    )
+    ses = serializers.ChoiceField(
+        choices=["geen", "schatting"],
+        required=False,
+        help_text="geen: alleen inwonertal (standaard); schatting: SES-WOA benaderd "
+        "met KWB-indicatoren (niet officieel).",
+        error_messages={"invalid_choice": "Kies geen of schatting."},
+    )
+
+
+class SpreidingGemeenteSerializer(serializers.Serializer):
+    gemeentecode = serializers.CharField(help_text="CBS-gemeentecode.")
+    gemeentenaam = serializers.CharField(help_text="Naam.")
+    provinciecode = serializers.CharField(help_text="CBS-provinciecode.")
+    inwoners = serializers.IntegerField(help_text="Inwoners op de peildatum.")
+    sesWoa = serializers.FloatField(
+        allow_null=True, help_text="SES-WOA-score; null als niet geladen."
+    )
+    plaatsen = serializers.IntegerField(help_text="Opvangplaatsen.")
+    amv = serializers.IntegerField(help_text="Waarvan voor amv.")
+    opmerkingen = serializers.ListField(
+        child=serializers.CharField(), help_text="Voorbehouden, bv. geen SES-WOA."
+    )
+    berekening = BerekeningSerializer(help_text="Hoe berekend.")
+
+
+class SpreidingProvincieSerializer(serializers.Serializer):
+    provinciecode = serializers.CharField(help_text="CBS-provinciecode.")
+    plaatsen = serializers.IntegerField(help_text="Som van de gemeenten.")
+    amv = serializers.IntegerField(help_text="Waarvan voor amv.")
+    opmerkingen = serializers.ListField(
+        child=serializers.CharField(), help_text="Voorbehouden, bv. geen SES-WOA."
+    )
+    berekening = BerekeningSerializer(help_text="Hoe berekend.")
+
+
+class SpreidingSerializer(serializers.Serializer):
+    """Spreidingswet: de raming verdeeld over gemeenten en provincies."""
+
+    capaciteitsraming = serializers.IntegerField(help_text="Te verdelen plaatsen.")
+    amv = serializers.IntegerField(help_text="Deel voor amv.")
+    peildatumBevolking = serializers.DateField(help_text="Peildatum inwoners.")
+    sesWoa = serializers.CharField(help_text="niet geladen, CBS of SCHATTING.")
+    officieel = serializers.BooleanField(
+        help_text="false: niet de officiële verdeling (zie opmerkingen)."
+    )
+    opmerkingen = serializers.ListField(
+        child=serializers.CharField(), help_text="Voorbehouden bij de hele verdeling."
+    )
+    bronnen = serializers.ListField(child=serializers.CharField(), help_text="Bronnen.")
+    provincies = SpreidingProvincieSerializer(many=True, help_text="Per provincie.")
+    gemeenten = SpreidingGemeenteSerializer(many=True, help_text="Per gemeente.")

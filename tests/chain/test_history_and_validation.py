@@ -121,3 +121,19 @@ def test_cli_bad_scenario_exits_with_dutch_message(shared_data_dir: Path) -> Non
     )
     assert out.exit_code == 2
     assert "maar bekend tot" in out.output
+
+
+@pytest.mark.slow
+def test_validation_report_calibrates_and_scores(shared_data_dir: Path) -> None:
+    from migratieketen.chain.calibration import CALIBRATED, validation_report
+    from migratieketen.chain.history import Observation
+
+    later = [Observation("2024-06", "coa_total", 60_000.0, "test")]
+    report = validation_report(
+        shared_data_dir, shared_data_dir.parent, runs=40, later=later
+    )
+    assert set(report["calibrated"]) == set(CALIBRATED)  # type: ignore[arg-type]
+    assert 0 < report["ard_in_sample"] < 0.15  # type: ignore[operator]
+    assert report["ard_out_of_sample"] is not None
+    months = [p["month"] for p in report["projection"]]  # type: ignore[attr-defined]
+    assert months == ["2023-12", "2024-06", "2024-12"]

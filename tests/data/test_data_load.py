@@ -13,9 +13,11 @@ import pytest
 from migratieketen.data import (
     NATIONAL_TOTALS,
     DataDirError,
+    DataValidationError,
     check_data_dir,
     default_data_dir,
     load_dataset,
+    load_wijk_geometry,
 )
 from migratieketen.data.sources import KWB_TABLE_IDS
 
@@ -150,3 +152,14 @@ def test_default_data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
         default_data_dir()
     monkeypatch.setenv("MIGRATIEKETEN_DATA_DIR", str(tmp_path))
     assert default_data_dir() == tmp_path
+
+
+def test_wijk_geometry_on_demand(shared_data_dir: Path, data_copy: Path) -> None:
+    geometry = load_wijk_geometry(shared_data_dir)
+    assert len(geometry) == 3474
+    assert geometry["WK0363AA"]["type"] in ("Polygon", "MultiPolygon")
+    # data_copy holds only the files load_dataset needs: the wijk file is missing
+    with pytest.raises(
+        DataValidationError, match="wijken_2024.geojson: bestand ontbreekt"
+    ):
+        load_wijk_geometry(data_copy)

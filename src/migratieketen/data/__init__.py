@@ -18,6 +18,7 @@ from migratieketen.data.loader import (
     default_data_dir,
     kwb2022_rules,
     load_dataset,
+    load_wijk_geometry,
 )
 from migratieketen.data.model import DataSet, Gemeente, Indicator, Province, Wijk
 from migratieketen.data.provenance import Provenance
@@ -60,6 +61,7 @@ __all__ = [
     "kwb2022_rules",
     "kwb_provenance",
     "load_dataset",
+    "load_wijk_geometry",
     "old_names",
     "successors",
     "to_current_division",

@@ -307,3 +307,39 @@ def load_dataset(data_dir: Path | str) -> DataSet:
 
 def clear_cache() -> None:
     _load_cached.cache_clear()
+    _wijk_geometry_cached.cache_clear()
+
+
+@functools.lru_cache(maxsize=4)
+def _wijk_geometry_cached(
+    path: str, stamp: tuple[int, int]
+) -> dict[str, dict[str, object]]:
+    folder = Path(path)
+    dataset = load_dataset(folder)
+    issues = IssueList()
+    layer = read_geojson(
+        folder / schema.WIJKEN_GEOJSON.filename, schema.WIJKEN_GEOJSON, issues
+    )
+    if layer is not None:
+        check_layer_codes(
+            layer, [w.code for w in dataset.wijken], schema.WIJKEN_2024.filename, issues
+        )
+    if issues or layer is None:
+        raise DataValidationError(list(issues))
+    return dict(layer.geometry)
+
+
+def load_wijk_geometry(data_dir: Path | str) -> dict[str, dict[str, object]]:
+    """Validated wijk polygons (wijkcode -> GeoJSON geometry), loaded on demand.
+
+    Kept out of `load_dataset` because the file is large (2.5 MB) and only wijk maps
+    need it; the polygons include water areas (see SOURCES.md). Cached like the
+    DataSet; raises DataValidationError when the file is missing or invalid.
+    """
+    path = Path(data_dir).expanduser().resolve()
+    try:
+        st = (path / schema.WIJKEN_GEOJSON.filename).stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        stamp = (-1, -1)
+    return _wijk_geometry_cached(str(path), stamp)

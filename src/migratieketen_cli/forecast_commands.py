@@ -107,7 +107,7 @@ def _forecast_table(result: Any, resolution: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = Console(width=max(Console().width, 120))
     tables = result.monthly if resolution == "maand" else result.quarterly
     for name, table in list(tables.items()) + list(result.yearly.items()):
         t = Table(title=f"{name} ({table.frequency}) — data t/m {result.cutoff}")
@@ -209,7 +209,7 @@ def _backtest_table(result: Any) -> None:
 
     from migratieketen.forecast.backtest import REPORT_HORIZONS, SURGES
 
-    console = Console()
+    console = Console(width=max(Console().width, 120))
     for series in ("eerste_asielverzoeken", "nareizigers", "totale_instroom"):
         for subset in ("hoofdvenster", *SURGES):
             rows = [
@@ -252,13 +252,14 @@ def _backtest_table(result: Any) -> None:
     for col in (
         "jaar",
         "origine",
+        "jaren vooruit",
         "uitkomst",
         "5%",
         "50%",
         "95%",
         "in 90%",
-        "MPP-band",
-        "MPP raak",
+        "MPP-band*",
+        "MPP raak*",
     ):
         t.add_column(col, justify="right")
     for y in result.yearly:
@@ -266,6 +267,7 @@ def _backtest_table(result: Any) -> None:
         t.add_row(
             str(y["year"]),
             y["origin"],
+            str(y["years_ahead"]),
             _fmt(y["actual"]),
             _fmt(y["p05"]),
             _fmt(y["p50"]),
@@ -277,6 +279,8 @@ def _backtest_table(result: Any) -> None:
     console.print(t)
     console.print(
         "CRPS* = CRPS gedeeld door de MASE-schaal; skill = 1 − MASE/MASE(random walk). "
+        "MPP* = band voor de totale instroom incl. volgende asielverzoeken; 'raak' "
+        "vergelijkt met de uitkomst plus de volgende verzoeken (UNHCR). "
         f"{len(result.origins)} origines {result.origins[0]} … {result.origins[-1]}; "
         f"rekentijd {result.seconds:.1f} s."
     )

@@ -52,7 +52,7 @@ from migratieketen.forecast.quantiles import (
 FloatArray = npt.NDArray[np.float64]
 
 MAX_H = 8
-REPORT_HORIZONS: tuple[int, ...] = (1, 2, 4, 8)
+REPORT_HORIZONS: tuple[int, ...] = (1, 2, 3, 4, 8)
 MAIN_WINDOW = ("2016-Q1", "2024-Q4")
 SURGES: dict[str, tuple[str, str]] = {
     "piek 2015": ("2015-Q1", "2015-Q4"),
@@ -398,6 +398,7 @@ def _yearly_check(
         row: dict[str, Any] = {
             "year": int(period),
             "origin": cut.first.last_period,
+            "years_ahead": int(period) - int(cut.first.last_period[:4]),
             "actual": actual,
             "p05": float(table.quantile(0.05)[k]),
             "p50": float(table.quantile(0.5)[k]),

@@ -63,7 +63,19 @@ class ForecastInputs:
 
         A calendar year counts as known only once its fourth quarter is.
         """
-        q = period_index(cutoff, "Q")
+        try:
+            q = period_index(cutoff, "Q")
+        except ValueError:
+            raise ValueError(
+                f"'{cutoff}' is geen kwartaal (verwacht JJJJ-Qn, bv. 2024-Q4)."
+            ) from None
+        first_q = period_index(self.first.first_period, "Q")
+        last_q = period_index(self.first.last_period, "Q")
+        if not first_q <= q <= last_q:
+            raise ValueError(
+                f"Datagrens {cutoff} valt buiten de reeks eerste asielverzoeken "
+                f"({self.first.first_period} t/m {self.first.last_period})."
+            )
         year, quarter = divmod(q, 4)
         last_year = str(year if quarter == 3 else year - 1)
         monthly_last = f"{year}-{3 * (quarter + 1):02d}"

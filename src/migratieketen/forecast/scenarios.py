@@ -206,11 +206,13 @@ def stylised_shock(
         return np.asarray(1.0 + size * bump, dtype=np.float64)
 
     kind = "piek" if size > 0 else "dal"
+    label = "Gestileerde piek" if size > 0 else "Gestileerd dal"
+    unit = "kwartaal" if onset == 1 else "kwartalen"
     return Scenario(
         name=name or f"{kind}-{size:+.0%}-start{onset}-duur{duration}",
         description=(
-            f"Gestileerde {kind}: eerste asielverzoeken {size:+.0%} op het hoogtepunt, "
-            f"begint na {onset} kwartaal/kwartalen en duurt {duration}; nareizigers "
+            f"{label}: eerste asielverzoeken {size:+.0%} op het hoogtepunt, "
+            f"begint na {onset} {unit} en duurt {duration}; nareizigers "
             f"volgen {nareizigers_lag} kwartalen later."
         ),
         kind=f"gestileerde {kind}",

@@ -32,7 +32,11 @@ def with_params(url: str, params: dict[str, str | int]) -> str:
     query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
     query += [(k, str(v)) for k, v in params.items()]
     return urllib.parse.urlunsplit(
-        parts._replace(query=urllib.parse.urlencode(query, safe="$,:'()"))
+        parts._replace(
+            query=urllib.parse.urlencode(
+                query, safe="$,:'()", quote_via=urllib.parse.quote
+            )
+        )
     )
 
 

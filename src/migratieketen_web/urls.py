@@ -10,5 +10,6 @@ urlpatterns = [
     path("api/v1/", include("migratieketen_web.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("migratieketen_web.monitor.urls")),
+    path("", include("migratieketen_web.scenarios.urls")),
     path("", include("migratieketen_web.gemeenten.urls")),
 ]

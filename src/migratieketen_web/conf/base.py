@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "migratieketen_web.gemeenten",
     "migratieketen_web.api",
     "migratieketen_web.monitor",
+    "migratieketen_web.scenarios",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,86 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""The inflow choices of the scenario page, each a core scenario to start from.
+
+All but 'dal' are the core's built-in scenarios (`migratieketen.chain.builtin_scenario`).
+'dal' is the piek2015 scenario (same start, capacity, opening stocks and IND capacity)
+with a constant inflow at the 2020 trough, so the two compare month by month: CBS
+first asylum requests 2020 = 4,470 + 1,260 + 4,100 + 3,900 = 13,730, about 1,150 a
+month (cbs_asylum_first_requests_quarterly_2013_2024.csv).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from migratieketen.chain import Scenario, builtin_scenario
+from migratieketen.chain.scenario import Inflow
+
+TROUGH_PER_MONTH = 1150.0
+HISTORY_UNTIL = "2024-12"
+
+
+@dataclass(frozen=True, slots=True)
+class Preset:
+    key: str
+    label: object  # lazy translation
+    explanation: object
+
+
+PRESETS: tuple[Preset, ...] = (
+    Preset(
+        "piek2015",
+        _("Piek zoals 2015"),
+        _(
+            "Eerste aanvragen stijgen van het niveau van 2024 (2.700 per maand) naar "
+            "ca. 6.500 per maand, zoals eind 2015, met de opvangcapaciteit van nu."
+        ),
+    ),
+    Preset(
+        "dal",
+        _("Dal zoals 2020"),
+        _(
+            "Constante instroom op het niveau van 2020 (ca. 1.150 eerste aanvragen "
+            "per maand), verder gelijk aan de piek van 2015."
+        ),
+    ),
+    Preset(
+        "basis",
+        _("Basis: niveau 2024"),
+        _("Constante instroom op het niveau van 2024 (ca. 2.700 per maand)."),
+    ),
+    Preset(
+        "historie",
+        _("Historie 2013-2024"),
+        _(
+            "De waargenomen instroom en IND-beslissingen van 2013 tot en met 2024: "
+            "hoe goed past het model op het verleden?"
+        ),
+    ),
+)
+PRESET_KEYS = tuple(p.key for p in PRESETS)
+ONE_CLICK = ("piek2015", "dal")
+
+
+def preset_scenario(key: str) -> Scenario:
+    """A fresh core Scenario for an inflow choice (raises KeyError if unknown)."""
+    if key == "dal":
+        scenario = builtin_scenario("piek2015")
+        scenario.name = "dal"
+        scenario.description = str(PRESETS[1].explanation)
+        scenario.inflow = Inflow(kind="constant", per_month=TROUGH_PER_MONTH)
+        scenario.seed = 2020
+        scenario.validate()
+        return scenario
+    if key not in PRESET_KEYS:
+        raise KeyError(key)
+    return builtin_scenario(key, HISTORY_UNTIL)
+
+
+def preset_label(key: str) -> str:
+    for p in PRESETS:
+        if p.key == key:
+            return str(p.label)
+    return {"yaml": str(_("eigen scenario (YAML)")), "api": "API"}.get(key, key)

@@ -1,0 +1,153 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Scenario pages: the form and saved runs, a run (progress or results), a comparison.
+
+The progress page refreshes itself with <meta http-equiv="refresh"> (no htmx in the
+project's static files), so it works without JavaScript.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+import yaml
+
+from migratieketen.chain import ChainConfigError, Scenario
+from migratieketen_web.scenarios import limits, maps, results
+from migratieketen_web.scenarios.compare import comparison
+from migratieketen_web.scenarios.forms import ScenarioForm
+from migratieketen_web.scenarios.models import RunStatus, ScenarioRun
+from migratieketen_web.scenarios.presets import (
+    ONE_CLICK,
+    PRESETS,
+    preset_label,
+    preset_scenario,
+)
+from migratieketen_web.scenarios.runner import TooManyActiveRuns, create_run, mark_stale
+
+REFRESH_SECONDS = 2
+LIST_LENGTH = 50
+
+
+def _index_context(form: ScenarioForm, error: str = "") -> dict[str, Any]:
+    return {
+        "form": form,
+        "presets": [p for p in PRESETS if p.key in ONE_CLICK],
+        "all_presets": PRESETS,
+        "runs": ScenarioRun.objects.defer("result", "definition")[:LIST_LENGTH],
+        "error": error,
+        "max_runs": limits.MAX_RUNS,
+        "default_runs": limits.DEFAULT_RUNS,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def index(request: HttpRequest) -> HttpResponse:
+    """GET: the form, one-click presets and saved runs. POST: start a run."""
+    mark_stale()
+    if request.method == "GET":
+        return render(request, "scenarios/index.html", _index_context(ScenarioForm()))
+    preset = request.POST.get("preset", "")
+    if preset:
+        if preset not in ONE_CLICK:
+            raise Http404
+        scenario: Scenario = preset_scenario(preset)
+        scenario.runs = limits.DEFAULT_RUNS
+        choice, name, form = preset, str(preset_label(preset)), ScenarioForm()
+    else:
+        form = ScenarioForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return render(
+                request, "scenarios/index.html", _index_context(form), status=400
+            )
+        scenario = form.cleaned_data["scenario"]
+        choice = form.cleaned_data["instroom"]
+        name = form.cleaned_data.get("naam") or str(preset_label(choice))
+    try:
+        run = create_run(scenario, choice, name)
+    except (TooManyActiveRuns, ChainConfigError) as exc:
+        status = 429 if isinstance(exc, TooManyActiveRuns) else 400
+        return render(
+            request,
+            "scenarios/index.html",
+            _index_context(form, str(exc)),
+            status=status,
+        )
+    return redirect("scenarios:detail", uuid=run.uuid)
+
+
+def detail(request: HttpRequest, uuid: str) -> HttpResponse:
+    mark_stale()
+    run = get_object_or_404(ScenarioRun, uuid=uuid)
+    context: dict[str, Any] = {
+        "run": run,
+        "inflow_label": preset_label(run.inflow_choice),
+        "definition_yaml": yaml.safe_dump(
+            run.definition, sort_keys=False, allow_unicode=True
+        ),
+    }
+    if run.is_active:
+        context["refresh"] = REFRESH_SECONDS
+        return render(request, "scenarios/progress.html", context)
+    if run.status == RunStatus.FAILED or not run.is_done:
+        return render(request, "scenarios/failed.html", context)
+    result = run.result or {}
+    key = maps.map_choice(request.GET.get("indicator", ""))
+    sort = maps.sort_choice(request.GET.get("sorteer", ""))
+    cumulative_chart, cumulative_rows = results.cumulative_cost(result)
+    labels = result.get("gemeente_series_labels_nl") or {}
+    context.update(
+        {
+            "crisis": results.crisis_summary(result, run.definition),
+            "fans": results.fan_views(result),
+            "cumulative_chart": cumulative_chart,
+            "cumulative_rows": cumulative_rows,
+            "cost_parameters": results.cost_parameters(run.definition),
+            "map_body": maps.render_map(result, key, sort, run.name),
+            "map_key": key,
+            "map_choices": [(k, labels.get(k, k)) for k in results.MAP_SERIES],
+            "others": ScenarioRun.objects.filter(status=RunStatus.DONE)
+            .exclude(pk=run.pk)
+            .defer("result", "definition")[:LIST_LENGTH],
+            "result": result,
+            "percentile_headers": ["p5", "p25", _("mediaan"), "p75", "p95"],
+            "cumulative_headers": [_("Opgeteld, verwacht")],
+        }
+    )
+    return render(request, "scenarios/detail.html", context)
+
+
+def scenario_yaml(request: HttpRequest, uuid: str) -> HttpResponse:
+    """The run's scenario as YAML: edit it and upload it again, or run it in the CLI."""
+    run = get_object_or_404(ScenarioRun, uuid=uuid)
+    text = Scenario.from_dict(run.definition).to_yaml()
+    response = HttpResponse(text, content_type="application/yaml; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="scenario-{run.uuid}.yaml"'
+    return response
+
+
+def compare(request: HttpRequest) -> HttpResponse:
+    """Two finished runs side by side: key figures and overlaid medians."""
+    a_id, b_id = request.GET.get("a", ""), request.GET.get("b", "")
+    done = ScenarioRun.objects.filter(status=RunStatus.DONE)
+    context: dict[str, Any] = {
+        "choices": done.defer("result", "definition")[:LIST_LENGTH],
+        "a_id": a_id,
+        "b_id": b_id,
+    }
+    if not (a_id and b_id):
+        return render(request, "scenarios/compare.html", context)
+    try:
+        a = done.get(uuid=a_id)
+        b = done.get(uuid=b_id)
+    except (ScenarioRun.DoesNotExist, ValidationError):
+        context["error"] = _("Kies twee afgeronde scenarioruns.")
+        return render(request, "scenarios/compare.html", context, status=404)
+    context.update({"a": a, "b": b, "headers": [a.name, b.name], **comparison(a, b)})
+    return render(request, "scenarios/compare.html", context)

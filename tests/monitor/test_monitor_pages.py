@@ -1,0 +1,227 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Monitor pages on the real open data: national, province, gemeente, hoe berekend."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from django.test import Client
+
+import pytest
+from monitor_support import expected_taakstelling
+
+from migratieketen.data.population_history import PopulationTable
+from migratieketen.rules import huisvestingswet as hw
+from migratieketen_web.gemeenten.formatting import format_number
+from migratieketen_web.gemeenten.models import Gemeente
+from migratieketen_web.monitor import models
+from migratieketen_web.monitor.services import MonitorData
+
+pytestmark = pytest.mark.django_db
+
+ROTTERDAM = "GM0599"  # Zuid-Holland: escalation after four missed half-years
+
+
+def _realisation(code: str, day: date, persons: int, ref: str = "") -> None:
+    models.Realisation.objects.create(
+        gemeente=Gemeente.objects.get(code=code),
+        housed_on=day,
+        persons=persons,
+        reference=ref,
+        key=f"kenmerk:{ref}" if ref else f"test:{code}:{day}:{persons}",
+        source=models.RealisationSource.WEB,
+    )
+
+
+def test_run_is_the_latest_unbroken_series_with_vg_and_population() -> None:
+    data = MonitorData()
+    assert hw.HalfYear(2025, 1) in data.run and hw.HalfYear(2025, 2) in data.run
+    # 2024-2 has no published vg: the ledger cannot bridge it, so it starts after.
+    assert hw.HalfYear(2024, 2) not in data.computable
+    assert data.run[0] == hw.HalfYear(2025, 1)
+    assert any("2024-2" in note for note in data.gaps)
+
+
+def test_national_page_sums_the_core_taakstellingen(
+    client: Client, population_2024: PopulationTable
+) -> None:
+    response = client.get("/monitor")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Monitor huisvesting statushouders: Nederland" in html
+    vg = hw.national_number(hw.HalfYear(2025, 1)).value("final")
+    total = hw.compute_taakstelling(
+        vg,
+        population_2024.populations,
+        national_population=population_2024.national_total,
+        half_year=hw.HalfYear(2025, 1),
+    ).total
+    row = html.split('<th class="utrecht-table__header-cell" scope="row">2025-1</th>')[
+        1
+    ]
+    row = row.split("</tr>", 1)[0]
+    assert format_number(vg) in row and format_number(total) in row
+    # The trend chart is inline SVG with a text title, plus the table alternative.
+    assert '<svg viewBox="0 0 640 280" role="img"' in html
+    assert html.count('class="mk-chart__bar--0"') >= 2
+    assert len(re.findall(r'href="/monitor/provincies/PV\d\d"', html)) == 12
+    assert "Bron vg 2025-1: 17700, bijgesteld tot 15000" in html
+    assert "Bron: CBS" in html
+
+
+def test_province_page_lists_its_gemeenten_with_status_and_supervision(
+    client: Client,
+) -> None:
+    html = client.get("/monitor/provincies/PV28").content.decode()
+    codes = set(re.findall(r'href="/monitor/gemeenten/(GM\d{4})"', html))
+    assert codes == set(
+        Gemeente.objects.filter(province__code="PV28").values_list("code", flat=True)
+    )
+    # No realisations at all: every gemeente missed 2025-1 and 2025-2, and the
+    # toezicht ladder of the parameters gives its second step.
+    assert "informatieverzoek" in html
+    assert f'href="/monitor/berekening/toezicht/{ROTTERDAM}"' in html
+    assert client.get("/monitor/provincies/PV99").status_code == 404
+
+
+def test_gemeente_ledger_carries_over_and_counts_by_peildatum(
+    client: Client, population_2024: PopulationTable
+) -> None:
+    t1 = expected_taakstelling(population_2024, "2025-1", ROTTERDAM)
+    t2 = expected_taakstelling(population_2024, "2025-2", ROTTERDAM)
+    _realisation(ROTTERDAM, date(2025, 3, 15), 30)  # before peildatum 1 April
+    _realisation(ROTTERDAM, date(2025, 5, 2), 20)  # after it, same half-year
+    _realisation(ROTTERDAM, date(2025, 8, 1), t2 + t1)  # catches up in 2025-2
+    data = MonitorData()
+    gm = data.gemeente(ROTTERDAM)
+    first, second = gm.report.half_years
+    assert (first.taakstelling, first.realised, first.carry_out) == (t1, 50, t1 - 50)
+    assert gm.at_peildatum[first.half_year].realised == 30
+    assert second.opgave == t1 - 50 + t2 and second.carry_out == -50
+    assert second.status == "voorsprong"
+    html = client.get(f"/monitor/gemeenten/{ROTTERDAM}").content.decode()
+    assert "Monitor huisvesting statushouders: Rotterdam" in html
+    assert f'href="/monitor/berekening/taakstelling/{ROTTERDAM}/2025-1"' in html
+    assert f'href="/monitor/berekening/peildatum/{ROTTERDAM}/2025-1"' in html
+    assert "1 april: 30 gehuisvest" in html
+    assert "voorsprong" in html and "−50" in html
+
+
+def test_opening_balance_and_coa_linkage_feed_the_core(client: Client) -> None:
+    gemeente = Gemeente.objects.get(code=ROTTERDAM)
+    models.OpeningBalance.objects.create(
+        gemeente=gemeente, half_year="2025-1", balance=40, source_text="test"
+    )
+    models.CoaLinkage.objects.create(
+        gemeente=gemeente, half_year="2025-1", linked=3, source_text="test"
+    )
+    gm = MonitorData().gemeente(ROTTERDAM)
+    first = gm.report.half_years[0]
+    assert first.carry_in == 40 and first.opgave == first.taakstelling + 40
+    assert first.status == "buiten schuld"  # COA linked 3, fewer than the opgave
+    # Buiten schuld does not count as missed: one missed half-year, first step.
+    assert gm.report.supervision is not None
+    assert gm.report.supervision.step == "signalering"
+
+
+def test_regional_agreement_moves_taakstelling_between_gemeenten(
+    client: Client,
+) -> None:
+    agreement = models.RegionalAgreement.objects.create(
+        name="Rijnmond-test", half_year="2025-1"
+    )
+    models.RegionalAgreementShare.objects.create(
+        agreement=agreement, gemeente=Gemeente.objects.get(code=ROTTERDAM), delta=-5
+    )
+    models.RegionalAgreementShare.objects.create(
+        agreement=agreement, gemeente=Gemeente.objects.get(code="GM0606"), delta=5
+    )
+    data = MonitorData()
+    hy = hw.HalfYear(2025, 1)
+    plain = data.taakstelling(hy).values()
+    adjusted = data.adjusted(hy)[0]
+    assert adjusted[ROTTERDAM] == plain[ROTTERDAM] - 5
+    assert adjusted["GM0606"] == plain["GM0606"] + 5
+    assert sum(adjusted.values()) == sum(plain.values())
+    html = client.get(
+        f"/monitor/berekening/taakstelling/{ROTTERDAM}/2025-1"
+    ).content.decode()
+    assert "art. 29 lid 2" in html and "Rijnmond-test" in html
+
+
+def test_explanation_page_shows_article_inputs_and_arithmetic(
+    client: Client, population_2024: PopulationTable
+) -> None:
+    response = client.get("/monitor/berekening/taakstelling/GM0363/2025-1")
+    assert response.status_code == 200
+    html = response.content.decode()
+    pop = population_2024.populations["GM0363"]
+    assert "art. 29 lid 1 Huisvestingswet 2014" in html
+    assert (
+        'href="https://wetten.overheid.nl/jci1.3:c:BWBR0035303&amp;artikel=29&amp;lid=1"'
+        in html
+    )
+    assert f"15000 x {pop} / {population_2024.national_total} = " in html
+    assert "iG (inwoners gemeente)" in html
+    assert "Bron: CBS" in html and "Bron vg 2025-1" in html
+    for url in (
+        f"/monitor/berekening/saldo/{ROTTERDAM}/2025-2",
+        f"/monitor/berekening/peildatum/{ROTTERDAM}/2025-1",
+        f"/monitor/berekening/toezicht/{ROTTERDAM}",
+        "/monitor/berekening/vg/2023-2",
+        f"/monitor/berekening/spreiding/gemeenten/{ROTTERDAM}",
+        "/monitor/berekening/spreiding/provincies/PV28",
+    ):
+        page = client.get(url)
+        assert page.status_code == 200, url
+        assert "Rekensom" in page.content.decode(), url
+    missing = client.get("/monitor/berekening/saldo/GM0363/2024-2")
+    assert missing.status_code == 404
+    assert "niet berekend" in missing.content.decode()
+    assert (
+        client.get("/monitor/berekening/taakstelling/GM9999/2025-1").status_code == 404
+    )
+
+
+def test_taakstelling_page_lists_every_gemeente(client: Client) -> None:
+    html = client.get("/monitor/taakstelling/2025-1").content.decode()
+    assert html.count('href="/monitor/berekening/taakstelling/GM') == 342
+    assert client.get("/monitor/taakstelling/2024-2").status_code == 404
+    assert client.get("/monitor/taakstelling/nonsens").status_code == 404
+
+
+def test_spreiding_page_shows_fallback_prominently_and_proxy_as_option(
+    client: Client,
+) -> None:
+    html = client.get("/spreiding").content.decode()
+    assert "Let op: dit is niet de officiële verdeling." in html
+    assert "SES-WOA-scores niet geladen" in html
+    assert "96.000" in html
+    assert html.count('href="/monitor/berekening/spreiding/gemeenten/GM') == 342
+    proxy = client.get("/spreiding?ses=schatting&raming=50000").content.decode()
+    assert "SCHATTING: SES-WOA benaderd met KWB-indicatoren" in proxy
+    assert "50.000" in proxy
+    bad = client.get("/spreiding?raming=veel").content.decode()
+    assert "De capaciteitsraming moet een geheel getal" in bad
+
+
+def test_gemeente_page_fills_huisvesting_and_opvang_sections(
+    client: Client, population_2024: PopulationTable
+) -> None:
+    _realisation(ROTTERDAM, date(2025, 9, 1), 12)
+    html = client.get(f"/gemeenten/{ROTTERDAM}").content.decode()
+    huisvesting = html.split('id="keten-huisvesting"', 1)[1].split("</section>", 1)[0]
+    t2 = expected_taakstelling(population_2024, "2025-2", ROTTERDAM)
+    assert "Taakstelling 2025-2" in huisvesting
+    assert f">{format_number(t2)}</a>" in huisvesting
+    assert f'href="/monitor/berekening/taakstelling/{ROTTERDAM}/2025-2"' in huisvesting
+    assert ">12<" in huisvesting  # gehuisvest
+    assert f'href="/monitor/gemeenten/{ROTTERDAM}"' in huisvesting
+    opvang = html.split('id="keten-opvang"', 1)[1].split("</section>", 1)[0]
+    assert "Opvangplaatsen (Spreidingswet)" in opvang
+    assert "Niet de officiële verdeling" in opvang
+    for slug in ("inburgering", "arbeidsmigranten", "lvv"):
+        section = html.split(f'id="keten-{slug}"', 1)[1].split("</section>", 1)[0]
+        assert "Nog niet beschikbaar:" in section

@@ -12,6 +12,7 @@ walk. The main window is targets 2016-Q1 … 2024-Q4; the surge quarters of 2015
 
 from __future__ import annotations
 
+import math
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -99,7 +100,12 @@ class ScoreRow:
     skill_crps: float
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in self.__slots__}
+        """JSON-safe: a score without a reference (NaN) becomes None."""
+        out: dict[str, Any] = {}
+        for k in self.__slots__:
+            v = getattr(self, k)
+            out[k] = None if isinstance(v, float) and math.isnan(v) else v
+        return out
 
 
 @dataclass(frozen=True, slots=True, eq=False)

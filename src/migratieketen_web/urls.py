@@ -11,5 +11,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("migratieketen_web.monitor.urls")),
     path("", include("migratieketen_web.scenarios.urls")),
+    path("", include("migratieketen_web.prognoses.urls")),
     path("", include("migratieketen_web.gemeenten.urls")),
 ]

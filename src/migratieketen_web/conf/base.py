@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "migratieketen_web.gemeenten",
     "migratieketen_web.api",
     "migratieketen_web.monitor",
+    "migratieketen_web.prognoses",
     "migratieketen_web.scenarios",
 ]
 
@@ -58,7 +59,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "migratieketen_web.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

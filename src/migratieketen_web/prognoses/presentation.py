@@ -1,0 +1,248 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""What the page shows of a stored forecast: history, fan, tables, backtest, MPP.
+
+Only reads the stored `ForecastResult.to_dict()`; no forecasting happens here. The
+one sum made is the total inflow of the nowcast quarters (first requests observed,
+nareizigers not yet published): the observed count plus each nareizigers quantile,
+which is exact because adding a known number shifts every quantile by it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from migratieketen.data.asylum import period_index
+
+SERIES: dict[str, str] = {
+    "eerste_asielverzoeken": "Eerste asielverzoeken",
+    "nareizigers": "Nareizigers",
+    "totale_instroom": "Totale instroom",
+}
+SERIES_LONG: dict[str, str] = {
+    "eerste_asielverzoeken": "eerste asielverzoeken (zonder nareizigers en "
+    "volgende verzoeken)",
+    "nareizigers": "nareizigers (gezinsleden die via nareis naar Nederland komen)",
+    "totale_instroom": "totale instroom: eerste asielverzoeken plus nareizigers",
+}
+DEFAULT_SERIES = "totale_instroom"
+
+MODEL_LABELS: dict[str, str] = {
+    "naive": "Random walk (naïef: laatste kwartaal)",
+    "seizoensnaief": "Seizoensnaïef (zelfde kwartaal vorig jaar)",
+    "drift": "Random walk met drift",
+    "ets": "ETS (exponentiële afvlakking)",
+    "arima": "ARIMA",
+    "theta": "Theta",
+    "ensemble": "Ensemble (mediaan van ETS, ARIMA, Theta)",
+    "vergunningmodel": "Vergunningmodel (nareizigers uit verleende vergunningen)",
+}
+BASELINE_MODELS = ("naive", "seizoensnaief", "drift")
+CHOSEN_MODEL: dict[str, str] = {
+    "eerste_asielverzoeken": "ensemble",
+    "nareizigers": "vergunningmodel",
+    "totale_instroom": "ensemble",
+}
+SERIES_END_LABELS: dict[str, str] = {
+    "eerste_asielverzoeken_kwartaal": "Eerste asielverzoeken per kwartaal",
+    "nareizigers_kwartaal": "Nareizigers per kwartaal",
+    "asiel_inwilligingen_jaar": "Inwilligingen asiel per jaar (UNHCR)",
+    "eerste_asielverzoeken_maand": "Eerste asielverzoeken per maand",
+    "asielverzoeken_incl_nareizigers_jaar": "Asielverzoeken incl. nareizigers per "
+    "jaar (CBS 80059NED)",
+    "volgende_asielaanvragen_jaar": "Volgende asielaanvragen per jaar (UNHCR)",
+}
+
+
+class UnknownSeries(ValueError):
+    """A series name that the forecast does not have; message in Dutch."""
+
+
+def check_series(name: str) -> str:
+    if name not in SERIES:
+        raise UnknownSeries(f"Onbekende reeks '{name}'; kies uit {', '.join(SERIES)}.")
+    return name
+
+
+@dataclass(frozen=True, slots=True)
+class FanPeriod:
+    """Quantiles of one quarter; `nowcast` = already past but not yet published."""
+
+    period: str
+    quantiles: dict[float, float]
+    nowcast: bool
+
+    @property
+    def median(self) -> float:
+        return self.quantiles[0.5]
+
+    def level(self, level: float) -> float:
+        return self.quantiles[level]
+
+    @property
+    def values(self) -> tuple[float, ...]:
+        """Quantiles in increasing level, for table rows."""
+        return tuple(self.quantiles[level] for level in sorted(self.quantiles))
+
+
+@dataclass(frozen=True, slots=True)
+class Fan:
+    series: str
+    history: tuple[tuple[str, float], ...]
+    periods: tuple[FanPeriod, ...]
+    levels: tuple[float, ...]
+
+    @property
+    def last_observed(self) -> str:
+        return self.history[-1][0]
+
+
+def _table_periods(
+    table: dict[str, Any], nowcast: bool, shift: dict[str, float] | None = None
+) -> list[FanPeriod]:
+    levels = [float(level) for level in table["levels"]]
+    out = []
+    for k, period in enumerate(table["periods"]):
+        add = (shift or {}).get(period, 0.0)
+        out.append(
+            FanPeriod(
+                period,
+                {
+                    level: float(table["quantiles"][f"{level:.2f}"][k]) + add
+                    for level in levels
+                },
+                nowcast,
+            )
+        )
+    return out
+
+
+def _history(result: dict[str, Any], series: str) -> list[tuple[str, float]]:
+    history = result["history"]
+    if series != "totale_instroom":
+        h = history[series]
+        return list(zip(h["periods"], h["values"], strict=True))
+    first = dict(
+        zip(
+            history["eerste_asielverzoeken"]["periods"],
+            history["eerste_asielverzoeken"]["values"],
+            strict=True,
+        )
+    )
+    nar = history["nareizigers"]
+    return [
+        (p, first[p] + v)
+        for p, v in zip(nar["periods"], nar["values"], strict=True)
+        if p in first
+    ]
+
+
+def fan(result: dict[str, Any], series: str) -> Fan:
+    """History, nowcast and forecast quarters of one series, in time order."""
+    check_series(series)
+    quarterly = result["quarterly"]
+    periods: list[FanPeriod] = []
+    nowcast = quarterly.get("nareizigers_nowcast")
+    if nowcast and series in ("nareizigers", "totale_instroom"):
+        shift = None
+        if series == "totale_instroom":
+            first = result["history"]["eerste_asielverzoeken"]
+            observed = dict(zip(first["periods"], first["values"], strict=True))
+            shift = {p: observed[p] for p in nowcast["periods"]}
+        periods += _table_periods(nowcast, True, shift)
+    periods += _table_periods(quarterly[series], False)
+    return Fan(
+        series=series,
+        history=tuple(_history(result, series)),
+        periods=tuple(periods),
+        levels=tuple(float(level) for level in result["levels"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class BacktestCell:
+    mase: float | None
+    coverage90: float | None
+    skill: float | None
+    n: int
+
+
+@dataclass(frozen=True, slots=True)
+class BacktestRow:
+    model: str
+    label: str
+    chosen: bool
+    baseline: bool
+    cells: tuple[BacktestCell, ...]  # one per horizon
+
+
+@dataclass(frozen=True, slots=True)
+class BacktestTable:
+    horizons: tuple[int, ...]
+    rows: tuple[BacktestRow, ...]
+    window: tuple[str, str]
+    seconds: float | None
+
+
+def _number(value: Any) -> float | None:
+    if value is None:
+        return None
+    value = float(value)
+    return None if value != value else value  # NaN: no reference score
+
+
+def backtest_table(
+    result: dict[str, Any], series: str, horizons: tuple[int, ...] = (1, 2, 4, 8)
+) -> BacktestTable | None:
+    """MASE, 90 % coverage and skill vs random walk per model and horizon."""
+    summary = result.get("backtest_summary")
+    if not summary or not summary.get(series):
+        return None
+    by_model: dict[str, dict[int, dict[str, Any]]] = {}
+    for row in summary[series]:
+        by_model.setdefault(row["model"], {})[int(row["horizon"])] = row
+    order = list(MODEL_LABELS)
+    models = sorted(by_model, key=lambda m: (order.index(m) if m in order else 99, m))
+    rows = []
+    for model in models:
+        cells = []
+        for h in horizons:
+            r = by_model[model].get(h)
+            cells.append(
+                BacktestCell(
+                    _number(r["mase"]) if r else None,
+                    _number(r["coverage90"]) if r else None,
+                    _number(r["skill_mase"]) if r and model != "naive" else None,
+                    int(r["n"]) if r else 0,
+                )
+            )
+        rows.append(
+            BacktestRow(
+                model,
+                MODEL_LABELS.get(model, model),
+                model == CHOSEN_MODEL[series],
+                model in BASELINE_MODELS,
+                tuple(cells),
+            )
+        )
+    window = summary.get("window") or ["", ""]
+    return BacktestTable(
+        horizons, tuple(rows), (window[0], window[1]), summary.get("seconds")
+    )
+
+
+def quarter_label(period: str) -> str:
+    """'2025-Q1' -> '1e kwartaal 2025' for screen readers and table captions."""
+    period_index(period, "Q")  # validates
+    return f"{period[-1]}e kwartaal {period[:4]}"
+
+
+def yearly_rows(table: dict[str, Any]) -> list[FanPeriod]:
+    """Calendar-year quantiles (years whose quarters are observed or forecast)."""
+    return _table_periods(table, False)
+
+
+def level_label(level: float) -> str:
+    """0.05 -> '5 %'."""
+    return f"{round(level * 100)} %"

@@ -1,0 +1,213 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Compute the prognose with the core once per data vintage and settings, then store it.
+
+Why: the forecast plus its backtest take tens of seconds (model fits at every
+origin). The page and the API therefore never compute per request: they look up
+the forecast for the current data files (by checksum) and settings, and only the
+first request after new data (or `manage.py prognose_opslaan`) computes and saves.
+All forecasting is done by `migratieketen.forecast`; this module only calls it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings as django_settings
+from django.db import IntegrityError, transaction
+
+from migratieketen.data import default_data_dir
+from migratieketen.data.asylum import AsylumDataError, period_index, period_label
+from migratieketen.forecast import load_inputs, make_forecast, run_backtest
+from migratieketen.forecast.backtest import BACKTEST_PATHS
+from migratieketen.forecast.engine import DEFAULT_PATHS, DEFAULT_SEED, MAX_HORIZON
+from migratieketen.forecast.inputs import INPUT_FILES, file_sha256
+from migratieketen.forecast.scenarios import Scenario, standard_scenarios
+from migratieketen_web.prognoses.models import Forecast, InflowScenario
+
+DEFAULT_BACKTEST_ORIGIN = "2014-Q4"
+DEFAULT_SCENARIO_SEED = 2026
+
+
+class ForecastUnavailable(LookupError):
+    """No forecast can be made (no data folder, unreadable series); Dutch text."""
+
+
+@dataclass(frozen=True, slots=True)
+class ForecastSettings:
+    """Everything besides the data that determines the numbers of a forecast."""
+
+    horizon: int = MAX_HORIZON  # quarters after the last data quarter
+    seed: int = DEFAULT_SEED
+    n_paths: int = DEFAULT_PATHS
+    backtest_first_origin: str = DEFAULT_BACKTEST_ORIGIN
+    backtest_paths: int = BACKTEST_PATHS
+    scenario_seed: int = DEFAULT_SCENARIO_SEED
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.horizon <= MAX_HORIZON:
+            raise ValueError(f"horizon moet 1 tot en met {MAX_HORIZON} kwartalen zijn.")
+        if self.n_paths < 100 or self.backtest_paths < 100:
+            raise ValueError("Gebruik minstens 100 paden.")
+
+    @classmethod
+    def from_django(cls) -> ForecastSettings:
+        """Settings from ``PROGNOSE_SETTINGS`` (a dict) in Django settings, if any."""
+        overrides = getattr(django_settings, "PROGNOSE_SETTINGS", None) or {}
+        return cls(**overrides)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def key(self) -> str:
+        return _sha256(json.dumps(self.to_dict(), sort_keys=True))
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def data_dir() -> Path:
+    """MIGRATIEKETEN_DATA_DIR from the settings (or the environment)."""
+    configured = str(getattr(django_settings, "MIGRATIEKETEN_DATA_DIR", "") or "")
+    try:
+        path = Path(configured) if configured else default_data_dir()
+    except (ValueError, OSError) as exc:  # DataDirError: not set or missing
+        raise ForecastUnavailable(str(exc)) from exc
+    if not path.is_dir():
+        raise ForecastUnavailable(
+            f"De datamap {path} bestaat niet; zet MIGRATIEKETEN_DATA_DIR goed."
+        )
+    return path
+
+
+def vintage_files(folder: Path) -> dict[str, str]:
+    """SHA-256 of each input file of the core forecast (the same files it reads)."""
+    missing = [name for name in INPUT_FILES if not (folder / name).is_file()]
+    if missing:
+        raise ForecastUnavailable(
+            f"In {folder} ontbreken de bestanden {', '.join(missing)}; "
+            "haal de data op met 'migratieketen data sync'."
+        )
+    return {name: file_sha256(folder / name) for name in INPUT_FILES}
+
+
+def vintage_key(files: dict[str, str]) -> str:
+    return _sha256("\n".join(f"{name}:{files[name]}" for name in sorted(files)))
+
+
+@dataclass(frozen=True, slots=True)
+class ComputedForecast:
+    """The core's output for one vintage and settings, before it is stored."""
+
+    settings: ForecastSettings
+    vintage_key: str
+    result: dict[str, Any]
+    scenarios: tuple[Scenario, ...]
+    seconds: float
+
+
+def compute(folder: Path, settings: ForecastSettings) -> ComputedForecast:
+    """Run backtest, prognose and the standard scenarios of the core (slow)."""
+    started = time.perf_counter()
+    try:
+        inputs = load_inputs(folder)
+        cutoff = inputs.first.last_period
+        until = period_label(period_index(cutoff, "Q") + settings.horizon, "Q")
+        backtest = run_backtest(
+            inputs,
+            first_origin=settings.backtest_first_origin,
+            seed=settings.seed,
+            n_paths=settings.backtest_paths,
+        )
+        result = make_forecast(
+            inputs,
+            until,
+            seed=settings.seed,
+            n_paths=settings.n_paths,
+            backtest_summary=backtest.summary(),
+        )
+        scenarios = standard_scenarios(
+            result, inputs.first, inputs.nareizigers, settings.scenario_seed
+        )
+    except (AsylumDataError, OSError) as exc:
+        raise ForecastUnavailable(
+            f"De prognose kon niet worden berekend: {exc}"
+        ) from exc
+    return ComputedForecast(
+        settings=settings,
+        vintage_key=vintage_key(dict(inputs.vintage.files)),
+        result=result.to_dict(),
+        scenarios=tuple(scenarios),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def save(computed: ComputedForecast) -> Forecast:
+    """Store a computed forecast and its scenarios, all or nothing.
+
+    If another process stored the same vintage and settings meanwhile, that row is
+    returned (the unique constraint decides; nothing is stored twice).
+    """
+    result = computed.result
+    try:
+        with transaction.atomic():
+            forecast = Forecast.objects.create(
+                model=result["model"],
+                model_description=result["model_description"],
+                cutoff=result["cutoff"],
+                until=result["until"],
+                horizon=computed.settings.horizon,
+                quantile_levels=result["levels"],
+                seed=result["seed"],
+                n_paths=result["n_paths"],
+                parameters=computed.settings.to_dict(),
+                result=result,
+                data_vintage=result["data_vintage"],
+                vintage_key=computed.vintage_key,
+                settings_key=computed.settings.key,
+                compute_seconds=round(computed.seconds, 2),
+            )
+            InflowScenario.objects.bulk_create(
+                InflowScenario(
+                    forecast=forecast,
+                    position=position,
+                    name=scenario.name,
+                    description=scenario.description,
+                    kind=scenario.kind,
+                    seed=scenario.seed,
+                    periods=list(scenario.periods),
+                    parameters=scenario.to_dict()["parameters"],
+                    paths=scenario.to_dict()["paths"],
+                    n_paths=scenario.n_paths,
+                )
+                for position, scenario in enumerate(computed.scenarios)
+            )
+    except IntegrityError:
+        return Forecast.objects.get(
+            vintage_key=computed.vintage_key, settings_key=computed.settings.key
+        )
+    return forecast
+
+
+def stored_forecast(folder: Path, settings: ForecastSettings) -> Forecast | None:
+    """The saved forecast for the current files and these settings, if any."""
+    return Forecast.objects.filter(
+        vintage_key=vintage_key(vintage_files(folder)), settings_key=settings.key
+    ).first()
+
+
+def current_forecast(settings: ForecastSettings | None = None) -> Forecast:
+    """The forecast for the current data: from the database, else computed once."""
+    settings = settings or ForecastSettings.from_django()
+    folder = data_dir()
+    forecast = stored_forecast(folder, settings)
+    if forecast is None:
+        forecast = save(compute(folder, settings))
+    return forecast

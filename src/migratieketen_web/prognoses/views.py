@@ -1,0 +1,118 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""The prognose page and the scenarios page (Dutch), served from the stored forecast."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from migratieketen_web.prognoses import presentation, services
+from migratieketen_web.prognoses import scenarios as sc
+from migratieketen_web.prognoses.chart import fan_chart
+from migratieketen_web.prognoses.models import Forecast
+
+MPP_SOURCE = (
+    "Bron MPP-banden: Meerjarige productieprognose (MPP) van het ministerie van "
+    "Asiel en Migratie, zoals geciteerd in openrijk.nl en De Telegraaf; de MPP "
+    "telt eerste en volgende asielverzoeken en nareizigers."
+)
+
+
+def _unavailable(request: HttpRequest, reason: str, status: int = 503) -> HttpResponse:
+    return render(
+        request, "prognoses/unavailable.html", {"reason": reason}, status=status
+    )
+
+
+def _series_param(request: HttpRequest) -> str:
+    value = request.GET.get("reeks", presentation.DEFAULT_SERIES)
+    return presentation.check_series(value)
+
+
+def _vintage_context(forecast: Forecast) -> dict[str, Any]:
+    vintage = forecast.data_vintage
+    return {
+        "series_ends": [
+            (presentation.SERIES_END_LABELS.get(name, name), end)
+            for name, end in vintage.get("series_end", {}).items()
+        ],
+        "files": sorted(vintage.get("files", {}).items()),
+        "sources": list(vintage.get("sources", [])),
+    }
+
+
+def prognose(request: HttpRequest) -> HttpResponse:
+    try:
+        series = _series_param(request)
+    except presentation.UnknownSeries as exc:
+        return _unavailable(request, str(exc), status=400)
+    try:
+        forecast = services.current_forecast()
+    except services.ForecastUnavailable as exc:
+        return _unavailable(request, str(exc))
+    result = forecast.result
+    fan = presentation.fan(result, series)
+    yearly = result.get("yearly", {}).get(series)
+    return render(
+        request,
+        "prognoses/prognose.html",
+        {
+            "section": "prognose",
+            "forecast": forecast,
+            "result": result,
+            "series": series,
+            "series_label": presentation.SERIES[series],
+            "series_long": presentation.SERIES_LONG[series],
+            "series_choices": presentation.SERIES.items(),
+            "fan": fan,
+            "chart": fan_chart(fan),
+            "yearly": presentation.yearly_rows(yearly) if yearly else [],
+            "backtest": presentation.backtest_table(result, series),
+            "chosen_label": presentation.MODEL_LABELS[
+                presentation.CHOSEN_MODEL[series]
+            ],
+            "mpp": result.get("mpp_comparison", []),
+            "mpp_source": MPP_SOURCE,
+            "permit": result.get("permit_model", {}),
+            **_vintage_context(forecast),
+        },
+    )
+
+
+def scenarios(request: HttpRequest) -> HttpResponse:
+    try:
+        forecast = services.current_forecast()
+    except services.ForecastUnavailable as exc:
+        return _unavailable(request, str(exc))
+    views = sc.with_sparklines([sc.summarise(s) for s in forecast.scenarios.all()])
+    return render(
+        request,
+        "prognoses/scenarios.html",
+        {
+            "section": "scenarios",
+            "forecast": forecast,
+            "scenarios": views,
+            **_vintage_context(forecast),
+        },
+    )
+
+
+def scenario_csv(request: HttpRequest, name: str) -> HttpResponse:
+    """All paths of one scenario of the current forecast (the core's CSV layout)."""
+    try:
+        forecast = services.current_forecast()
+    except services.ForecastUnavailable as exc:
+        return _unavailable(request, str(exc))
+    stored = forecast.scenarios.filter(name=name).first()
+    if stored is None:
+        raise Http404("Dit scenario bestaat niet.")
+    response = HttpResponse(
+        sc.to_core(stored).to_csv(), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="instroomscenario-{stored.name}-{forecast.cutoff}.csv"'
+    )
+    return response

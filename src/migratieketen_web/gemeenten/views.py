@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.gzip import gzip_page
 
 from migratieketen.maps.bins import ClassBin, bin_index, quantile_bins
 from migratieketen.maps.svg import NL_FRAME, fit_view_box, path_bbox
@@ -187,6 +188,7 @@ def _aggregation_text(info: queries.IndicatorInfo, labels: dict[str, str]) -> st
     ) % {"weight": weight.lower()}
 
 
+@gzip_page  # ~415 KB of inline SVG and table shrink to ~100 KB
 def national(request: HttpRequest) -> HttpResponse:
     """The choropleth of all gemeenten (or provinces) for one indicator, plus a table."""
     infos = queries.indicators()
@@ -284,6 +286,7 @@ def _key_figures(gemeente: models.Gemeente) -> list[dict[str, object]]:
     return rows
 
 
+@gzip_page
 def gemeente_detail(request: HttpRequest, code: str) -> HttpResponse:
     gemeente = get_object_or_404(
         models.Gemeente.objects.select_related("province").prefetch_related(

@@ -116,6 +116,9 @@ def test_indicator_chooser_works_and_province_view(
     page.goto(f"{live_server.url}/?niveau=provincie")
     assert page.locator("svg.mk-map__svg a.mk-area").count() == 12
     page.select_option("#indicator", "inwoners")
+    # Choosing alone does not reload the page (WCAG 3.2.2); the button does.
+    assert "indicator=inwoners" not in page.url
+    page.get_by_role("button", name="Toon").click()
     page.wait_for_url(re.compile(r"indicator=inwoners"))
     label = page.locator('a.mk-area[href="/provincies/PV28"]').get_attribute(
         "aria-label"

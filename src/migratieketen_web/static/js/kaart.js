@@ -2,16 +2,11 @@
 // Copyright (C) 2026 Migratieketen contributors
 //
 // Progressive enhancement for the national map; the page works without it.
-// - shows the name and value of the hovered or focused area in a tooltip;
-// - submits the indicator form when the choice changes.
+// Shows the name and value of the hovered or focused area in a tooltip.
+// The indicator form is deliberately NOT submitted on change: a new page on every
+// arrow key in the list would break WCAG 3.2.2 (On Input); the "Toon" button does it.
 (function () {
   "use strict";
-  var form = document.querySelector("form[data-autosubmit]");
-  if (form) {
-    form.addEventListener("change", function () {
-      form.submit();
-    });
-  }
   var figure = document.querySelector(".mk-map");
   if (!figure) {
     return;

@@ -107,6 +107,8 @@ def test_gemeente_ledger_carries_over_and_counts_by_peildatum(
     assert f'href="/monitor/berekening/peildatum/{ROTTERDAM}/2025-1"' in html
     assert "1 april: 30 gehuisvest" in html
     assert "voorsprong" in html and "−50" in html
+    register = html.split('id="realisaties"', 1)[1].split("</section>", 1)[0]
+    assert "3 realisaties van Rotterdam" in register and "15-03-2025" in register
 
 
 def test_opening_balance_and_coa_linkage_feed_the_core(client: Client) -> None:
@@ -199,6 +201,7 @@ def test_spreiding_page_shows_fallback_prominently_and_proxy_as_option(
     assert "Let op: dit is niet de officiële verdeling." in html
     assert "SES-WOA-scores niet geladen" in html
     assert "96.000" in html
+    assert 'id="zoek-q" name="q" type="search" value=""' in html  # header untouched
     assert html.count('href="/monitor/berekening/spreiding/gemeenten/GM') == 342
     proxy = client.get("/spreiding?ses=schatting&raming=50000").content.decode()
     assert "SCHATTING: SES-WOA benaderd met KWB-indicatoren" in proxy

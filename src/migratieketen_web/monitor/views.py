@@ -22,7 +22,7 @@ from django.urls import reverse
 from migratieketen.rules import huisvestingswet as hw
 from migratieketen.rules import spreidingswet as sw
 from migratieketen_web.gemeenten.models import Province
-from migratieketen_web.monitor import chart, explanations, exports, overview
+from migratieketen_web.monitor import chart, explanations, exports, models, overview
 from migratieketen_web.monitor import spreiding as sp
 from migratieketen_web.monitor.explanations import population_line
 from migratieketen_web.monitor.forms import RealisationForm, RealisationUploadForm
@@ -38,6 +38,7 @@ from migratieketen_web.monitor.services import (
 )
 
 EXPORT_FORMATS = ("csv", "xlsx")
+RECENT_REALISATIONS = 50
 
 
 def _unavailable(request: HttpRequest, exc: Exception) -> HttpResponse:
@@ -167,6 +168,12 @@ def gemeente(request: HttpRequest, data: MonitorData, code: str) -> HttpResponse
             "earlier": earlier,
             "sources": _sources(data),
             "can_enter": request.user.is_authenticated and request.user.is_staff,
+            "realisations": models.Realisation.objects.filter(gemeente__code=code)
+            .select_related("batch")
+            .order_by("-housed_on", "-pk")[:RECENT_REALISATIONS],
+            "realisation_count": models.Realisation.objects.filter(
+                gemeente__code=code
+            ).count(),
         },
     )
 
@@ -313,7 +320,7 @@ def spreiding(request: HttpRequest, data: MonitorData) -> HttpResponse:
             "error": error,
             "ses": ses,
             "ses_choices": sp.SES_CHOICES,
-            "query": query,
+            "spreiding_query": query,
             "fallback": result.result.ses_source is None,
             "proxy": result.result.ses_source == sw.SES_PROXY,
             "population_source": population_line(data, result.population.year),

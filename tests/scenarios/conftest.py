@@ -31,3 +31,16 @@ def django_db_setup(
 @pytest.fixture(autouse=True)
 def synchronous_runner(settings: pytest.FixtureRequest) -> None:
     settings.SCENARIOS_SYNCHRONOUS = True  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def small_presets(settings: pytest.FixtureRequest) -> None:
+    settings.SCENARIOS_PRESET_RUNS = SMALL_RUNS  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle_cache() -> None:
+    """The POST rate limit counts in the cache; every test starts from zero."""
+    from django.core.cache import cache
+
+    cache.clear()

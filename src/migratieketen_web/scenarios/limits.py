@@ -35,6 +35,11 @@ DEFAULT_RUNS = 1000
 STALE_AFTER_SECONDS = 15 * 60
 
 
+def preset_runs() -> int:
+    """Runs of a one-click preset (tests set SCENARIOS_PRESET_RUNS small)."""
+    return int(getattr(settings, "SCENARIOS_PRESET_RUNS", DEFAULT_RUNS))
+
+
 def synchronous() -> bool:
     """Run in the request (tests) instead of a background thread."""
     return bool(getattr(settings, "SCENARIOS_SYNCHRONOUS", False))

@@ -196,6 +196,10 @@ def crisis_summary(
     extra_per_year = (
         values["cost_crisisnoodopvang_per_year"] - values["cost_regular_per_year"]
     )
+    # COA's own (crisis)noodopvang rate: the lower bound of the extra cost.
+    extra_low_per_year = (
+        values["cost_noodopvang_per_year"] - values["cost_regular_per_year"]
+    )
     peak_t = max(range(len(months)), key=lambda t: crisis["p50"][t]) if months else 0
     top_gemeenten = sorted(
         (g for g in result["gemeenten"] if g["crisis_places_peak"]["p50"] >= 0.5),
@@ -215,6 +219,8 @@ def crisis_summary(
         "crisis_cost": euro(summary["crisis_cost_total_median"]),
         "extra_cost": euro(place_years * extra_per_year),
         "extra_per_year": euro(extra_per_year),
+        "extra_cost_low": euro(place_years * extra_low_per_year),
+        "extra_low_per_year": euro(extra_low_per_year),
         "cost_crisis": euro(values["cost_crisisnoodopvang_per_year"]),
         "cost_noodopvang": euro(values["cost_noodopvang_per_year"]),
         "cost_regular": euro(values["cost_regular_per_year"]),

@@ -43,7 +43,7 @@ def _index_context(form: ScenarioForm, error: str = "") -> dict[str, Any]:
         "runs": ScenarioRun.objects.defer("result", "definition")[:LIST_LENGTH],
         "error": error,
         "max_runs": limits.MAX_RUNS,
-        "default_runs": limits.DEFAULT_RUNS,
+        "default_runs": limits.preset_runs(),
     }
 
 
@@ -58,7 +58,7 @@ def index(request: HttpRequest) -> HttpResponse:
         if preset not in ONE_CLICK:
             raise Http404
         scenario: Scenario = preset_scenario(preset)
-        scenario.runs = limits.DEFAULT_RUNS
+        scenario.runs = limits.preset_runs()
         choice, name, form = preset, str(preset_label(preset)), ScenarioForm()
     else:
         form = ScenarioForm(request.POST, request.FILES)

@@ -1,0 +1,63 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""`{% scenario_section gemeente %}`: the latest finished scenario run for one gemeente.
+
+Computes its own context (as the monitor's sections do), so the gemeenten app's view
+needs no change; the gemeente template only includes the tag.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from migratieketen_web.gemeenten.formatting import format_number
+from migratieketen_web.scenarios.models import RunStatus, ScenarioRun
+from migratieketen_web.scenarios.results import euro, gemeente_entry
+
+register = template.Library()
+
+ROWS = (
+    ("waiting_end", "n"),
+    ("housed_total", "n"),
+    ("crisis_places_peak", "n"),
+    ("crisis_cost_total", "eur"),
+)
+
+
+def _fmt(value: float, kind: str) -> str:
+    return euro(value) if kind == "eur" else format_number(round(value))
+
+
+@register.inclusion_tag("scenarios/partials/gemeente_scenario.html")
+def scenario_section(gemeente: Any) -> dict[str, Any]:
+    run = (
+        ScenarioRun.objects.filter(status=RunStatus.DONE, result__isnull=False)
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    if run is None:
+        return {"gemeente": gemeente, "run": None}
+    result = run.result or {}
+    entry = gemeente_entry(result, gemeente.code)
+    labels = result.get("gemeente_series_labels_nl") or {}
+    rows = []
+    if entry is not None:
+        for key, kind in ROWS:
+            q = entry[key]
+            rows.append(
+                {
+                    "label": labels.get(key, key),
+                    "median": _fmt(q["p50"], kind),
+                    "range": f"{_fmt(q['p5'], kind)} – {_fmt(q['p95'], kind)}",
+                }
+            )
+    months = result.get("months") or []
+    return {
+        "gemeente": gemeente,
+        "run": run,
+        "rows": rows,
+        "first": months[0] if months else "",
+        "last": months[-1] if months else "",
+    }

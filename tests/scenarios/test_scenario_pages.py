@@ -1,0 +1,283 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""The scenario pages end to end: form -> core ensemble -> result, comparison, errors."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from pathlib import Path
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.utils import timezone
+
+import pytest
+import yaml
+from tests.scenarios.conftest import SMALL_RUNS
+
+from migratieketen.chain import Scenario, builtin_scenario, run_ensemble
+from migratieketen_web.scenarios import limits
+from migratieketen_web.scenarios.models import RunStatus, ScenarioRun
+
+pytestmark = pytest.mark.django_db
+
+
+def _start(client: Client, **fields: object) -> ScenarioRun:
+    data = {"instroom": "piek2015", "runs": str(SMALL_RUNS), "seed": "7", **fields}
+    response = client.post("/scenarios", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    run = ScenarioRun.objects.get(uuid=response["Location"].rsplit("/", 1)[1])
+    assert run.status == RunStatus.DONE, run.error
+    return run
+
+
+def test_index_offers_one_click_presets_and_the_form(client: Client) -> None:
+    html = client.get("/scenarios").content.decode()
+    assert "Reken door: Piek zoals 2015" in html
+    assert "Reken door: Dal zoals 2020" in html
+    for name in (
+        "instroom",
+        "scenario_bestand",
+        "capaciteit_noodopvang",
+        "urgentie",
+        "tussenvoorziening",
+        "extra_ind",
+        "runs",
+        "seed",
+    ):
+        assert f'name="{name}"' in html
+    assert "Nog geen berekeningen" in html
+
+
+def test_one_click_peak_shows_where_and_when_crisis_shelter_is_needed(
+    client: Client,
+) -> None:
+    response = client.post("/scenarios", {"preset": "piek2015"}, follow=True)
+    assert response.status_code == 200
+    run = ScenarioRun.objects.get()
+    assert run.runs == SMALL_RUNS and run.inflow_choice == "piek2015"
+    assert run.definition == {
+        **builtin_scenario("piek2015").to_dict(),
+        "runs": SMALL_RUNS,
+    }
+    html = response.content.decode()
+    assert "Waar en wanneer crisisopvang nodig is en wat het kost" in html
+    # A 2015-style peak on today's capacity needs crisis places in named months.
+    assert re.search(r"crisisnoodopvang nodig in \d+ maanden: \w+ 20\d\d", html)
+    assert "crisisplaatsen op de piek (mediaan)" in html
+    assert re.search(r"€ [\d,.]+ (mld|mln) extra", html)
+    # The cost parameters and their sources, with the COA 2023 figures.
+    assert "€ 30.400" in html and "€ 69.400" in html
+    assert "COA annual report 2023" in html
+    assert html.count("Bron:") >= 4
+    # Fan charts with a text alternative and a table each.
+    assert html.count('class="mk-fan__svg"') == 8
+    assert html.count('class="mk-fan__band90"') >= 7
+    assert '<title id="svg-occ_crisis-titel">' in html
+    assert "Tabel: Crisisnoodopvang nodig (plaatsen)" in html
+    assert "Tabel: Inburgeraars in een traject" in html
+    # The per-gemeente map reuses the national map partial, and lists all gemeenten.
+    assert html.count('class="mk-area mk-bin-') == 342
+    assert "342 gemeenten" in html
+    # Where: the largest gemeenten carry most of the indicative crisis need.
+    crisis = html.split('id="crisis"', 1)[1].split('id="grafieken"', 1)[0]
+    assert "Amsterdam" in crisis
+
+
+def test_form_applies_levers_and_matches_the_core_with_the_same_seed(
+    client: Client, shared_data_dir: Path
+) -> None:
+    run = _start(
+        client,
+        capaciteit_noodopvang="30000",
+        tussenvoorziening="2000",
+        urgentie="on",
+        naam="Piek met hefbomen",
+    )
+    scenario = Scenario.from_dict(run.definition)
+    assert run.name == "Piek met hefbomen"
+    assert scenario.capacity[0].noodopvang == 30000
+    assert scenario.capacity[0].regular == 52000  # kept from piek2015
+    assert scenario.levers.tussenvoorziening_places == 2000
+    assert scenario.levers.urgency_scheme is True
+    assert (scenario.runs, scenario.seed) == (SMALL_RUNS, 7)
+    direct = run_ensemble(scenario, shared_data_dir).to_dict()
+    assert run.result["series"]["occ_crisis"] == direct["series"]["occ_crisis"]
+    assert run.result["summary"] == direct["summary"]
+
+
+def test_same_seed_same_result_other_seed_other_result(client: Client) -> None:
+    a = _start(client)
+    b = _start(client)
+    c = _start(client, seed="8")
+    assert a.result["series"]["coa_total"] == b.result["series"]["coa_total"]
+    assert a.result["series"]["coa_total"] != c.result["series"]["coa_total"]
+
+
+def test_trough_needs_no_crisis_shelter(client: Client) -> None:
+    html = client.post("/scenarios", {"preset": "dal"}, follow=True).content.decode()
+    assert "Dal zoals 2020" in html
+    assert "in geen enkele maand crisisnoodopvang nodig" in html
+
+
+def test_comparison_page_shows_both_runs_side_by_side(client: Client) -> None:
+    peak = _start(client)
+    trough = _start(client, instroom="dal")
+    html = client.get(
+        f"/scenarios/vergelijk?a={peak.uuid}&b={trough.uuid}"
+    ).content.decode()
+    assert "Piek zoals 2015 naast Dal zoals 2020" in html
+    assert "Piek crisisnoodopvang (mediaan)" in html
+    assert html.count('class="mk-fan__svg"') == 4
+    assert html.count("mk-fan__line--1") >= 4  # the second scenario's median
+    assert "Tabel: Personen in COA-opvang" in html
+    # The result page links to the comparison.
+    detail = client.get(f"/scenarios/{peak.uuid}").content.decode()
+    assert f'value="{trough.uuid}"' in detail
+
+
+def test_comparison_of_unknown_runs_is_a_dutch_404(client: Client) -> None:
+    response = client.get(
+        "/scenarios/vergelijk?a=nee&b=00000000-0000-0000-0000-000000000000"
+    )
+    assert response.status_code == 404
+    assert "Kies twee afgeronde scenarioruns." in response.content.decode()
+    assert client.get("/scenarios/vergelijk").status_code == 200
+
+
+def test_progress_page_refreshes_itself_without_javascript(client: Client) -> None:
+    scenario = builtin_scenario("basis")
+    run = ScenarioRun.objects.create(
+        name="wacht",
+        inflow_choice="basis",
+        definition=scenario.to_dict(),
+        seed=1,
+        runs=10,
+        status=RunStatus.RUNNING,
+        progress=40,
+    )
+    html = client.get(f"/scenarios/{run.uuid}").content.decode()
+    assert '<meta http-equiv="refresh" content="2">' in html
+    assert '<progress id="voortgang" max="100" value="40">' in html
+    assert "Bezig met rekenen: 40 %" in html
+    assert "<script" not in html.split("<footer", 1)[0]
+
+
+def test_a_run_cut_off_by_a_restart_is_marked_failed(client: Client) -> None:
+    run = ScenarioRun.objects.create(
+        name="weg",
+        inflow_choice="basis",
+        definition=builtin_scenario("basis").to_dict(),
+        seed=1,
+        runs=10,
+        status=RunStatus.RUNNING,
+    )
+    ScenarioRun.objects.filter(pk=run.pk).update(
+        updated_at=timezone.now() - timedelta(seconds=limits.STALE_AFTER_SECONDS + 5)
+    )
+    html = client.get(f"/scenarios/{run.uuid}").content.decode()
+    assert "De berekening is mislukt" in html and "onderbroken" in html
+    assert ScenarioRun.objects.get(pk=run.pk).status == RunStatus.FAILED
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"name: x\ninflow: [1, 2\n", "Scenario: geen geldige YAML"),
+        (b"name: x\nkleur: rood\n", "onbekende sleutel(s) kleur"),
+        (
+            b"name: x\ninflow:\n  kind: piek\n",
+            "Instroom: soort &#x27;piek&#x27; onbekend",
+        ),
+        (b"name: x\nmonths: 0\n", "&#x27;months&#x27; moet tussen 1 en 600 liggen"),
+        (b"\xff\xfe", "geen tekst in UTF-8"),
+    ],
+)
+def test_bad_yaml_upload_gives_the_dutch_error_and_creates_nothing(
+    client: Client, content: bytes, message: str
+) -> None:
+    upload = SimpleUploadedFile(
+        "scenario.yaml", content, content_type="application/yaml"
+    )
+    response = client.post(
+        "/scenarios", {"instroom": "yaml", "scenario_bestand": upload, "runs": "10"}
+    )
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert ScenarioRun.objects.count() == 0
+
+
+def test_yaml_upload_missing_file_and_too_many_runs_create_nothing(
+    client: Client,
+) -> None:
+    response = client.post("/scenarios", {"instroom": "yaml", "runs": "10"})
+    assert "Kies een YAML-bestand" in response.content.decode()
+    response = client.post(
+        "/scenarios", {"instroom": "piek2015", "runs": str(limits.MAX_RUNS + 1)}
+    )
+    assert response.status_code == 400
+    assert ScenarioRun.objects.count() == 0
+
+
+def test_downloaded_yaml_uploads_again_to_the_same_scenario(client: Client) -> None:
+    run = _start(client, tussenvoorziening="500")
+    text = client.get(f"/scenarios/{run.uuid}/scenario.yaml").content
+    assert Scenario.from_yaml(text.decode()).to_dict() == run.definition
+    upload = SimpleUploadedFile("s.yaml", text, content_type="application/yaml")
+    again = _start(client, instroom="yaml", scenario_bestand=upload)
+    assert again.definition == run.definition
+    assert again.result["summary"] == run.result["summary"]
+
+
+def test_too_many_active_runs_are_refused(client: Client) -> None:
+    definition = builtin_scenario("basis").to_dict()
+    for i in range(limits.MAX_ACTIVE):
+        ScenarioRun.objects.create(
+            name=f"bezig {i}",
+            inflow_choice="basis",
+            definition=definition,
+            seed=1,
+            runs=10,
+            status=RunStatus.QUEUED,
+        )
+    response = client.post("/scenarios", {"preset": "piek2015"})
+    assert response.status_code == 429
+    assert "probeer het over een minuut opnieuw" in response.content.decode()
+    assert ScenarioRun.objects.count() == limits.MAX_ACTIVE
+
+
+def test_gemeente_page_shows_the_latest_scenario_for_that_gemeente(
+    client: Client,
+) -> None:
+    html = client.get("/gemeenten/GM0363").content.decode()
+    assert 'id="keten-scenario"' in html and "Nog geen scenario doorgerekend" in html
+    run = _start(client)
+    html = client.get("/gemeenten/GM0363").content.decode()
+    section = html.split('id="keten-scenario"', 1)[1].split("</section>", 1)[0]
+    assert f"/scenarios/{run.uuid}" in section
+    assert "Wachtende vergunninghouders aan het eind" in section
+    assert "Crisisnoodopvang bij de piek" in section
+    assert "Bron: ketenmodel Migratieketen" in section
+
+
+def test_map_choice_and_sorting_follow_the_query(client: Client) -> None:
+    run = _start(client)
+    html = client.get(
+        f"/scenarios/{run.uuid}?indicator=crisis_places_peak&sorteer=naam"
+    ).content.decode()
+    assert (
+        "Crisisnoodopvang bij de piek (indicatief, naar inwoneraandeel), mediaan"
+        in html
+    )
+    table = html.split('id="tabel-titel"', 1)[1]
+    names = re.findall(
+        r'<a class="utrecht-link" href="/gemeenten/GM\d{4}">([^<]+)</a>', table
+    )
+    assert "Aa en Hunze" in names[:3]  # by name (the gemeenten app folds names)
+    assert (
+        yaml.safe_load(client.get(f"/scenarios/{run.uuid}/scenario.yaml").content)[
+            "name"
+        ]
+        == "piek2015"
+    )

@@ -81,6 +81,18 @@ class RealisationForm(forms.Form):
         error_messages={"max_length": "Het kenmerk is te lang (maximaal 100 tekens)."},
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Select):
+                field.widget.attrs["class"] = (
+                    "utrecht-select utrecht-select--html-select"
+                )
+            else:
+                field.widget.attrs["class"] = (
+                    "utrecht-textbox utrecht-textbox--html-input"
+                )
+
     def clean_housed_on(self) -> date:
         value: date = self.cleaned_data["housed_on"]
         if value > timezone.localdate():

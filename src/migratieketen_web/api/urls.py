@@ -13,6 +13,7 @@ from rest_framework.routers import SimpleRouter
 
 from migratieketen_web.api import views
 from migratieketen_web.monitor.api import register_monitor_routes
+from migratieketen_web.prognoses.api.routes import register_prognose_routes
 from migratieketen_web.scenarios.api import register_scenario_routes
 
 app_name = "api"
@@ -23,6 +24,7 @@ router.register("provincies", views.ProvincieViewSet, basename="provincie")
 router.register("wijken", views.WijkViewSet, basename="wijk")
 router.register("indicatoren", views.IndicatorViewSet, basename="indicator")
 register_monitor_routes(router)
+register_prognose_routes(router)
 register_scenario_routes(router)
 
 urlpatterns = [

@@ -130,7 +130,11 @@ def test_validation_report_calibrates_and_scores(shared_data_dir: Path) -> None:
 
     later = [Observation("2024-06", "coa_total", 60_000.0, "test")]
     report = validation_report(
-        shared_data_dir, shared_data_dir.parent, runs=40, later=later
+        shared_data_dir,
+        shared_data_dir.parent,
+        runs=40,
+        later=later,
+        max_evaluations=300,
     )
     assert set(report["calibrated"]) == set(CALIBRATED)  # type: ignore[arg-type]
     assert 0 < report["ard_in_sample"] < 0.15  # type: ignore[operator]

@@ -143,6 +143,19 @@ def test_province_page(client: Client) -> None:
     assert client.get("/provincies/PV99").status_code == 404
 
 
+def test_province_page_maps_its_gemeenten_for_the_chosen_indicator(
+    client: Client,
+) -> None:
+    html = client.get(
+        "/provincies/PV27", {"indicator": "pct_huurwoningen_corporatie"}
+    ).content.decode()
+    links = set(re.findall(r'<a href="/gemeenten/(GM\d{4})" class="mk-area', html))
+    assert len(links) == 44
+    assert 'aria-label="Amsterdam: 39,8 %"' in html
+    assert html.count('class="mk-legend__item"') >= 5
+    assert "Bron: CBS, Kerncijfers wijken en buurten 2022" in html
+
+
 @pytest.mark.parametrize(
     ("query", "target"),
     [

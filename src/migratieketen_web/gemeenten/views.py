@@ -133,8 +133,10 @@ def _sort_areas(areas: list[MapArea], sort: str) -> list[MapArea]:
 
 
 def _areas(
-    level: str, info: queries.IndicatorInfo
+    level: str, info: queries.IndicatorInfo, province_code: str | None = None
 ) -> tuple[list[MapArea], list[ClassBin]]:
+    """Map areas with value and class; with `province_code` only that province's
+    gemeenten, classed among themselves."""
     values = queries.indicator_values(info.key)
     if level == "provincie":
         values = queries.province_values(info, values)
@@ -145,9 +147,12 @@ def _areas(
             )
         ]
     else:
+        gemeenten = models.Gemeente.objects.all()
+        if province_code is not None:
+            gemeenten = gemeenten.filter(province__code=province_code)
         rows = [
             (code, name, path, f"/gemeenten/{code}", province)
-            for code, name, path, province in models.Gemeente.objects.values_list(
+            for code, name, path, province in gemeenten.values_list(
                 "code", "name", "svg_path", "province__name"
             )
         ]
@@ -346,31 +351,35 @@ def _locator(gemeente: models.Gemeente) -> dict[str, str] | None:
 
 
 def province_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """A province: its gemeenten on a choropleth of the chosen indicator, and a table."""
     province = get_object_or_404(models.Province, code=code.upper())
+    infos = queries.indicators()
+    by_key = {i.key: i for i in infos}
+    requested = request.GET.get("indicator", queries.POPULATION_KEY)
+    info = by_key.get(requested) or by_key.get(queries.POPULATION_KEY)
+    if info is None:
+        return render(request, "gemeenten/empty.html", status=503)
     year, population, attribution = queries.latest_population()
-    gemeenten = list(
-        province.gemeenten.order_by("name").values_list("code", "name", "svg_path")
-    )
-    rows = [
-        {
-            "code": c,
-            "name": n,
-            "path": p,
-            "population": population.get(c),
-            "label": f"{n}: {format_value(population.get(c), _('inwoners'))}",
-        }
-        for c, n, p in gemeenten
-    ]
-    total = sum(r["population"] or 0 for r in rows)  # type: ignore[misc]
+    areas, bins = _areas("gemeente", info, province_code=province.code)
+    areas = _sort_areas(areas, "naam")
+    rows = [{"area": a, "population": population.get(a.code)} for a in areas]
+    missing = sum(1 for a in areas if a.value is None)
     return render(
         request,
         "gemeenten/provincie.html",
         {
             "province": province,
             "rows": rows,
-            "total": total,
+            "total": sum(population.get(a.code, 0) for a in areas),
             "year": year,
             "attribution": attribution,
+            "indicators": infos,
+            "info": info,
+            "areas": areas,
+            "outlines": [],
+            "legend": _legend(bins, info.unit, missing),
+            "level": "gemeente",
+            "map_title_id": "provincie-kaart",
             "view_box": (
                 fit_view_box(path_bbox(province.svg_path))
                 if province.svg_path

@@ -72,6 +72,11 @@ def main() -> None:
     print(
         f"cores: {os.cpu_count()}, n_jobs: {args.jobs}, load average (1 min): {load:.1f}"
     )
+    nopyc = os.environ.get("PYTHONDONTWRITEBYTECODE", "")
+    print(
+        f"PYTHONDONTWRITEBYTECODE={nopyc!r}: when set, every process recompiles "
+        "scipy/statsforecast from source on first use (cold run)"
+    )
     print(f"import migratieketen.forecast (+statsforecast): {import_s:6.2f} s")
     print(f"full backtest, first run (incl. JIT warm-up):    {cold:6.2f} s")
     print(f"full backtest, median of {args.repeat}:                 {f:6.2f} s")

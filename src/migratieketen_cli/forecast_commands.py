@@ -230,7 +230,8 @@ def _backtest_table(result: Any) -> None:
                 "CRPS*",
                 "dekking 50%",
                 "dekking 90%",
-                "skill t.o.v. RW",
+                "skill MASE",
+                "skill CRPS",
             ):
                 t.add_column(col, justify="left" if col == "model" else "right")
             for r in sorted(
@@ -246,6 +247,7 @@ def _backtest_table(result: Any) -> None:
                     f"{r.coverage50:.0%}",
                     f"{r.coverage90:.0%}",
                     f"{r.skill_mase:+.0%}",
+                    f"{r.skill_crps:+.0%}",
                 )
             console.print(t)
     t = Table(title="Jaartotaal (eerste + nareizigers), vanaf een Q4-origine")
@@ -278,7 +280,8 @@ def _backtest_table(result: Any) -> None:
         )
     console.print(t)
     console.print(
-        "CRPS* = CRPS gedeeld door de MASE-schaal; skill = 1 − MASE/MASE(random walk). "
+        "CRPS* = CRPS gedeeld door de MASE-schaal; skill = 1 − score/score(random walk "
+        "'naive'), > 0 is beter dan de random walk. "
         "MPP* = band voor de totale instroom incl. volgende asielverzoeken; 'raak' "
         "vergelijkt met de uitkomst plus de volgende verzoeken (UNHCR). "
         f"{len(result.origins)} origines {result.origins[0]} … {result.origins[-1]}; "

@@ -221,3 +221,11 @@ def test_odata_bad_period_and_negative(shared_data_dir: Path) -> None:
         asylum.parse_cbs_83102_odata(payload)
     with pytest.raises(AsylumDataError, match="value"):
         asylum.parse_cbs_83102_odata({"rows": []})
+
+
+def test_odata_query_url_filters_national_totals() -> None:
+    url = asylum.odata_query_url()
+    assert url.startswith(
+        "https://opendata.cbs.nl/ODataApi/OData/83102NED/TypedDataSet?"
+    )
+    assert "startswith(Nationaliteit,'T001059')" in url and " " not in url

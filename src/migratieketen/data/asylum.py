@@ -539,6 +539,16 @@ ODATA_TOTALS = {"Geslacht": "T001038", "Leeftijd": "10000", "Nationaliteit": "T0
 _ODATA_PERIOD = re.compile(r"^(\d{4})(KW|MM|JJ)(\d{2})$")
 
 
+def odata_query_url(base: str = CBS_83102_URL) -> str:
+    """TypedDataSet URL for the national totals of 83102NED (all periods).
+
+    CBS pads dimension codes with spaces ("T001059  "), so `eq` is unreliable and the
+    filter uses startswith. The answer feeds `parse_cbs_83102_odata`.
+    """
+    parts = " and ".join(f"startswith({k},'{v}')" for k, v in ODATA_TOTALS.items())
+    return f"{base}/TypedDataSet?$format=json&$filter={parts.replace(' ', '%20')}"
+
+
 def odata_period(code: str) -> tuple[str, str]:
     """CBS period code ("2018KW01", "2018MM07", "2018JJ00") -> (frequency, label)."""
     match = _ODATA_PERIOD.match(code.strip())

@@ -142,15 +142,24 @@ class Realisation(models.Model):
         ordering = ["-housed_on", "gemeente__name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["gemeente", "key"], name="unique_realisation_key"
+                fields=["gemeente", "key"],
+                name="unique_realisation_key",
+                violation_error_message=_(
+                    "Deze realisatie (zelfde kenmerk) staat al in het register."
+                ),
             ),
             models.CheckConstraint(
-                condition=models.Q(persons__gte=1), name="realisation_persons_min_1"
+                condition=models.Q(persons__gte=1),
+                name="realisation_persons_min_1",
+                violation_error_message=_("Minimaal 1 persoon."),
             ),
             models.CheckConstraint(
                 condition=models.Q(households__isnull=True)
                 | models.Q(households__lte=models.F("persons")),
                 name="realisation_households_lte_persons",
+                violation_error_message=_(
+                    "Er kunnen niet meer huishoudens dan personen zijn."
+                ),
             ),
         ]
         indexes = [models.Index(fields=["gemeente", "housed_on"])]

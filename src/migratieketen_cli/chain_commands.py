@@ -145,6 +145,13 @@ def simuleer(
         Path | None,
         typer.Option(help="Map met open data (standaard MIGRATIEKETEN_DATA_DIR)."),
     ] = None,
+    gemeente: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--gemeente",
+            help="Gemeentecode (herhaalbaar): maandreeksen voor die gemeente.",
+        ),
+    ] = None,
     validatie: Annotated[
         Path | None,
         typer.Option(help="Bij 'valideer': CSV met later gepubliceerde cijfers."),
@@ -189,6 +196,7 @@ def simuleer(
                 address=adres,
                 n_workers=workers,
                 progress=progress,
+                detail_gemeenten=tuple(gemeente or ()),
             )
     except ChainConfigError as exc:
         console.print(f"[red]Fout:[/red] {exc}")

@@ -114,3 +114,21 @@ def test_compare_puts_scenarios_side_by_side() -> None:
         table["summary"]["urgentie"]["permit_holders_waiting_end_median"]
         < table["summary"]["gedrag"]["permit_holders_waiting_end_median"]
     )
+
+
+def test_detail_gemeenten_have_monthly_series_consistent_with_the_summary() -> None:
+    from migratieketen.chain import ChainConfigError
+
+    scenario = Scenario(name="detail", months=24, runs=30, seed=4)
+    code = GEMEENTEN.codes[3]
+    result = run_ensemble(scenario, gemeenten=GEMEENTEN, detail_gemeenten=(code,))
+    data = result.to_dict()["gemeente_detail"][code]
+    assert len(data["waiting"]["p50"]) == 24
+    housed = data["housed_cumulative"]["p50"]
+    assert housed == sorted(housed)  # cumulative
+    summary = next(g for g in result.to_dict()["gemeenten"] if g["code"] == code)
+    assert housed[-1] == pytest.approx(summary["housed_total"]["p50"], rel=1e-3)
+    rows = [r for r in result.to_rows() if r["series"] == f"{code}/waiting"]
+    assert len(rows) == 24
+    with pytest.raises(ChainConfigError, match="Onbekende gemeentecode"):
+        run_ensemble(scenario, gemeenten=GEMEENTEN, detail_gemeenten=("GM9999",))

@@ -64,6 +64,7 @@ GEMEENTE_SERIES: tuple[str, ...] = (
     "crisis_places_peak",
     "crisis_cost_total",
 )
+DETAIL_SERIES: tuple[str, ...] = ("waiting", "housed_cumulative")
 BALANCE: tuple[str, ...] = ("opening_plus_inflow", "outflow", "closing_stock")
 ROUTES: tuple[str, ...] = ("b1", "onderwijs", "z")
 MAX_AGE = (
@@ -78,6 +79,8 @@ class ChunkResult:
     national: F32  # (runs, len(SERIES), months)
     gemeente: F32  # (runs, len(GEMEENTE_SERIES), gemeenten)
     balance: F64  # (runs, 3): opening + inflow, outflow, closing stock
+    # (runs, len(DETAIL_SERIES), detail gemeenten, months); empty without detail
+    detail: F32
 
 
 def gamma_weights(mean: float, cv: float, length: int) -> F64:
@@ -214,6 +217,8 @@ def simulate_chunk(
     inburgering = np.zeros((R, 3, MAX_AGE))
     buf_a, buf_s, buf_r, buf_h = (np.empty((R, G)) for _ in range(4))
     tv_active = False
+    detail_idx = np.asarray(inputs.detail_index, dtype=np.intp)
+    detail = np.zeros((R, len(DETAIL_SERIES), detail_idx.size, T), dtype=np.float32)
     crisis_peak = np.zeros(R)
     crisis_cost = np.zeros(R)
     other_demand = lettings_total * v["other_urgent_demand_share"]
@@ -306,6 +311,9 @@ def simulate_chunk(
         np.multiply(nare_direct[:, None], share, out=buf_a)
         housed_g += buf_a
         waiting_sum_g += waiting
+        if detail_idx.size:
+            detail[:, 0, :, t] = waiting[:, detail_idx]
+            detail[:, 1, :, t] = housed_g[:, detail_idx]
 
         # other urgent home seekers: the urgency scheme takes part of their quota
         from_quota = np.divide(
@@ -407,4 +415,4 @@ def simulate_chunk(
     gem[:, 3] = crisis_peak[:, None] * share
     gem[:, 4] = crisis_cost[:, None] * share
     balance = np.stack([opening + inflow_total, outflow_total, closing], axis=1)
-    return ChunkResult(national=out, gemeente=gem, balance=balance)
+    return ChunkResult(national=out, gemeente=gem, balance=balance, detail=detail)

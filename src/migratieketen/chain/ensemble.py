@@ -73,6 +73,9 @@ def reduce_chunks(
         gem_pct[:, :, lo : lo + GEMEENTE_BLOCK] = np.moveaxis(
             np.percentile(block, qs, axis=0), 0, 1
         )
+    detail = np.concatenate([c.detail for c in chunks], axis=0)
+    detail_pct = np.moveaxis(np.percentile(detail, qs, axis=0), 0, 1).astype(np.float32)
+    codes = inputs.gemeenten.codes
     return SimulationResult(
         scenario=scenario.to_dict(),
         months=inputs.month_labels(),
@@ -85,6 +88,8 @@ def reduce_chunks(
         balance=np.concatenate([c.balance for c in chunks], axis=0),
         runs=national.shape[0],
         seed=seed,
+        detail_codes=tuple(codes[i] for i in inputs.detail_index),
+        detail=detail_pct,
         per_run=national if keep_runs else None,
     )
 
@@ -105,18 +110,20 @@ def run_ensemble(
     gemeenten: GemeenteInputs | None = None,
     inputs: ChainInputs | None = None,
     keep_runs: bool = False,
+    detail_gemeenten: tuple[str, ...] = (),
 ) -> SimulationResult:
     """Run the scenario's ensemble (`runs`/`seed` default to the scenario's own).
 
     backend "dask" runs the chunks on a LocalCluster with `n_workers` workers, or on
-    the scheduler at `address` when given.
+    the scheduler at `address` when given. `detail_gemeenten` (CBS codes) get monthly
+    percentiles of their own waiting list and housed total.
     """
     if backend not in BACKENDS:
         raise ChainConfigError(f"Onbekende backend '{backend}'; kies local of dask.")
     n_runs = scenario.runs if runs is None else runs
     the_seed = scenario.seed if seed is None else seed
     if inputs is None:
-        inputs = build_inputs(scenario, data_dir, gemeenten)
+        inputs = build_inputs(scenario, data_dir, gemeenten, tuple(detail_gemeenten))
     sizes = chunk_sizes(n_runs, chunk_size)
     began = time.perf_counter()
     if backend == "dask":

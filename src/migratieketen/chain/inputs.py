@@ -46,6 +46,8 @@ class ChainInputs:
     noodopvang_auto_scale: bool
     initial_asylum_seekers: float
     initial_permit_holders: float
+    # gemeenten (indexes) whose monthly waiting list and housing are kept per run
+    detail_index: tuple[int, ...] = ()
 
     @property
     def months(self) -> int:
@@ -86,8 +88,12 @@ def build_inputs(
     scenario: Scenario,
     data_dir: Path | str | None = None,
     gemeenten: GemeenteInputs | None = None,
+    detail_gemeenten: tuple[str, ...] = (),
 ) -> ChainInputs:
-    """Resolve the scenario against the data folder (history, gemeenten)."""
+    """Resolve the scenario against the data folder (history, gemeenten).
+
+    `detail_gemeenten` (CBS codes) get monthly series of their own in the result.
+    """
     scenario.validate()
     values = resolve_values(scenario.parameters)
     start = month_index(scenario.start)
@@ -96,6 +102,10 @@ def build_inputs(
         if data_dir is None:
             raise ChainConfigError("Geen gegevensmap opgegeven voor de gemeenten.")
         gemeenten = load_gemeente_inputs(data_dir)
+    unknown = [c for c in detail_gemeenten if c not in gemeenten.codes]
+    if unknown:
+        raise ChainConfigError(f"Onbekende gemeentecode(s): {', '.join(unknown)}.")
+    detail_index = tuple(gemeenten.codes.index(c) for c in detail_gemeenten)
     nan = np.full(months, np.nan)
     ones = np.ones(months)
     if scenario.inflow.kind == "historie":
@@ -185,4 +195,5 @@ def build_inputs(
             if scenario.initial_permit_holders is None
             else scenario.initial_permit_holders
         ),
+        detail_index=detail_index,
     )

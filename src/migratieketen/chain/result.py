@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from migratieketen.chain.engine import BALANCE, GEMEENTE_SERIES, SERIES
+from migratieketen.chain.engine import BALANCE, DETAIL_SERIES, GEMEENTE_SERIES, SERIES
 
 F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
@@ -75,6 +75,8 @@ class SimulationResult:
     elapsed_seconds: float = 0.0
     backend: str = "local"
     per_run: F32 | None = field(default=None, repr=False)  # (runs, SERIES, months)
+    detail_codes: tuple[str, ...] = ()
+    detail: F32 | None = field(default=None, repr=False)  # (DETAIL, P, codes, months)
 
     def series(self, name: str, q: float = 50) -> F32:
         """Percentile `q` of series `name` per month."""
@@ -157,11 +159,31 @@ class SimulationResult:
             "series": series,
             "gemeenten": gemeenten,
             "gemeente_series_labels_nl": GEMEENTE_LABELS_NL,
+            "gemeente_detail": self._detail_dict(keys),
             "summary": self.summary(),
             "conservation": {
                 "balance_terms": list(BALANCE),
                 "max_imbalance_persons": self.max_imbalance(),
             },
+        }
+
+    def _detail_dict(self, keys: list[str]) -> dict[str, Any]:
+        """Monthly percentiles for the gemeenten asked for with `detail_gemeenten`."""
+        if self.detail is None or not self.detail_codes:
+            return {}
+        names = dict(zip(self.gemeente_codes, self.gemeente_names, strict=True))
+        return {
+            code: {
+                "name": names[code],
+                **{
+                    series: {
+                        key: [round(float(x), 1) for x in self.detail[s, j, k]]
+                        for j, key in enumerate(keys)
+                    }
+                    for s, series in enumerate(DETAIL_SERIES)
+                },
+            }
+            for k, code in enumerate(self.detail_codes)
         }
 
     def to_rows(self) -> list[dict[str, Any]]:
@@ -174,6 +196,15 @@ class SimulationResult:
                     row[f"p{q:g}"] = round(float(self.national[i, j, t]), 1)
                 row["mean"] = round(float(self.mean[i, t]), 1)
                 rows.append(row)
+        if self.detail is not None:
+            for k, code in enumerate(self.detail_codes):
+                for s, name in enumerate(DETAIL_SERIES):
+                    for t, month in enumerate(self.months):
+                        row = {"month": month, "series": f"{code}/{name}"}
+                        for j, q in enumerate(self.percentiles):
+                            row[f"p{q:g}"] = round(float(self.detail[s, j, k, t]), 1)
+                        row["mean"] = ""
+                        rows.append(row)
         return rows
 
 

@@ -39,6 +39,8 @@ def test_page_has_fan_chart_table_caveat_and_sources(
         assert part in svg
     assert ">90 %-interval</text>" in svg and ">50 %-interval</text>" in svg
     assert "laatste cijfer 2024-Q2" in svg  # total: nareizigers end in 2024-Q2
+    # Coordinates are never localised (a Dutch "72,5" would break the drawing).
+    assert not re.search(r'(?:x|y|x1|x2|y1|y2|cx|cy)="-?\d+,\d', svg)
     # Table alternative: every forecast quarter with all seven quantiles.
     table = html[
         html.index('id="kwantielen"') : html.index(
@@ -135,6 +137,8 @@ def test_scenarios_page_and_csv(client: Any, stored_forecast: Any) -> None:
     for name in names:
         assert f'id="scenario-{name}"' in html
     assert html.count('class="mk-spark"') == len(names)
+    for points in re.findall(r'points="([^"]*)"', html):
+        assert re.fullmatch(r"(-?\d+\.\d,-?\d+\.\d ?)+", points), points[:40]
     assert "Seed 7" in html  # the regime switch, reproducible by its seed
     response = client.get("/prognose/scenarios/regimewissel.csv")
     assert response.status_code == 200

@@ -42,6 +42,29 @@ class ScenarioView:
     def single_path(self) -> bool:
         return self.scenario.n_paths == 1
 
+    @property
+    def rows(self) -> list[tuple[str, list[float]]]:
+        """Table rows (series) with one value per quarter: compact, quarters across."""
+        qs = self.quarters
+        rows = [
+            ("Eerste asielverzoeken", [q.first for q in qs]),
+            ("Nareizigers", [q.nareizigers for q in qs]),
+            ("Totale instroom", [q.total for q in qs]),
+        ]
+        if not self.single_path:
+            rows.append(
+                ("Totale instroom, 5 % van de paden", [q.total_low for q in qs])
+            )
+            rows.append(
+                ("Totale instroom, 95 % van de paden", [q.total_high for q in qs])
+            )
+        return rows
+
+    @property
+    def peak(self) -> ScenarioQuarter:
+        """The quarter with the highest (median) total inflow."""
+        return max(self.quarters, key=lambda q: q.total)
+
 
 def to_core(stored: InflowScenario) -> Scenario:
     """The stored row back as the core's plain-data Scenario (validated again)."""

@@ -74,6 +74,12 @@ def main(argv: list[str] | None = None) -> int:
         f"max. afwijking behoud {local.max_imbalance():.1e}"
     )
     print(f"Belasting van de machine (load average 1 min): {os.getloadavg()[0]:.1f}")
+    began = time.perf_counter()
+    threaded = run_ensemble(scenario, inputs=inputs, runs=args.runs, threads=2)
+    print(
+        f"Gevectoriseerd, 2 threads (2 kernen): {time.perf_counter() - began:.2f} s; "
+        f"identiek: {'ja' if np.array_equal(threaded.national, local.national) else 'NEE'}"
+    )
 
     tracemalloc.start()
     run_ensemble(scenario, inputs=inputs, runs=args.runs)

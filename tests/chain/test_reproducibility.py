@@ -64,3 +64,7 @@ def test_progress_reports_every_chunk() -> None:
         progress=lambda d, t: seen.append((d, t)),
     )
     assert seen == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
+
+
+def test_two_threads_give_the_same_result() -> None:
+    np.testing.assert_array_equal(_run(), _run(threads=2))

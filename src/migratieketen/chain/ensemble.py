@@ -42,13 +42,30 @@ def run_chunks_local(
     sizes: Sequence[int],
     seed: int,
     progress: Progress | None = None,
+    threads: int = 1,
 ) -> list[ChunkResult]:
-    results = []
-    for i, n in enumerate(sizes):
-        results.append(simulate_chunk(inputs, n, seed, i))
-        if progress is not None:
-            progress(i + 1, len(sizes))
-    return results
+    """Chunks in this process; with `threads` > 1 in a thread pool (numpy releases
+    the GIL in the large array operations, so two threads use two cores)."""
+    if threads <= 1:
+        results = []
+        for i, n in enumerate(sizes):
+            results.append(simulate_chunk(inputs, n, seed, i))
+            if progress is not None:
+                progress(i + 1, len(sizes))
+        return results
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        futures = {
+            pool.submit(simulate_chunk, inputs, n, seed, i): i
+            for i, n in enumerate(sizes)
+        }
+        out: dict[int, ChunkResult] = {}
+        for done, future in enumerate(as_completed(futures), start=1):
+            out[futures[future]] = future.result()
+            if progress is not None:
+                progress(done, len(sizes))
+    return [out[i] for i in range(len(sizes))]
 
 
 def reduce_chunks(
@@ -111,12 +128,14 @@ def run_ensemble(
     inputs: ChainInputs | None = None,
     keep_runs: bool = False,
     detail_gemeenten: tuple[str, ...] = (),
+    threads: int = 1,
 ) -> SimulationResult:
     """Run the scenario's ensemble (`runs`/`seed` default to the scenario's own).
 
     backend "dask" runs the chunks on a LocalCluster with `n_workers` workers, or on
     the scheduler at `address` when given. `detail_gemeenten` (CBS codes) get monthly
-    percentiles of their own waiting list and housed total.
+    percentiles of their own waiting list and housed total. `threads` > 1 runs the
+    local chunks in a thread pool; results are identical for any number of threads.
     """
     if backend not in BACKENDS:
         raise ChainConfigError(f"Onbekende backend '{backend}'; kies local of dask.")
@@ -139,7 +158,7 @@ def run_ensemble(
             progress=progress,
         )
     else:
-        chunks = run_chunks_local(inputs, sizes, the_seed, progress)
+        chunks = run_chunks_local(inputs, sizes, the_seed, progress, threads)
     result = reduce_chunks(chunks, inputs, scenario, the_seed, percentiles, keep_runs)
     result.elapsed_seconds = time.perf_counter() - began
     result.backend = backend

@@ -98,7 +98,13 @@ def main() -> None:
             return get("/")()
 
         # Warm up every page once (imports, template compilation, caches).
-        for url in ("/", "/gemeenten/GM0363", "/api/v1/gemeenten", "/toegankelijkheid"):
+        for url in (
+            "/",
+            "/gemeenten/GM0363",
+            "/api/v1/gemeenten",
+            "/toegankelijkheid",
+            "/zoeken?q=berg",
+        ):
             get(url)()
 
         cases: list[tuple[str, Callable[[], object]]] = [

@@ -11,13 +11,17 @@ per page small and fixed.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.utils.translation import get_language
 
 from migratieketen.compare import COMPARISON_FEATURES, Neighbour, nearest, standardise
 from migratieketen_web.gemeenten import models
+
+T = TypeVar("T")
 
 POPULATION_KEY = "inwoners"
 DEFAULT_INDICATOR = "pct_huurwoningen_corporatie"
@@ -48,8 +52,22 @@ def vintage_key() -> str:
     return str(vintage.uuid) if vintage else "leeg"
 
 
+def _cached(name: str, build: Callable[[], T]) -> T:
+    """`build()` once per import (vintage); every page reads the same few lookups."""
+    key = f"mk:{name}:{vintage_key()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, None)
+    return value
+
+
 def latest_population() -> tuple[int | None, dict[str, int], str]:
     """(year, gemeentecode -> inhabitants, attribution) for the latest year."""
+    return _cached("population", _latest_population)
+
+
+def _latest_population() -> tuple[int | None, dict[str, int], str]:
     latest = models.PopulationFigure.objects.order_by("-year").first()
     if latest is None:
         return None, {}, ""
@@ -61,6 +79,10 @@ def latest_population() -> tuple[int | None, dict[str, int], str]:
 
 def indicators() -> list[IndicatorInfo]:
     """Population first, then every KWB indicator in label order."""
+    return _cached("indicators", _indicators)
+
+
+def _indicators() -> list[IndicatorInfo]:
     year, _, attribution = latest_population()
     result = []
     if year is not None:
@@ -201,9 +223,14 @@ def search(query: str, limit: int = 50) -> list[SearchHit]:
     return [hit for *_, hit in scored[:limit]]
 
 
+# Process memory, not the Django cache: LocMemCache pickles every value, and
+# unpickling ~3,800 hits on each search cost more than the search itself.
+_SEARCH_INDEX: dict[str, list[tuple[str, str, SearchHit]]] = {}
+
+
 def _search_index() -> list[tuple[str, str, SearchHit]]:
-    cache_key = f"mk:search:{vintage_key()}"
-    index = cache.get(cache_key)
+    vintage = vintage_key()
+    index = _SEARCH_INDEX.get(vintage)
     if index is not None:
         return index
     index = []
@@ -222,5 +249,6 @@ def _search_index() -> list[tuple[str, str, SearchHit]]:
             "wijk", code, name, gemeente, f"/gemeenten/{gemeente_code}#wijk-{code}"
         )
         index.append((fold(name), fold(code), hit))
-    cache.set(cache_key, index, None)
+    _SEARCH_INDEX.clear()  # keep only the current import
+    _SEARCH_INDEX[vintage] = index
     return index

@@ -343,8 +343,13 @@ def _locator(gemeente: models.Gemeente) -> dict[str, str] | None:
     """A small map: the gemeente inside its province outline."""
     if not gemeente.svg_path or not gemeente.province.svg_path:
         return None
+    key = f"mk:viewbox:{queries.vintage_key()}:{gemeente.province.code}"
+    view_box = cache.get(key)
+    if view_box is None:
+        view_box = fit_view_box(path_bbox(gemeente.province.svg_path))
+        cache.set(key, view_box, None)
     return {
-        "view_box": fit_view_box(path_bbox(gemeente.province.svg_path)),
+        "view_box": view_box,
         "province": gemeente.province.svg_path,
         "gemeente": gemeente.svg_path,
     }

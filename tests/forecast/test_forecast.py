@@ -71,6 +71,9 @@ def test_vintage_and_json(forecast: ForecastResult, shared_data_dir: Path) -> No
     )
     assert data["caveat"] and data["model"] == "ensemble"
     assert {row["year"] for row in data["mpp_comparison"]} == {2025}
+    total = data["history"]["totale_instroom"]
+    assert total["periods"][-1] == "2024-Q2"
+    assert total["values"][-1] == 7760 + 2780  # 2024-Q2 first requests + nareizigers
 
 
 def test_cut_hides_later_data(shared_data_dir: Path) -> None:

@@ -342,6 +342,24 @@ def _mpp_comparison(
     return out
 
 
+def _history(inputs: ForecastInputs) -> dict[str, PeriodSeries]:
+    """Observed series for the fan chart; the total only where both parts exist."""
+    first = dict(zip(inputs.first.periods, inputs.first.values, strict=True))
+    common = [p for p in inputs.nareizigers.periods if p in first]
+    total = PeriodSeries(
+        "totale_instroom",
+        "Q",
+        tuple(common),
+        np.array([first[p] + inputs.nareizigers.value(p) for p in common]),
+        inputs.nareizigers.provenance,
+    )
+    return {
+        "eerste_asielverzoeken": inputs.first,
+        "nareizigers": inputs.nareizigers,
+        "totale_instroom": total,
+    }
+
+
 def horizon_to(cutoff: str, until: str) -> int:
     """Quarters from the data cutoff to `until`; rejects what the model cannot do."""
     try:
@@ -436,10 +454,7 @@ def make_forecast(
         quarterly=quarterly,
         monthly=monthly,
         yearly=yearly,
-        history={
-            "eerste_asielverzoeken": inputs.first,
-            "nareizigers": inputs.nareizigers,
-        },
+        history=_history(inputs),
         permit_model=paths.permit_model,
         mpp_comparison=_mpp_comparison(yearly, inputs),
         vintage=inputs.vintage,

@@ -52,6 +52,7 @@ class ComputeSpy:
 @pytest.fixture(autouse=True)
 def prognose_settings(settings: Any, shared_data_dir: Path) -> None:
     settings.PROGNOSE_SETTINGS = TEST_SETTINGS
+    settings.PROGNOSE_SYNCHRONOUS = True
     settings.MIGRATIEKETEN_DATA_DIR = str(shared_data_dir)
 
 
@@ -65,6 +66,7 @@ def stored_forecast(
     with (
         override_settings(
             PROGNOSE_SETTINGS=TEST_SETTINGS,
+            PROGNOSE_SYNCHRONOUS=True,
             MIGRATIEKETEN_DATA_DIR=str(shared_data_dir),
         ),
         pytest.MonkeyPatch.context() as mp,

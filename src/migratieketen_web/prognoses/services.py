@@ -4,22 +4,27 @@
 
 Why: the forecast plus its backtest take tens of seconds (model fits at every
 origin). The page and the API therefore never compute per request: they look up
-the forecast for the current data files (by checksum) and settings, and only the
-first request after new data (or `manage.py prognose_opslaan`) computes and saves.
-All forecasting is done by `migratieketen.forecast`; this module only calls it.
+the forecast for the current data files (by checksum) and settings. The first
+request after new data starts the computation in a background thread (one per
+vintage and settings, per process) and is told to come back; `manage.py
+prognose_opslaan` computes it ahead of time. With ``PROGNOSE_SYNCHRONOUS = True``
+(tests) the request computes it itself. All forecasting is done by
+`migratieketen.forecast`; this module only calls it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings as django_settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, close_old_connections, connection, transaction
 
 from migratieketen.data import default_data_dir
 from migratieketen.data.asylum import AsylumDataError, period_index, period_label
@@ -32,10 +37,23 @@ from migratieketen_web.prognoses.models import Forecast, InflowScenario
 
 DEFAULT_BACKTEST_ORIGIN = "2014-Q4"
 DEFAULT_SCENARIO_SEED = 2026
+RETRY_AFTER_SECONDS = 15
+
+logger = logging.getLogger(__name__)
 
 
 class ForecastUnavailable(LookupError):
     """No forecast can be made (no data folder, unreadable series); Dutch text."""
+
+
+class ForecastPending(LookupError):
+    """The forecast for the current data is being computed; ask again shortly."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "De prognose voor de nieuwste data wordt nu berekend (dat duurt ongeveer "
+            f"een minuut). Probeer het over {RETRY_AFTER_SECONDS} seconden opnieuw."
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,11 +221,83 @@ def stored_forecast(folder: Path, settings: ForecastSettings) -> Forecast | None
     ).first()
 
 
-def current_forecast(settings: ForecastSettings | None = None) -> Forecast:
-    """The forecast for the current data: from the database, else computed once."""
+def synchronous() -> bool:
+    return bool(getattr(django_settings, "PROGNOSE_SYNCHRONOUS", False))
+
+
+def current_forecast(
+    settings: ForecastSettings | None = None, background: bool | None = None
+) -> Forecast:
+    """The forecast for the current data: from the database, else computed once.
+
+    In the background (the default outside tests) this raises ForecastPending while
+    the computation runs, and ForecastUnavailable if it failed for this vintage.
+    """
     settings = settings or ForecastSettings.from_django()
     folder = data_dir()
     forecast = stored_forecast(folder, settings)
-    if forecast is None:
-        forecast = save(compute(folder, settings))
-    return forecast
+    if forecast is not None:
+        return forecast
+    if background is None:
+        background = not synchronous()
+    if not background:
+        return save(compute(folder, settings))
+    start_background(folder, settings)
+    raise ForecastPending()
+
+
+JobKey = tuple[str, str]
+_jobs_lock = threading.Lock()
+_jobs: dict[JobKey, threading.Thread] = {}
+_failures: dict[JobKey, str] = {}
+
+
+def start_background(folder: Path, settings: ForecastSettings) -> threading.Thread:
+    """Start (or find) the computation for these files and settings in this process.
+
+    A failure is remembered per vintage, so a broken file does not restart the
+    computation on every request; new data (a new checksum) tries again.
+    """
+    key = (vintage_key(vintage_files(folder)), settings.key)
+    with _jobs_lock:
+        if key in _failures:
+            raise ForecastUnavailable(_failures[key])
+        job = _jobs.get(key)
+        if job is None or not job.is_alive():
+            job = threading.Thread(
+                target=_run_job,
+                args=(folder, settings, key),
+                name=f"prognose-{key[0][:8]}",
+                daemon=True,
+            )
+            _jobs[key] = job
+            job.start()
+        return job
+
+
+def wait_for_background(timeout: float) -> None:
+    """Wait until the running computations of this process end (tests, shutdown)."""
+    with _jobs_lock:
+        jobs = list(_jobs.values())
+    for job in jobs:
+        job.join(timeout)
+
+
+def _run_job(folder: Path, settings: ForecastSettings, key: JobKey) -> None:
+    close_old_connections()
+    try:
+        save(compute(folder, settings))
+    except ForecastUnavailable as exc:
+        with _jobs_lock:
+            _failures[key] = str(exc)
+    except Exception:
+        logger.exception("Prognose kon niet worden berekend")
+        with _jobs_lock:
+            _failures[key] = (
+                "De prognose kon niet worden berekend door een onverwachte fout; "
+                "zie het serverlog."
+            )
+    finally:
+        connection.close()
+        with _jobs_lock:
+            _jobs.pop(key, None)

@@ -27,6 +27,17 @@ def _unavailable(request: HttpRequest, reason: str, status: int = 503) -> HttpRe
     )
 
 
+def _pending(request: HttpRequest, exc: services.ForecastPending) -> HttpResponse:
+    response = render(
+        request,
+        "prognoses/pending.html",
+        {"reason": str(exc), "refresh": services.RETRY_AFTER_SECONDS},
+        status=503,
+    )
+    response["Retry-After"] = str(services.RETRY_AFTER_SECONDS)
+    return response
+
+
 def _series_param(request: HttpRequest) -> str:
     value = request.GET.get("reeks", presentation.DEFAULT_SERIES)
     return presentation.check_series(value)
@@ -51,6 +62,8 @@ def prognose(request: HttpRequest) -> HttpResponse:
         return _unavailable(request, str(exc), status=400)
     try:
         forecast = services.current_forecast()
+    except services.ForecastPending as exc:
+        return _pending(request, exc)
     except services.ForecastUnavailable as exc:
         return _unavailable(request, str(exc))
     result = forecast.result
@@ -85,6 +98,8 @@ def prognose(request: HttpRequest) -> HttpResponse:
 def scenarios(request: HttpRequest) -> HttpResponse:
     try:
         forecast = services.current_forecast()
+    except services.ForecastPending as exc:
+        return _pending(request, exc)
     except services.ForecastUnavailable as exc:
         return _unavailable(request, str(exc))
     views = sc.with_sparklines([sc.summarise(s) for s in forecast.scenarios.all()])
@@ -104,6 +119,8 @@ def scenario_csv(request: HttpRequest, name: str) -> HttpResponse:
     """All paths of one scenario of the current forecast (the core's CSV layout)."""
     try:
         forecast = services.current_forecast()
+    except services.ForecastPending as exc:
+        return _pending(request, exc)
     except services.ForecastUnavailable as exc:
         return _unavailable(request, str(exc))
     stored = forecast.scenarios.filter(name=name).first()

@@ -50,6 +50,13 @@ class ForecastUnavailableError(exceptions.APIException):
     default_code = "unavailable"
 
 
+class ForecastPendingError(ForecastUnavailableError):
+    """503 with Retry-After: the forecast for the current data is being computed."""
+
+    default_code = "pending"
+    wait = services.RETRY_AFTER_SECONDS  # the problem handler sets Retry-After
+
+
 class ActueelFilter(serializers.Serializer):
     """Parameters of /prognoses/actueel."""
 
@@ -110,8 +117,8 @@ def _uuid_param(description: str) -> OpenApiParameter:
     actueel=extend_schema(
         summary="De actuele prognose",
         description="De prognose voor de huidige data. Bestaat die nog niet, dan "
-        "wordt zij eenmaal berekend en opgeslagen (dat duurt even); daarna komt zij "
-        "uit de database.",
+        "wordt zij eenmaal op de achtergrond berekend en opgeslagen; tot die tijd "
+        "is het antwoord 503 met Retry-After. Daarna komt zij uit de database.",
         parameters=[ActueelFilter, API_VERSION_HEADER],
         responses={
             200: OpenApiResponse(
@@ -120,7 +127,8 @@ def _uuid_param(description: str) -> OpenApiParameter:
             **problem_responses(400),
             (503, PROBLEM_CONTENT_TYPE): OpenApiResponse(
                 FoutSerializer,
-                description="Geen data om de prognose mee te berekenen.",
+                description="De prognose wordt berekend (met Retry-After) of "
+                "er is geen bruikbare data.",
             ),
         },
     ),
@@ -148,6 +156,8 @@ class PrognoseViewSet(OpenDataViewSet):
         )
         try:
             forecast = services.current_forecast()
+        except services.ForecastPending as exc:
+            raise ForecastPendingError(str(exc)) from exc
         except services.ForecastUnavailable as exc:
             raise ForecastUnavailableError(str(exc)) from exc
         context = {**self.get_serializer_context(), "series": values.get("reeks")}

@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from migratieketen.maps.bins import bin_index, quantile_bins
 
@@ -35,3 +37,25 @@ def test_single_value_and_empty() -> None:
 def test_classes_must_be_positive() -> None:
     with pytest.raises(ValueError):
         quantile_bins([1.0], classes=0)
+
+
+@given(
+    values=st.lists(
+        st.one_of(st.none(), st.floats(-1e6, 1e6, allow_nan=False)), max_size=400
+    ),
+    classes=st.integers(1, 7),
+)
+def test_every_known_value_falls_in_exactly_one_ordered_class(
+    values: list[float | None], classes: int
+) -> None:
+    bins = quantile_bins(values, classes)
+    known = [v for v in values if v is not None]
+    assert sum(b.count for b in bins) == len(known)
+    assert len(bins) <= classes
+    for left, right in zip(bins, bins[1:], strict=False):
+        assert left.upper == right.lower and left.lower < left.upper
+    for value in known:
+        index = bin_index(value, bins)
+        assert index is not None
+        b = bins[index]
+        assert b.lower <= value <= b.upper

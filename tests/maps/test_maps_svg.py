@@ -9,6 +9,8 @@ import math
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from migratieketen.maps.svg import (
     NL_FRAME,
@@ -95,3 +97,23 @@ def test_real_gemeenten_fit_the_frame(shared_data_dir: Path) -> None:
 
 def test_fit_view_box_adds_margin() -> None:
     assert fit_view_box((10, 20, 110, 70), margin=0.1) == "0.0 10.0 120.0 70.0"
+
+
+@given(
+    st.lists(
+        st.tuples(st.floats(3.4, 7.2), st.floats(50.8, 53.5)), min_size=3, max_size=60
+    )
+)
+def test_any_ring_path_stays_inside_the_frame_and_parses_back(
+    points: list[tuple[float, float]],
+) -> None:
+    ring = [[lon, lat] for lon, lat in points] + [[points[0][0], points[0][1]]]
+    path = ring_to_path(ring)
+    if not path:  # collapsed to fewer than three distinct points
+        return
+    min_x, min_y, max_x, max_y = path_bbox(path)
+    _, _, width, height = (float(v) for v in NL_FRAME.view_box.split())
+    assert 0 <= min_x <= max_x <= width
+    assert 0 <= min_y <= max_y <= height
+    xs = [NL_FRAME.project(lon, lat)[0] for lon, lat in points]
+    assert min_x == pytest.approx(min(xs), abs=0.06)

@@ -5,10 +5,13 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
 
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import IntegrityError
 
 import pytest
@@ -164,3 +167,16 @@ def test_checksum_follows_the_file_contents(
     assert data_checksum(data_dir) == data_checksum(shared_data_dir)
     non_numeric_population(data_dir)
     assert data_checksum(data_dir) != data_checksum(shared_data_dir)
+
+
+def test_management_command_reports_issues_and_changes_nothing(
+    shared_data_dir: Path, tmp_path: Path
+) -> None:
+    data_dir = copy_data_dir(shared_data_dir, tmp_path / "data")
+    duplicate_code(data_dir)
+    before = db_state()
+    errors = io.StringIO()
+    with pytest.raises(CommandError, match="Niets ingelezen"):
+        call_command("import_open_data", str(data_dir), stderr=errors)
+    assert "komt dubbel voor" in errors.getvalue()
+    assert db_state() == before

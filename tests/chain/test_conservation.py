@@ -87,3 +87,26 @@ def test_no_stock_or_occupancy_goes_negative(scenario: Scenario) -> None:
     ].sum(axis=1)
     total = result.per_run[:, SERIES.index("coa_total")]
     np.testing.assert_allclose(occ, total, rtol=1e-4, atol=1e-2)
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    until=st.sampled_from(["2013-06", "2015-12", "2020-03", "2024-12"]),
+    rate=st.floats(0.01, 1),
+    share=st.floats(0, 1),
+    factor=st.floats(0.5, 3),
+)
+def test_history_replay_conserves_persons(
+    shared_data_dir: object, until: str, rate: float, share: float, factor: float
+) -> None:
+    from migratieketen.chain.builtin import historie
+
+    scenario = historie(until, runs=8, seed=1)
+    scenario.parameters = {
+        "housing_rate": rate,
+        "nareizigers_share_to_coa": share,
+        "history_persons_per_decision": factor,
+    }
+    result = run_ensemble(scenario, shared_data_dir)  # type: ignore[arg-type]
+    opening_plus_in, out, stock = result.balance.T
+    assert np.all(np.abs(opening_plus_in - out - stock) <= 1e-6 * opening_plus_in)

@@ -69,25 +69,17 @@ def _overlay_monthly(out: FloatArray, series: asylum.PeriodSeries, start: int) -
 
 
 def _yearly(values: dict[int, float], start: int, months: int) -> FloatArray:
-    out = np.full(months, np.nan)
+    """Yearly values per month. A year without a figure takes the last earlier year
+    (carried forward beyond the data), or else the first later year (RA decisions
+    start in 2015 in the UNHCR file)."""
+    if not values:
+        raise ChainConfigError("Historie: een invoerreeks heeft geen enkele waarde.")
+    years = sorted(values)
+    out = np.empty(months)
     for t in range(months):
         year = (start + t) // 12
-        if year in values:
-            out[t] = values[year]
-    return out
-
-
-def _ffill(arr: FloatArray) -> FloatArray:
-    """Carry the last observed value forward (rates/capacity beyond the data), and the
-    first observed value back (RA decisions start in 2015 in the UNHCR file)."""
-    out = arr.copy()
-    known = np.flatnonzero(np.isfinite(out))
-    if len(known) == 0:
-        raise ChainConfigError("Historie: een invoerreeks heeft geen enkele waarde.")
-    out[: known[0]] = out[known[0]]
-    for t in range(1, len(out)):
-        if not np.isfinite(out[t]):
-            out[t] = out[t - 1]
+        earlier = [y for y in years if y <= year]
+        out[t] = values[earlier[-1]] if earlier else values[years[0]]
     return out
 
 
@@ -149,11 +141,11 @@ def load_history(data_dir: Path | str, until: str) -> HistoryInputs:
         start=start,
         first=first,
         nareizigers=nare,
-        repeat=_ffill(_yearly(repeat, start, months)),
-        ind_decisions=_ffill(_yearly(decisions, start, months)),
-        recognition_first=_ffill(_yearly(rec_fi, start, months)),
-        recognition_repeat=_ffill(_yearly(rec_ra, start, months)),
-        closed_share=_ffill(_yearly(closed, start, months)),
+        repeat=_yearly(repeat, start, months),
+        ind_decisions=_yearly(decisions, start, months),
+        recognition_first=_yearly(rec_fi, start, months),
+        recognition_repeat=_yearly(rec_ra, start, months),
+        closed_share=_yearly(closed, start, months),
     )
 
 

@@ -66,6 +66,10 @@ def test_national_page_sums_the_core_taakstellingen(
     # The trend chart is inline SVG with a text title, plus the table alternative.
     assert '<svg viewBox="0 0 640 280" role="img"' in html
     assert html.count('class="mk-chart__bar--0"') >= 2
+    # SVG coordinates are plain numbers, never in the Dutch "240,0" notation.
+    svg = html.split('<svg viewBox="0 0 640 280"', 1)[1].split("</svg>", 1)[0]
+    coords = re.findall(r'\b(?:x|y|width|height|y1|y2)="([^"]*)"', svg)
+    assert coords and all(re.fullmatch(r"-?\d+(\.\d+)?", c) for c in coords)
     assert len(re.findall(r'href="/monitor/provincies/PV\d\d"', html)) == 12
     assert "Bron vg 2025-1: 17700, bijgesteld tot 15000" in html
     assert "Bron: CBS" in html
@@ -228,3 +232,31 @@ def test_gemeente_page_fills_huisvesting_and_opvang_sections(
     for slug in ("inburgering", "arbeidsmigranten", "lvv"):
         section = html.split(f'id="keten-{slug}"', 1)[1].split("</section>", 1)[0]
         assert "Nog niet beschikbaar:" in section
+
+
+def test_stand_on_a_peildatum_shows_the_half_year_running(client: Client) -> None:
+    _realisation(ROTTERDAM, date(2025, 3, 15), 30)
+    _realisation(ROTTERDAM, date(2025, 5, 2), 20)  # after the stand: not counted
+    html = client.get(
+        f"/monitor/gemeenten/{ROTTERDAM}?stand=2025-04-01"
+    ).content.decode()
+    assert '<strong aria-current="true">1 april 2025</strong>' in html
+    row = html.split('scope="row">2025-1</th>', 1)[1].split("</tr>", 1)[0]
+    assert "lopend" in row and "<td" in row
+    assert 'scope="row">2025-2</th>' not in html  # not started on 1 April 2025
+    assert (
+        f'href="/monitor/berekening/saldo/{ROTTERDAM}/2025-1?stand=2025-04-01"' in html
+    )
+    national = client.get("/monitor?stand=2025-04-01").content.decode()
+    row = national.split('scope="row">2025-1</th>', 1)[1].split("</tr>", 1)[0]
+    assert re.findall(r">(\d+)</td>", row)[:1] == ["30"]  # housed by 1 April
+    # Exports follow the stand too.
+    export = client.get(f"/monitor/gemeenten/{ROTTERDAM}/export.csv?stand=2025-04-01")
+    assert export.content.decode("utf-8-sig").count("\r\n") == 2  # header + 2025-1
+
+
+@pytest.mark.parametrize("stand", ["gisteren", "2014-12-31", "2999-01-01"])
+def test_bad_stand_is_a_clear_400(client: Client, stand: str) -> None:
+    response = client.get(f"/monitor?stand={stand}")
+    assert response.status_code == 400
+    assert "stand" in response.content.decode().lower()

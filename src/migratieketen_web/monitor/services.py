@@ -283,7 +283,9 @@ class MonitorData:
                 for i, hy in enumerate(self.run)
                 if hy.peildatum() <= self.as_of
             }
-            after = sum(r.persons for r in real if r.housed_on > self.run[-1].end)
+            after = sum(
+                r.persons for r in real if self.run[-1].end < r.housed_on <= self.as_of
+            )
             self._reports[code] = GemeenteMonitor(info, report, peil, opening, after)
         return self._reports[code]
 
@@ -296,5 +298,5 @@ class MonitorData:
             r.persons
             for code in wanted
             for r in self.realisations.get(code, [])
-            if hy.start <= r.housed_on <= hy.end
+            if hy.start <= r.housed_on <= min(hy.end, self.as_of)
         )

@@ -10,6 +10,7 @@ issue: for now every staff user may enter for every gemeente.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -18,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from migratieketen.rules import huisvestingswet as hw
 from migratieketen.rules import spreidingswet as sw
@@ -25,7 +27,11 @@ from migratieketen_web.gemeenten.models import Province
 from migratieketen_web.monitor import chart, explanations, exports, models, overview
 from migratieketen_web.monitor import spreiding as sp
 from migratieketen_web.monitor.explanations import population_line
-from migratieketen_web.monitor.forms import RealisationForm, RealisationUploadForm
+from migratieketen_web.monitor.forms import (
+    FIRST_DATE,
+    RealisationForm,
+    RealisationUploadForm,
+)
 from migratieketen_web.monitor.register import (
     AlreadyImported,
     ImportRejected,
@@ -51,7 +57,13 @@ def _data_or_unavailable(
     """Run the view with a MonitorData; answer 503 with the reason if none can be made."""
 
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        data = MonitorData()
+        try:
+            as_of = stand_from_request(request)
+        except ValueError as exc:
+            return render(
+                request, "monitor/unavailable.html", {"reason": str(exc)}, status=400
+            )
+        data = MonitorData(as_of)
         try:
             data.run  # noqa: B018 - raises MonitorUnavailable when nothing computes
             return view(request, data, *args, **kwargs)
@@ -61,6 +73,42 @@ def _data_or_unavailable(
     wrapped.__name__ = view.__name__
     wrapped.__doc__ = view.__doc__
     return wrapped
+
+
+def stand_from_request(request: HttpRequest) -> date | None:
+    """`?stand=JJJJ-MM-DD`: the monitor as it stood on that date (default today)."""
+    raw = request.GET.get("stand", "").strip()
+    if not raw:
+        return None
+    try:
+        day = date.fromisoformat(raw)
+    except ValueError as exc:
+        raise ValueError(
+            f"Ongeldige stand '{raw}': gebruik een datum als JJJJ-MM-DD."
+        ) from exc
+    if not FIRST_DATE <= day <= timezone.localdate():
+        raise ValueError(
+            "De stand moet tussen 1 januari 2015 en vandaag liggen, niet "
+            f"{day:%d-%m-%Y}."
+        )
+    return day
+
+
+def _stand_context(request: HttpRequest, data: MonitorData) -> dict[str, Any]:
+    """The chosen stand and the peildata to choose from (1 April / 1 October)."""
+    today = timezone.localdate()
+    chosen = request.GET.get("stand", "").strip()
+    options = []
+    hy = data.run[0]
+    while hy.start <= today:
+        if hy.peildatum() <= today:
+            options.append(hy.peildatum())
+        hy = hy.next()
+    return {
+        "stand_query": f"?stand={data.as_of.isoformat()}" if chosen else "",
+        "stand_chosen": bool(chosen),
+        "stand_options": options,
+    }
 
 
 def _sources(data: MonitorData) -> list[str]:
@@ -88,6 +136,7 @@ def national(request: HttpRequest, data: MonitorData) -> HttpResponse:
         request,
         "monitor/national.html",
         {
+            **_stand_context(request, data),
             "section": "monitor",
             "data": data,
             "rows": rows,
@@ -115,6 +164,7 @@ def province(request: HttpRequest, data: MonitorData, code: str) -> HttpResponse
         request,
         "monitor/province.html",
         {
+            **_stand_context(request, data),
             "section": "monitor",
             "data": data,
             "province": prov,
@@ -159,6 +209,7 @@ def gemeente(request: HttpRequest, data: MonitorData, code: str) -> HttpResponse
         request,
         "monitor/gemeente.html",
         {
+            **_stand_context(request, data),
             "section": "monitor",
             "data": data,
             "gm": gm,

@@ -62,6 +62,8 @@ def test_actueel_one_series(api_client: Any, stored_forecast: Any) -> None:
     assert data["uuid"] == stored_forecast.uuid
     (reeks,) = data["reeksen"]
     assert reeks["reeks"] == "nareizigers" and reeks["laatstGemeten"] == "2024-Q2"
+    assert reeks["gemeten"][0]["periode"] == "2013-Q1"
+    assert reeks["gemeten"][-1]["periode"] == "2024-Q2"
     assert reeks["kwartalen"][0] == {
         **reeks["kwartalen"][0],
         "periode": "2024-Q3",

@@ -120,9 +120,10 @@ def _table_periods(
 
 def _history(result: dict[str, Any], series: str) -> list[tuple[str, float]]:
     history = result["history"]
-    if series != "totale_instroom":
+    if series in history:  # the core stores the total's history since 2026-11
         h = history[series]
         return list(zip(h["periods"], h["values"], strict=True))
+    # Forecasts saved before: the total is observed only where both parts are.
     first = dict(
         zip(
             history["eerste_asielverzoeken"]["periods"],

@@ -52,6 +52,7 @@ def series_payload(forecast: Forecast, only: str | None = None) -> list[dict[str
                 "label": presentation.SERIES[name],
                 "chosen_model": presentation.CHOSEN_MODEL[name],
                 "last_observed": fan.last_observed,
+                "history": [{"period": p, "value": v} for p, v in fan.history],
                 "quarters": [_period(p) for p in fan.periods],
                 "years": [_period(p) for p in presentation.yearly_rows(yearly)]
                 if yearly

@@ -127,6 +127,13 @@ class PrognosePeriodeSerializer(serializers.Serializer):
     )
 
 
+class PrognoseGemetenSerializer(serializers.Serializer):
+    periode = serializers.CharField(source="period", help_text="Kwartaal (JJJJ-Qn).")
+    waarde = serializers.FloatField(
+        source="value", help_text="Gemeten aantal personen (CBS, IND)."
+    )
+
+
 class PrognoseReeksSerializer(serializers.Serializer):
     """One forecast series: quarterly and calendar-year quantiles."""
 
@@ -140,6 +147,11 @@ class PrognoseReeksSerializer(serializers.Serializer):
     )
     laatstGemeten = serializers.CharField(
         source="last_observed", help_text="Laatste kwartaal met een gemeten cijfer."
+    )
+    gemeten = PrognoseGemetenSerializer(
+        source="history",
+        many=True,
+        help_text="Gemeten kwartalen waarop de prognose rust (de waaier begint erna).",
     )
     kwartalen = PrognosePeriodeSerializer(
         source="quarters", many=True, help_text="Kwantielen per kwartaal."

@@ -174,6 +174,10 @@ def test_form_stores_a_realisation_and_explains_errors_in_dutch(
     assert bad.status_code == 200
     html = bad.content.decode()
     assert "De datum ligt in de toekomst." in html
+    assert (
+        'aria-invalid="true" aria-describedby="id_housed_on-fout id_housed_on-uitleg"'
+        in html
+    )
     assert "Er kunnen niet meer huishoudens dan personen zijn." in html
     more = staff_client.post(
         "/monitor/realisaties/nieuw",

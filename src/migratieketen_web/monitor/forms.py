@@ -83,7 +83,9 @@ class RealisationForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        for name, field in self.fields.items():
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"id_{name}-uitleg"
             if isinstance(field.widget, forms.Select):
                 field.widget.attrs["class"] = (
                     "utrecht-select utrecht-select--html-select"
@@ -92,6 +94,19 @@ class RealisationForm(forms.Form):
                 field.widget.attrs["class"] = (
                     "utrecht-textbox utrecht-textbox--html-input"
                 )
+
+    def full_clean(self) -> None:
+        """Link each field to its help text and error list for screen readers."""
+        super().full_clean()
+        for name, field in self.fields.items():
+            ids = []
+            if name in self.errors:
+                field.widget.attrs["aria-invalid"] = "true"
+                ids.append(f"id_{name}-fout")
+            if field.help_text:
+                ids.append(f"id_{name}-uitleg")
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
 
     def clean_housed_on(self) -> date:
         value: date = self.cleaned_data["housed_on"]

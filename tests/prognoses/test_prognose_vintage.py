@@ -57,3 +57,16 @@ def test_command_does_not_recompute_a_stored_forecast(
     call_command("prognose_opslaan", stdout=out)
     assert "was al opgeslagen" in out.getvalue()
     assert compute_spy.calls == 0
+
+
+def test_core_code_is_part_of_the_key(
+    stored_forecast: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from migratieketen_web.prognoses.models import Forecast
+
+    forecast = Forecast.objects.get(uuid=stored_forecast.uuid)
+    assert forecast.parameters["core"] == services.core_fingerprint()
+    settings = services.ForecastSettings.from_django()
+    before = settings.key
+    monkeypatch.setattr(services, "core_fingerprint", lambda: "0" * 64)
+    assert settings.key != before  # new model code: not the stored forecast

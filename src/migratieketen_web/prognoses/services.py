@@ -14,6 +14,7 @@ prognose_opslaan` computes it ahead of time. With ``PROGNOSE_SYNCHRONOUS = True`
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -26,6 +27,8 @@ from typing import Any
 from django.conf import settings as django_settings
 from django.db import IntegrityError, close_old_connections, connection, transaction
 
+import migratieketen.data.asylum as asylum_module
+import migratieketen.forecast as forecast_package
 from migratieketen.data import default_data_dir
 from migratieketen.data.asylum import AsylumDataError, period_index, period_label
 from migratieketen.forecast import load_inputs, make_forecast, run_backtest
@@ -84,7 +87,26 @@ class ForecastSettings:
 
     @property
     def key(self) -> str:
-        return _sha256(json.dumps(self.to_dict(), sort_keys=True))
+        """Settings plus the core's code: a changed model is a new forecast."""
+        return _sha256(
+            json.dumps({**self.to_dict(), "core": core_fingerprint()}, sort_keys=True)
+        )
+
+
+@functools.cache
+def core_fingerprint() -> str:
+    """SHA-256 over the source of the forecasting core and its loaders.
+
+    Why: the same data and settings give other numbers after the model changes, so
+    an upgrade must not keep serving the forecast of the old code.
+    """
+    forecast_dir = Path(forecast_package.__file__).parent
+    files = sorted(forecast_dir.glob("*.py")) + [Path(asylum_module.__file__)]
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _sha256(text: str) -> str:
@@ -185,7 +207,10 @@ def save(computed: ComputedForecast) -> Forecast:
                 quantile_levels=result["levels"],
                 seed=result["seed"],
                 n_paths=result["n_paths"],
-                parameters=computed.settings.to_dict(),
+                parameters={
+                    **computed.settings.to_dict(),
+                    "core": core_fingerprint(),
+                },
                 result=result,
                 data_vintage=result["data_vintage"],
                 vintage_key=computed.vintage_key,

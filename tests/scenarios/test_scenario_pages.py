@@ -256,8 +256,8 @@ def test_gemeente_page_shows_the_latest_scenario_for_that_gemeente(
     html = client.get("/gemeenten/GM0363").content.decode()
     section = html.split('id="keten-scenario"', 1)[1].split("</section>", 1)[0]
     assert f"/scenarios/{run.uuid}" in section
-    assert "Wachtende vergunninghouders aan het eind" in section
-    assert "Crisisnoodopvang bij de piek" in section
+    assert "Wachtend op een woning aan het eind" in section
+    assert "Crisisplaatsen op de piek" in section
     assert "Bron: ketenmodel Migratieketen" in section
 
 
@@ -281,3 +281,11 @@ def test_map_choice_and_sorting_follow_the_query(client: Client) -> None:
         ]
         == "piek2015"
     )
+
+
+def test_preset_examples_download_as_valid_scenarios(client: Client) -> None:
+    for key in ("piek2015", "dal", "basis", "historie"):
+        response = client.get(f"/scenarios/voorbeeld/{key}.yaml")
+        assert response.status_code == 200
+        assert Scenario.from_yaml(response.content.decode()).name == key
+    assert client.get("/scenarios/voorbeeld/onbekend.yaml").status_code == 404

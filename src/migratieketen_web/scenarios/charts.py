@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from migratieketen_web.gemeenten.formatting import format_number
 
 WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 72, 16, 12, 36
+LEFT, RIGHT, TOP, BOTTOM = 72, 16, 24, 36
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,7 +54,7 @@ class ScenarioForm(forms.Form):
         required=False,
         help_text=_(
             "Alleen bij 'Eigen scenario'. Hetzelfde formaat als "
-            "'migratieketen simuleer'; download een scenario hieronder als voorbeeld."
+            "'migratieketen simuleer'; begin bij een voorbeeld hierboven (als YAML)."
         ),
     )
     naam = forms.CharField(label=_("Naam (optioneel)"), required=False, max_length=200)

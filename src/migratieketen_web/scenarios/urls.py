@@ -10,6 +10,7 @@ app_name = "scenarios"
 urlpatterns = [
     path("scenarios", views.index, name="index"),
     path("scenarios/vergelijk", views.compare, name="compare"),
+    path("scenarios/voorbeeld/<slug:key>.yaml", views.preset_yaml, name="preset-yaml"),
     path("scenarios/<uuid:uuid>", views.detail, name="detail"),
     path("scenarios/<uuid:uuid>/scenario.yaml", views.scenario_yaml, name="yaml"),
 ]

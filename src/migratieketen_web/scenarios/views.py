@@ -132,6 +132,19 @@ def scenario_yaml(request: HttpRequest, uuid: str) -> HttpResponse:
     return response
 
 
+def preset_yaml(request: HttpRequest, key: str) -> HttpResponse:
+    """A built-in scenario as YAML: the starting point for an own scenario."""
+    try:
+        scenario = preset_scenario(key)
+    except KeyError as exc:
+        raise Http404 from exc
+    response = HttpResponse(
+        scenario.to_yaml(), content_type="application/yaml; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{key}.yaml"'
+    return response
+
+
 def compare(request: HttpRequest) -> HttpResponse:
     """Two finished runs side by side: key figures and overlaid medians."""
     a_id, b_id = request.GET.get("a", ""), request.GET.get("b", "")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.scenarios.models import RunStatus, ScenarioRun
@@ -18,11 +19,12 @@ from migratieketen_web.scenarios.results import euro, gemeente_entry
 
 register = template.Library()
 
+# Short labels: the section is a narrow card; the full labels are on the run's page.
 ROWS = (
-    ("waiting_end", "n"),
-    ("housed_total", "n"),
-    ("crisis_places_peak", "n"),
-    ("crisis_cost_total", "eur"),
+    ("waiting_end", _("Wachtend op een woning aan het eind"), "n"),
+    ("housed_total", _("Gehuisvest in de hele periode"), "n"),
+    ("crisis_places_peak", _("Crisisplaatsen op de piek*"), "n"),
+    ("crisis_cost_total", _("Kosten crisisnoodopvang*"), "eur"),
 )
 
 
@@ -41,14 +43,13 @@ def scenario_section(gemeente: Any) -> dict[str, Any]:
         return {"gemeente": gemeente, "run": None}
     result = run.result or {}
     entry = gemeente_entry(result, gemeente.code)
-    labels = result.get("gemeente_series_labels_nl") or {}
     rows = []
     if entry is not None:
-        for key, kind in ROWS:
+        for key, label, kind in ROWS:
             q = entry[key]
             rows.append(
                 {
-                    "label": labels.get(key, key),
+                    "label": label,
                     "median": _fmt(q["p50"], kind),
                     "range": f"{_fmt(q['p5'], kind)} – {_fmt(q['p95'], kind)}",
                 }

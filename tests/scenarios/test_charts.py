@@ -67,6 +67,6 @@ def test_month_ranges_and_euros_read_as_dutch() -> None:
             "augustus 2025 t/m oktober 2025",
             "februari 2026",
         ]
-        assert euro(3_012_000_000) == "€ 3,0 mld"
-        assert euro(61_400_000) == "€ 61 mln"
-        assert euro(30_400) == "€ 30.400"
+        assert euro(3_012_000_000) == "€\u00a03,0\u00a0mld"
+        assert euro(61_400_000) == "€\u00a061\u00a0mln"
+        assert euro(30_400) == "€\u00a030.400"

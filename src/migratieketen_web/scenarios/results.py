@@ -23,13 +23,24 @@ from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.scenarios import charts
 
 PERCENTILE_KEYS = ("p5", "p25", "p50", "p75", "p95")
-COST_PARAMETERS = (
-    "cost_regular_per_year",
-    "cost_small_scale_per_year",
-    "cost_noodopvang_per_year",
-    "cost_crisisnoodopvang_per_year",
-    "idle_cost_fraction",
-)
+# Dutch labels of the cost parameters (the core documents them in English).
+COST_PARAMETERS: dict[str, Any] = {
+    "cost_regular_per_year": gettext_lazy("Kosten per bewonerjaar, regulier azc"),
+    "cost_small_scale_per_year": gettext_lazy(
+        "Kosten per bewonerjaar, kleinschalige opvang"
+    ),
+    "cost_noodopvang_per_year": gettext_lazy(
+        "Kosten per bewonerjaar, (COA-)noodopvang"
+    ),
+    "cost_crisisnoodopvang_per_year": gettext_lazy(
+        "Kosten per bewonerjaar, crisisnoodopvang (hotels, schepen, gemeentelijke "
+        "crisislocaties)"
+    ),
+    "idle_cost_fraction": gettext_lazy(
+        "Kosten van een lege plaats als deel van een bezette plaats"
+    ),
+}
+NBSP = "\u00a0"
 # (series, chart title); the label of the series itself comes from the core.
 FAN_SERIES: tuple[tuple[str, Any], ...] = (
     ("occ_regular", gettext_lazy("Bezetting reguliere azc")),
@@ -94,10 +105,10 @@ def euro(value: float | None) -> str:
     if value is None:
         return "–"
     if abs(value) >= 1e9:
-        return f"€ {format_number(value / 1e9, 1)} mld"
+        return f"€{NBSP}{format_number(value / 1e9, 1)}{NBSP}mld"
     if abs(value) >= 1e6:
-        return f"€ {format_number(value / 1e6, 0)} mln"
-    return f"€ {format_number(round(value), 0)}"
+        return f"€{NBSP}{format_number(value / 1e6, 0)}{NBSP}mln"
+    return f"€{NBSP}{format_number(round(value), 0)}"
 
 
 def parameter_values(definition: dict[str, Any]) -> dict[str, float]:
@@ -114,13 +125,13 @@ def cost_parameters(definition: dict[str, Any]) -> list[dict[str, Any]]:
     values = parameter_values(definition)
     overrides = definition.get("parameters") or {}
     rows = []
-    for name in COST_PARAMETERS:
+    for name, label in COST_PARAMETERS.items():
         p = params[name]
         value = values[name]
         rows.append(
             {
                 "name": name,
-                "description": p.description,
+                "description": str(label),
                 "value": euro(value)
                 if p.unit.startswith("euro")
                 else format_number(value),

@@ -51,7 +51,7 @@ def scenario_section(gemeente: Any) -> dict[str, Any]:
                 {
                     "label": label,
                     "median": _fmt(q["p50"], kind),
-                    "range": f"{_fmt(q['p5'], kind)} – {_fmt(q['p95'], kind)}",
+                    "range": f"{_fmt(q['p5'], kind)}\u00a0–\u00a0{_fmt(q['p95'], kind)}",
                 }
             )
     months = result.get("months") or []

@@ -19,6 +19,7 @@ import pytest
 from migratieketen.data.asylum import QUARTERLY_FILE
 from migratieketen.forecast.inputs import INPUT_FILES
 from migratieketen_web.prognoses import services
+from migratieketen_web.prognoses.models import Forecast
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +41,7 @@ def _corrupted_copy(source: Path, target: Path, value: str) -> Path:
 def test_page_starts_background_job_then_reports_failure(
     client: Any, settings: Any, shared_data_dir: Path, tmp_path: Path
 ) -> None:
+    Forecast.objects.all().delete()  # no earlier forecast to show meanwhile
     settings.PROGNOSE_SYNCHRONOUS = False
     settings.MIGRATIEKETEN_DATA_DIR = str(
         _corrupted_copy(shared_data_dir, tmp_path / "data", "-5")
@@ -70,3 +72,22 @@ def test_api_actueel_pending_is_503_problem_with_retry_after(
     failed = api_client.get("/api/v1/prognoses/actueel")
     assert failed.status_code == 503
     assert "is geen getal" in failed.json()["detail"]
+
+
+def test_previous_forecast_is_shown_while_new_one_computes(
+    client: Any,
+    settings: Any,
+    shared_data_dir: Path,
+    tmp_path: Path,
+    stored_forecast: Any,
+) -> None:
+    settings.PROGNOSE_SYNCHRONOUS = False
+    settings.MIGRATIEKETEN_DATA_DIR = str(
+        _corrupted_copy(shared_data_dir, tmp_path / "data", "-7")
+    )
+    response = client.get("/prognose")
+    services.wait_for_background(60)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "wordt nu berekend" in html and "de vorige prognose" in html
+    assert "mk-fan__band90" in html

@@ -38,6 +38,28 @@ def _pending(request: HttpRequest, exc: services.ForecastPending) -> HttpRespons
     return response
 
 
+def _forecast_or_response(
+    request: HttpRequest,
+) -> tuple[Forecast, str] | HttpResponse:
+    """The current forecast (and a notice), or the page that explains why there is none.
+
+    While the forecast for new data is computed, the previous one is shown with a
+    notice that says so; only without any stored forecast the visitor must wait.
+    """
+    try:
+        return services.current_forecast(), ""
+    except services.ForecastPending as exc:
+        previous = Forecast.objects.order_by("-created_at", "-id").first()
+        if previous is None:
+            return _pending(request, exc)
+        return previous, (
+            f"{exc} Tot die tijd ziet u de vorige prognose, op data tot en met "
+            f"{previous.cutoff}."
+        )
+    except services.ForecastUnavailable as exc:
+        return _unavailable(request, str(exc))
+
+
 def _series_param(request: HttpRequest) -> str:
     value = request.GET.get("reeks", presentation.DEFAULT_SERIES)
     return presentation.check_series(value)
@@ -60,12 +82,10 @@ def prognose(request: HttpRequest) -> HttpResponse:
         series = _series_param(request)
     except presentation.UnknownSeries as exc:
         return _unavailable(request, str(exc), status=400)
-    try:
-        forecast = services.current_forecast()
-    except services.ForecastPending as exc:
-        return _pending(request, exc)
-    except services.ForecastUnavailable as exc:
-        return _unavailable(request, str(exc))
+    found = _forecast_or_response(request)
+    if isinstance(found, HttpResponse):
+        return found
+    forecast, notice = found
     result = forecast.result
     fan = presentation.fan(result, series)
     yearly = result.get("yearly", {}).get(series)
@@ -74,6 +94,7 @@ def prognose(request: HttpRequest) -> HttpResponse:
         "prognoses/prognose.html",
         {
             "section": "prognose",
+            "notice": notice,
             "forecast": forecast,
             "result": result,
             "series": series,
@@ -96,18 +117,17 @@ def prognose(request: HttpRequest) -> HttpResponse:
 
 
 def scenarios(request: HttpRequest) -> HttpResponse:
-    try:
-        forecast = services.current_forecast()
-    except services.ForecastPending as exc:
-        return _pending(request, exc)
-    except services.ForecastUnavailable as exc:
-        return _unavailable(request, str(exc))
+    found = _forecast_or_response(request)
+    if isinstance(found, HttpResponse):
+        return found
+    forecast, notice = found
     views = sc.with_sparklines([sc.summarise(s) for s in forecast.scenarios.all()])
     return render(
         request,
         "prognoses/scenarios.html",
         {
             "section": "scenarios",
+            "notice": notice,
             "forecast": forecast,
             "scenarios": views,
             **_vintage_context(forecast),
@@ -117,12 +137,10 @@ def scenarios(request: HttpRequest) -> HttpResponse:
 
 def scenario_csv(request: HttpRequest, name: str) -> HttpResponse:
     """All paths of one scenario of the current forecast (the core's CSV layout)."""
-    try:
-        forecast = services.current_forecast()
-    except services.ForecastPending as exc:
-        return _pending(request, exc)
-    except services.ForecastUnavailable as exc:
-        return _unavailable(request, str(exc))
+    found = _forecast_or_response(request)
+    if isinstance(found, HttpResponse):
+        return found
+    forecast, _notice = found
     stored = forecast.scenarios.filter(name=name).first()
     if stored is None:
         raise Http404("Dit scenario bestaat niet.")

@@ -249,7 +249,8 @@ def test_stand_on_a_peildatum_shows_the_half_year_running(client: Client) -> Non
     )
     national = client.get("/monitor?stand=2025-04-01").content.decode()
     row = national.split('scope="row">2025-1</th>', 1)[1].split("</tr>", 1)[0]
-    assert re.findall(r">(\d+)</td>", row)[:1] == ["30"]  # housed by 1 April
+    housed = re.findall(r'title="Som van de gemeenten">([\d.]+)</a>', row)
+    assert housed[1] == "30"  # opgave, housed by 1 April, remaining
     # Exports follow the stand too.
     export = client.get(f"/monitor/gemeenten/{ROTTERDAM}/export.csv?stand=2025-04-01")
     assert export.content.decode("utf-8-sig").count("\r\n") == 2  # header + 2025-1
@@ -260,3 +261,19 @@ def test_bad_stand_is_a_clear_400(client: Client, stand: str) -> None:
     response = client.get(f"/monitor?stand={stand}")
     assert response.status_code == 400
     assert "stand" in response.content.decode().lower()
+
+
+def test_national_sums_link_to_their_terms(client: Client) -> None:
+    _realisation(ROTTERDAM, date(2025, 3, 15), 30)
+    _realisation("GM0363", date(2025, 2, 1), 12)
+    national = client.get("/monitor").content.decode()
+    assert 'href="/monitor/som/2025-1"' in national
+    html = client.get("/monitor/som/2025-1").content.decode()
+    assert html.count('href="/monitor/berekening/taakstelling/GM') == 342
+    foot = html.split("<tfoot>", 1)[1]
+    assert re.findall(r">([\d.]+)</td>", foot)[2] == "42"  # housed: 30 + 12
+    province = client.get("/monitor/som/2025-1?provincie=PV28").content.decode()
+    assert province.count('href="/monitor/berekening/taakstelling/GM') == 50
+    assert "/monitor/gemeenten/GM0363" not in province
+    assert client.get("/monitor/som/2024-2").status_code == 404
+    assert client.get("/monitor/som/2025-1?provincie=PV99").status_code == 404

@@ -25,6 +25,7 @@ urlpatterns = [
     path(
         "monitor/taakstelling/<str:half_year>", views.taakstelling, name="taakstelling"
     ),
+    path("monitor/som/<str:half_year>", views.som, name="som"),
     path(
         "monitor/taakstelling/<str:half_year>/export.<str:fmt>",
         views.export_taakstelling,

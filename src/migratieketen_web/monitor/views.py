@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
@@ -136,6 +137,7 @@ def national(request: HttpRequest, data: MonitorData) -> HttpResponse:
         request,
         "monitor/national.html",
         {
+            "som_query": _som_query(data, request),
             **_stand_context(request, data),
             "section": "monitor",
             "data": data,
@@ -164,6 +166,7 @@ def province(request: HttpRequest, data: MonitorData, code: str) -> HttpResponse
         request,
         "monitor/province.html",
         {
+            "som_query": _som_query(data, request, prov.code),
             **_stand_context(request, data),
             "section": "monitor",
             "data": data,
@@ -260,6 +263,59 @@ def taakstelling(
             ],
         },
     )
+
+
+@_data_or_unavailable
+def som(request: HttpRequest, data: MonitorData, half_year: str) -> HttpResponse:
+    """The terms of a national or provincial sum: every gemeente in one half-year."""
+    hy = _computable_half_year(data, half_year)
+    province = None
+    if request.GET.get("provincie"):
+        province = _province(request.GET["provincie"])
+    codes = (
+        overview.province_codes(data, province.code)
+        if province
+        else list(data.gemeenten)
+    )
+    rows = []
+    for code in codes:
+        status = None
+        if hy in data.run:
+            status = next(
+                s for s in data.gemeente(code).report.half_years if s.half_year == hy
+            )
+        rows.append(
+            {
+                "info": data.gemeenten[code],
+                "taakstelling": data.adjusted(hy)[0][code],
+                "housed": data.housed_in(hy, [code]),
+                "status": status,
+            }
+        )
+    total = overview.totals(data, codes)
+    return render(
+        request,
+        "monitor/som.html",
+        {
+            **_stand_context(request, data),
+            "section": "monitor",
+            "data": data,
+            "half_year": hy,
+            "province": province,
+            "rows": rows,
+            "total": next(t for t in total if t.half_year == hy),
+            "sources": _sources(data),
+        },
+    )
+
+
+def _som_query(data: MonitorData, request: HttpRequest, province: str = "") -> str:
+    params = {}
+    if province:
+        params["provincie"] = province
+    if request.GET.get("stand"):
+        params["stand"] = data.as_of.isoformat()
+    return "?" + urlencode(params) if params else ""
 
 
 def _computable_half_year(data: MonitorData, text: str) -> hw.HalfYear:

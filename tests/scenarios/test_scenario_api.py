@@ -74,6 +74,16 @@ def test_invalid_scenario_is_problem_json_with_invalid_params(client: Client) ->
         ({"scenario": {"name": "x", "runs": limits.MAX_RUNS + 1}}, "scenario"),
         ({"scenario": {"name": "x", "months": limits.MAX_MONTHS + 1}}, "scenario"),
         ({"scenario": {"name": "x"}, "kleur": "rood"}, "kleur"),
+        (
+            {
+                "scenario": {
+                    "name": "x",
+                    "months": 12,
+                    "inflow": {"kind": "monthly", "monthly": [1, 2]},
+                }
+            },
+            "scenario",
+        ),
         ({"naam": "zonder scenario"}, "scenario"),
         ({"scenario": "piek2015"}, "scenario"),
         ([1, 2], "nonFieldErrors"),

@@ -289,3 +289,32 @@ def test_preset_examples_download_as_valid_scenarios(client: Client) -> None:
         assert response.status_code == 200
         assert Scenario.from_yaml(response.content.decode()).name == key
     assert client.get("/scenarios/voorbeeld/onbekend.yaml").status_code == 404
+
+
+def test_scenario_the_core_cannot_resolve_creates_nothing(client: Client) -> None:
+    text = b"name: kort\nmonths: 12\ninflow:\n  kind: monthly\n  monthly: [100, 200]\n"
+    upload = SimpleUploadedFile("kort.yaml", text, content_type="application/yaml")
+    response = client.post(
+        "/scenarios", {"instroom": "yaml", "scenario_bestand": upload, "runs": "10"}
+    )
+    assert response.status_code == 400
+    assert "2 maandcijfers, maar het scenario duurt 12 maanden" in (
+        response.content.decode()
+    )
+    assert ScenarioRun.objects.count() == 0
+
+
+def test_history_replay_runs_from_the_form(client: Client) -> None:
+    run = _start(client, instroom="historie")
+    assert run.definition["inflow"]["kind"] == "historie"
+    assert run.result["months"][0] == "2013-01"
+    html = client.get(f"/scenarios/{run.uuid}").content.decode()
+    assert "Historie 2013-2024" in html and 'class="mk-fan__svg"' in html
+
+
+def test_admin_lists_runs_read_only(admin_client: Client) -> None:
+    run = _start(admin_client)
+    assert admin_client.get("/beheer/scenarios/scenariorun/").status_code == 200
+    page = admin_client.get(f"/beheer/scenarios/scenariorun/{run.pk}/change/")
+    assert page.status_code == 200 and run.name in page.content.decode()
+    assert admin_client.get("/beheer/scenarios/scenariorun/add/").status_code == 403

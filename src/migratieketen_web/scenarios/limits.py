@@ -30,6 +30,12 @@ MAX_ACTIVE = config(
     2,
     "Maximaal aantal scenarioruns dat tegelijk in de wachtrij staat of rekent.",
 )
+DASK_ADDRESS = config(
+    "MIGRATIEKETEN_SCENARIO_DASK_ADDRESS",
+    "",
+    "Adres van een Dask-scheduler (tcp://host:8786) voor scenarioruns; leeg: "
+    "rekenen in het webproces zelf.",
+)
 DEFAULT_RUNS = 1000
 # A run still 'bezig' without any update for this long was cut off (server restart).
 STALE_AFTER_SECONDS = 15 * 60

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from migratieketen.chain import ChainConfigError, Scenario, run_ensemble
+from migratieketen.chain.inputs import build_inputs
 from migratieketen_web.gemeenten.importer import current_vintage
 from migratieketen_web.scenarios import limits
 from migratieketen_web.scenarios.models import ACTIVE_STATUSES, RunStatus, ScenarioRun
@@ -93,6 +94,9 @@ def create_run(scenario: Scenario, inflow_choice: str, name: str = "") -> Scenar
             % {"n": limits.MAX_ACTIVE}
         )
     data_dir, vintage = _data_dir()
+    # The core resolves the scenario against the data (e.g. a 'monthly' inflow list
+    # shorter than the scenario): refuse here, so a bad scenario creates no run.
+    build_inputs(scenario, data_dir)
     run = ScenarioRun.objects.create(
         name=(name or scenario.name)[:200],
         description=scenario.description,
@@ -144,7 +148,14 @@ def execute(pk: int) -> None:
     began = time.perf_counter()
     try:
         scenario = Scenario.from_dict(run.definition)
-        result = run_ensemble(scenario, run.data_dir, progress=progress)
+        address = limits.DASK_ADDRESS
+        result = run_ensemble(
+            scenario,
+            run.data_dir,
+            progress=progress,
+            backend="dask" if address else "local",
+            address=address or None,
+        )
         payload = result.to_dict()
     except ChainConfigError as exc:
         _fail(pk, str(exc))

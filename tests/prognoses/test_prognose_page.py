@@ -87,6 +87,7 @@ def test_series_choice_by_get_parameter(client: Any, stored_forecast: Any) -> No
     bad = client.get("/prognose?reeks=alles")
     assert bad.status_code == 400
     assert "Onbekende reeks" in bad.content.decode()
+    assert "Deze reeks bestaat niet" in bad.content.decode()
 
 
 def test_saved_forecast_is_reused_not_recomputed(

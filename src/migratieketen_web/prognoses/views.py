@@ -23,7 +23,10 @@ MPP_SOURCE = (
 
 def _unavailable(request: HttpRequest, reason: str, status: int = 503) -> HttpResponse:
     return render(
-        request, "prognoses/unavailable.html", {"reason": reason}, status=status
+        request,
+        "prognoses/unavailable.html",
+        {"reason": reason, "bad_request": status == 400},
+        status=status,
     )
 
 

@@ -5,8 +5,8 @@
 Follows the API app's conventions (problem+json with invalidParams, validated query
 parameters, strict pagination, API-Version). Starting a run is open to everyone for
 now: scenarios hold no personal data. The load is bounded instead: at most
-MIGRATIEKETEN_SCENARIO_MAX_RUNS runs and MAX_MONTHS months per scenario, at most
-MAX_ACTIVE runs queued or running at once (else 429), and a per-client rate limit
+SCENARIOS_MAX_RUNS runs and SCENARIOS_MAX_MONTHS months per scenario, at most
+SCENARIOS_MAX_ACTIVE runs queued or running at once (else 429), and a per-client rate limit
 on POST (`StartThrottle`).
 """
 

@@ -13,29 +13,13 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from migratieketen_web.config import config
-
-MAX_RUNS = config(
-    "MIGRATIEKETEN_SCENARIO_MAX_RUNS",
-    5000,
-    "Maximaal aantal Monte Carlo-runs per scenario dat via web of API mag starten.",
-)
-MAX_MONTHS = config(
-    "MIGRATIEKETEN_SCENARIO_MAX_MONTHS",
-    240,
-    "Maximaal aantal maanden per scenario via web of API.",
-)
-MAX_ACTIVE = config(
-    "MIGRATIEKETEN_SCENARIO_MAX_ACTIVE",
-    2,
-    "Maximaal aantal scenarioruns dat tegelijk in de wachtrij staat of rekent.",
-)
-DASK_ADDRESS = config(
-    "MIGRATIEKETEN_SCENARIO_DASK_ADDRESS",
-    "",
-    "Adres van een Dask-scheduler (tcp://host:8786) voor scenarioruns; leeg: "
-    "rekenen in het webproces zelf.",
-)
+# Django settings (not environment variables), so a deployment can change them in its
+# settings module; the defaults fit one modest server.
+MAX_RUNS: int = getattr(settings, "SCENARIOS_MAX_RUNS", 5000)
+MAX_MONTHS: int = getattr(settings, "SCENARIOS_MAX_MONTHS", 240)
+MAX_ACTIVE: int = getattr(settings, "SCENARIOS_MAX_ACTIVE", 2)
+# A Dask scheduler (tcp://host:8786) to run the ensembles on; "" = in the web process.
+DASK_ADDRESS: str = getattr(settings, "SCENARIOS_DASK_ADDRESS", "")
 DEFAULT_RUNS = 1000
 # A run still 'bezig' without any update for this long was cut off (server restart).
 STALE_AFTER_SECONDS = 15 * 60

@@ -318,3 +318,7 @@ def test_admin_lists_runs_read_only(admin_client: Client) -> None:
     page = admin_client.get(f"/beheer/scenarios/scenariorun/{run.pk}/change/")
     assert page.status_code == 200 and run.name in page.content.decode()
     assert admin_client.get("/beheer/scenarios/scenariorun/add/").status_code == 403
+
+
+def test_every_page_links_to_the_scenarios(client: Client) -> None:
+    assert 'href="/scenarios"' in client.get("/").content.decode()

@@ -15,7 +15,7 @@ import pytest
 from monitor_support import expected_taakstelling
 
 from migratieketen.data.population_history import PopulationTable
-from migratieketen.rules.spreidingswet import FALLBACK_NOTE
+from migratieketen.rules.spreidingswet import FALLBACK_NOTE, PROXY_NOTE
 from migratieketen_web.monitor import models
 
 pytestmark = pytest.mark.django_db
@@ -191,3 +191,14 @@ def test_spreiding_sums_to_the_raming_and_says_it_is_not_official(
     bad = client.get("/api/v1/spreiding?raming=0&ses=officieel")
     assert bad.status_code == 400
     assert {p["name"] for p in bad.json()["invalidParams"]} == {"raming", "ses"}
+
+
+def test_spreiding_with_the_ses_estimate_is_labelled(client: Client) -> None:
+    body = client.get("/api/v1/spreiding?ses=schatting").json()
+    assert body["sesWoa"] == "SCHATTING" and body["officieel"] is False
+    assert body["opmerkingen"] == [PROXY_NOTE]
+    assert sum(g["plaatsen"] for g in body["gemeenten"]) == 96000
+    assert all(g["sesWoa"] is not None for g in body["gemeenten"])
+    plain = client.get("/api/v1/spreiding").json()
+    by_code = {g["gemeentecode"]: g["plaatsen"] for g in plain["gemeenten"]}
+    assert any(g["plaatsen"] != by_code[g["gemeentecode"]] for g in body["gemeenten"])

@@ -71,7 +71,7 @@ def test_national_page_sums_the_core_taakstellingen(
     coords = re.findall(r'\b(?:x|y|width|height|y1|y2)="([^"]*)"', svg)
     assert coords and all(re.fullmatch(r"-?\d+(\.\d+)?", c) for c in coords)
     assert len(re.findall(r'href="/monitor/provincies/PV\d\d"', html)) == 12
-    assert "Bron vg 2025-1: 17700, bijgesteld tot 15000" in html
+    assert "Bron vg 2025-1: 17.700, bijgesteld tot 15.000" in html
     assert "Bron: CBS" in html
 
 

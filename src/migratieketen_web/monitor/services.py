@@ -28,6 +28,7 @@ from migratieketen.rules.monitor import (
     monitor,
 )
 from migratieketen.rules.parameters import load_parameter
+from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.gemeenten.models import Gemeente, PopulationFigure, Source
 from migratieketen_web.monitor import models
 
@@ -76,9 +77,14 @@ def vg_source_line(hy: hw.HalfYear) -> str:
     nn = hw.national_number(hy)
     ref = load_parameter(VG_PARAMETER).reference_at(hy.start)
     revised = (
-        f", bijgesteld tot {nn.revised}" if nn.revised not in (None, nn.initial) else ""
+        f", bijgesteld tot {format_number(nn.revised)}"
+        if nn.revised not in (None, nn.initial)
+        else ""
     )
-    return f"Bron vg {hy}: {nn.initial}{revised}; {nn.source}. Grondslag: {ref.title}."
+    return (
+        f"Bron vg {hy}: {format_number(nn.initial)}{revised}; {nn.source}. "
+        f"Grondslag: {ref.title}."
+    )
 
 
 def half_year_of(day: date) -> hw.HalfYear:

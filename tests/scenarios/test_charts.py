@@ -70,3 +70,9 @@ def test_month_ranges_and_euros_read_as_dutch() -> None:
         assert euro(3_012_000_000) == "€\u00a03,0\u00a0mld"
         assert euro(61_400_000) == "€\u00a061\u00a0mln"
         assert euro(30_400) == "€\u00a030.400"
+
+
+def test_long_horizons_label_every_other_year() -> None:
+    months = [f"{2025 + t // 12}-{t % 12 + 1:02d}" for t in range(240)]
+    chart = charts.line_chart(months, [("x", [1.0] * 240)])
+    assert [t.label for t in chart.x_ticks] == [str(y) for y in range(2025, 2045, 2)]

@@ -85,17 +85,22 @@ def _axes(
     )
     n = len(months)
     plot_w = WIDTH - LEFT - RIGHT
-    every = 12 if n > 24 else 3 if n > 6 else 1
-    x_ticks = tuple(
-        Tick(
-            LEFT + plot_w * t / max(n - 1, 1),
-            months[t][:4] if every == 12 else months[t],
+
+    def x(t: int) -> float:
+        return LEFT + plot_w * t / max(n - 1, 1)
+
+    if n > 24:
+        # Year labels at January; every 2nd or 5th year on long horizons.
+        years = 1 if n <= 120 else 2 if n <= 240 else 5
+        first = int(months[0][:4])
+        x_ticks = tuple(
+            Tick(x(t), months[t][:4])
+            for t in range(n)
+            if months[t].endswith("-01") and (int(months[t][:4]) - first) % years == 0
         )
-        for t in range(n)
-        if n <= 1
-        or (every == 12 and months[t].endswith("-01"))
-        or (every != 12 and t % every == 0)
-    )
+    else:
+        every = 3 if n > 6 else 1
+        x_ticks = tuple(Tick(x(t), months[t]) for t in range(0, n, every))
     return top, plot_h, y_ticks, x_ticks
 
 

@@ -51,6 +51,27 @@ def test_origins_never_see_their_targets(backtest: BacktestResult) -> None:
         )
 
 
+def test_given_fits_must_cover_every_origin(shared_data_dir: Path) -> None:
+    with pytest.raises(ValueError, match="every backtest origin"):
+        run_backtest(load_inputs(shared_data_dir), first_origin="2020-Q4", fits={})
+
+
+def test_ensemble_is_the_chosen_variant(backtest: BacktestResult) -> None:
+    from migratieketen.forecast.ensemble import CHOSEN
+
+    assert backtest.ensemble == CHOSEN.name
+    assert backtest.summary()["ensemble"] == CHOSEN.name
+    # The random walk is a member: at horizon 1 the ensemble never sits outside the
+    # range of its members' medians (checked per origin).
+    by_key: dict[tuple[str, str], dict[str, float]] = {}
+    for rec in backtest.records:
+        if rec.series == "eerste_asielverzoeken" and rec.horizon == 1:
+            by_key.setdefault((rec.origin, rec.target), {})[rec.model] = rec.median
+    for key, medians in by_key.items():
+        members = [medians[m] for m in CHOSEN.members]
+        assert min(members) - 1e-6 <= medians["ensemble"] <= max(members) + 1e-6, key
+
+
 def test_surge_subset_reported(backtest: BacktestResult) -> None:
     surge = backtest.rows("eerste_asielverzoeken", "piek 2022-2023")
     assert {r.model for r in surge} >= {"naive", "ensemble"}

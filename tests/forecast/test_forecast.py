@@ -98,3 +98,30 @@ def test_month_shares_sum_to_one_per_quarter(inputs: ForecastInputs) -> None:
     shares = month_shares(inputs.first_monthly)
     np.testing.assert_allclose(shares.reshape(4, 3).sum(axis=1), 1.0)
     assert not np.allclose(shares, 1 / 3)  # the 2018-2020 months are used
+
+
+def test_median_is_the_chosen_combination_of_members(
+    inputs: ForecastInputs, forecast: ForecastResult
+) -> None:
+    """The published median is exp(combined log point) of independently fitted members."""
+    from migratieketen.forecast.ensemble import CHOSEN
+    from migratieketen.forecast.models import fit_log_models
+
+    fits = fit_log_models({"x": inputs.first.values}, 4, CHOSEN.members)["x"]
+    mus = np.vstack([fits[m].mu for m in CHOSEN.members])
+    point = np.median(mus, axis=0) if CHOSEN.aggregate == "median" else mus.mean(0)
+    if CHOSEN.weighting == "equal":
+        np.testing.assert_allclose(
+            forecast.quarterly["eerste_asielverzoeken"].median, np.exp(point), rtol=1e-9
+        )
+    info = forecast.to_dict()["ensemble"]
+    assert info["name"] == CHOSEN.name
+    assert info["members"] == list(CHOSEN.members)
+    weights = np.array([info["weights"][m] for m in CHOSEN.members])
+    assert weights.shape == (len(CHOSEN.members), 4)
+    np.testing.assert_allclose(weights.sum(axis=0), 1.0, atol=1e-3)
+    # The last value (random walk member) is in the pool: the median sits between
+    # the lowest and highest member, never outside.
+    median = np.log(forecast.quarterly["eerste_asielverzoeken"].median)
+    assert np.all(median >= mus.min(axis=0) - 1e-9)
+    assert np.all(median <= mus.max(axis=0) + 1e-9)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import time
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,7 +29,7 @@ from migratieketen.forecast.engine import (
     first_request_ensemble,
     simulate_inflow,
 )
-from migratieketen.forecast.ensemble import ENSEMBLE_NAME
+from migratieketen.forecast.ensemble import CHOSEN, ENSEMBLE_NAME, EnsembleSpec
 from migratieketen.forecast.inputs import ForecastInputs
 from migratieketen.forecast.metrics import (
     absolute_percentage_error,
@@ -41,6 +42,7 @@ from migratieketen.forecast.models import (
     ALL_MODELS,
     BASELINES,
     MIN_HISTORY,
+    LogForecast,
     fit_log_models,
 )
 from migratieketen.forecast.mpp import bands_for
@@ -49,6 +51,7 @@ from migratieketen.forecast.quantiles import (
     lognormal_quantiles,
     sample_quantiles,
 )
+from migratieketen.forecast.weights import inverse_mase_weights
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -117,6 +120,7 @@ class BacktestResult:
     seconds: float
     seed: int
     vintage: dict[str, Any] = field(default_factory=dict)
+    ensemble: str = CHOSEN.name
 
     def rows(self, series: str, subset: str = "hoofdvenster") -> list[ScoreRow]:
         return [r for r in self.scores if r.series == series and r.subset == subset]
@@ -126,6 +130,7 @@ class BacktestResult:
         out: dict[str, Any] = {
             "window": list(MAIN_WINDOW),
             "seconds": round(self.seconds, 2),
+            "ensemble": self.ensemble,
         }
         for series in ("eerste_asielverzoeken", "nareizigers", "totale_instroom"):
             out[series] = [
@@ -138,6 +143,7 @@ class BacktestResult:
             "origins": list(self.origins),
             "seed": self.seed,
             "seconds": self.seconds,
+            "ensemble": self.ensemble,
             "window": list(MAIN_WINDOW),
             "surges": {k: list(v) for k, v in SURGES.items()},
             "scores": [r.to_dict() for r in self.scores],
@@ -194,8 +200,15 @@ def run_backtest(
     seed: int = DEFAULT_SEED,
     n_paths: int = BACKTEST_PATHS,
     n_jobs: int | None = None,
+    spec: EnsembleSpec = CHOSEN,
+    fits: Mapping[str, Mapping[str, LogForecast]] | None = None,
 ) -> BacktestResult:
-    """Rolling-origin backtest on `inputs` (all data up to its cutoff)."""
+    """Rolling-origin backtest on `inputs` (all data up to its cutoff).
+
+    `spec` is the ensemble scored as "ensemble" (default: the chosen one). `fits`
+    may hand in the model fits of an earlier run on the same inputs and origins, so
+    that ensemble variants are compared on identical member forecasts.
+    """
     started = time.perf_counter()
     first = inputs.first
     last = period_index(first.last_period, "Q")
@@ -212,16 +225,31 @@ def run_backtest(
     total_by = {p: first_by[p] + v for p, v in nar_by.items() if p in first_by}
 
     histories = {o: first.until(o).values for o in origins}
-    fits = fit_log_models(histories, MAX_H, ALL_MODELS, n_jobs)
+    if fits is None:
+        fits = fit_log_models(histories, MAX_H, ALL_MODELS, n_jobs)
+    elif set(origins) - set(fits):
+        raise ValueError("the given fits do not cover every backtest origin")
+    scales = {o: naive_scale(histories[o]) for o in origins}
     records: list[Record] = []
     nar_hist: dict[str, FloatArray] = {}
     total_hist: dict[str, FloatArray] = {}
     yearly: list[dict[str, Any]] = []
     for i, origin in enumerate(origins):
         cut = inputs.cut(origin)
-        scale = naive_scale(histories[origin])
+        scale = scales[origin]
         per_model = dict(fits[origin])
-        per_model[ENSEMBLE_NAME] = first_request_ensemble(cut, per_model)
+        weights = None
+        if spec.weighting == "inverse_mase":
+            # Only origins before this one, scored on targets up to this one.
+            weights = inverse_mase_weights(
+                {o: fits[o] for o in origins[:i]},
+                scales,
+                first_by,
+                spec.members,
+                origin,
+                MAX_H,
+            )
+        per_model[ENSEMBLE_NAME] = first_request_ensemble(cut, per_model, spec, weights)
         for name, fc in per_model.items():
             q = lognormal_quantiles(fc.mu, fc.sigma, SCORING_LEVELS)
             for h in range(1, MAX_H + 1):
@@ -292,6 +320,7 @@ def run_backtest(
         seconds=time.perf_counter() - started,
         seed=seed,
         vintage=inputs.vintage.to_dict(),
+        ensemble=spec.name,
     )
 
 

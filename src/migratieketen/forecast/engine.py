@@ -2,7 +2,8 @@
 # Copyright (C) 2026 Migratieketen contributors
 """The prognose: first requests, nareizigers and total inflow, with quantiles.
 
-Flow: fit ETS/ARIMA/Theta to log first requests -> ensemble (mu, sigma) per quarter
+Flow: fit the ensemble members (`ensemble.CHOSEN`) to log first requests -> ensemble
+(mu, sigma) per quarter
 -> seeded sample paths -> permits -> nareizigers paths -> total = first + nareizigers.
 Quarterly is the modelling resolution. Monthly figures come from splitting each
 quarter by the month-in-quarter shares of the only monthly series we have
@@ -20,12 +21,15 @@ import numpy.typing as npt
 
 from migratieketen.data.asylum import PeriodSeries, period_index, period_label
 from migratieketen.forecast.ensemble import (
+    CHOSEN,
     ENSEMBLE_NAME,
+    EnsembleSpec,
     combine,
     quarterly_volatility_prior,
 )
 from migratieketen.forecast.inputs import DataVintage, ForecastInputs
-from migratieketen.forecast.models import MEMBERS, LogForecast, fit_log_models
+from migratieketen.forecast.metrics import naive_scale
+from migratieketen.forecast.models import MIN_HISTORY, LogForecast, fit_log_models
 from migratieketen.forecast.mpp import bands_for
 from migratieketen.forecast.nareizigers import (
     PermitModel,
@@ -38,17 +42,24 @@ from migratieketen.forecast.quantiles import (
     lognormal_quantiles,
     sample_quantiles,
 )
+from migratieketen.forecast.weights import inverse_mase_weights
 
 FloatArray = npt.NDArray[np.float64]
 
 MAX_HORIZON = 8
 DEFAULT_SEED = 20250101
 DEFAULT_PATHS = 2000
-MODEL_DESCRIPTION = (
-    "Ensemble (mediaan) van ETS, ARIMA en Theta op log-schaal, met een "
-    "onzekerheidsvloer uit de jaarreeks 1985-2018; nareizigers uit verleende "
-    "vergunningen met vertraging."
-)
+
+
+def model_description(spec: EnsembleSpec = CHOSEN) -> str:
+    """The chosen model in plain Dutch, for the page, CLI and stored forecasts."""
+    return (
+        f"Ensemble: {spec.description}, met een onzekerheidsvloer uit de jaarreeks "
+        "1985-2018; nareizigers uit verleende vergunningen met vertraging."
+    )
+
+
+MODEL_DESCRIPTION = model_description()
 
 CAVEAT_NL = (
     "Deze prognose kent alleen het verleden van de reeksen zelf. Zij weet niets van "
@@ -114,6 +125,7 @@ class ForecastResult:
     caveat: str = CAVEAT_NL
     backtest_summary: dict[str, Any] | None = None
     paths: dict[str, FloatArray] = field(default_factory=dict)  # not serialised
+    ensemble: dict[str, Any] = field(default_factory=dict)  # spec and member weights
 
     def to_dict(self) -> dict[str, Any]:
         pm = self.permit_model
@@ -140,14 +152,64 @@ class ForecastResult:
             "data_vintage": self.vintage.to_dict(),
             "caveat": self.caveat,
             "backtest_summary": self.backtest_summary,
+            "ensemble": self.ensemble,
         }
 
 
 def first_request_ensemble(
-    inputs: ForecastInputs, fits: dict[str, LogForecast]
+    inputs: ForecastInputs,
+    fits: dict[str, LogForecast],
+    spec: EnsembleSpec = CHOSEN,
+    weights: FloatArray | None = None,
 ) -> LogForecast:
     """The chosen model for first requests at this data vintage."""
-    return combine(fits, quarterly_volatility_prior(inputs.yearly_long))
+    return combine(fits, quarterly_volatility_prior(inputs.yearly_long), spec, weights)
+
+
+def ensemble_info(
+    spec: EnsembleSpec, horizon: int, weights: FloatArray | None
+) -> dict[str, Any]:
+    """The combination as plain data: members and their weight per horizon."""
+    n = len(spec.members)
+    w = np.full((n, horizon), 1.0 / n) if weights is None else weights
+    return {
+        "name": spec.name,
+        "description": spec.description,
+        "members": list(spec.members),
+        "aggregate": spec.aggregate,
+        "weighting": spec.weighting,
+        "weights": {
+            m: [round(float(v), 4) for v in w[k]] for k, m in enumerate(spec.members)
+        },
+    }
+
+
+def past_weights(
+    inputs: ForecastInputs, spec: EnsembleSpec, horizon: int, n_jobs: int | None
+) -> FloatArray | None:
+    """Performance weights at the cutoff from refits at every earlier quarter.
+
+    None for an equal-weight spec. Costs one batch fit over all past origins, the
+    same fits a backtest makes, so that the prognose uses exactly the weights the
+    backtest scored.
+    """
+    if spec.weighting == "equal":
+        return None
+    first = inputs.first
+    start = period_index(first.first_period, "Q") + MIN_HISTORY - 1
+    end = period_index(first.last_period, "Q")
+    past = {
+        period_label(q, "Q"): first.until(period_label(q, "Q")).values
+        for q in range(start, end)
+    }
+    if not past:
+        return None
+    fits = fit_log_models(past, horizon, spec.members, n_jobs)
+    scales = {origin: naive_scale(values) for origin, values in past.items()}
+    actual = dict(zip(first.periods, first.values.tolist(), strict=True))
+    return inverse_mase_weights(
+        fits, scales, actual, spec.members, first.last_period, horizon
+    )
 
 
 def simulate_lognormal_paths(
@@ -387,8 +449,12 @@ def make_forecast(
     """The prognose from `inputs` (already cut at their vintage) up to quarter `until`."""
     cutoff = inputs.first.last_period
     horizon = horizon_to(cutoff, until)
-    fits = fit_log_models({"prognose": inputs.first.values}, horizon, MEMBERS, n_jobs)
-    ensemble = first_request_ensemble(inputs, fits["prognose"])
+    spec = CHOSEN
+    fits = fit_log_models(
+        {"prognose": inputs.first.values}, horizon, spec.members, n_jobs
+    )
+    weights = past_weights(inputs, spec, horizon, n_jobs)
+    ensemble = first_request_ensemble(inputs, fits["prognose"], spec, weights)
     rng = np.random.default_rng(seed)
     paths = simulate_inflow(inputs, ensemble, rng, n_paths)
     quarterly = {
@@ -446,7 +512,7 @@ def make_forecast(
     yearly, yearly_paths = _yearly_tables(inputs, paths)
     return ForecastResult(
         model=ENSEMBLE_NAME,
-        model_description=MODEL_DESCRIPTION,
+        model_description=model_description(spec),
         cutoff=cutoff,
         until=until,
         seed=seed,
@@ -459,6 +525,7 @@ def make_forecast(
         mpp_comparison=_mpp_comparison(yearly, inputs),
         vintage=inputs.vintage,
         backtest_summary=backtest_summary,
+        ensemble=ensemble_info(spec, horizon, weights),
         paths={
             "eerste_asielverzoeken": paths.first,
             "nareizigers": paths.nareizigers,

@@ -23,8 +23,10 @@ FloatArray = npt.NDArray[np.float64]
 
 SEASON = 4  # quarters
 BASELINES: tuple[str, ...] = ("naive", "seizoensnaief", "drift")
-MEMBERS: tuple[str, ...] = ("ets", "arima", "theta")
-ALL_MODELS: tuple[str, ...] = BASELINES + MEMBERS
+# The fitted (non-naive) models; which of all models the chosen ensemble combines
+# is `ensemble.CHOSEN.members`.
+FITTED: tuple[str, ...] = ("ets", "ets_gedempt", "arima", "theta")
+ALL_MODELS: tuple[str, ...] = BASELINES + FITTED
 MIN_HISTORY = 8  # AutoETS refuses "tiny datasets" below two seasons
 
 _STATSFORECAST_NAMES = {
@@ -32,6 +34,7 @@ _STATSFORECAST_NAMES = {
     "seizoensnaief": "SeasonalNaive",
     "drift": "RWD",
     "ets": "AutoETS",
+    "ets_gedempt": "AutoETSDamped",
     "arima": "AutoARIMA",
     "theta": "AutoTheta",
 }
@@ -64,6 +67,11 @@ def _statsforecast_models(names: tuple[str, ...]) -> list[object]:
         "seizoensnaief": lambda: SeasonalNaive(season_length=SEASON),
         "drift": lambda: RandomWalkWithDrift(),
         "ets": lambda: AutoETS(season_length=SEASON),
+        # Forced damped additive trend (error and season chosen by AICc): a trend
+        # that flattens out, the classic robust choice for shock-driven series.
+        "ets_gedempt": lambda: AutoETS(
+            season_length=SEASON, damped=True, alias="AutoETSDamped"
+        ),
         "arima": lambda: AutoARIMA(season_length=SEASON),
         "theta": lambda: AutoTheta(season_length=SEASON),
     }

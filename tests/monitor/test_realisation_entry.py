@@ -4,10 +4,13 @@
 
 from __future__ import annotations
 
+import io
 import re
+from pathlib import Path
 
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.test import Client
 
 import pytest
@@ -198,3 +201,21 @@ def test_form_stores_a_realisation_and_explains_errors_in_dutch(
     assert "Kies regulier, nareiziger of zelf gevonden." in more
     assert "Dit kenmerk is al gebruikt voor Rotterdam" in more
     assert models.Realisation.objects.count() == 1
+
+
+def test_management_command_imports_all_or_nothing(tmp_path: Path) -> None:
+    good = tmp_path / "goed.csv"
+    good.write_bytes(csv_bytes(*GOOD))
+    out = io.StringIO()
+    call_command("import_realisaties", str(good), stdout=out)
+    assert "4 regels toegevoegd" in out.getvalue()
+    out = io.StringIO()
+    call_command("import_realisaties", str(good), stdout=out)
+    assert "al geïmporteerd" in out.getvalue()
+    bad = tmp_path / "fout.csv"
+    bad.write_bytes(csv_bytes("GM0599;2025-02-03;4;regulier;R-9", "GM0599;morgen;1;;"))
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="niets opgeslagen"):
+        call_command("import_realisaties", str(bad), stderr=err)
+    assert "rij 3, kolom 'datum_huisvesting'" in err.getvalue()
+    assert models.Realisation.objects.count() == 4

@@ -277,3 +277,19 @@ def test_national_sums_link_to_their_terms(client: Client) -> None:
     assert "/monitor/gemeenten/GM0363" not in province
     assert client.get("/monitor/som/2024-2").status_code == 404
     assert client.get("/monitor/som/2025-1?provincie=PV99").status_code == 404
+
+
+def test_every_number_in_the_ledger_and_province_table_is_a_link(
+    client: Client,
+) -> None:
+    _realisation(ROTTERDAM, date(2025, 3, 15), 30)
+    html = client.get(f"/monitor/gemeenten/{ROTTERDAM}").content.decode()
+    ledger = html.split('id="verloop"', 1)[1].split("<tbody", 1)[1].split("</tbody>")[0]
+    cells = re.findall(r'cell--numeric">(.*?)</td>', ledger)
+    assert len(cells) == 2 * 6
+    assert all(cell.startswith("<a ") for cell in cells)
+    province = client.get("/monitor/provincies/PV28").content.decode()
+    table = province.split('id="gemeenten"', 1)[1].split("<tbody", 1)[1]
+    cells = re.findall(r'cell--numeric">(.*?)</td>', table.split("</tbody>")[0])
+    assert len(cells) == 50 * 5
+    assert all(cell.startswith("<a ") for cell in cells)

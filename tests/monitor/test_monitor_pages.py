@@ -293,3 +293,14 @@ def test_every_number_in_the_ledger_and_province_table_is_a_link(
     cells = re.findall(r'cell--numeric">(.*?)</td>', table.split("</tbody>")[0])
     assert len(cells) == 50 * 5
     assert all(cell.startswith("<a ") for cell in cells)
+
+
+def test_a_year_with_missing_population_is_not_computed() -> None:
+    from migratieketen_web.gemeenten.models import PopulationFigure
+
+    PopulationFigure.objects.filter(year=2022, gemeente__code="GM0363").delete()
+    data = MonitorData()
+    reason = data.reason_unavailable(hw.HalfYear(2023, 1))
+    assert reason is not None and "ontbreekt voor 1 gemeente(n), o.a. GM0363" in reason
+    assert hw.HalfYear(2023, 1) not in data.computable
+    assert hw.HalfYear(2025, 1) in data.run

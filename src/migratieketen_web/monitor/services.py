@@ -153,9 +153,17 @@ class MonitorData:
             hw.national_number(hy)
         except hw.TaakstellingError:
             return f"geen gepubliceerd landelijk aantal (vg) voor {hy} bekend"
-        if self.population(hy.reference_date.year) is None:
+        pop = self.population(hy.reference_date.year)
+        if pop is None:
             return (
                 f"geen CBS-bevolking op 1 januari {hy.reference_date.year} geïmporteerd"
+            )
+        missing = sorted(set(self.gemeenten) - set(pop.populations))
+        if missing:
+            # iN is the national total: a partial table would misstate every share.
+            return (
+                f"de CBS-bevolking op 1 januari {hy.reference_date.year} ontbreekt "
+                f"voor {len(missing)} gemeente(n), o.a. {', '.join(missing[:3])}"
             )
         return None
 

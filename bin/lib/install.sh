@@ -8,6 +8,15 @@ step() {
     printf '\n==> %s\n' "$*"
 }
 
+# A relative MIGRATIEKETEN_DATA_DIR means: relative to where the command was typed.
+# Call before changing to the repository root.
+absolute_data_dir() {
+    if [ -n "${MIGRATIEKETEN_DATA_DIR:-}" ] && [ -d "$MIGRATIEKETEN_DATA_DIR" ]; then
+        MIGRATIEKETEN_DATA_DIR="$(cd "$MIGRATIEKETEN_DATA_DIR" && pwd)"
+        export MIGRATIEKETEN_DATA_DIR
+    fi
+}
+
 # The Python toolchain: uv (pinned, as in the lock file's tooling) then the locked deps.
 ensure_uv() {
     if command -v uv >/dev/null 2>&1; then

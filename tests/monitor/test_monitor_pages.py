@@ -210,6 +210,11 @@ def test_spreiding_page_shows_fallback_prominently_and_proxy_as_option(
     proxy = client.get("/spreiding?ses=schatting&raming=50000").content.decode()
     assert "SCHATTING: SES-WOA benaderd met KWB-indicatoren" in proxy
     assert "50.000" in proxy
+    how = client.get(
+        "/monitor/berekening/spreiding/gemeenten/GM0599?ses=schatting&raming=50000"
+    ).content.decode()
+    assert "SES-WOA-schatting: berekend door Migratieketen" in how
+    assert 'href="/spreiding?raming=50000&amp;ses=schatting"' in how
     bad = client.get("/spreiding?raming=veel").content.decode()
     assert "De capaciteitsraming moet een geheel getal" in bad
 

@@ -10,10 +10,12 @@ cannot drift apart. This module only looks it up and adds the source lines.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.urls import reverse
 
 from migratieketen.rules import huisvestingswet as hw
+from migratieketen.rules import spreidingswet as sw
 from migratieketen.rules.explain import Explanation
 from migratieketen.rules.parameters import load_parameter
 from migratieketen_web.monitor import spreiding as sp
@@ -194,8 +196,8 @@ def spreiding_gemeente(
     return ExplainedNumber(
         f"Opvangplaatsen Spreidingswet {data.gemeenten[code].name}",
         (g.explanation(),),
-        (population_line(data, result.population.year),),
-        reverse("monitor:spreiding"),
+        _spreiding_sources(data, result),
+        _spreiding_back(result),
         "Spreidingswet",
     )
 
@@ -213,7 +215,26 @@ def spreiding_provincie(
     return ExplainedNumber(
         f"Opvangopgave provincie {name}",
         (result.provinces[code].explanation(),),
-        (population_line(data, result.population.year),),
-        reverse("monitor:spreiding"),
+        _spreiding_sources(data, result),
+        _spreiding_back(result),
         "Spreidingswet",
     )
+
+
+def _spreiding_sources(data: MonitorData, result: sp.Spreiding) -> tuple[str, ...]:
+    lines = [
+        population_line(data, result.population.year),
+        f"Capaciteitsraming: {result.published.total} plaatsen ({sw.RAMING.label()}).",
+    ]
+    if result.ses == "schatting":
+        lines.append(
+            "SES-WOA-schatting: berekend door Migratieketen uit CBS Kerncijfers wijken "
+            "en buurten (inkomen, opleiding, arbeidsparticipatie); niet het "
+            "officiële CBS-cijfer."
+        )
+    return tuple(lines)
+
+
+def _spreiding_back(result: sp.Spreiding) -> str:
+    query = urlencode({"raming": result.raming, "ses": result.ses})
+    return f"{reverse('monitor:spreiding')}?{query}"

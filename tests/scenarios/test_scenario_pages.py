@@ -80,6 +80,9 @@ def test_one_click_peak_shows_where_and_when_crisis_shelter_is_needed(
     # The per-gemeente map reuses the national map partial, and lists all gemeenten.
     assert html.count('class="mk-area mk-bin-') == 342
     assert "342 gemeenten" in html
+    # With a crisis need, the map shows where by default.
+    assert "Kaart van de gemeenten: Crisisnoodopvang bij de piek" in html
+    assert 'href="?indicator=crisis_places_peak#per-gemeente"' in html
     # Where: the largest gemeenten carry most of the indicative crisis need.
     crisis = html.split('id="crisis"', 1)[1].split('id="grafieken"', 1)[0]
     assert "Amsterdam" in crisis
@@ -119,6 +122,7 @@ def test_trough_needs_no_crisis_shelter(client: Client) -> None:
     html = client.post("/scenarios", {"preset": "dal"}, follow=True).content.decode()
     assert "Dal zoals 2020" in html
     assert "in geen enkele maand crisisnoodopvang nodig" in html
+    assert "Kaart van de gemeenten: Wachtende vergunninghouders aan het eind" in html
 
 
 def test_comparison_page_shows_both_runs_side_by_side(client: Client) -> None:

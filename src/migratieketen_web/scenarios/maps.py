@@ -34,8 +34,8 @@ class MapInfo:
     attribution: str
 
 
-def map_choice(requested: str) -> str:
-    return requested if requested in MAP_SERIES else MAP_SERIES[0]
+def map_choice(requested: str, default: str = MAP_SERIES[0]) -> str:
+    return requested if requested in MAP_SERIES else default
 
 
 def sort_choice(requested: str) -> str:

@@ -98,13 +98,16 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     if run.status == RunStatus.FAILED or not run.is_done:
         return render(request, "scenarios/failed.html", context)
     result = run.result or {}
-    key = maps.map_choice(request.GET.get("indicator", ""))
+    crisis = results.crisis_summary(result, run.definition)
+    # Where crisis shelter is needed is the first question; else the backlog.
+    default_map = "crisis_places_peak" if crisis["needed_median"] else "waiting_end"
+    key = maps.map_choice(request.GET.get("indicator", ""), default_map)
     sort = maps.sort_choice(request.GET.get("sorteer", ""))
     cumulative_chart, cumulative_rows = results.cumulative_cost(result)
     labels = result.get("gemeente_series_labels_nl") or {}
     context.update(
         {
-            "crisis": results.crisis_summary(result, run.definition),
+            "crisis": crisis,
             "fans": results.fan_views(result),
             "cumulative_chart": cumulative_chart,
             "cumulative_rows": cumulative_rows,

@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""A new user in a real browser: one click on "Piek zoals 2015", the progress page
+refreshes itself (no JavaScript needed), and the result says where and when crisis
+shelter is needed and what it costs. The run goes through the background thread.
+
+Drives Debian's Chromium (/usr/bin/chromium) through Playwright.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from migratieketen_web.gemeenten.importer import import_data_dir
+from migratieketen_web.scenarios.models import RunStatus, ScenarioRun
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+CHROMIUM = Path("/usr/bin/chromium")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed"),
+]
+
+
+@pytest.fixture
+def imported(transactional_db: None, shared_data_dir: Path) -> None:
+    """The live server reads the test database, so import the real data there."""
+    import_data_dir(shared_data_dir)
+
+
+@pytest.fixture
+def page() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--no-first-run"],
+        )
+        context = browser.new_context(
+            locale="nl-NL",
+            java_script_enabled=False,  # the progress page must work without it
+            viewport={"width": 1280, "height": 1000},
+        )
+        yield context.new_page()
+        browser.close()
+
+
+def test_one_click_peak_in_a_browser_through_the_background_thread(
+    imported: None, live_server: Any, page: Any, settings: Any
+) -> None:
+    settings.SCENARIOS_SYNCHRONOUS = False
+    page.goto(f"{live_server.url}/")
+    page.get_by_role("link", name="Scenario’s").first.click()
+    page.get_by_role("button", name="Reken door: Piek zoals 2015").click()
+    # Either the progress page (then <meta refresh> brings the result) or, when the
+    # thread was quicker than the redirect, the result itself.
+    heading = page.get_by_role(
+        "heading", name="Waar en wanneer crisisopvang nodig is en wat het kost"
+    )
+    heading.wait_for(timeout=60_000)
+    run = ScenarioRun.objects.get()
+    assert run.status == RunStatus.DONE and run.progress == 100
+    text = page.locator("#inhoud").inner_text()
+    assert "crisisplaatsen op de piek (mediaan)" in text
+    assert "extra kosten van crisisnoodopvang" in text
+    assert page.locator("svg.mk-fan__svg").count() == 8
+    assert page.locator(".mk-area").count() == 342

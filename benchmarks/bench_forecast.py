@@ -2,8 +2,8 @@
 # Copyright (C) 2026 Migratieketen contributors
 """Wall time of the full forecast backtest, next to a same-run baseline.
 
-Why: issue 4 asks for the full rolling-origin backtest (42 origins, 6 models plus the
-ensemble, 3 series) in under a minute on 2 cores. The baseline is the naive models
+Why: issue 4 asks for the full rolling-origin backtest (40 origins, 7 models plus the
+ensemble of six of them, 3 series) in under a minute on 2 cores. The baseline is the naive models
 only, over the same origins, through the same statsforecast batch; the ratio shows
 what ETS/ARIMA/Theta, the ensemble and the simulated nareizigers add. The first,
 cold measurement includes statsforecast's import and numba JIT loading.
@@ -43,15 +43,20 @@ def main() -> None:
     import_s = time.perf_counter() - started
     inputs = load_inputs(args.data_dir)
 
+    first = inputs.first
+    start = period_index("2014-Q4", "Q")
+    last = period_index(first.last_period, "Q")
+    histories = {
+        period_label(q, "Q"): first.until(period_label(q, "Q")).values
+        for q in range(start, last)
+    }
+
     def baseline() -> None:
-        first = inputs.first
-        start = period_index("2014-Q4", "Q")
-        last = period_index(first.last_period, "Q")
-        histories = {
-            period_label(q, "Q"): first.until(period_label(q, "Q")).values
-            for q in range(start, last)
-        }
         fit_log_models(histories, 8, BASELINES, args.jobs)
+
+    def damped() -> None:
+        # The member added to the ensemble pool (see docs/forecast-backtest.md).
+        fit_log_models(histories, 8, ("ets_gedempt",), args.jobs)
 
     def full() -> None:
         run_backtest(inputs, n_jobs=args.jobs)
@@ -59,8 +64,11 @@ def main() -> None:
     t0 = time.perf_counter()
     full()
     cold = time.perf_counter() - t0
-    fulls, bases = [], []
+    fulls, bases, dampeds = [], [], []
     for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        damped()
+        dampeds.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
         full()
         fulls.append(time.perf_counter() - t0)
@@ -82,6 +90,11 @@ def main() -> None:
     print(f"full backtest, median of {args.repeat}:                 {f:6.2f} s")
     print(f"baseline (naive models only, same origins):      {b:6.2f} s")
     print(f"ratio full / baseline:                           {f / b:6.1f} x")
+    d = statistics.median(dampeds)
+    print(
+        f"of the full run, damped-ETS member fit:          {d:6.2f} s "
+        f"({d / f:.0%}; the only added fit of the six-member pool)"
+    )
     print(
         f"cold total (import + first run):                 {import_s + cold:6.2f} s "
         f"({'under' if import_s + cold < 60 else 'OVER'} the 60 s budget)"

@@ -287,6 +287,14 @@ def _backtest_table(result: Any) -> None:
         f"{len(result.origins)} origines {result.origins[0]} … {result.origins[-1]}; "
         f"rekentijd {result.seconds:.1f} s."
     )
+    from migratieketen.forecast.ensemble import VARIANTS
+
+    spec = next((v for v in VARIANTS if v.name == result.ensemble), None)
+    if spec is not None:
+        console.print(
+            f"ensemble = {spec.description} ({spec.name}); alle geprobeerde varianten: "
+            "docs/forecast-backtest.md."
+        )
 
 
 def backtest(

@@ -51,3 +51,14 @@ def test_prognose_rejects_far_horizon(shared_data_dir: Path) -> None:
     )
     assert result.exit_code == 2
     assert "hooguit 8" in result.output
+
+
+def test_backtest_table_names_the_ensemble(shared_data_dir: Path) -> None:
+    from migratieketen.forecast.ensemble import CHOSEN
+
+    result = runner.invoke(
+        app, ["backtest", "--data-dir", str(shared_data_dir)], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 0, result.output
+    assert f"({CHOSEN.name})" in result.stdout
+    assert "eerste_asielverzoeken — hoofdvenster" in result.stdout

@@ -83,9 +83,13 @@ def test_province_page_lists_its_gemeenten_with_status_and_supervision(
     assert codes == set(
         Gemeente.objects.filter(province__code="PV28").values_list("code", flat=True)
     )
-    # No realisations at all: every gemeente missed 2025-1 and 2025-2, and the
-    # toezicht ladder of the parameters gives its second step.
-    assert "informatieverzoek" in html
+    # An empty register is missing information, not an achterstand: no toezicht.
+    assert "niet geregistreerd" in html and "informatieverzoek" not in html
+    # Rotterdam registers far too few in both half-years: the toezicht ladder of
+    # the parameters gives its second step for Rotterdam only.
+    _realisation(ROTTERDAM, date(2025, 3, 15), 1)
+    html = client.get("/monitor/provincies/PV28").content.decode()
+    assert html.count("informatieverzoek") >= 1
     assert f'href="/monitor/berekening/toezicht/{ROTTERDAM}"' in html
     assert client.get("/monitor/provincies/PV99").status_code == 404
 
@@ -160,6 +164,7 @@ def test_regional_agreement_moves_taakstelling_between_gemeenten(
 def test_explanation_page_shows_article_inputs_and_arithmetic(
     client: Client, population_2024: PopulationTable
 ) -> None:
+    _realisation(ROTTERDAM, date(2025, 3, 15), 1)  # registered, far behind: toezicht
     response = client.get("/monitor/berekening/taakstelling/GM0363/2025-1")
     assert response.status_code == 200
     html = response.content.decode()

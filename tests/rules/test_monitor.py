@@ -72,6 +72,21 @@ def test_four_missed_half_years_in_zuid_holland_escalates() -> None:
     assert other.supervision is not None and other.supervision.step == "plan van aanpak"
 
 
+def test_empty_register_is_not_an_achterstand() -> None:
+    periods = _periods(4)
+    taak = dict.fromkeys(periods, 100)
+    rep = monitor(
+        "GM0599", "PV28", periods, taak, [], date(2024, 3, 1), registered=False
+    )
+    assert [r.status for r in rep.half_years] == ["niet geregistreerd"] * 4
+    assert not any(r.missed for r in rep.half_years)
+    assert rep.supervision is None
+    # The opgave still stands and carries over: only the verdict is withheld.
+    assert rep.current.opgave == 400 and rep.current.remaining == 400
+    registered = monitor("GM0599", "PV28", periods, taak, [], date(2024, 3, 1))
+    assert registered.supervision is not None
+
+
 def test_not_at_fault_when_coa_linked_too_few() -> None:
     periods = _periods(3)
     taak = dict.fromkeys(periods, 100)

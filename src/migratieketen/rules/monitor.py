@@ -63,7 +63,8 @@ class HalfYearStatus:
     carry_out: int  # opgave - realised (final only when the half-year has ended)
     ended: bool
     linked_by_peildatum: int | None  # COA koppelingen by 1 April / 1 October
-    status: str  # lopend | gehaald | voorsprong | achterstand | buiten schuld
+    # lopend | gehaald | voorsprong | achterstand | buiten schuld | niet geregistreerd
+    status: str
     missed: bool  # counts for supervision
 
     def explanation(self, gemeente: str) -> Explanation:
@@ -157,12 +158,17 @@ def monitor(
     as_of: date,
     opening_balance: int = 0,
     linked_by_peildatum: Mapping[HalfYear, int] | None = None,
+    registered: bool = True,
 ) -> MonitorReport:
     """Status of every half-year up to `as_of`, with carry-over and the supervision step.
 
     A half-year that has ended with an achterstand is 'missed', unless COA linked fewer
     people than the opgave before the peildatum ('buiten schuld'), which neither counts
     as missed nor resets the streak.
+
+    `registered=False` says the register holds nothing for this gemeente at all: an
+    ended half-year then reads 'niet geregistreerd' instead of an achterstand, since
+    an empty register is missing information, not proof that nobody was housed.
     """
     if not periods:
         raise TaakstellingError("Geen halfjaren opgegeven.")
@@ -188,6 +194,8 @@ def monitor(
         link = linked.get(hy)
         if not ended:
             status, missed = "lopend", False
+        elif not registered:
+            status, missed = "niet geregistreerd", False
         elif carry > 0 and link is not None and link < opgave:
             status, missed = "buiten schuld", False
         elif carry > 0:

@@ -21,6 +21,7 @@ STATUS_LABELS = {
     "voorsprong": "voorsprong",
     "achterstand": "achterstand",
     "buiten schuld": "achterstand buiten schuld",
+    "niet geregistreerd": "niet geregistreerd",
 }
 
 
@@ -76,7 +77,9 @@ def _with_run(row: TotalsRow, statuses: list[HalfYearStatus]) -> TotalsRow:
         True,
         opgave=sum(s.opgave for s in statuses),
         remaining=sum(s.remaining for s in statuses),
-        behind=sum(1 for s in statuses if s.carry_out > 0),
+        behind=sum(
+            1 for s in statuses if s.carry_out > 0 and s.status != "niet geregistreerd"
+        ),
         ahead=sum(1 for s in statuses if s.carry_out < 0),
     )
 

@@ -289,6 +289,7 @@ class MonitorData:
                     as_of,
                     opening_balance=opening,
                     linked_by_peildatum=linked,
+                    registered=bool(real) or code in self._opening,
                 )
 
             report = at(self.as_of, self.run)

@@ -2,11 +2,12 @@
 # Copyright (C) 2026 Migratieketen contributors
 """Wall time of the full forecast backtest, next to a same-run baseline.
 
-Why: issue 4 asks for the full rolling-origin backtest (40 origins, 7 models plus the
-ensemble of six of them, 3 series) in under a minute on 2 cores. The baseline is the naive models
-only, over the same origins, through the same statsforecast batch; the ratio shows
-what ETS/ARIMA/Theta, the ensemble and the simulated nareizigers add. The first,
-cold measurement includes statsforecast's import and numba JIT loading.
+Why: issue 4 asks for the full rolling-origin backtest (40 origins, 7 models plus
+the ensemble of six of them, 3 series) in under a minute on 2 cores. The baseline is
+the naive models only, over the same origins, through the same statsforecast batch;
+the ratio shows what the fitted models (ETS, damped ETS, ARIMA, Theta), the ensemble
+and the simulated nareizigers add. The first, cold measurement includes
+statsforecast's import and numba JIT loading.
 
 Usage: uv run python benchmarks/bench_forecast.py [DATA_DIR] [--jobs N] [--repeat N]
 """

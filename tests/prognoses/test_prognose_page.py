@@ -54,7 +54,7 @@ def test_page_has_fan_chart_table_caveat_and_sources(
     assert "Wat deze prognose niet kan weten" in html
     assert "IND" in html and "relocatie" in html and "herzieningen" in html
     assert "Bron: CBS, IND" in html and "Bron: UNHCR" in html
-    assert "Ensemble (mediaan van ETS, ARIMA, Theta)" in html
+    assert "Ensemble: gelijk gewogen gemiddelde (log-schaal) van random walk" in html
     assert "MPP" in html and "laatste editie" in html
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from migratieketen.data.asylum import period_index
+from migratieketen.forecast.ensemble import CHOSEN
 
 SERIES: dict[str, str] = {
     "eerste_asielverzoeken": "Eerste asielverzoeken",
@@ -33,9 +34,11 @@ MODEL_LABELS: dict[str, str] = {
     "seizoensnaief": "Seizoensnaïef (zelfde kwartaal vorig jaar)",
     "drift": "Random walk met drift",
     "ets": "ETS (exponentiële afvlakking)",
+    "ets_gedempt": "ETS met gedempte trend",
     "arima": "ARIMA",
     "theta": "Theta",
-    "ensemble": "Ensemble (mediaan van ETS, ARIMA, Theta)",
+    # The core decides the ensemble; its own description keeps this label true.
+    "ensemble": f"Ensemble: {CHOSEN.description[0].lower()}{CHOSEN.description[1:]}",
     "vergunningmodel": "Vergunningmodel (nareizigers uit verleende vergunningen)",
 }
 BASELINE_MODELS = ("naive", "seizoensnaief", "drift")

@@ -49,6 +49,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--simpy-runs", type=int, default=1)
     ap.add_argument("--skip-simpy", action="store_true")
     ap.add_argument("--skip-dask", action="store_true")
+    ap.add_argument(
+        "--dask-runs",
+        type=int,
+        nargs="+",
+        default=[1000, 5000],
+        help="ensemble sizes for the 1 vs 2 worker scaling",
+    )
     args = ap.parse_args(argv)
 
     scenario = builtin_scenario("basis")
@@ -123,33 +130,48 @@ def main(argv: list[str] | None = None) -> int:
         environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
         environ.setdefault("MALLOC_MMAP_THRESHOLD_", MMAP_THRESHOLD)
         dask.config.set({"distributed.nanny.pre-spawn-environ": environ})
-        timings = {}
-        for workers in (1, 2):
-            with LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-            ) as cluster:
-                address = cluster.scheduler_address
-                run_ensemble(
-                    scenario, inputs=inputs, runs=20, backend="dask", address=address
-                )
-                began = time.perf_counter()
-                result = run_ensemble(
-                    scenario,
-                    inputs=inputs,
-                    runs=args.runs,
-                    backend="dask",
-                    address=address,
-                )
-                timings[workers] = time.perf_counter() - began
-                same = np.array_equal(result.national, local.national)
-                print(
-                    f"Dask {workers} worker(s): {timings[workers]:.2f} s; "
-                    f"identiek aan lokaal: {'ja' if same else 'NEE'}"
-                )
-        print(f"Schaling 1 -> 2 workers: {timings[1] / timings[2]:.2f}x sneller")
+        for n_runs in args.dask_runs:
+            timings = {}
+            for workers in (1, 2):
+                with LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                ) as cluster:
+                    address = cluster.scheduler_address
+                    run_ensemble(
+                        scenario,
+                        inputs=inputs,
+                        runs=20,
+                        backend="dask",
+                        address=address,
+                    )
+                    began = time.perf_counter()
+                    result = run_ensemble(
+                        scenario,
+                        inputs=inputs,
+                        runs=n_runs,
+                        backend="dask",
+                        address=address,
+                    )
+                    timings[workers] = time.perf_counter() - began
+                    reference = (
+                        local
+                        if n_runs == args.runs
+                        else run_ensemble(scenario, inputs=inputs, runs=n_runs)
+                    )
+                    same = np.array_equal(result.national, reference.national)
+                    print(
+                        f"Dask {workers} worker(s), {n_runs} runs: "
+                        f"{timings[workers]:.2f} s; "
+                        f"identiek aan lokaal: {'ja' if same else 'NEE'}"
+                    )
+            print(
+                f"Schaling 1 -> 2 workers ({n_runs} runs): "
+                f"{timings[1] / timings[2]:.2f}x sneller "
+                f"(load average nu {os.getloadavg()[0]:.1f})"
+            )
     return 0
 
 

@@ -119,7 +119,8 @@ def render() -> str:
                 f"{env}: {_show(value)}" for env, value in defaults.items()
             )
         else:
-            default = _show(next(iter(defaults.values()), from_apps.get(name)))
+            fallback = from_apps[name].default if name in from_apps else None
+            default = _show(next(iter(defaults.values()), fallback))
         # Where environments word the help differently, the fullest wording wins.
         declared = [per_env[env][name] for env in envs if name in per_env[env]]
         help_text = max((d.help for d in declared or [from_apps[name]]), key=len)

@@ -132,7 +132,14 @@ def serve(
     console.print("Database bijwerken (migrate) ...")
     call_command("migrate", interactive=False, verbosity=0)
     if herlaad or not DataVintage.objects.exists():
-        _import(_data_dir_from_settings())
+        from migratieketen.data import DataDirError
+
+        try:
+            data_dir = _data_dir_from_settings()
+        except DataDirError as exc:
+            err_console.print(f"[red]Geen open data:[/red] {exc}")
+            raise typer.Exit(1) from exc
+        _import(data_dir)
     vendor = Path(settings.STATICFILES_DIRS[0]) / "vendor"
     if not vendor.is_dir():
         err_console.print(
@@ -146,7 +153,7 @@ def serve(
 
     from migratieketen_web.wsgi import application
 
-    shown_host = "localhost" if host in {"127.0.0.1", "0.0.0.0"} else host
+    shown_host = "127.0.0.1" if host == "0.0.0.0" else host
     console.print(
         f"[bold]Migratieketen draait op http://{shown_host}:{port}/[/bold] "
         "(stoppen met Ctrl+C)"

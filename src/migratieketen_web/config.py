@@ -3,8 +3,9 @@
 """The one place that reads environment variables.
 
 Every setting declares its name, default and help text here, so the list of
-environment variables can be documented from the declarations (see
-`python manage.py envvars`), instead of scattered `os.getenv` calls.
+environment variables can be documented from the declarations
+(`bin/envvars_doc.py` writes docs/configuration.md), instead of scattered
+`os.getenv` calls.
 """
 
 from __future__ import annotations

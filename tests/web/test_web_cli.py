@@ -100,4 +100,4 @@ def test_serve_starts_from_an_empty_database(
     finally:
         process.terminate()
         output, _ = process.communicate(timeout=30)
-    assert f"http://localhost:{port}/" in output
+    assert f"http://127.0.0.1:{port}/" in output

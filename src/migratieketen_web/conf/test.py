@@ -11,3 +11,6 @@ STORAGES = {  # noqa: F405
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Serve static files from the finders; tests never run collectstatic into var/static.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -88,6 +88,16 @@ class HalfYear:
     def __str__(self) -> str:
         return f"{self.year}-{self.half}"
 
+    def __hash__(self) -> int:
+        # Half-years key every ledger; this is consistent with the generated __eq__
+        # and avoids hashing a fresh tuple on each of thousands of lookups.
+        return self.year * 2 + self.half
+
+    @property
+    def ordinal(self) -> int:
+        """Consecutive half-years have consecutive ordinals."""
+        return self.year * 2 + self.half
+
     @property
     def start(self) -> date:
         return date(self.year, 1 if self.half == 1 else 7, 1)
@@ -462,7 +472,7 @@ def carry_over(
     balance = opening_balance
     previous: HalfYear | None = None
     for hy in periods:
-        if previous is not None and hy != previous.next():
+        if previous is not None and hy.ordinal != previous.ordinal + 1:
             raise TaakstellingError(
                 f"Halfjaren moeten aansluiten: {previous} wordt gevolgd door {hy}."
             )

@@ -9,6 +9,9 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from migratieketen.rules.realisations_csv import MAX_PERSONS_PER_ROW
 from migratieketen_web.gemeenten.models import Gemeente
@@ -28,57 +31,63 @@ class RealisationForm(forms.Form):
     gemeente = GemeenteChoiceField(
         queryset=Gemeente.objects.order_by("name"),
         to_field_name="code",
-        label="Gemeente",
-        empty_label="Kies een gemeente",
+        label=_("Gemeente"),
+        empty_label=_("Kies een gemeente"),
         error_messages={
-            "required": "Kies een gemeente.",
-            "invalid_choice": "Deze gemeente bestaat niet.",
+            "required": _("Kies een gemeente."),
+            "invalid_choice": _("Deze gemeente bestaat niet."),
         },
     )
     housed_on = forms.DateField(
-        label="Datum huisvesting",
-        help_text="De datum waarop de huurovereenkomst ingaat (JJJJ-MM-DD).",
+        label=_("Datum huisvesting"),
+        help_text=_("De datum waarop de huurovereenkomst ingaat (JJJJ-MM-DD)."),
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={
-            "required": "Vul de datum van huisvesting in.",
-            "invalid": "Vul een geldige datum in, bv. 2025-03-14.",
+            "required": _("Vul de datum van huisvesting in."),
+            "invalid": _("Vul een geldige datum in, bv. 2025-03-14."),
         },
     )
     persons = forms.IntegerField(
-        label="Aantal personen",
+        label=_("Aantal personen"),
         min_value=1,
         max_value=MAX_PERSONS_PER_ROW,
         error_messages={
-            "required": "Vul het aantal personen in.",
-            "invalid": "Vul een geheel getal in.",
-            "min_value": "Minimaal 1 persoon.",
-            "max_value": f"Maximaal {MAX_PERSONS_PER_ROW} personen per regel.",
+            "required": _("Vul het aantal personen in."),
+            "invalid": _("Vul een geheel getal in."),
+            "min_value": _("Minimaal 1 persoon."),
+            "max_value": format_lazy(
+                _("Maximaal {n} personen per regel."), n=MAX_PERSONS_PER_ROW
+            ),
         },
     )
     households = forms.IntegerField(
-        label="Aantal huishoudens",
+        label=_("Aantal huishoudens"),
         required=False,
         min_value=1,
-        help_text="Optioneel.",
+        help_text=_("Optioneel."),
         error_messages={
-            "invalid": "Vul een geheel getal in.",
-            "min_value": "Minimaal 1 huishouden, of laat het veld leeg.",
+            "invalid": _("Vul een geheel getal in."),
+            "min_value": _("Minimaal 1 huishouden, of laat het veld leeg."),
         },
     )
     kind = forms.ChoiceField(
-        label="Soort",
+        label=_("Soort"),
         choices=models.KIND_CHOICES,
         initial="regulier",
         error_messages={
-            "invalid_choice": "Kies regulier, nareiziger of zelf gevonden."
+            "invalid_choice": _("Kies regulier, nareiziger of zelf gevonden.")
         },
     )
     reference = forms.CharField(
-        label="Kenmerk",
+        label=_("Kenmerk"),
         required=False,
         max_length=100,
-        help_text="Optioneel eigen kenmerk; voorkomt dubbel tellen bij later importeren.",
-        error_messages={"max_length": "Het kenmerk is te lang (maximaal 100 tekens)."},
+        help_text=_(
+            "Optioneel eigen kenmerk; voorkomt dubbel tellen bij later importeren."
+        ),
+        error_messages={
+            "max_length": _("Het kenmerk is te lang (maximaal 100 tekens).")
+        },
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -111,10 +120,12 @@ class RealisationForm(forms.Form):
     def clean_housed_on(self) -> date:
         value: date = self.cleaned_data["housed_on"]
         if value > timezone.localdate():
-            raise forms.ValidationError("De datum ligt in de toekomst.")
+            raise forms.ValidationError(gettext("De datum ligt in de toekomst."))
         if value < FIRST_DATE:
             raise forms.ValidationError(
-                "De taakstelling geldt vanaf 1 januari 2015; kies een latere datum."
+                gettext(
+                    "De taakstelling geldt vanaf 1 januari 2015; kies een latere datum."
+                )
             )
         return value
 
@@ -123,7 +134,8 @@ class RealisationForm(forms.Form):
         persons, households = data.get("persons"), data.get("households")
         if persons and households and households > persons:
             self.add_error(
-                "households", "Er kunnen niet meer huishoudens dan personen zijn."
+                "households",
+                gettext("Er kunnen niet meer huishoudens dan personen zijn."),
             )
         gemeente, reference = data.get("gemeente"), data.get("reference", "").strip()
         data["reference"] = reference
@@ -134,8 +146,10 @@ class RealisationForm(forms.Form):
             if taken is not None:
                 self.add_error(
                     "reference",
-                    f"Dit kenmerk is al gebruikt voor {gemeente.name} "
-                    f"(huisvesting op {taken.housed_on:%d-%m-%Y}).",
+                    gettext(
+                        "Dit kenmerk is al gebruikt voor {name} "
+                        "(huisvesting op {date})."
+                    ).format(name=gemeente.name, date=f"{taken.housed_on:%d-%m-%Y}"),
                 )
         return data
 
@@ -159,18 +173,18 @@ class RealisationForm(forms.Form):
 
 class RealisationUploadForm(forms.Form):
     bestand = forms.FileField(
-        label="CSV-bestand",
-        help_text="Komma- of puntkommagescheiden, UTF-8, met een kopregel.",
+        label=_("CSV-bestand"),
+        help_text=_("Komma- of puntkommagescheiden, UTF-8, met een kopregel."),
         error_messages={
-            "required": "Kies een bestand.",
-            "empty": "Het bestand is leeg.",
+            "required": _("Kies een bestand."),
+            "empty": _("Het bestand is leeg."),
         },
     )
 
     def clean_bestand(self) -> Any:
         upload = self.cleaned_data["bestand"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("Het bestand is groter dan 5 MB.")
+            raise forms.ValidationError(gettext("Het bestand is groter dan 5 MB."))
         if not upload.name.lower().endswith((".csv", ".txt")):
-            raise forms.ValidationError("Kies een .csv-bestand.")
+            raise forms.ValidationError(gettext("Kies een .csv-bestand."))
         return upload

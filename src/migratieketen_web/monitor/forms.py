@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.text import format_lazy
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from migratieketen.rules.realisations_csv import MAX_PERSONS_PER_ROW
@@ -79,7 +79,7 @@ class RealisationForm(forms.Form):
         },
     )
     reference = forms.CharField(
-        label=_("Kenmerk"),
+        label=pgettext_lazy("realisatie", "Kenmerk"),
         required=False,
         max_length=100,
         help_text=_(

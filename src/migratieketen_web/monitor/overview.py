@@ -11,17 +11,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_noop
+
 from migratieketen.rules import huisvestingswet as hw
 from migratieketen.rules.monitor import HalfYearStatus, SupervisionStep
 from migratieketen_web.monitor.services import GemeenteInfo, MonitorData
 
+# Dutch labels (also in the downloads); the web pages translate them via gettext.
 STATUS_LABELS = {
-    "lopend": "lopend",
-    "gehaald": "gehaald",
-    "voorsprong": "voorsprong",
-    "achterstand": "achterstand",
-    "buiten schuld": "achterstand buiten schuld",
-    "niet geregistreerd": "niet geregistreerd",
+    "lopend": gettext_noop("lopend"),
+    "gehaald": gettext_noop("gehaald"),
+    "voorsprong": gettext_noop("voorsprong"),
+    "achterstand": gettext_noop("achterstand"),
+    "buiten schuld": gettext_noop("achterstand buiten schuld"),
+    "niet geregistreerd": gettext_noop("niet geregistreerd"),
 }
 
 

@@ -16,14 +16,17 @@ from functools import lru_cache
 from pathlib import Path
 
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from migratieketen.rules import spreidingswet as sw
 from migratieketen_web.gemeenten.models import DataVintage
 from migratieketen_web.monitor.services import MonitorData, PopulationYear
 
 SES_CHOICES = {
-    "geen": "Alleen inwonertal (SES-WOA niet geladen)",
-    "schatting": "SCHATTING van SES-WOA uit KWB-indicatoren (niet officieel)",
+    "geen": gettext_noop("Alleen inwonertal (SES-WOA niet geladen)"),
+    "schatting": gettext_noop(
+        "SCHATTING van SES-WOA uit KWB-indicatoren (niet officieel)"
+    ),
 }
 MAX_RAMING = 1_000_000
 

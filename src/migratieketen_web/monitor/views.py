@@ -21,6 +21,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from migratieketen.rules import huisvestingswet as hw
 from migratieketen.rules import spreidingswet as sw
@@ -85,12 +86,15 @@ def stand_from_request(request: HttpRequest) -> date | None:
         day = date.fromisoformat(raw)
     except ValueError as exc:
         raise ValueError(
-            f"Ongeldige stand '{raw}': gebruik een datum als JJJJ-MM-DD."
+            gettext(
+                "Ongeldige stand '{raw}': gebruik een datum als JJJJ-MM-DD."
+            ).format(raw=raw)
         ) from exc
     if not FIRST_DATE <= day <= timezone.localdate():
         raise ValueError(
-            "De stand moet tussen 1 januari 2015 en vandaag liggen, niet "
-            f"{day:%d-%m-%Y}."
+            gettext(
+                "De stand moet tussen 1 januari 2015 en vandaag liggen, niet {day}."
+            ).format(day=f"{day:%d-%m-%Y}")
         )
     return day
 
@@ -123,9 +127,9 @@ def _totals_chart(rows: list[overview.TotalsRow]) -> chart.BarChart:
     return chart.bar_chart(
         [str(r.half_year) for r in rows],
         [
-            ("som taakstellingen", [r.taakstelling for r in rows]),
-            ("opgave incl. meegenomen", [r.opgave for r in rows]),
-            ("gehuisvest", [r.housed for r in rows]),
+            (gettext("som taakstellingen"), [r.taakstelling for r in rows]),
+            (gettext("opgave incl. meegenomen"), [r.opgave for r in rows]),
+            (gettext("gehuisvest"), [r.housed for r in rows]),
         ],
     )
 
@@ -153,7 +157,7 @@ def national(request: HttpRequest, data: MonitorData) -> HttpResponse:
 def _province(code: str) -> Province:
     province = Province.objects.filter(code=code.upper()).first()
     if province is None:
-        raise Http404("Provincie bestaat niet.")
+        raise Http404(gettext("Provincie bestaat niet."))
     return province
 
 
@@ -183,7 +187,7 @@ def province(request: HttpRequest, data: MonitorData, code: str) -> HttpResponse
 def _gemeente_code(data: MonitorData, code: str) -> str:
     code = code.upper()
     if code not in data.gemeenten:
-        raise Http404("Gemeente bestaat niet.")
+        raise Http404(gettext("Gemeente bestaat niet."))
     return code
 
 
@@ -198,9 +202,12 @@ def gemeente(request: HttpRequest, data: MonitorData, code: str) -> HttpResponse
     trend = chart.bar_chart(
         [str(s.half_year) for s in gm.report.half_years],
         [
-            ("taakstelling", [s.taakstelling for s in gm.report.half_years]),
-            ("opgave incl. meegenomen", [s.opgave for s in gm.report.half_years]),
-            ("gehuisvest", [s.realised for s in gm.report.half_years]),
+            (gettext("taakstelling"), [s.taakstelling for s in gm.report.half_years]),
+            (
+                gettext("opgave incl. meegenomen"),
+                [s.opgave for s in gm.report.half_years],
+            ),
+            (gettext("gehuisvest"), [s.realised for s in gm.report.half_years]),
         ],
     )
     earlier = [
@@ -324,7 +331,7 @@ def _computable_half_year(data: MonitorData, text: str) -> hw.HalfYear:
     except hw.TaakstellingError as exc:
         raise Http404(str(exc)) from exc
     if hy not in data.computable:
-        raise Http404(f"Geen taakstelling berekend voor {hy}.")
+        raise Http404(gettext("Geen taakstelling berekend voor {hy}.").format(hy=hy))
     return hy
 
 
@@ -346,8 +353,9 @@ def _raming(request: HttpRequest) -> int | None:
         return None
     if not raw.isdigit() or not 0 < int(raw) <= sp.MAX_RAMING:
         raise ValueError(
-            f"De capaciteitsraming moet een geheel getal van 1 tot en met "
-            f"{sp.MAX_RAMING:,} zijn.".replace(",", ".")
+            gettext(
+                "De capaciteitsraming moet een geheel getal van 1 tot en met {max} zijn."
+            ).format(max=f"{sp.MAX_RAMING:,}".replace(",", "."))
         )
     return int(raw)
 
@@ -404,7 +412,10 @@ def spreiding(request: HttpRequest, data: MonitorData) -> HttpResponse:
         raming, error = None, str(exc)
     ses = request.GET.get("ses", "geen")
     if ses not in sp.SES_CHOICES:
-        ses, error = "geen", error or "Onbekende keuze voor SES-WOA; 'geen' gebruikt."
+        ses, error = (
+            "geen",
+            error or gettext("Onbekende keuze voor SES-WOA; 'geen' gebruikt."),
+        )
     result = sp.compute(data, raming, ses)
     provinces = []
     names = {i.province_code: i.province_name for i in data.gemeenten.values()}
@@ -426,7 +437,7 @@ def spreiding(request: HttpRequest, data: MonitorData) -> HttpResponse:
             "rows": rows,
             "error": error,
             "ses": ses,
-            "ses_choices": sp.SES_CHOICES,
+            "ses_choices": {k: gettext(v) for k, v in sp.SES_CHOICES.items()},
             "spreiding_query": query,
             "fallback": result.result.ses_source is None,
             "proxy": result.result.ses_source == sw.SES_PROXY,
@@ -441,7 +452,7 @@ def spreiding(request: HttpRequest, data: MonitorData) -> HttpResponse:
 
 def _check_format(fmt: str) -> None:
     if fmt not in EXPORT_FORMATS:
-        raise Http404("Onbekend formaat; kies csv of xlsx.")
+        raise Http404(gettext("Onbekend formaat; kies csv of xlsx."))
 
 
 @_data_or_unavailable
@@ -499,8 +510,13 @@ def realisation_new(request: HttpRequest) -> HttpResponse:
             )
         messages.success(
             request,
-            f"Opgeslagen: {realisation.persons} personen gehuisvest in "
-            f"{realisation.gemeente.name} op {realisation.housed_on:%d-%m-%Y}.",
+            gettext(
+                "Opgeslagen: {persons} personen gehuisvest in {name} op {date}."
+            ).format(
+                persons=realisation.persons,
+                name=realisation.gemeente.name,
+                date=f"{realisation.housed_on:%d-%m-%Y}",
+            ),
         )
         return redirect(
             reverse("monitor:gemeente", args=[realisation.gemeente.code])
@@ -527,8 +543,10 @@ def realisation_import(request: HttpRequest) -> HttpResponse:
         if outcome is not None:
             messages.success(
                 request,
-                f"Import gelukt: {outcome.added} regels toegevoegd, "
-                f"{outcome.already_present} waren al aanwezig.",
+                gettext(
+                    "Import gelukt: {added} regels toegevoegd, "
+                    "{present} waren al aanwezig."
+                ).format(added=outcome.added, present=outcome.already_present),
             )
             return redirect(reverse("monitor:realisatie-import"))
     return render(
@@ -545,9 +563,9 @@ def realisation_import(request: HttpRequest) -> HttpResponse:
 
 def _csv_columns() -> list[tuple[str, str]]:
     return [
-        ("gemeentecode", "verplicht; CBS-code, bv. GM0363"),
-        ("datum_huisvesting", "verplicht; JJJJ-MM-DD, niet in de toekomst"),
-        ("aantal_personen", "verplicht; geheel getal van 1 tot en met 50"),
-        ("soort", "optioneel; regulier, nareiziger of zelf_gevonden"),
-        ("kenmerk", "optioneel; eigen kenmerk, uniek per gemeente"),
+        ("gemeentecode", gettext("verplicht; CBS-code, bv. GM0363")),
+        ("datum_huisvesting", gettext("verplicht; JJJJ-MM-DD, niet in de toekomst")),
+        ("aantal_personen", gettext("verplicht; geheel getal van 1 tot en met 50")),
+        ("soort", gettext("optioneel; regulier, nareiziger of zelf_gevonden")),
+        ("kenmerk", gettext("optioneel; eigen kenmerk, uniek per gemeente")),
     ]

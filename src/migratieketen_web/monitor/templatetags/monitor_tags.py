@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.translation import gettext
 
 from migratieketen.rules import spreidingswet as sw
 from migratieketen_web.gemeenten.formatting import format_number
@@ -36,7 +37,7 @@ def signed(value: int | None) -> str:
 
 @register.filter
 def status_label(status: str) -> str:
-    return overview.STATUS_LABELS.get(status, status)
+    return gettext(overview.STATUS_LABELS.get(status, status))
 
 
 @register.filter

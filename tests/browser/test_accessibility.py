@@ -8,24 +8,20 @@ but what it finds is certain: contrast, names of links and form fields, landmark
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from migratieketen_web.gemeenten.importer import import_data_dir
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from browser_support import needs_chromium
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed"),
+    needs_chromium,
     pytest.mark.skipif(not AXE.exists(), reason="axe-core missing: run npm ci"),
 ]
 
@@ -40,31 +36,11 @@ PAGES = [
 ]
 
 
-@pytest.fixture
-def imported(transactional_db: None, shared_data_dir: Path) -> None:
-    import_data_dir(shared_data_dir)
-
-
 @pytest.fixture(scope="module")
-def page() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        context = browser.new_context(locale="nl-NL")
-        yield context.new_page()
-        browser.close()
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(locale="nl-NL")
+    yield context.new_page()
+    context.close()
 
 
 def test_main_pages_have_no_wcag_a_or_aa_violations(

@@ -8,52 +8,15 @@ downloads a browser of its own.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from migratieketen_web.gemeenten.importer import import_data_dir
+from browser_support import needs_chromium
 
-# Playwright's sync API runs an event loop; Django's ORM in the fixtures is sync.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = Path("/usr/bin/chromium")
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed"),
-]
-
-
-@pytest.fixture
-def imported(transactional_db: None, shared_data_dir: Path) -> None:
-    """The live server reads the test database, so import the real data there."""
-    import_data_dir(shared_data_dir)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 
 @pytest.fixture

@@ -9,23 +9,17 @@ Drives Debian's Chromium (/usr/bin/chromium) through Playwright.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from browser_support import launched_chromium, needs_chromium
 from migratieketen_web.gemeenten.importer import import_data_dir
 from migratieketen_web.scenarios.models import RunStatus, ScenarioRun
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-CHROMIUM = Path("/usr/bin/chromium")
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium not installed"),
-]
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 
 @pytest.fixture
@@ -36,21 +30,13 @@ def imported(transactional_db: None, shared_data_dir: Path) -> None:
 
 @pytest.fixture
 def page() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--no-first-run"],
-        )
+    with launched_chromium() as browser:
         context = browser.new_context(
             locale="nl-NL",
             java_script_enabled=False,  # the progress page must work without it
             viewport={"width": 1280, "height": 1000},
         )
         yield context.new_page()
-        browser.close()
 
 
 def test_one_click_peak_in_a_browser_through_the_background_thread(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from migratieketen_web.charts import nice_step, scale, tick_label, tick_values
 from migratieketen_web.gemeenten.formatting import format_number
 
 WIDTH, HEIGHT = 640, 280
@@ -29,6 +30,8 @@ class Bar:
 
 @dataclass(frozen=True, slots=True)
 class Tick:
+    """A horizontal gridline; the template reads `y` (the shared Tick says `pos`)."""
+
     y: float
     label: str
 
@@ -52,25 +55,14 @@ class BarChart:
     right: int
 
 
-def _step(top: int) -> int:
-    """A round tick step giving about four to six gridlines."""
-    if top <= 5:
-        return 1
-    raw = top / 5
-    magnitude = 10 ** (len(str(int(raw))) - 1)
-    for mult in (1, 2, 2.5, 5, 10):
-        if raw <= mult * magnitude:
-            return max(1, int(mult * magnitude))
-    return int(10 * magnitude)
-
-
 def bar_chart(
     categories: list[str], series: list[tuple[str, list[int | None]]]
 ) -> BarChart:
     """Bars per category, one per series; None values are left out (no bar)."""
     values = [v for _, vals in series for v in vals if v is not None]
     top = max([1, *values])
-    step = _step(top)
+    # People come whole: the step is a whole number (2.5 becomes 2, below 1 is 1).
+    step = max(1, int(nice_step(top)))
     top = -(-top // step) * step
     plot_w = WIDTH - LEFT - RIGHT
     plot_h = HEIGHT - TOP - BOTTOM
@@ -95,8 +87,8 @@ def bar_chart(
                 )
             )
     ticks = tuple(
-        Tick(round(TOP + plot_h - plot_h * v / top, 1), format_number(v))
-        for v in range(0, top + 1, step)
+        Tick(round(scale(v, top, TOP + plot_h, -plot_h), 1), tick_label(v, step))
+        for v in tick_values(top, step)
     )
     labels = tuple(
         Label(round(LEFT + ci * group + group / 2, 1), cat)

@@ -10,20 +10,24 @@ bands of the ensemble.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from migratieketen_web.gemeenten.formatting import format_number
+from migratieketen_web.charts import (
+    Tick,
+    nice_step,
+    nice_top,
+    scale,
+    svg_points,
+    value_ticks,
+)
+
+__all__ = ["Chart", "Line", "Tick", "fan_chart", "line_chart", "nice_step"]
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 72, 16, 24, 36
 
-
-@dataclass(frozen=True, slots=True)
-class Tick:
-    pos: float
-    label: str
+Point = tuple[float, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,19 +53,8 @@ class Chart:
     unit_note: str  # "x 1 mln euro" when values are scaled
 
 
-def nice_step(top: float) -> float:
-    """A round step (1, 2, 2.5, 5 x 10^k) giving about four to six gridlines."""
-    if top <= 0:
-        return 1.0
-    raw = top / 5
-    magnitude = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 2.5, 5, 10):
-        if raw <= factor * magnitude:
-            return factor * magnitude
-    return 10 * magnitude
-
-
-def _scale(values: Sequence[float]) -> tuple[float, str]:
+def _unit(values: Sequence[float]) -> tuple[float, str]:
+    """Divide big euro amounts into mln or mld so tick labels stay short."""
     top = max(values, default=0.0)
     if top >= 5e8:
         return 1e9, "× 1 mld"
@@ -73,21 +66,14 @@ def _scale(values: Sequence[float]) -> tuple[float, str]:
 def _axes(
     months: Sequence[str], top_value: float, divisor: float
 ) -> tuple[float, float, tuple[Tick, ...], tuple[Tick, ...]]:
-    step = nice_step(top_value / divisor)
-    top = max(step, math.ceil(top_value / divisor / step) * step)
+    top, step = nice_top(top_value / divisor)
     plot_h = HEIGHT - TOP - BOTTOM
-    y_ticks = tuple(
-        Tick(
-            HEIGHT - BOTTOM - plot_h * (i * step) / top,
-            format_number(i * step, 0 if float(step).is_integer() else 1),
-        )
-        for i in range(int(round(top / step)) + 1)
-    )
+    y_ticks = value_ticks(top, step, lambda v: scale(v, top, HEIGHT - BOTTOM, -plot_h))
     n = len(months)
     plot_w = WIDTH - LEFT - RIGHT
 
     def x(t: int) -> float:
-        return LEFT + plot_w * t / max(n - 1, 1)
+        return scale(t, max(n - 1, 1), LEFT, plot_w)
 
     if n > 24:
         # Year labels at January; every 2nd or 5th year on long horizons.
@@ -104,12 +90,12 @@ def _axes(
     return top, plot_h, y_ticks, x_ticks
 
 
-def _xy(t: int, value: float, n: int, top: float, divisor: float) -> str:
+def _xy(t: int, value: float, n: int, top: float, divisor: float) -> Point:
     plot_w = WIDTH - LEFT - RIGHT
     plot_h = HEIGHT - TOP - BOTTOM
-    x = LEFT + plot_w * t / max(n - 1, 1)
-    y = HEIGHT - BOTTOM - plot_h * min(value / divisor, top) / top
-    return f"{x:.1f},{y:.1f}"
+    x = scale(t, max(n - 1, 1), LEFT, plot_w)
+    y = scale(min(value / divisor, top), top, HEIGHT - BOTTOM, -plot_h)
+    return x, y
 
 
 def _polygon(
@@ -118,7 +104,7 @@ def _polygon(
     n = len(lower)
     forward = [_xy(t, upper[t], n, top, divisor) for t in range(n)]
     back = [_xy(t, lower[t], n, top, divisor) for t in reversed(range(n))]
-    return " ".join(forward + back)
+    return svg_points(forward + back)
 
 
 def fan_chart(
@@ -130,10 +116,10 @@ def fan_chart(
     p95: Sequence[float],
     label: str,
 ) -> Chart:
-    divisor, note = _scale(p95)
+    divisor, note = _unit(p95)
     top, _h, y_ticks, x_ticks = _axes(months, max(p95, default=0.0), divisor)
     n = len(months)
-    median = " ".join(_xy(t, p50[t], n, top, divisor) for t in range(n))
+    median = svg_points([_xy(t, p50[t], n, top, divisor) for t in range(n)])
     return Chart(
         width=WIDTH,
         height=HEIGHT,
@@ -155,13 +141,13 @@ def line_chart(
 ) -> Chart:
     """Several lines on one axis (e.g. the medians of two scenarios); None = gap."""
     values = [v for _label, ys in series for v in ys if v is not None]
-    divisor, note = _scale(values)
+    divisor, note = _unit(values)
     top, _h, y_ticks, x_ticks = _axes(months, max(values, default=0.0), divisor)
     n = len(months)
     lines = []
     for i, (label, ys) in enumerate(series):
-        points = " ".join(
-            _xy(t, v, n, top, divisor) for t, v in enumerate(ys) if v is not None
+        points = svg_points(
+            [_xy(t, v, n, top, divisor) for t, v in enumerate(ys) if v is not None]
         )
         lines.append(Line(points, i, label))
     return Chart(

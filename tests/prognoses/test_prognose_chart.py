@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from django.utils import translation
+
 import pytest
 
 from migratieketen_web.prognoses.chart import fan_chart, nice_top
@@ -26,7 +28,9 @@ def _fan() -> Fan:
 
 
 def test_bands_labels_and_ticks() -> None:
-    chart = fan_chart(_fan())
+    # Chart texts follow the active language; a web test may have left English on.
+    with translation.override("nl"):
+        chart = fan_chart(_fan())
     assert chart.cut_label == "laatste cijfer 2024-Q4"
     assert [t.label for t in chart.y_ticks][0] == "0"
     top_tick = float(chart.y_ticks[-1].label.replace(".", ""))

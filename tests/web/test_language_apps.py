@@ -9,12 +9,22 @@ English browser); after POST /i18n/setlang/ they come from the English catalogue
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 import pytest
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _dutch_afterwards() -> Iterator[None]:
+    """A request activates its language for the thread; leave Dutch for later tests."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def _h1(client: Client, path: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from migratieketen.rules import huisvestingswet as hw
 from migratieketen.rules import spreidingswet as sw
@@ -48,8 +49,10 @@ def _half_year(data: MonitorData, text: str, in_run: bool) -> hw.HalfYear:
     allowed = data.run if in_run else data.computable
     if hy not in allowed:
         raise ExplanationNotFound(
-            f"Voor {hy} is dit getal niet berekend; de monitor loopt van "
-            f"{allowed[0]} tot en met {allowed[-1]}."
+            gettext(
+                "Voor {hy} is dit getal niet berekend; de monitor loopt van "
+                "{first} tot en met {last}."
+            ).format(hy=hy, first=allowed[0], last=allowed[-1])
         )
     return hy
 
@@ -57,7 +60,9 @@ def _half_year(data: MonitorData, text: str, in_run: bool) -> hw.HalfYear:
 def _gemeente(data: MonitorData, code: str) -> str:
     code = code.upper()
     if code not in data.gemeenten:
-        raise ExplanationNotFound(f"Gemeente {code} bestaat niet.")
+        raise ExplanationNotFound(
+            gettext("Gemeente {code} bestaat niet.").format(code=code)
+        )
     return code
 
 
@@ -79,11 +84,11 @@ def taakstelling(data: MonitorData, code: str, half_year: str) -> ExplainedNumbe
     explanations = (g.explanation(), *data.agreement_explanations(code, hy))
     name = data.gemeenten[code].name
     return ExplainedNumber(
-        f"Taakstelling {name} {hy}",
+        gettext("Taakstelling {name} {hy}").format(name=name, hy=hy),
         explanations,
         (vg_source_line(hy), population_line(data, hy.reference_date.year)),
         _gemeente_back(code),
-        f"Monitor {name}",
+        gettext("Monitor {name}").format(name=name),
     )
 
 
@@ -95,19 +100,24 @@ def saldo(data: MonitorData, code: str, half_year: str) -> ExplainedNumber:
     notes = []
     if hy == data.run[0]:
         notes.append(
-            f"Beginsaldo {gm.opening_balance} (meegenomen uit eerdere halfjaren; "
-            "vastgelegd in beheer, anders 0)."
+            gettext(
+                "Beginsaldo {n} (meegenomen uit eerdere halfjaren; "
+                "vastgelegd in beheer, anders 0)."
+            ).format(n=gm.opening_balance)
         )
     return ExplainedNumber(
-        f"Opgave en nog te huisvesten {gm.info.name} {hy}",
+        gettext("Opgave en nog te huisvesten {name} {hy}").format(
+            name=gm.info.name, hy=hy
+        ),
         (status.explanation(code),),
         (
-            f"Gehuisvest: realisatieregister Migratieketen, stand "
-            f"{data.as_of.isoformat()}.",
+            gettext("Gehuisvest: realisatieregister Migratieketen, stand {d}.").format(
+                d=data.as_of.isoformat()
+            ),
             vg_source_line(hy),
         ),
         _gemeente_back(code),
-        f"Monitor {gm.info.name}",
+        gettext("Monitor {name}").format(name=gm.info.name),
         tuple(notes),
     )
 
@@ -117,18 +127,23 @@ def peildatum(data: MonitorData, code: str, half_year: str) -> ExplainedNumber:
     hy = _half_year(data, half_year, in_run=True)
     gm = data.gemeente(code)
     if hy not in gm.at_peildatum:
-        raise ExplanationNotFound(f"De peildatum van {hy} is nog niet bereikt.")
+        raise ExplanationNotFound(
+            gettext("De peildatum van {hy} is nog niet bereikt.").format(hy=hy)
+        )
     status = gm.at_peildatum[hy]
     return ExplainedNumber(
-        f"Stand {gm.info.name} op peildatum {hy.peildatum():%d-%m-%Y}",
+        gettext("Stand {name} op peildatum {d}").format(
+            name=gm.info.name, d=f"{hy.peildatum():%d-%m-%Y}"
+        ),
         (status.explanation(code),),
         (
-            "Peildata 1 april en 1 oktober: "
+            gettext("Peildata 1 april en 1 oktober:")
+            + " "
             + load_parameter("huisvestingswet/peildata").reference_at(hy.start).title,
-            "Gehuisvest: realisatieregister Migratieketen.",
+            gettext("Gehuisvest: realisatieregister Migratieketen."),
         ),
         _gemeente_back(code),
-        f"Monitor {gm.info.name}",
+        gettext("Monitor {name}").format(name=gm.info.name),
     )
 
 
@@ -138,19 +153,26 @@ def toezicht(data: MonitorData, code: str) -> ExplainedNumber:
     step = gm.report.supervision
     if step is None:
         raise ExplanationNotFound(
-            f"Voor {gm.info.name} is er geen toezichtstap: geen afgelopen halfjaar "
-            "met een achterstand."
+            gettext(
+                "Voor {name} is er geen toezichtstap: geen afgelopen halfjaar "
+                "met een achterstand."
+            ).format(name=gm.info.name)
         )
     ref = load_parameter("huisvestingswet/toezicht").reference_at(step.half_year.end)
     ladder = load_parameter("huisvestingswet/toezicht_ladder").reference_at(
         step.half_year.end
     )
     return ExplainedNumber(
-        f"Toezichtstap provincie {gm.info.province_name} voor {gm.info.name}",
+        gettext("Toezichtstap provincie {province} voor {name}").format(
+            province=gm.info.province_name, name=gm.info.name
+        ),
         (step.explanation(code),),
-        (f"Drempels: {ref.title}.", f"Ladder: {ladder.title}."),
+        (
+            gettext("Drempels: {title}.").format(title=ref.title),
+            gettext("Ladder: {title}.").format(title=ladder.title),
+        ),
         _gemeente_back(code),
-        f"Monitor {gm.info.name}",
+        gettext("Monitor {name}").format(name=gm.info.name),
     )
 
 
@@ -179,11 +201,11 @@ def vg(data: MonitorData, half_year: str) -> ExplainedNumber:
         notes=(param.description,),
     )
     return ExplainedNumber(
-        f"Landelijk aantal (vg) {hy}",
+        gettext("Landelijk aantal (vg) {hy}").format(hy=hy),
         (expl,),
         (vg_source_line(hy),),
         reverse("monitor:taakstelling", args=[str(hy)]),
-        f"Taakstelling per gemeente {hy}",
+        gettext("Taakstelling per gemeente {hy}").format(hy=hy),
     )
 
 
@@ -194,11 +216,13 @@ def spreiding_gemeente(
     result = sp.compute(data, raming, ses)
     g = result.result.per_gemeente[code]
     return ExplainedNumber(
-        f"Opvangplaatsen Spreidingswet {data.gemeenten[code].name}",
+        gettext("Opvangplaatsen Spreidingswet {name}").format(
+            name=data.gemeenten[code].name
+        ),
         (g.explanation(),),
         _spreiding_sources(data, result),
         _spreiding_back(result),
-        "Spreidingswet",
+        gettext("Spreidingswet"),
     )
 
 
@@ -208,29 +232,35 @@ def spreiding_provincie(
     result = sp.compute(data, raming, ses)
     code = code.upper()
     if code not in result.provinces:
-        raise ExplanationNotFound(f"Provincie {code} bestaat niet.")
+        raise ExplanationNotFound(
+            gettext("Provincie {code} bestaat niet.").format(code=code)
+        )
     name = next(
         i.province_name for i in data.gemeenten.values() if i.province_code == code
     )
     return ExplainedNumber(
-        f"Opvangopgave provincie {name}",
+        gettext("Opvangopgave provincie {name}").format(name=name),
         (result.provinces[code].explanation(),),
         _spreiding_sources(data, result),
         _spreiding_back(result),
-        "Spreidingswet",
+        gettext("Spreidingswet"),
     )
 
 
 def _spreiding_sources(data: MonitorData, result: sp.Spreiding) -> tuple[str, ...]:
     lines = [
         population_line(data, result.population.year),
-        f"Capaciteitsraming: {result.published.total} plaatsen ({sw.RAMING.label()}).",
+        gettext("Capaciteitsraming: {n} plaatsen ({label}).").format(
+            n=result.published.total, label=sw.RAMING.label()
+        ),
     ]
     if result.ses == "schatting":
         lines.append(
-            "SES-WOA-schatting: berekend door Migratieketen uit CBS Kerncijfers wijken "
-            "en buurten (inkomen, opleiding, arbeidsparticipatie); niet het "
-            "officiële CBS-cijfer."
+            gettext(
+                "SES-WOA-schatting: berekend door Migratieketen uit CBS Kerncijfers "
+                "wijken en buurten (inkomen, opleiding, arbeidsparticipatie); niet het "
+                "officiële CBS-cijfer."
+            )
         )
     return tuple(lines)
 

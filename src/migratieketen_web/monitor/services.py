@@ -12,6 +12,7 @@ lid 2), carry-over, status and toezicht all come from `migratieketen.rules`.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -34,6 +35,11 @@ from migratieketen_web.monitor import models
 
 FIRST_YEAR = 2015  # the Huisvestingswet 2014 taakstelling applies from 2015 (art. 28)
 VG_PARAMETER = "huisvestingswet/landelijk_aantal_vergunninghouders"
+
+
+def _dutch(text: str) -> str:
+    """No translation: the Dutch source text, as the API and downloads show it."""
+    return text
 
 
 class MonitorUnavailable(LookupError):
@@ -145,25 +151,33 @@ class MonitorData:
 
     # --- half-years -----------------------------------------------------------------
 
-    def reason_unavailable(self, hy: hw.HalfYear) -> str | None:
-        """Why a half-year cannot be computed, in Dutch; None when it can."""
+    def reason_unavailable(
+        self, hy: hw.HalfYear, _: Callable[[str], str] = _dutch
+    ) -> str | None:
+        """Why a half-year cannot be computed (Dutch unless `_` translates)."""
         if not hw.taakstelling_in_force(hy):
-            return f"voor {hy} geldt geen taakstelling"
+            return _("voor {hy} geldt geen taakstelling").format(hy=hy)
         try:
             hw.national_number(hy)
         except hw.TaakstellingError:
-            return f"geen gepubliceerd landelijk aantal (vg) voor {hy} bekend"
+            return _("geen gepubliceerd landelijk aantal (vg) voor {hy} bekend").format(
+                hy=hy
+            )
         pop = self.population(hy.reference_date.year)
         if pop is None:
-            return (
-                f"geen CBS-bevolking op 1 januari {hy.reference_date.year} geïmporteerd"
+            return _("geen CBS-bevolking op 1 januari {year} geïmporteerd").format(
+                year=hy.reference_date.year
             )
         missing = sorted(set(self.gemeenten) - set(pop.populations))
         if missing:
             # iN is the national total: a partial table would misstate every share.
-            return (
-                f"de CBS-bevolking op 1 januari {hy.reference_date.year} ontbreekt "
-                f"voor {len(missing)} gemeente(n), o.a. {', '.join(missing[:3])}"
+            return _(
+                "de CBS-bevolking op 1 januari {year} ontbreekt voor {n} gemeente(n), "
+                "o.a. {codes}"
+            ).format(
+                year=hy.reference_date.year,
+                n=len(missing),
+                codes=", ".join(missing[:3]),
             )
         return None
 
@@ -200,20 +214,32 @@ class MonitorData:
     @cached_property
     def gaps(self) -> list[str]:
         """Dutch reasons for the half-years between the run and as_of, and before it."""
+        return self.gap_notes()
+
+    def gap_notes(self, _: Callable[[str], str] = _dutch) -> list[str]:
+        """The gaps, translated by `_` (the web pages pass gettext; API stays Dutch)."""
         notes = []
         before = self.run[0].previous()
-        reason = self.reason_unavailable(before)
+        reason = self.reason_unavailable(before, _)
         if reason:
             notes.append(
-                f"De reeks begint bij {self.run[0]}: {reason}, dus de achterstand of "
-                f"voorsprong van daarvoor is niet te berekenen (beginsaldo, zie beheer)."
+                _(
+                    "De reeks begint bij {first}: {reason}, dus de achterstand of "
+                    "voorsprong van daarvoor is niet te berekenen (beginsaldo, zie "
+                    "beheer)."
+                ).format(first=self.run[0], reason=reason)
             )
         hy = self.run[-1].next()
         last = half_year_of(self.as_of)
         while hy <= last:
             notes.append(
-                f"{hy}: {self.reason_unavailable(hy) or 'nog niet berekend'}; "
-                "huisvesting in dit halfjaar telt mee zodra dat bekend is."
+                _(
+                    "{hy}: {reason}; huisvesting in dit halfjaar telt mee zodra dat "
+                    "bekend is."
+                ).format(
+                    hy=hy,
+                    reason=self.reason_unavailable(hy, _) or _("nog niet berekend"),
+                )
             )
             hy = hy.next()
         return notes

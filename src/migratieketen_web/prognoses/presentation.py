@@ -13,33 +13,42 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext, gettext_noop
+
 from migratieketen.data.asylum import period_index
 from migratieketen.forecast.ensemble import CHOSEN
 
 SERIES: dict[str, str] = {
-    "eerste_asielverzoeken": "Eerste asielverzoeken",
-    "nareizigers": "Nareizigers",
-    "totale_instroom": "Totale instroom",
+    "eerste_asielverzoeken": gettext_noop("Eerste asielverzoeken"),
+    "nareizigers": gettext_noop("Nareizigers"),
+    "totale_instroom": gettext_noop("Totale instroom"),
 }
 SERIES_LONG: dict[str, str] = {
-    "eerste_asielverzoeken": "eerste asielverzoeken (zonder nareizigers en "
-    "volgende verzoeken)",
-    "nareizigers": "nareizigers (gezinsleden die via nareis naar Nederland komen)",
-    "totale_instroom": "totale instroom: eerste asielverzoeken plus nareizigers",
+    "eerste_asielverzoeken": gettext_noop(
+        "eerste asielverzoeken (zonder nareizigers en volgende verzoeken)"
+    ),
+    "nareizigers": gettext_noop(
+        "nareizigers (gezinsleden die via nareis naar Nederland komen)"
+    ),
+    "totale_instroom": gettext_noop(
+        "totale instroom: eerste asielverzoeken plus nareizigers"
+    ),
 }
 DEFAULT_SERIES = "totale_instroom"
 
 MODEL_LABELS: dict[str, str] = {
-    "naive": "Random walk (naïef: laatste kwartaal)",
-    "seizoensnaief": "Seizoensnaïef (zelfde kwartaal vorig jaar)",
-    "drift": "Random walk met drift",
-    "ets": "ETS (exponentiële afvlakking)",
-    "ets_gedempt": "ETS met gedempte trend",
-    "arima": "ARIMA",
-    "theta": "Theta",
+    "naive": gettext_noop("Random walk (naïef: laatste kwartaal)"),
+    "seizoensnaief": gettext_noop("Seizoensnaïef (zelfde kwartaal vorig jaar)"),
+    "drift": gettext_noop("Random walk met drift"),
+    "ets": gettext_noop("ETS (exponentiële afvlakking)"),
+    "ets_gedempt": gettext_noop("ETS met gedempte trend"),
+    "arima": gettext_noop("ARIMA"),
+    "theta": gettext_noop("Theta"),
     # The core decides the ensemble; its own description keeps this label true.
     "ensemble": f"Ensemble: {CHOSEN.description[0].lower()}{CHOSEN.description[1:]}",
-    "vergunningmodel": "Vergunningmodel (nareizigers uit verleende vergunningen)",
+    "vergunningmodel": gettext_noop(
+        "Vergunningmodel (nareizigers uit verleende vergunningen)"
+    ),
 }
 BASELINE_MODELS = ("naive", "seizoensnaief", "drift")
 CHOSEN_MODEL: dict[str, str] = {
@@ -48,13 +57,18 @@ CHOSEN_MODEL: dict[str, str] = {
     "totale_instroom": "ensemble",
 }
 SERIES_END_LABELS: dict[str, str] = {
-    "eerste_asielverzoeken_kwartaal": "Eerste asielverzoeken per kwartaal",
-    "nareizigers_kwartaal": "Nareizigers per kwartaal",
-    "asiel_inwilligingen_jaar": "Inwilligingen asiel per jaar (UNHCR)",
-    "eerste_asielverzoeken_maand": "Eerste asielverzoeken per maand",
-    "asielverzoeken_incl_nareizigers_jaar": "Asielverzoeken incl. nareizigers per "
-    "jaar (CBS 80059NED)",
-    "volgende_asielaanvragen_jaar": "Volgende asielaanvragen per jaar (UNHCR)",
+    "eerste_asielverzoeken_kwartaal": gettext_noop(
+        "Eerste asielverzoeken per kwartaal"
+    ),
+    "nareizigers_kwartaal": gettext_noop("Nareizigers per kwartaal"),
+    "asiel_inwilligingen_jaar": gettext_noop("Inwilligingen asiel per jaar (UNHCR)"),
+    "eerste_asielverzoeken_maand": gettext_noop("Eerste asielverzoeken per maand"),
+    "asielverzoeken_incl_nareizigers_jaar": gettext_noop(
+        "Asielverzoeken incl. nareizigers per jaar (CBS 80059NED)"
+    ),
+    "volgende_asielaanvragen_jaar": gettext_noop(
+        "Volgende asielaanvragen per jaar (UNHCR)"
+    ),
 }
 
 
@@ -64,7 +78,11 @@ class UnknownSeries(ValueError):
 
 def check_series(name: str) -> str:
     if name not in SERIES:
-        raise UnknownSeries(f"Onbekende reeks '{name}'; kies uit {', '.join(SERIES)}.")
+        raise UnknownSeries(
+            gettext("Onbekende reeks '{name}'; kies uit {choices}.").format(
+                name=name, choices=", ".join(SERIES)
+            )
+        )
     return name
 
 
@@ -224,7 +242,7 @@ def backtest_table(
         rows.append(
             BacktestRow(
                 model,
-                MODEL_LABELS.get(model, model),
+                gettext(MODEL_LABELS.get(model, model)),
                 model == CHOSEN_MODEL[series],
                 model in BASELINE_MODELS,
                 tuple(cells),

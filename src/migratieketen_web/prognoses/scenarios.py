@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 import numpy as np
 
 from migratieketen.forecast.quantiles import sample_quantiles
@@ -47,16 +49,22 @@ class ScenarioView:
         """Table rows (series) with one value per quarter: compact, quarters across."""
         qs = self.quarters
         rows = [
-            ("Eerste asielverzoeken", [q.first for q in qs]),
-            ("Nareizigers", [q.nareizigers for q in qs]),
-            ("Totale instroom", [q.total for q in qs]),
+            (gettext("Eerste asielverzoeken"), [q.first for q in qs]),
+            (gettext("Nareizigers"), [q.nareizigers for q in qs]),
+            (gettext("Totale instroom"), [q.total for q in qs]),
         ]
         if not self.single_path:
             rows.append(
-                ("Totale instroom, 5 % van de paden", [q.total_low for q in qs])
+                (
+                    gettext("Totale instroom, 5 % van de paden"),
+                    [q.total_low for q in qs],
+                )
             )
             rows.append(
-                ("Totale instroom, 95 % van de paden", [q.total_high for q in qs])
+                (
+                    gettext("Totale instroom, 95 % van de paden"),
+                    [q.total_high for q in qs],
+                )
             )
         return rows
 

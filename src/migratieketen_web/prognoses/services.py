@@ -26,6 +26,7 @@ from typing import Any
 
 from django.conf import settings as django_settings
 from django.db import IntegrityError, close_old_connections, connection, transaction
+from django.utils.translation import gettext_noop
 
 import migratieketen.data.asylum as asylum_module
 import migratieketen.forecast as forecast_package
@@ -49,14 +50,18 @@ class ForecastUnavailable(LookupError):
     """No forecast can be made (no data folder, unreadable series); Dutch text."""
 
 
+# Dutch (the API says it so); the pages translate it with gettext.
+PENDING_MESSAGE = gettext_noop(
+    "De prognose voor de nieuwste data wordt nu berekend (dat duurt ongeveer een "
+    "minuut). Probeer het over {seconds} seconden opnieuw."
+)
+
+
 class ForecastPending(LookupError):
     """The forecast for the current data is being computed; ask again shortly."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "De prognose voor de nieuwste data wordt nu berekend (dat duurt ongeveer "
-            f"een minuut). Probeer het over {RETRY_AFTER_SECONDS} seconden opnieuw."
-        )
+        super().__init__(PENDING_MESSAGE.format(seconds=RETRY_AFTER_SECONDS))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,13 +8,14 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext, gettext_noop
 
 from migratieketen_web.prognoses import presentation, services
 from migratieketen_web.prognoses import scenarios as sc
 from migratieketen_web.prognoses.chart import fan_chart
 from migratieketen_web.prognoses.models import Forecast
 
-MPP_SOURCE = (
+MPP_SOURCE = gettext_noop(
     "Bron MPP-banden: Meerjarige productieprognose (MPP) van het ministerie van "
     "Asiel en Migratie, zoals geciteerd in openrijk.nl en De Telegraaf; de MPP "
     "telt eerste en volgende asielverzoeken en nareizigers."
@@ -34,7 +35,12 @@ def _pending(request: HttpRequest, exc: services.ForecastPending) -> HttpRespons
     response = render(
         request,
         "prognoses/pending.html",
-        {"reason": str(exc), "refresh": services.RETRY_AFTER_SECONDS},
+        {
+            "reason": gettext(services.PENDING_MESSAGE).format(
+                seconds=services.RETRY_AFTER_SECONDS
+            ),
+            "refresh": services.RETRY_AFTER_SECONDS,
+        },
         status=503,
     )
     response["Retry-After"] = str(services.RETRY_AFTER_SECONDS)
@@ -55,10 +61,13 @@ def _forecast_or_response(
         previous = Forecast.objects.order_by("-created_at", "-id").first()
         if previous is None:
             return _pending(request, exc)
-        return previous, (
-            f"{exc} Tot die tijd ziet u de vorige prognose, op data tot en met "
-            f"{previous.cutoff}."
+        pending = gettext(services.PENDING_MESSAGE).format(
+            seconds=services.RETRY_AFTER_SECONDS
         )
+        return previous, gettext(
+            "{pending} Tot die tijd ziet u de vorige prognose, op data tot en met "
+            "{cutoff}."
+        ).format(pending=pending, cutoff=previous.cutoff)
     except services.ForecastUnavailable as exc:
         return _unavailable(request, str(exc))
 
@@ -72,7 +81,7 @@ def _vintage_context(forecast: Forecast) -> dict[str, Any]:
     vintage = forecast.data_vintage
     return {
         "series_ends": [
-            (presentation.SERIES_END_LABELS.get(name, name), end)
+            (gettext(presentation.SERIES_END_LABELS.get(name, name)), end)
             for name, end in vintage.get("series_end", {}).items()
         ],
         "files": sorted(vintage.get("files", {}).items()),
@@ -101,18 +110,20 @@ def prognose(request: HttpRequest) -> HttpResponse:
             "forecast": forecast,
             "result": result,
             "series": series,
-            "series_label": presentation.SERIES[series],
-            "series_long": presentation.SERIES_LONG[series],
-            "series_choices": presentation.SERIES.items(),
+            "series_label": gettext(presentation.SERIES[series]),
+            "series_long": gettext(presentation.SERIES_LONG[series]),
+            "series_choices": [
+                (key, gettext(label)) for key, label in presentation.SERIES.items()
+            ],
             "fan": fan,
             "chart": fan_chart(fan),
             "yearly": presentation.yearly_rows(yearly) if yearly else [],
             "backtest": presentation.backtest_table(result, series),
-            "chosen_label": presentation.MODEL_LABELS[
-                presentation.CHOSEN_MODEL[series]
-            ],
+            "chosen_label": gettext(
+                presentation.MODEL_LABELS[presentation.CHOSEN_MODEL[series]]
+            ),
             "mpp": result.get("mpp_comparison", []),
-            "mpp_source": MPP_SOURCE,
+            "mpp_source": gettext(MPP_SOURCE),
             "permit": result.get("permit_model", {}),
             **_vintage_context(forecast),
         },
@@ -146,7 +157,7 @@ def scenario_csv(request: HttpRequest, name: str) -> HttpResponse:
     forecast, _notice = found
     stored = forecast.scenarios.filter(name=name).first()
     if stored is None:
-        raise Http404("Dit scenario bestaat niet.")
+        raise Http404(gettext("Dit scenario bestaat niet."))
     response = HttpResponse(
         sc.to_core(stored).to_csv(), content_type="text/csv; charset=utf-8"
     )

@@ -41,6 +41,12 @@ def status_label(status: str) -> str:
 
 
 @register.filter
+def gap_notes(data: MonitorData) -> list[str]:
+    """The gaps in the active language; `data.gaps` stays Dutch for the API."""
+    return data.gap_notes(gettext)
+
+
+@register.filter
 def status_class(status: str) -> str:
     return "mk-status--" + status.replace(" ", "-")
 

@@ -9,24 +9,16 @@ the median a dashed line, and the bands carry their names in text at their end.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.utils.translation import gettext
-
 from migratieketen.data.asylum import period_index
+from migratieketen_web.charts import Tick, nice_top, scale, svg_points, value_ticks
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.prognoses.presentation import Fan
 
 WIDTH, HEIGHT = 820, 380
 LEFT, RIGHT, TOP, BOTTOM = 72, 150, 20, 48
-
-
-@dataclass(frozen=True, slots=True)
-class Tick:
-    pos: float
-    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,22 +55,6 @@ class FanChart:
     label_x: float
 
 
-def nice_top(value: float) -> tuple[float, float]:
-    """A round upper bound and a tick step giving four to six gridlines."""
-    if value <= 0:
-        return 1.0, 1.0
-    raw = value / 5
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(
-        m * magnitude for m in (1, 2, 2.5, 5, 10) if raw <= m * magnitude + 1e-9
-    )
-    return math.ceil(value / step) * step, step
-
-
-def _fmt_pts(points: Sequence[tuple[float, float]]) -> str:
-    return " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-
-
 def _spread(wanted: list[float], gap: float, low: float, high: float) -> list[float]:
     """Move label positions apart (in order) so no two are closer than `gap`."""
     out = sorted(wanted)
@@ -103,12 +79,12 @@ def fan_chart(fan: Fan) -> FanChart:
     top, step = nice_top(top_value)
 
     def x(period: str) -> float:
-        return LEFT + plot_w * (period_index(period, "Q") - first_q) / max(
-            1, last_q - first_q
+        return scale(
+            period_index(period, "Q") - first_q, max(1, last_q - first_q), LEFT, plot_w
         )
 
     def y(value: float) -> float:
-        return TOP + plot_h - plot_h * value / top
+        return scale(value, top, TOP + plot_h, -plot_h)
 
     anchor_period, anchor_value = history[-1]
     anchor = (x(anchor_period), y(anchor_value))
@@ -117,13 +93,10 @@ def fan_chart(fan: Fan) -> FanChart:
     def band(low: float, high: float) -> str:
         upper = [anchor] + [(x(p.period), y(p.level(high))) for p in fan.periods]
         lower = [(x(p.period), y(p.level(low))) for p in reversed(fan.periods)]
-        return _fmt_pts(upper + lower)
+        return svg_points(upper + lower)
 
     median = [anchor] + [(x(p.period), y(p.median)) for p in fan.periods]
-    y_ticks = tuple(
-        Tick(round(y(v), 1), format_number(v))
-        for v in [step * k for k in range(int(round(top / step)) + 1)]
-    )
+    y_ticks = value_ticks(top, step, lambda v: round(y(v), 1))
     years = sorted(
         {int(p[:4]) for p, _ in history} | {int(p.period[:4]) for p in fan.periods}
     )
@@ -134,37 +107,20 @@ def fan_chart(fan: Fan) -> FanChart:
         if (year - years[0]) % every == 0 and period_index(f"{year}-Q1", "Q") >= first_q
     )
     points = [
-        Point(
-            round(px, 1),
-            round(py, 1),
-            gettext("{period}: {value} (gemeten)").format(
-                period=p, value=format_number(round(v))
-            ),
-        )
+        Point(round(px, 1), round(py, 1), f"{p}: {format_number(round(v))} (gemeten)")
         for (p, v), (px, py) in zip(history, hist_pts, strict=True)
     ]
     for p in fan.periods:
-        kind = (
-            gettext("schatting, nog niet gepubliceerd")
-            if p.nowcast
-            else gettext("prognose")
-        )
+        kind = "schatting, nog niet gepubliceerd" if p.nowcast else "prognose"
         points.append(
             Point(
                 round(x(p.period), 1),
                 round(y(p.median), 1),
-                gettext(
-                    "{period} ({kind}): mediaan {median}; 50 %-interval {p25} tot "
-                    "{p75}; 90 %-interval {p5} tot {p95}"
-                ).format(
-                    period=p.period,
-                    kind=kind,
-                    median=format_number(round(p.median)),
-                    p25=format_number(round(p.level(0.25))),
-                    p75=format_number(round(p.level(0.75))),
-                    p5=format_number(round(p.level(0.05))),
-                    p95=format_number(round(p.level(0.95))),
-                ),
+                f"{p.period} ({kind}): mediaan {format_number(round(p.median))}; "
+                f"50 %-interval {format_number(round(p.level(0.25)))} tot "
+                f"{format_number(round(p.level(0.75)))}; 90 %-interval "
+                f"{format_number(round(p.level(0.05)))} tot "
+                f"{format_number(round(p.level(0.95)))}",
             )
         )
     end = fan.periods[-1]
@@ -183,12 +139,12 @@ def fan_chart(fan: Fan) -> FanChart:
         right=WIDTH - RIGHT,
         top=TOP,
         baseline=TOP + plot_h,
-        history=_fmt_pts(hist_pts),
-        median=_fmt_pts(median),
+        history=svg_points(hist_pts),
+        median=svg_points(median),
         band90=band(0.05, 0.95),
         band50=band(0.25, 0.75),
         cut_x=round(anchor[0], 1),
-        cut_label=gettext("laatste cijfer {period}").format(period=anchor_period),
+        cut_label=f"laatste cijfer {anchor_period}",
         y_ticks=y_ticks,
         x_ticks=x_ticks,
         points=tuple(points),
@@ -221,15 +177,15 @@ def sparkline(
     n = len(median)
 
     def x(k: int) -> float:
-        return SPARK_PAD + (SPARK_W - 2 * SPARK_PAD) * k / max(1, n - 1)
+        return scale(k, max(1, n - 1), SPARK_PAD, SPARK_W - 2 * SPARK_PAD)
 
     def y(v: float) -> float:
-        return SPARK_H - SPARK_PAD - (SPARK_H - 2 * SPARK_PAD) * v / top
+        return scale(v, top, SPARK_H - SPARK_PAD, -(SPARK_H - 2 * SPARK_PAD))
 
-    line = _fmt_pts([(x(k), y(v)) for k, v in enumerate(median)])
+    line = svg_points([(x(k), y(v)) for k, v in enumerate(median)])
     band = ""
     if low is not None and high is not None:
-        band = _fmt_pts(
+        band = svg_points(
             [(x(k), y(v)) for k, v in enumerate(high)]
             + [(x(k), y(v)) for k, v in reversed(list(enumerate(low)))]
         )

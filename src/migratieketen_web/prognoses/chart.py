@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from migratieketen.data.asylum import period_index
 from migratieketen_web.charts import Tick, nice_top, scale, svg_points, value_ticks
 from migratieketen_web.gemeenten.formatting import format_number
@@ -107,20 +109,37 @@ def fan_chart(fan: Fan) -> FanChart:
         if (year - years[0]) % every == 0 and period_index(f"{year}-Q1", "Q") >= first_q
     )
     points = [
-        Point(round(px, 1), round(py, 1), f"{p}: {format_number(round(v))} (gemeten)")
+        Point(
+            round(px, 1),
+            round(py, 1),
+            gettext("{period}: {value} (gemeten)").format(
+                period=p, value=format_number(round(v))
+            ),
+        )
         for (p, v), (px, py) in zip(history, hist_pts, strict=True)
     ]
     for p in fan.periods:
-        kind = "schatting, nog niet gepubliceerd" if p.nowcast else "prognose"
+        kind = (
+            gettext("schatting, nog niet gepubliceerd")
+            if p.nowcast
+            else gettext("prognose")
+        )
         points.append(
             Point(
                 round(x(p.period), 1),
                 round(y(p.median), 1),
-                f"{p.period} ({kind}): mediaan {format_number(round(p.median))}; "
-                f"50 %-interval {format_number(round(p.level(0.25)))} tot "
-                f"{format_number(round(p.level(0.75)))}; 90 %-interval "
-                f"{format_number(round(p.level(0.05)))} tot "
-                f"{format_number(round(p.level(0.95)))}",
+                gettext(
+                    "{period} ({kind}): mediaan {median}; 50 %-interval {p25} tot "
+                    "{p75}; 90 %-interval {p5} tot {p95}"
+                ).format(
+                    period=p.period,
+                    kind=kind,
+                    median=format_number(round(p.median)),
+                    p25=format_number(round(p.level(0.25))),
+                    p75=format_number(round(p.level(0.75))),
+                    p5=format_number(round(p.level(0.05))),
+                    p95=format_number(round(p.level(0.95))),
+                ),
             )
         )
     end = fan.periods[-1]
@@ -144,7 +163,7 @@ def fan_chart(fan: Fan) -> FanChart:
         band90=band(0.05, 0.95),
         band50=band(0.25, 0.75),
         cut_x=round(anchor[0], 1),
-        cut_label=f"laatste cijfer {anchor_period}",
+        cut_label=gettext("laatste cijfer {period}").format(period=anchor_period),
         y_ticks=y_ticks,
         x_ticks=x_ticks,
         points=tuple(points),

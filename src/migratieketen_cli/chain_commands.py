@@ -2,7 +2,7 @@
 # Copyright (C) 2026 Migratieketen contributors
 """`migratieketen simuleer SCENARIO`: run the ketenmodel ensemble and print percentiles.
 
-SCENARIO is a YAML file or a built-in name (historie, basis, piek2015). Two special
+SCENARIO is a YAML file or a built-in name (historie, basis, piek2015, dal2020). Two special
 words: `valideer` (calibrate on history to mid-2023 and print the ARD) and `parameters`
 (list every model parameter with its source).
 """

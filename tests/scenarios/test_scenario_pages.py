@@ -119,7 +119,9 @@ def test_same_seed_same_result_other_seed_other_result(client: Client) -> None:
 
 
 def test_trough_needs_no_crisis_shelter(client: Client) -> None:
-    html = client.post("/scenarios", {"preset": "dal"}, follow=True).content.decode()
+    html = client.post(
+        "/scenarios", {"preset": "dal2020"}, follow=True
+    ).content.decode()
     assert "Dal zoals 2020" in html
     assert "in geen enkele maand crisisnoodopvang nodig" in html
     assert "Kaart van de gemeenten: Wachtende vergunninghouders aan het eind" in html
@@ -127,7 +129,7 @@ def test_trough_needs_no_crisis_shelter(client: Client) -> None:
 
 def test_comparison_page_shows_both_runs_side_by_side(client: Client) -> None:
     peak = _start(client)
-    trough = _start(client, instroom="dal")
+    trough = _start(client, instroom="dal2020")
     html = client.get(
         f"/scenarios/vergelijk?a={peak.uuid}&b={trough.uuid}"
     ).content.decode()
@@ -288,7 +290,7 @@ def test_map_choice_and_sorting_follow_the_query(client: Client) -> None:
 
 
 def test_preset_examples_download_as_valid_scenarios(client: Client) -> None:
-    for key in ("piek2015", "dal", "basis", "historie"):
+    for key in ("piek2015", "dal2020", "basis", "historie"):
         response = client.get(f"/scenarios/voorbeeld/{key}.yaml")
         assert response.status_code == 200
         assert Scenario.from_yaml(response.content.decode()).name == key

@@ -2,11 +2,9 @@
 # Copyright (C) 2026 Migratieketen contributors
 """The inflow choices of the scenario page, each a core scenario to start from.
 
-All but 'dal' are the core's built-in scenarios (`migratieketen.chain.builtin_scenario`).
-'dal' is the piek2015 scenario (same start, capacity, opening stocks and IND capacity)
-with a constant inflow at the 2020 trough, so the two compare month by month: CBS
-first asylum requests 2020 = 4,470 + 1,260 + 4,100 + 3,900 = 13,730, about 1,150 a
-month (cbs_asylum_first_requests_quarterly_2013_2024.csv).
+Each is one of the core's built-in scenarios (`migratieketen.chain.builtin_scenario`);
+`dal2020` is the piek2015 chain with a constant inflow at the 2020 trough, so the two
+compare month by month.
 """
 
 from __future__ import annotations
@@ -16,9 +14,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from migratieketen.chain import Scenario, builtin_scenario
-from migratieketen.chain.scenario import Inflow
 
-TROUGH_PER_MONTH = 1150.0
 HISTORY_UNTIL = "2024-12"
 
 
@@ -39,7 +35,7 @@ PRESETS: tuple[Preset, ...] = (
         ),
     ),
     Preset(
-        "dal",
+        "dal2020",
         _("Dal zoals 2020"),
         _(
             "Constante instroom op het niveau van 2020 (ca. 1.150 eerste aanvragen "
@@ -61,19 +57,11 @@ PRESETS: tuple[Preset, ...] = (
     ),
 )
 PRESET_KEYS = tuple(p.key for p in PRESETS)
-ONE_CLICK = ("piek2015", "dal")
+ONE_CLICK = ("piek2015", "dal2020")
 
 
 def preset_scenario(key: str) -> Scenario:
     """A fresh core Scenario for an inflow choice (raises KeyError if unknown)."""
-    if key == "dal":
-        scenario = builtin_scenario("piek2015")
-        scenario.name = "dal"
-        scenario.description = str(PRESETS[1].explanation)
-        scenario.inflow = Inflow(kind="constant", per_month=TROUGH_PER_MONTH)
-        scenario.seed = 2020
-        scenario.validate()
-        return scenario
     if key not in PRESET_KEYS:
         raise KeyError(key)
     return builtin_scenario(key, HISTORY_UNTIL)

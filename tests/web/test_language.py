@@ -5,10 +5,18 @@
 from __future__ import annotations
 
 from django.test import Client
+from django.utils import translation
 
 import pytest
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def back_to_dutch():
+    """A request leaves its language active in the thread; later tests expect Dutch."""
+    yield
+    translation.activate("nl")
 
 
 def test_english_browser_still_gets_dutch(client: Client) -> None:

@@ -149,6 +149,10 @@ def serve(
     console.print("Statische bestanden verzamelen ...")
     call_command("collectstatic", interactive=False, verbosity=0)
 
+    from migratieketen_web.prognoses.services import warm_up
+
+    warm_up()  # the forecast takes a minute; compute it while the first pages load
+
     from waitress import serve as waitress_serve
 
     from migratieketen_web.wsgi import application

@@ -91,3 +91,23 @@ def test_previous_forecast_is_shown_while_new_one_computes(
     html = response.content.decode()
     assert "wordt nu berekend" in html and "de vorige prognose" in html
     assert "mk-fan__band90" in html
+
+
+def test_warm_up_starts_the_computation_once_and_never_raises(
+    settings: Any, shared_data_dir: Path, tmp_path: Path
+) -> None:
+    """`migratieketen serve` calls warm_up: it starts the background job when no
+    forecast is stored (here on a corrupted copy, so the job fails fast), and a second
+    call after the failure neither restarts it nor raises."""
+    Forecast.objects.all().delete()
+    settings.PROGNOSE_SYNCHRONOUS = False
+    settings.MIGRATIEKETEN_DATA_DIR = str(
+        _corrupted_copy(shared_data_dir, tmp_path / "data", "x")
+    )
+    failures_before = len(services._failures)
+    services.warm_up()
+    services.wait_for_background(60)
+    assert not Forecast.objects.exists()
+    assert len(services._failures) == failures_before + 1  # the job ran and failed
+    services.warm_up()  # the remembered failure: ForecastUnavailable is swallowed
+    assert not services._jobs

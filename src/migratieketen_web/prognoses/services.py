@@ -14,6 +14,7 @@ prognose_opslaan` computes it ahead of time. With ``PROGNOSE_SYNCHRONOUS = True`
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -274,6 +275,13 @@ def current_forecast(
         return save(compute(folder, settings))
     start_background(folder, settings)
     raise ForecastPending()
+
+
+def warm_up() -> None:
+    """Start computing the forecast for the current data, so the first visitor of
+    /prognose does not wait for it; does nothing when it is stored or cannot be made."""
+    with contextlib.suppress(ForecastPending, ForecastUnavailable):
+        current_forecast(background=True)
 
 
 JobKey = tuple[str, str]

@@ -13,6 +13,8 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from migratieketen.data.provenance import Provenance
+
 
 class DataVintage(models.Model):
     """One import of the open data: which folder, when, and a checksum of its files."""
@@ -56,12 +58,20 @@ class Source(models.Model):
     def __str__(self) -> str:
         return self.attribution()
 
-    def attribution(self) -> str:
-        table = f" (tabel {self.table_id})" if self.table_id else ""
-        return (
-            f"Bron: {self.publisher}, {self.title}{table}; "
-            f"peildatum {self.reference_date.isoformat()}; licentie {self.licence}"
+    def provenance(self) -> Provenance:
+        return Provenance(
+            publisher=self.publisher,
+            title=self.title,
+            table_id=self.table_id,
+            reference_date=self.reference_date,
+            licence=self.licence,
+            url=self.url,
+            note=self.note,
         )
+
+    def attribution(self) -> str:
+        """The core's "Bron: …" line, so pages and the core word it the same way."""
+        return self.provenance().attribution()
 
 
 class Province(models.Model):

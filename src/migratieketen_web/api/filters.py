@@ -26,7 +26,8 @@ WIJK_CODE_PATH = "WK[0-9]{4}[0-9A-Z]{2}"  # Amsterdam: WK0363AA
 INDICATOR_KEY_PATH = "[-a-zA-Z0-9_]+"
 
 
-def _code_field(pattern: str, example: str, what: str) -> serializers.RegexField:
+def code_field(pattern: str, example: str, what: str) -> serializers.RegexField:
+    """An optional CBS-code filter with a Dutch help text and error."""
     return serializers.RegexField(
         pattern,
         required=False,
@@ -38,26 +39,26 @@ def _code_field(pattern: str, example: str, what: str) -> serializers.RegexField
 class GemeenteFilter(serializers.Serializer):
     """Filters of /gemeenten."""
 
-    provincie = _code_field(PROVINCE_CODE, "PV27", "gemeenten in de provincie")
+    provincie = code_field(PROVINCE_CODE, "PV27", "gemeenten in de provincie")
     naam = serializers.CharField(
         required=False,
         max_length=100,
         help_text="Alleen gemeenten waarvan de naam deze tekst bevat "
         "(hoofdletterongevoelig).",
     )
-    code = _code_field(GEMEENTE_CODE, "GM0363", "de gemeente")
+    code = code_field(GEMEENTE_CODE, "GM0363", "de gemeente")
 
 
 class WijkFilter(serializers.Serializer):
     """Filters of /wijken."""
 
-    gemeente = _code_field(GEMEENTE_CODE, "GM0363", "wijken in de gemeente")
+    gemeente = code_field(GEMEENTE_CODE, "GM0363", "wijken in de gemeente")
 
 
 class IndicatorwaardenFilter(serializers.Serializer):
     """Filters of /indicatoren/{sleutel}/waarden."""
 
-    provincie = _code_field(PROVINCE_CODE, "PV27", "gemeenten in de provincie")
+    provincie = code_field(PROVINCE_CODE, "PV27", "gemeenten in de provincie")
 
 
 class PaginationParameters(serializers.Serializer):

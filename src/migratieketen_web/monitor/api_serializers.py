@@ -18,13 +18,22 @@ from rest_framework import serializers
 
 from migratieketen.rules.explain import Explanation
 from migratieketen.rules.realisations_csv import KINDS, MAX_PERSONS_PER_ROW
-from migratieketen_web.api.filters import GEMEENTE_CODE, PROVINCE_CODE
+from migratieketen_web.api.filters import GEMEENTE_CODE, PROVINCE_CODE, code_field
 from migratieketen_web.gemeenten.models import Gemeente
 from migratieketen_web.monitor import models
 from migratieketen_web.monitor.forms import FIRST_DATE
 from migratieketen_web.monitor.services import half_year_of
 
 HALF_YEAR = r"^[0-9]{4}-[12]$"
+
+
+def _half_year_field(help_text: str) -> serializers.RegexField:
+    return serializers.RegexField(
+        HALF_YEAR,
+        required=False,
+        help_text=help_text,
+        error_messages={"invalid": "Gebruik JJJJ-1 of JJJJ-2, bv. 2025-1."},
+    )
 
 
 def berekening(expl: Explanation) -> dict[str, Any]:
@@ -195,24 +204,9 @@ class RealisatieSerializer(serializers.ModelSerializer):
 class RealisatieFilter(serializers.Serializer):
     """Filters of /realisaties."""
 
-    gemeente = serializers.RegexField(
-        GEMEENTE_CODE,
-        required=False,
-        help_text="Alleen deze gemeente, bv. GM0363.",
-        error_messages={"invalid": "Gebruik een CBS-code zoals GM0363."},
-    )
-    provincie = serializers.RegexField(
-        PROVINCE_CODE,
-        required=False,
-        help_text="Alleen gemeenten in deze provincie, bv. PV27.",
-        error_messages={"invalid": "Gebruik een CBS-code zoals PV27."},
-    )
-    halfjaar = serializers.RegexField(
-        HALF_YEAR,
-        required=False,
-        help_text="Alleen dit halfjaar, bv. 2025-1.",
-        error_messages={"invalid": "Gebruik JJJJ-1 of JJJJ-2, bv. 2025-1."},
-    )
+    gemeente = code_field(GEMEENTE_CODE, "GM0363", "de gemeente")
+    provincie = code_field(PROVINCE_CODE, "PV27", "gemeenten in de provincie")
+    halfjaar = _half_year_field("Alleen dit halfjaar, bv. 2025-1.")
 
 
 # --- taakstellingen -----------------------------------------------------------------
@@ -221,18 +215,10 @@ class RealisatieFilter(serializers.Serializer):
 class TaakstellingFilter(serializers.Serializer):
     """Parameters of /taakstellingen."""
 
-    halfjaar = serializers.RegexField(
-        HALF_YEAR,
-        required=False,
-        help_text="Halfjaar, bv. 2025-1; standaard het laatste berekende halfjaar.",
-        error_messages={"invalid": "Gebruik JJJJ-1 of JJJJ-2, bv. 2025-1."},
+    halfjaar = _half_year_field(
+        "Halfjaar, bv. 2025-1; standaard het laatste berekende halfjaar."
     )
-    provincie = serializers.RegexField(
-        PROVINCE_CODE,
-        required=False,
-        help_text="Alleen gemeenten in deze provincie, bv. PV27.",
-        error_messages={"invalid": "Gebruik een CBS-code zoals PV27."},
-    )
+    provincie = code_field(PROVINCE_CODE, "PV27", "gemeenten in de provincie")
 
 
 class TaakstellingSerializer(serializers.Serializer):

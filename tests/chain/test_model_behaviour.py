@@ -132,3 +132,19 @@ def test_detail_gemeenten_have_monthly_series_consistent_with_the_summary() -> N
     assert len(rows) == 24
     with pytest.raises(ChainConfigError, match="Onbekende gemeentecode"):
         run_ensemble(scenario, gemeenten=GEMEENTEN, detail_gemeenten=("GM9999",))
+
+
+def test_summary_prices_crisis_place_years_above_regular_reception() -> None:
+    rates = {
+        "ind_decisions_per_month": 4000,
+        "cost_crisisnoodopvang_per_year": 90_000,
+        "cost_noodopvang_per_year": 70_000,
+        "cost_regular_per_year": 30_000,
+    }
+    summary = _run(parameters=rates, initial_asylum_seekers=60_000.0).summary()
+    place_years = summary["crisis_place_years_median"]
+    assert place_years > 0
+    assert summary["crisis_extra_cost_median"] == pytest.approx(place_years * 60_000)
+    assert summary["crisis_extra_cost_coa_rate_median"] == pytest.approx(
+        place_years * 40_000
+    )

@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from migratieketen.chain.engine import BALANCE, DETAIL_SERIES, GEMEENTE_SERIES, SERIES
+from migratieketen.chain.params import resolve_values
 
 F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
@@ -94,6 +95,11 @@ class SimulationResult:
         crisis = self.national[SERIES.index("occ_crisis")]
         need = [m for m, v in zip(self.months, crisis[hi], strict=True) if v > 0.5]
         cost = self.national[SERIES.index("reception_cost")]
+        values = resolve_values(self.scenario.get("parameters") or {})
+        regular = values["cost_regular_per_year"]
+        # Crisis place-years on the median path, priced above regular reception at the
+        # model's crisis rate and, as the lower bound, at COA's (crisis)noodopvang rate.
+        place_years = float(crisis[p50].sum()) / 12
         return {
             "months_with_crisis_need_p_high": need,
             "peak_crisis_places_median": float(crisis[p50].max()),
@@ -105,6 +111,11 @@ class SimulationResult:
             "reception_cost_total_mean": float(
                 self.mean[SERIES.index("reception_cost")].sum()
             ),
+            "crisis_place_years_median": place_years,
+            "crisis_extra_cost_median": place_years
+            * (values["cost_crisisnoodopvang_per_year"] - regular),
+            "crisis_extra_cost_coa_rate_median": place_years
+            * (values["cost_noodopvang_per_year"] - regular),
             "crisis_cost_total_median": float(
                 self.gemeente[GEMEENTE_SERIES.index("crisis_cost_total"), p50].sum()
             ),

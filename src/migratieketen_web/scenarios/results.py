@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from migratieketen.chain import default_parameters
+from migratieketen.chain.params import resolve_values
 from migratieketen.chain.scenario import month_index
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.scenarios import charts
@@ -112,11 +113,7 @@ def euro(value: float | None) -> str:
 
 
 def parameter_values(definition: dict[str, Any]) -> dict[str, float]:
-    overrides = definition.get("parameters") or {}
-    return {
-        name: float(overrides.get(name, p.value))
-        for name, p in default_parameters().items()
-    }
+    return resolve_values(definition.get("parameters") or {})
 
 
 def cost_parameters(definition: dict[str, Any]) -> list[dict[str, Any]]:
@@ -203,11 +200,9 @@ def crisis_summary(
     median_need = [m for m, v in zip(months, crisis["p50"], strict=True) if v > 0.5]
     high_need = summary.get("months_with_crisis_need_p_high") or []
     values = parameter_values(definition)
-    place_years = sum(crisis["p50"]) / 12
     extra_per_year = (
         values["cost_crisisnoodopvang_per_year"] - values["cost_regular_per_year"]
     )
-    # COA's own (crisis)noodopvang rate: the lower bound of the extra cost.
     extra_low_per_year = (
         values["cost_noodopvang_per_year"] - values["cost_regular_per_year"]
     )
@@ -226,11 +221,11 @@ def crisis_summary(
         "peak_median": format_number(round(summary["peak_crisis_places_median"])),
         "peak_high": format_number(round(summary["peak_crisis_places_high"])),
         "peak_month": month_text(months[peak_t]) if median_need else "",
-        "place_years": format_number(round(place_years)),
+        "place_years": format_number(round(summary["crisis_place_years_median"])),
         "crisis_cost": euro(summary["crisis_cost_total_median"]),
-        "extra_cost": euro(place_years * extra_per_year),
+        "extra_cost": euro(summary["crisis_extra_cost_median"]),
         "extra_per_year": euro(extra_per_year),
-        "extra_cost_low": euro(place_years * extra_low_per_year),
+        "extra_cost_low": euro(summary["crisis_extra_cost_coa_rate_median"]),
         "extra_low_per_year": euro(extra_low_per_year),
         "cost_crisis": euro(values["cost_crisisnoodopvang_per_year"]),
         "cost_noodopvang": euro(values["cost_noodopvang_per_year"]),

@@ -8,7 +8,7 @@ from django.utils import translation
 
 import pytest
 
-from migratieketen_web.prognoses.chart import fan_chart, nice_top
+from migratieketen_web.prognoses.charts import fan_chart, nice_top
 from migratieketen_web.prognoses.presentation import Fan, FanPeriod
 
 LEVELS = (0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95)

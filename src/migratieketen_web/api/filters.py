@@ -24,6 +24,8 @@ PROVINCE_CODE_PATH = "PV[0-9]{2}"
 GEMEENTE_CODE_PATH = "GM[0-9]{4}"
 WIJK_CODE_PATH = "WK[0-9]{4}[0-9A-Z]{2}"  # Amsterdam: WK0363AA
 INDICATOR_KEY_PATH = "[-a-zA-Z0-9_]+"
+HALF_YEAR = r"^[0-9]{4}-[12]$"
+UUID_PATH = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 
 def code_field(pattern: str, example: str, what: str) -> serializers.RegexField:
@@ -36,29 +38,14 @@ def code_field(pattern: str, example: str, what: str) -> serializers.RegexField:
     )
 
 
-class GemeenteFilter(serializers.Serializer):
-    """Filters of /gemeenten."""
-
-    provincie = code_field(PROVINCE_CODE, "PV27", "gemeenten in de provincie")
-    naam = serializers.CharField(
+def half_year_field(help_text: str) -> serializers.RegexField:
+    """An optional half-year parameter (JJJJ-1 or JJJJ-2) with a Dutch error."""
+    return serializers.RegexField(
+        HALF_YEAR,
         required=False,
-        max_length=100,
-        help_text="Alleen gemeenten waarvan de naam deze tekst bevat "
-        "(hoofdletterongevoelig).",
+        help_text=help_text,
+        error_messages={"invalid": "Gebruik JJJJ-1 of JJJJ-2, bv. 2025-1."},
     )
-    code = code_field(GEMEENTE_CODE, "GM0363", "de gemeente")
-
-
-class WijkFilter(serializers.Serializer):
-    """Filters of /wijken."""
-
-    gemeente = code_field(GEMEENTE_CODE, "GM0363", "wijken in de gemeente")
-
-
-class IndicatorwaardenFilter(serializers.Serializer):
-    """Filters of /indicatoren/{sleutel}/waarden."""
-
-    provincie = code_field(PROVINCE_CODE, "PV27", "gemeenten in de provincie")
 
 
 class PaginationParameters(serializers.Serializer):

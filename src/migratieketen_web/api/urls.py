@@ -11,18 +11,15 @@ from django.urls import path
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularYAMLAPIView
 from rest_framework.routers import SimpleRouter
 
-from migratieketen_web.api import views
-from migratieketen_web.monitor.api import register_monitor_routes
+from migratieketen_web.gemeenten.api.routes import register_gemeente_routes
+from migratieketen_web.monitor.api.routes import register_monitor_routes
 from migratieketen_web.prognoses.api.routes import register_prognose_routes
-from migratieketen_web.scenarios.api import register_scenario_routes
+from migratieketen_web.scenarios.api.routes import register_scenario_routes
 
 app_name = "api"
 
 router = SimpleRouter(trailing_slash=False)
-router.register("gemeenten", views.GemeenteViewSet, basename="gemeente")
-router.register("provincies", views.ProvincieViewSet, basename="provincie")
-router.register("wijken", views.WijkViewSet, basename="wijk")
-router.register("indicatoren", views.IndicatorViewSet, basename="indicator")
+register_gemeente_routes(router)
 register_monitor_routes(router)
 register_prognose_routes(router)
 register_scenario_routes(router)

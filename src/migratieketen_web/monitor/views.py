@@ -26,7 +26,7 @@ from django.utils.translation import gettext
 from migratieketen.rules import huisvestingswet as hw
 from migratieketen.rules import spreidingswet as sw
 from migratieketen_web.gemeenten.models import Province
-from migratieketen_web.monitor import chart, explanations, exports, models, overview
+from migratieketen_web.monitor import charts, explanations, exports, models, overview
 from migratieketen_web.monitor import spreiding as sp
 from migratieketen_web.monitor.explanations import population_line
 from migratieketen_web.monitor.forms import (
@@ -123,8 +123,8 @@ def _sources(data: MonitorData) -> list[str]:
     return lines
 
 
-def _totals_chart(rows: list[overview.TotalsRow]) -> chart.BarChart:
-    return chart.bar_chart(
+def _totals_chart(rows: list[overview.TotalsRow]) -> charts.BarChart:
+    return charts.bar_chart(
         [str(r.half_year) for r in rows],
         [
             (gettext("som taakstellingen"), [r.taakstelling for r in rows]),
@@ -199,7 +199,7 @@ def gemeente(request: HttpRequest, data: MonitorData, code: str) -> HttpResponse
         {"status": s, "peil": gm.at_peildatum.get(s.half_year)}
         for s in gm.report.half_years
     ]
-    trend = chart.bar_chart(
+    trend = charts.bar_chart(
         [str(s.half_year) for s in gm.report.half_years],
         [
             (gettext("taakstelling"), [s.taakstelling for s in gm.report.half_years]),

@@ -17,7 +17,7 @@ import numpy as np
 
 from migratieketen.forecast.quantiles import sample_quantiles
 from migratieketen.forecast.scenarios import SERIES, Scenario
-from migratieketen_web.prognoses.chart import Sparkline, sparkline
+from migratieketen_web.prognoses.charts import Sparkline, sparkline
 from migratieketen_web.prognoses.models import InflowScenario
 
 SUMMARY_LEVELS = (0.05, 0.5, 0.95)

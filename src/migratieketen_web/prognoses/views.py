@@ -12,7 +12,7 @@ from django.utils.translation import gettext, gettext_noop
 
 from migratieketen_web.prognoses import presentation, services
 from migratieketen_web.prognoses import scenarios as sc
-from migratieketen_web.prognoses.chart import fan_chart
+from migratieketen_web.prognoses.charts import fan_chart
 from migratieketen_web.prognoses.models import Forecast
 
 MPP_SOURCE = gettext_noop(

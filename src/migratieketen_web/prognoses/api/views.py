@@ -18,7 +18,7 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import exceptions, serializers
+from rest_framework import exceptions
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -31,8 +31,9 @@ from migratieketen_web.api.schema import (
     FoutSerializer,
     problem_responses,
 )
-from migratieketen_web.api.views import OpenDataViewSet
-from migratieketen_web.prognoses import presentation, services
+from migratieketen_web.api.viewsets import OpenDataViewSet
+from migratieketen_web.prognoses import services
+from migratieketen_web.prognoses.api import filters as prognose_filters
 from migratieketen_web.prognoses.api.serializers import (
     InstroomscenarioDetailSerializer,
     InstroomscenarioSerializer,
@@ -40,8 +41,6 @@ from migratieketen_web.prognoses.api.serializers import (
     PrognoseSerializer,
 )
 from migratieketen_web.prognoses.models import Forecast, InflowScenario
-
-UUID_PATH = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 
 class ForecastUnavailableError(exceptions.APIException):
@@ -57,33 +56,10 @@ class ForecastPendingError(ForecastUnavailableError):
     wait = services.RETRY_AFTER_SECONDS  # the problem handler sets Retry-After
 
 
-class ActueelFilter(serializers.Serializer):
-    """Parameters of /prognoses/actueel."""
-
-    reeks = serializers.ChoiceField(
-        choices=list(presentation.SERIES),
-        required=False,
-        help_text="Alleen deze reeks; zonder parameter alle drie.",
-        error_messages={
-            "invalid_choice": "Kies uit " + ", ".join(presentation.SERIES) + "."
-        },
-    )
-
-
-class ScenarioFilter(serializers.Serializer):
-    """Parameters of /instroomscenarios."""
-
-    prognose = serializers.UUIDField(
-        required=False,
-        help_text="Alleen scenario's van deze prognose (uuid).",
-        error_messages={"invalid": "Geef de uuid van een prognose."},
-    )
-
-
 def _uuid_param(description: str) -> OpenApiParameter:
     return OpenApiParameter(
         name="uuid",
-        type={"type": "string", "format": "uuid", "pattern": f"^{UUID_PATH}$"},
+        type={"type": "string", "format": "uuid", "pattern": f"^{filters.UUID_PATH}$"},
         location=OpenApiParameter.PATH,
         description=description,
     )
@@ -119,7 +95,7 @@ def _uuid_param(description: str) -> OpenApiParameter:
         description="De prognose voor de huidige data. Bestaat die nog niet, dan "
         "wordt zij eenmaal op de achtergrond berekend en opgeslagen; tot die tijd "
         "is het antwoord 503 met Retry-After. Daarna komt zij uit de database.",
-        parameters=[ActueelFilter, API_VERSION_HEADER],
+        parameters=[prognose_filters.ActueelFilter, API_VERSION_HEADER],
         responses={
             200: OpenApiResponse(
                 PrognoseDetailSerializer, description="De actuele prognose."
@@ -141,7 +117,7 @@ class PrognoseViewSet(OpenDataViewSet):
     required_scopes = {**OpenDataViewSet.required_scopes, "actueel": OPEN}
     lookup_field = "uuid"
     lookup_url_kwarg = "uuid"
-    lookup_value_regex = UUID_PATH
+    lookup_value_regex = filters.UUID_PATH
 
     def get_queryset(self) -> QuerySet[Forecast]:
         queryset = Forecast.objects.order_by("-created_at", "-id")
@@ -152,7 +128,7 @@ class PrognoseViewSet(OpenDataViewSet):
     @action(detail=False, methods=["get"], url_path="actueel", url_name="actueel")
     def actueel(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = filters.validated_filters(
-            ActueelFilter, request.query_params, allowed_extra=()
+            prognose_filters.ActueelFilter, request.query_params, allowed_extra=()
         )
         try:
             forecast = services.current_forecast()
@@ -169,7 +145,7 @@ class PrognoseViewSet(OpenDataViewSet):
         summary="Instroomscenario's",
         description="Opgeslagen instroomscenario's (prognosepaden, herhaling van "
         "2015 en 2022, piek, dal, regimewissel) zonder hun paden.",
-        parameters=[ScenarioFilter, API_VERSION_HEADER],
+        parameters=[prognose_filters.ScenarioFilter, API_VERSION_HEADER],
         responses={
             200: OpenApiResponse(
                 InstroomscenarioSerializer, description="Een pagina scenario's."
@@ -194,10 +170,10 @@ class InstroomscenarioViewSet(OpenDataViewSet):
 
     serializer_class = InstroomscenarioSerializer
     detail_serializer_class = InstroomscenarioDetailSerializer
-    filter_class = ScenarioFilter
+    filter_class = prognose_filters.ScenarioFilter
     lookup_field = "uuid"
     lookup_url_kwarg = "uuid"
-    lookup_value_regex = UUID_PATH
+    lookup_value_regex = filters.UUID_PATH
 
     def get_queryset(self) -> QuerySet[InflowScenario]:
         queryset = InflowScenario.objects.select_related("forecast").order_by(

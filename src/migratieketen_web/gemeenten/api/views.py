@@ -13,26 +13,23 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet, Sum
 from drf_spectacular.utils import (
-    OpenApiParameter,
     OpenApiResponse,
     extend_schema,
     extend_schema_view,
     inline_serializer,
 )
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from migratieketen_web.api import filters
 from migratieketen_web.api.pagination import StrictLimitOffsetPagination
-from migratieketen_web.api.permissions import OPEN, ScopesRequired
-from migratieketen_web.api.schema import (
-    API_VERSION_HEADER,
-    ScopedAutoSchema,
-    problem_responses,
-)
-from migratieketen_web.api.serializers import (
+from migratieketen_web.api.permissions import OPEN
+from migratieketen_web.api.schema import API_VERSION_HEADER, problem_responses
+from migratieketen_web.api.viewsets import OpenDataViewSet, path_param
+from migratieketen_web.gemeenten.api import filters as gemeente_filters
+from migratieketen_web.gemeenten.api.serializers import (
     GemeenteDetailSerializer,
     GemeenteSerializer,
     GemeenteWaardeSerializer,
@@ -52,55 +49,11 @@ from migratieketen_web.gemeenten.models import (
 )
 
 
-def _path_param(name: str, description: str, pattern: str) -> OpenApiParameter:
-    return OpenApiParameter(
-        name=name,
-        type={"type": "string", "pattern": f"^{pattern}$"},
-        location=OpenApiParameter.PATH,
-        description=description,
-    )
-
-
-class OpenDataViewSet(viewsets.ReadOnlyModelViewSet):
-    """Base: open scopes, strict pagination, validated query parameters."""
-
-    authentication_classes: list[type] = []  # open data: no login, no cookies
-    permission_classes = [ScopesRequired]
-    schema = ScopedAutoSchema()
-    required_scopes = {"list": OPEN, "retrieve": OPEN, "metadata": OPEN}
-    pagination_class = StrictLimitOffsetPagination
-    filter_class: type[serializers.Serializer] | None = None
-    detail_serializer_class: type[serializers.Serializer] | None = None
-
-    def get_serializer_class(self) -> type[serializers.Serializer]:
-        if self.action == "retrieve" and self.detail_serializer_class is not None:
-            return self.detail_serializer_class
-        return super().get_serializer_class()
-
-    def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
-        if self.action == "retrieve":  # a single resource takes no parameters
-            params = self.request.query_params
-            filters.validated_filters(serializers.Serializer, params, allowed_extra=())
-            return queryset
-        if self.action != "list":
-            return queryset
-        if self.filter_class is None:
-            filters.validated_filters(serializers.Serializer, self.request.query_params)
-            return queryset
-        values = filters.validated_filters(self.filter_class, self.request.query_params)
-        return self.apply_filters(queryset, values)
-
-    def apply_filters(
-        self, queryset: QuerySet[Any], values: dict[str, Any]
-    ) -> QuerySet[Any]:
-        return queryset
-
-
 @extend_schema_view(
     list=extend_schema(
         summary="Gemeenten",
         description="Alle gemeenten van de huidige indeling, op naam gesorteerd.",
-        parameters=[filters.GemeenteFilter, API_VERSION_HEADER],
+        parameters=[gemeente_filters.GemeenteFilter, API_VERSION_HEADER],
         responses={
             200: OpenApiResponse(
                 GemeenteSerializer, description="Een pagina gemeenten."
@@ -113,7 +66,7 @@ class OpenDataViewSet(viewsets.ReadOnlyModelViewSet):
         description="Een gemeente met inwoners per jaar, indicatorwaarden (elk met "
         "bron), provincie, aantal wijken en verwijzingen.",
         parameters=[
-            _path_param(
+            path_param(
                 "gemeentecode",
                 "CBS-gemeentecode, bv. GM0363.",
                 filters.GEMEENTE_CODE_PATH,
@@ -131,7 +84,7 @@ class GemeenteViewSet(OpenDataViewSet):
 
     serializer_class = GemeenteSerializer
     detail_serializer_class = GemeenteDetailSerializer
-    filter_class = filters.GemeenteFilter
+    filter_class = gemeente_filters.GemeenteFilter
     lookup_field = "code"
     lookup_url_kwarg = "gemeentecode"
     lookup_value_regex = filters.GEMEENTE_CODE_PATH
@@ -208,7 +161,7 @@ def province_population(province: Province) -> list[dict[str, Any]]:
         description="Een provincie met haar gemeenten en de som van de inwoners "
         "per jaar (met bron en het aantal gemeenten met een cijfer).",
         parameters=[
-            _path_param(
+            path_param(
                 "provinciecode",
                 "CBS-provinciecode, bv. PV27.",
                 filters.PROVINCE_CODE_PATH,
@@ -263,7 +216,7 @@ class ProvincieViewSet(OpenDataViewSet):
         summary="Wijken",
         description="Wijken (CBS-wijk- en buurtindeling) met inwoners en bron, op "
         "wijkcode gesorteerd.",
-        parameters=[filters.WijkFilter, API_VERSION_HEADER],
+        parameters=[gemeente_filters.WijkFilter, API_VERSION_HEADER],
         responses={
             200: OpenApiResponse(WijkSerializer, description="Een pagina wijken."),
             **problem_responses(400),
@@ -273,7 +226,7 @@ class ProvincieViewSet(OpenDataViewSet):
         summary="Eén wijk",
         description="Een wijk met inwoners, gemeente en bron.",
         parameters=[
-            _path_param(
+            path_param(
                 "wijkcode",
                 "CBS-wijkcode, bv. WK036300 of WK0363AA.",
                 filters.WIJK_CODE_PATH,
@@ -290,7 +243,7 @@ class WijkViewSet(OpenDataViewSet):
     """Wijken (CBS districts)."""
 
     serializer_class = WijkSerializer
-    filter_class = filters.WijkFilter
+    filter_class = gemeente_filters.WijkFilter
     lookup_field = "code"
     lookup_url_kwarg = "wijkcode"
     lookup_value_regex = filters.WIJK_CODE_PATH
@@ -310,7 +263,7 @@ class WijkViewSet(OpenDataViewSet):
         return queryset
 
 
-INDICATOR_KEY_PARAM = _path_param(
+INDICATOR_KEY_PARAM = path_param(
     "sleutel", "Sleutel van de indicator.", filters.INDICATOR_KEY_PATH
 )
 
@@ -360,7 +313,7 @@ WAARDEN_PAGE = inline_serializer(
         "de kaart. De bron staat eenmaal bij 'indicator' en geldt voor alle waarden.",
         parameters=[
             INDICATOR_KEY_PARAM,
-            filters.IndicatorwaardenFilter,
+            gemeente_filters.IndicatorwaardenFilter,
             filters.PaginationParameters,
             API_VERSION_HEADER,
         ],
@@ -389,7 +342,7 @@ class IndicatorViewSet(OpenDataViewSet):
     def waarden(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         indicator = self.get_object()
         values = filters.validated_filters(
-            filters.IndicatorwaardenFilter, request.query_params
+            gemeente_filters.IndicatorwaardenFilter, request.query_params
         )
         queryset = (
             IndicatorValue.objects.filter(indicator=indicator)

@@ -18,22 +18,10 @@ from rest_framework import serializers
 
 from migratieketen.rules.explain import Explanation
 from migratieketen.rules.realisations_csv import KINDS, MAX_PERSONS_PER_ROW
-from migratieketen_web.api.filters import GEMEENTE_CODE, PROVINCE_CODE, code_field
 from migratieketen_web.gemeenten.models import Gemeente
 from migratieketen_web.monitor import models
 from migratieketen_web.monitor.forms import FIRST_DATE
 from migratieketen_web.monitor.services import half_year_of
-
-HALF_YEAR = r"^[0-9]{4}-[12]$"
-
-
-def _half_year_field(help_text: str) -> serializers.RegexField:
-    return serializers.RegexField(
-        HALF_YEAR,
-        required=False,
-        help_text=help_text,
-        error_messages={"invalid": "Gebruik JJJJ-1 of JJJJ-2, bv. 2025-1."},
-    )
 
 
 def berekening(expl: Explanation) -> dict[str, Any]:
@@ -201,24 +189,7 @@ class RealisatieSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class RealisatieFilter(serializers.Serializer):
-    """Filters of /realisaties."""
-
-    gemeente = code_field(GEMEENTE_CODE, "GM0363", "de gemeente")
-    provincie = code_field(PROVINCE_CODE, "PV27", "gemeenten in de provincie")
-    halfjaar = _half_year_field("Alleen dit halfjaar, bv. 2025-1.")
-
-
 # --- taakstellingen -----------------------------------------------------------------
-
-
-class TaakstellingFilter(serializers.Serializer):
-    """Parameters of /taakstellingen."""
-
-    halfjaar = _half_year_field(
-        "Halfjaar, bv. 2025-1; standaard het laatste berekende halfjaar."
-    )
-    provincie = code_field(PROVINCE_CODE, "PV27", "gemeenten in de provincie")
 
 
 class TaakstellingSerializer(serializers.Serializer):
@@ -306,29 +277,6 @@ class MonitorSerializer(serializers.Serializer):
 
 
 # --- spreiding ----------------------------------------------------------------------
-
-
-class SpreidingFilter(serializers.Serializer):
-    """Parameters of /spreiding."""
-
-    raming = serializers.IntegerField(
-        required=False,
-        min_value=1,
-        max_value=1_000_000,
-        help_text="Capaciteitsraming (plaatsen); standaard de gepubliceerde.",
-        error_messages={
-            "invalid": "Geef een geheel getal.",
-            "min_value": "Minimaal 1 plaats.",
-            "max_value": "Maximaal 1.000.000 plaatsen.",
-        },
-    )
-    ses = serializers.ChoiceField(
-        choices=["geen", "schatting"],
-        required=False,
-        help_text="geen: alleen inwonertal (standaard); schatting: SES-WOA benaderd "
-        "met KWB-indicatoren (niet officieel).",
-        error_messages={"invalid_choice": "Kies geen of schatting."},
-    )
 
 
 class SpreidingGemeenteSerializer(serializers.Serializer):

@@ -24,7 +24,6 @@ from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.authentication import BasicAuthentication, SessionAuthentication
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.routers import SimpleRouter
 
 from migratieketen.rules import huisvestingswet as hw
 from migratieketen.rules import spreidingswet as sw
@@ -39,13 +38,15 @@ from migratieketen_web.api.schema import (
 )
 from migratieketen_web.monitor import models
 from migratieketen_web.monitor import spreiding as sp
-from migratieketen_web.monitor.api_serializers import (
-    MonitorSerializer,
+from migratieketen_web.monitor.api.filters import (
     RealisatieFilter,
-    RealisatieSerializer,
     SpreidingFilter,
-    SpreidingSerializer,
     TaakstellingFilter,
+)
+from migratieketen_web.monitor.api.serializers import (
+    MonitorSerializer,
+    RealisatieSerializer,
+    SpreidingSerializer,
     TaakstellingSerializer,
     berekening,
 )
@@ -420,10 +421,3 @@ class SpreidingViewSet(viewsets.GenericViewSet):
             "gemeenten": gemeenten,
         }
         return Response(SpreidingSerializer(body).data)
-
-
-def register_monitor_routes(router: SimpleRouter) -> None:
-    """Called from migratieketen_web.api.urls: one line there, the routes here."""
-    router.register("realisaties", RealisatieViewSet, basename="realisatie")
-    router.register("taakstellingen", TaakstellingViewSet, basename="taakstelling")
-    router.register("spreiding", SpreidingViewSet, basename="spreiding")

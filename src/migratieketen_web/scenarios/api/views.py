@@ -24,7 +24,6 @@ from drf_spectacular.utils import (
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.routers import SimpleRouter
 from rest_framework.throttling import AnonRateThrottle, BaseThrottle
 
 from migratieketen.chain import ChainConfigError
@@ -38,7 +37,7 @@ from migratieketen_web.api.schema import (
     ScopedAutoSchema,
     problem_responses,
 )
-from migratieketen_web.scenarios.api_serializers import (
+from migratieketen_web.scenarios.api.serializers import (
     ScenarioRunDetailSerializer,
     ScenarioRunSerializer,
     ScenarioRunStartSerializer,
@@ -51,8 +50,6 @@ from migratieketen_web.scenarios.runner import (
     mark_stale,
     validated_scenario,
 )
-
-UUID_PATH = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 
 class Busy(exceptions.APIException):
@@ -136,7 +133,7 @@ class ScenarioRunViewSet(
     pagination_class = StrictLimitOffsetPagination
     serializer_class = ScenarioRunSerializer
     lookup_field = "uuid"
-    lookup_value_regex = UUID_PATH
+    lookup_value_regex = filters.UUID_PATH
 
     def get_throttles(self) -> list[BaseThrottle]:
         return [StartThrottle()] if self.action == "create" else []
@@ -199,8 +196,3 @@ class ScenarioRunViewSet(
             status=status.HTTP_202_ACCEPTED,
             headers={"Location": record["url"]},
         )
-
-
-def register_scenario_routes(router: SimpleRouter) -> None:
-    """Called from migratieketen_web.api.urls: one line there, the routes here."""
-    router.register("scenarioruns", ScenarioRunViewSet, basename="scenariorun")

@@ -33,7 +33,7 @@ def test_real_folder_loads_completely(shared_data_dir: Path) -> None:
     assert len(ds.province_legal_geometry) == 12
     assert ds.province_legal_provenance is not None
     assert ds.province_legal_provenance.publisher == "Kadaster"
-    for year in (2024, 2023, 2022):
+    for year in (2025, 2024, 2023, 2022):
         assert ds.national_population(year) == NATIONAL_TOTALS[year].population
 
 
@@ -92,7 +92,8 @@ def test_every_indicator_has_provenance(shared_data_dir: Path) -> None:
     for g in ds.gemeenten:
         assert set(g.indicators) == keys
     for year, prov in ds.population_provenance.items():
-        assert prov.table_id == KWB_TABLE_IDS[year]
+        # 1-1-2025 comes from Regionale kerncijfers (70072NED), the others from KWB
+        assert prov.table_id == ("70072NED" if year == 2025 else KWB_TABLE_IDS[year])
 
 
 def test_indicator_values_match_source_files(shared_data_dir: Path) -> None:

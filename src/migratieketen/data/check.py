@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from migratieketen.data import schema
 from migratieketen.data.issues import DataIssue, IssueList
 from migratieketen.data.loader import build_dataset, parse_folder
 
@@ -56,4 +57,13 @@ def check_data_dir(path: Path | str) -> CheckReport:
         "indicatoren": len(dataset.indicators),
         "inwoners_2024": dataset.national_population(2024),
     }
+    if 2025 in dataset.population_provenance:
+        counts["inwoners_2025"] = dataset.national_population(2025)
+    for source, ses in sorted(dataset.ses_woa.items()):
+        counts[f"gemeenten_met_ses_woa_{source}"] = len(ses.scores)
+        notes.append(f"SES-WOA ({source}): {ses.label()}")
+        notes.extend(f"SES-WOA ({source}): {n}" for n in ses.notes)
+    for spec in schema.OPTIONAL_CSV_FILES:
+        if spec.filename not in parsed.extra.files:
+            notes.append(f"{spec.filename} ontbreekt (optioneel)")
     return CheckReport(folder, (), tuple(notes), counts)

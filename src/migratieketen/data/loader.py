@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from migratieketen.data import schema
 from migratieketen.data.csvtable import Cell, CsvTable, read_csv
+from migratieketen.data.extra_tables import ExtraTables, parse_extra_tables
 from migratieketen.data.geojson import GeoLayer, read_geojson
 from migratieketen.data.indicators import (
     POP,
@@ -24,6 +25,7 @@ from migratieketen.data.indicators import (
 )
 from migratieketen.data.issues import DataValidationError, IssueList
 from migratieketen.data.model import DataSet, Gemeente, Province, Wijk
+from migratieketen.data.provenance import Provenance
 from migratieketen.data.reorganisations import (
     Aggregation,
     ReorganisationError,
@@ -32,6 +34,7 @@ from migratieketen.data.reorganisations import (
 from migratieketen.data.sources import (
     geometry_provenance,
     kwb_provenance,
+    population_2025_provenance,
     province_legal_provenance,
 )
 from migratieketen.data.validation import (
@@ -84,6 +87,7 @@ class ParsedFolder:
     province_names: dict[str, str]
     kwb2022_current: dict[str, dict[str, Cell | float]]
     wijk_layer: GeoLayer | None = None
+    extra: ExtraTables = field(default_factory=ExtraTables)
 
 
 def parse_folder(
@@ -138,6 +142,7 @@ def parse_folder(
     check_layer_codes(legal_layer, names, gem.spec.filename, issues)
     if wijk_layer is not None:
         check_layer_codes(wijk_layer, wijken.by_key(), wijken.spec.filename, issues)
+    extra = parse_extra_tables(path, gem, issues)
     current: dict[str, dict[str, Cell | float]] = {}
     if not issues:
         try:
@@ -157,6 +162,7 @@ def parse_folder(
         names,
         current,
         wijk_layer,
+        extra,
     )
 
 
@@ -228,6 +234,8 @@ def build_dataset(parsed: ParsedFolder) -> DataSet:
         pop_2022 = _num(mapped.get("inwoners_2022"))
         if pop_2022 is not None:
             population[2022] = int(round(pop_2022))
+        if code in parsed.extra.population_2025:
+            population[2025] = parsed.extra.population_2025[code]
         values: dict[str, float | None] = {}
         values.update({s.key: _num(row.get(s.key)) for s in specs_2024})
         values.update({s.key: _num(old.get(s.key)) for s in specs_2023})
@@ -262,20 +270,28 @@ def build_dataset(parsed: ParsedFolder) -> DataSet:
         gemeenten=tuple(gemeenten),
         wijken=wijken,
         indicators=indicators(),
-        population_provenance={y: kwb_provenance(y) for y in (2024, 2023, 2022)},
+        population_provenance=_population_provenance(parsed.extra),
         gemeente_geometry=dict(parsed.gemeente_layer.geometry),
         province_geometry=dict(parsed.province_land_layer.geometry),
         geometry_provenance=geometry_provenance(schema.DIVISION_YEAR),
         wijk_provenance=kwb_provenance(schema.DIVISION_YEAR),
         province_legal_geometry=dict(parsed.province_legal_layer.geometry),
         province_legal_provenance=province_legal_provenance(schema.DIVISION_YEAR),
+        ses_woa=dict(parsed.extra.ses_woa),
+        origin=parsed.extra.origin,
     )
 
 
+def _population_provenance(extra: ExtraTables) -> dict[int, Provenance]:
+    out = {y: kwb_provenance(y) for y in (2024, 2023, 2022)}
+    if extra.population_2025:
+        out[2025] = population_2025_provenance()
+    return out
+
+
 def _stamp(path: Path) -> tuple[tuple[str, int, int], ...]:
-    names = [s.filename for s in schema.CSV_FILES] + [
-        s.filename for s in schema.GEOJSON_FILES
-    ]
+    csv_specs = (*schema.CSV_FILES, *schema.OPTIONAL_CSV_FILES)
+    names = [s.filename for s in csv_specs] + [s.filename for s in schema.GEOJSON_FILES]
     out = []
     for name in names:
         try:

@@ -8,9 +8,13 @@ CBS codes (GM0363, PV27, WK036300) are the keys everywhere.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from migratieketen.data.provenance import Provenance
+
+if TYPE_CHECKING:
+    from migratieketen.data.origin import OriginTable
+    from migratieketen.data.ses_woa import SesWoaScores
 
 GeoJSONGeometry = dict[str, Any]
 
@@ -72,6 +76,10 @@ class DataSet:
     # Legal province boundaries incl. water (Kadaster), next to the land-only ones.
     province_legal_geometry: dict[str, GeoJSONGeometry] = field(default_factory=dict)
     province_legal_provenance: Provenance | None = None
+    # Optional tables, present when their file is in the folder: SES-WOA per gemeente by
+    # source ("cbs", "postcode"; see data/ses_woa.py) and the KWB 2024 origin counts.
+    ses_woa: dict[str, SesWoaScores] = field(default_factory=dict)
+    origin: OriginTable | None = None
 
     def gemeente(self, code: str) -> Gemeente:
         for g in self.gemeenten:

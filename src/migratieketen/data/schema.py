@@ -219,3 +219,80 @@ GEOJSON_FILES: tuple[GeoJsonSpec, ...] = (
 OPTIONAL_GEOJSON_FILES: tuple[GeoJsonSpec, ...] = (WIJKEN_GEOJSON,)
 
 DIVISION_YEAR = 2024
+
+# --- optional files: used when present, validated with the folder ---------------------
+PC4 = r"^\d{4}$"
+
+SES_WOA_PC4 = CsvSpec(
+    filename="cbs_ses_woa_pc4_2022.csv",
+    key="pc4",
+    key_pattern=PC4,
+    columns=(
+        Column("pc4", ColumnType.CODE, nonempty=True),
+        *_cols(
+            ("ses_woa_total", _F),  # empty = suppressed by CBS (too few households)
+            ("ses_woa_welvaart", _F),
+            ("ses_woa_arbeidsverleden", _F),
+            ("income_percentile_mean", _P),
+            ("wealth_percentile_mean", _P),
+            ("n_households", _I),
+            ("population_2025_83502NED", _I),
+        ),
+        Column("gemeente_code_2025_derived", ColumnType.TEXT),
+        Column("gemeente_naam_2025_derived", ColumnType.TEXT),
+        Column("assign_method", ColumnType.TEXT),
+        Column("rough_vertex_share_in_gemeente", _F),
+    ),
+)
+
+# The gemeente rows of the CBS SES-WOA table, as `data sync` writes them (one period).
+SES_WOA_GEMEENTEN = CsvSpec(
+    filename="cbs_ses_woa_gemeenten.csv",
+    key="gemeentecode",
+    key_pattern=GM,
+    columns=(
+        Column("gemeentecode", ColumnType.CODE, nonempty=True),
+        Column("periode", ColumnType.TEXT, nonempty=True),
+        Column("cbs_tabel", ColumnType.TEXT, nonempty=True),
+        *_cols(
+            ("ses_woa_totaal", _F),  # empty = suppressed
+            ("ses_woa_welvaart", _F),
+            ("ses_woa_opleiding", _F),
+            ("ses_woa_arbeidsverleden", _F),
+        ),
+    ),
+)
+
+POPULATION_2025 = CsvSpec(
+    filename="cbs_bevolking_2025-01-01_gemeenten.csv",
+    key="gemeente_code",
+    key_pattern=GM,
+    columns=(
+        Column("gemeente_code", ColumnType.CODE, nonempty=True),
+        Column("gemeente_naam", ColumnType.TEXT, nonempty=True),
+        Column("totale_bevolking_1jan2025", _I, nonempty=True),
+        Column("particuliere_huishoudens_2025", _I),
+    ),
+)
+
+KWB2024_HERKOMST = CsvSpec(
+    filename="cbs_kwb2024_herkomst_gemeenten.csv",
+    key="gemeente_code",
+    key_pattern=GM,
+    columns=(
+        Column("gemeente_code", ColumnType.CODE, nonempty=True),
+        Column("gemeente_naam", ColumnType.TEXT, nonempty=True),
+        Column("inwoners_2024", _I, nonempty=True),
+        Column("herkomst_nederland", _I, nonempty=True),
+        Column("herkomst_europa_excl_nl", _I, nonempty=True),
+        Column("herkomst_buiten_europa", _I, nonempty=True),
+        Column("aandeel_europa_excl_nl_pct", _P),
+    ),
+)
+
+OPTIONAL_CSV_FILES: tuple[CsvSpec, ...] = (
+    SES_WOA_PC4,
+    SES_WOA_GEMEENTEN,
+    POPULATION_2025,
+    KWB2024_HERKOMST,
+)

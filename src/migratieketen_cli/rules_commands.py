@@ -48,6 +48,16 @@ class Afronding(StrEnum):
     largest_remainder = "largest_remainder"
 
 
+class SesBron(StrEnum):
+    """Which SES-WOA the Spreidingswet run uses (service.SES_CHOICES)."""
+
+    auto = service.SES_AUTO
+    cbs = service.SES_CHOICE_CBS
+    postcode = service.SES_CHOICE_POSTCODE
+    schatting = service.SES_CHOICE_PROXY
+    geen = service.SES_CHOICE_NONE
+
+
 DataDirOption = Annotated[
     Path | None,
     typer.Option(
@@ -167,11 +177,13 @@ def _emit(
     title: str,
     extra_tables: list[Table] | None = None,
     table_cols: tuple[str, ...] = (),
+    json_extra: dict[str, Any] | None = None,
 ) -> None:
     if fmt is OutputFormat.json:
         out = {
             **meta,
             "gemeenten": [rec | {"uitleg": e.to_dict()} for rec, e in records],
+            **(json_extra or {}),
         }
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=1) + "\n")
         return
@@ -235,25 +247,38 @@ def spreiding_command(
     ] = "2024-02-01",
     ses: Annotated[
         Path | None,
-        typer.Option("--ses", help="SES-WOA-bestand in CBS-formaat (85163NED)."),
-    ] = None,
-    ses_schatting: Annotated[
-        bool,
         typer.Option(
-            "--ses-schatting",
-            help="Gebruik de KWB-benadering van SES-WOA (SCHATTING, niet officieel).",
+            "--ses", help="Eigen SES-WOA-bestand in CBS-formaat (StatLine of OData)."
         ),
-    ] = False,
+    ] = None,
+    ses_bron: Annotated[
+        SesBron,
+        typer.Option(
+            "--ses-bron",
+            help="auto: CBS-gemeentecijfers als de data-map ze heeft, anders het "
+            "gemiddelde van de CBS-postcodecijfers; cbs; postcode; schatting (KWB-"
+            "benadering, SCHATTING); geen (alleen inwoners, ter vergelijking).",
+        ),
+    ] = SesBron.auto,
     afronding: Annotated[
-        Afronding, typer.Option("--afronding", help="Afronding per gemeente.")
-    ] = Afronding.largest_remainder,
+        Afronding | None,
+        typer.Option(
+            "--afronding",
+            help="Afronding per gemeente (standaard die van de verdeelsleutel).",
+        ),
+    ] = None,
     provincies: Annotated[
         bool, typer.Option("--provincies", help="Eén record per provincie.")
     ] = False,
     fmt: FormatOption = OutputFormat.table,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Spreidingswet: opvangplaatsen per gemeente en provincie (inwoners x SES-WOA)."""
+    """Spreidingswet: opvangplaatsen per gemeente en provincie (inwoners x SES-WOA).
+
+    Zonder opties: de gepubliceerde raming, verdeeld met de verdeelsleutel die op de
+    peildatum geldt en de meest recente SES-WOA uit de data-map (de uitvoer noemt bron
+    en peildatum).
+    """
     try:
         at = date.fromisoformat(peildatum)
     except ValueError as exc:
@@ -265,8 +290,8 @@ def spreiding_command(
             raming=raming,
             amv=amv,
             ses_path=ses,
-            ses_proxy=ses_schatting,
-            rounding=afronding.value,
+            ses=ses_bron.value,
+            rounding=afronding.value if afronding else None,
         )
     except USER_ERRORS as exc:
         raise _fail(exc) from exc
@@ -290,6 +315,11 @@ def spreiding_command(
         run.records(),
         title=f"Spreidingswet: opvangplaatsen per gemeente ({_nl(total)})",
         extra_tables=[ptable],
+        json_extra={
+            "provincies": [
+                rec | {"uitleg": e.to_dict()} for rec, e in run.province_records()
+            ]
+        },
         table_cols=(
             "gemeentecode",
             "gemeentenaam",

@@ -104,14 +104,22 @@ def test_spreiding_csv_and_provinces(app: typer.Typer, shared_data_dir: Path) ->
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 342
     assert sum(int(r["plaatsen"]) for r in rows) == 96000
-    assert all("SES-WOA-scores niet geladen" in r["opmerkingen"] for r in rows)
+    # the shared folder has the CBS postcode file: SES-WOA is used by default
+    assert all(r["opmerkingen"].startswith("AANNAME: de vorm") for r in rows)
+    assert all(r["ses_woa"] for r in rows)
     code, out = _run(
         app, "spreiding", "--provincies", "--format", "json", data=shared_data_dir
     )
     doc = json.loads(out)
     assert len(doc["gemeenten"]) == 12
     assert sum(p["plaatsen"] for p in doc["gemeenten"]) == 96000
-    assert doc["ses_woa"] == "niet geladen"
+    assert doc["ses_woa"] == "CBS per postcode, gemiddeld per gemeente"
+    code, out = _run(
+        app, "spreiding", "--ses-bron", "geen", "--format", "csv", data=shared_data_dir
+    )
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert all("SES-WOA-scores niet geladen" in r["opmerkingen"] for r in rows)
+    assert not any(r["ses_woa"] for r in rows)
 
 
 def test_spreiding_with_ses_file_missing_gemeenten_is_an_error(
@@ -131,7 +139,13 @@ def test_spreiding_proxy_is_labelled_estimate(
     app: typer.Typer, shared_data_dir: Path
 ) -> None:
     code, out = _run(
-        app, "spreiding", "--ses-schatting", "--format", "csv", data=shared_data_dir
+        app,
+        "spreiding",
+        "--ses-bron",
+        "schatting",
+        "--format",
+        "csv",
+        data=shared_data_dir,
     )
     assert code == 0, out
     rows = list(csv.DictReader(io.StringIO(out)))

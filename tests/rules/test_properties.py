@@ -109,4 +109,4 @@ def test_spreiding_sums_to_raming_with_and_without_ses(
     }
     weighted = sw.distribute(raming, pops, {c: float(v) for c, v in ses.items()})
     assert weighted.total == raming
-    assert weighted.notes == ()
+    assert weighted.notes == (sw.FORM_NOTE,)

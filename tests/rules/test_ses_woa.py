@@ -78,6 +78,6 @@ def test_loaded_scores_drive_the_distribution(tmp_path: Path) -> None:
     s = load_ses_woa(_write(tmp_path, ODATA))
     pops = {"GM0377": 23922, "GM0917": 87122}
     res = sw.distribute(1000, pops, s.scores)
-    assert res.ses_source == sw.SES_OFFICIAL and res.notes == ()
+    assert res.ses_source == sw.SES_OFFICIAL and res.notes == (sw.FORM_NOTE,)
     plain = sw.distribute(1000, pops)
     assert res.places()["GM0377"] > plain.places()["GM0377"]

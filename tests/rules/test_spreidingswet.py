@@ -21,9 +21,10 @@ def test_ses_weight_shifts_places_to_higher_scores() -> None:
     pops = {"rich": 100_000, "poor": 100_000}
     res = sw.distribute(1000, pops, {"rich": 0.3, "poor": -0.3})
     assert res.places() == {"rich": 650, "poor": 350}
-    assert res.ses_source == sw.SES_OFFICIAL and res.notes == ()
+    assert res.ses_source == sw.SES_OFFICIAL and res.notes == (sw.FORM_NOTE,)
     expl = res.per_gemeente["rich"].explanation()
-    assert "1 + 0.300" in expl.arithmetic
+    assert "1 + 0.3000" in expl.arithmetic
+    assert "AANNAME" in expl.notes[0]
 
 
 def test_fallback_note_on_every_output() -> None:

@@ -54,6 +54,7 @@ class SesWoaScores:
     # Share of a gemeente's households whose postcode has a score (postcode source only).
     coverage: dict[str, Fraction] = field(default_factory=dict)
     notes: tuple[str, ...] = ()  # warnings for the user (Dutch)
+    gemeente_notes: dict[str, str] = field(default_factory=dict)  # code -> warning
 
     @property
     def year(self) -> int | None:

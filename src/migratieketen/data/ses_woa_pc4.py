@@ -124,7 +124,7 @@ def aggregate(table: CsvTable, gemeenten: Mapping[str, str]) -> SesWoaScores:
     scores: dict[str, Fraction] = {}
     coverage: dict[str, Fraction] = {}
     suppressed: list[str] = []
-    notes: list[str] = []
+    warnings: dict[str, str] = {}
     for code in sorted(gemeenten):
         acc = sums.get(code)
         if acc is None or acc.with_score == 0:
@@ -133,11 +133,12 @@ def aggregate(table: CsvTable, gemeenten: Mapping[str, str]) -> SesWoaScores:
         scores[code] = acc.weighted / acc.with_score
         coverage[code] = Fraction(acc.with_score, acc.households)
         if coverage[code] < COVERAGE_WARNING_BELOW:
-            notes.append(
+            warnings[code] = (
                 f"{gemeenten[code]} ({code}): maar {_pct(coverage[code])} van de "
-                "huishoudens woont in "
-                "een postcode met een SES-WOA-score; het gemiddelde is minder zeker"
+                "huishoudens woont in een postcode met een SES-WOA-score; het "
+                "gemiddelde is minder zeker"
             )
+    notes = list(warnings.values())
     if suppressed:
         notes.append(
             f"Geen SES-WOA-score voor {len(suppressed)} gemeente(n): "
@@ -151,6 +152,7 @@ def aggregate(table: CsvTable, gemeenten: Mapping[str, str]) -> SesWoaScores:
         source=SOURCE_POSTCODE,
         coverage=coverage,
         notes=tuple(notes),
+        gemeente_notes=warnings,
     )
 
 

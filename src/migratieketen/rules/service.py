@@ -17,7 +17,13 @@ from typing import Any
 
 from migratieketen.data.loader import load_dataset
 from migratieketen.data.population_history import PopulationTable, population_on
-from migratieketen.data.ses_woa import load_ses_woa
+from migratieketen.data.ses_woa import (
+    SOURCE_CBS,
+    SOURCE_POSTCODE,
+    SesWoaScores,
+    load_ses_woa,
+    preferred_scores,
+)
 from migratieketen.rules import huisvestingswet as hw
 from migratieketen.rules import spreidingswet as sw
 from migratieketen.rules.afspraken import Afspraken
@@ -205,12 +211,97 @@ def gemeente_taakstellingen(
     return out
 
 
+# `--ses-bron` / `?ses=` choices: auto = the CBS gemeente rows when the data folder has
+# them, else the postcode mean, else population only (labelled as not official).
+SES_AUTO = "auto"
+SES_CHOICE_CBS = SOURCE_CBS
+SES_CHOICE_POSTCODE = SOURCE_POSTCODE
+SES_CHOICE_PROXY = "schatting"
+SES_CHOICE_NONE = "geen"
+SES_CHOICES = (
+    SES_AUTO,
+    SES_CHOICE_CBS,
+    SES_CHOICE_POSTCODE,
+    SES_CHOICE_PROXY,
+    SES_CHOICE_NONE,
+)
+SES_SHORT_LABELS = {
+    None: "niet geladen",
+    sw.SES_OFFICIAL: "CBS",
+    sw.SES_PROXY: "SCHATTING",
+    SOURCE_CBS: "CBS per gemeente",
+    SOURCE_POSTCODE: "CBS per postcode, gemiddeld per gemeente",
+    "bestand": "CBS-bestand",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SesChoice:
+    """The SES-WOA input chosen for a run, with its provenance line."""
+
+    input: sw.SesInput | None
+    attribution: str = ""
+    warnings: tuple[str, ...] = ()
+
+
+def _from_scores(scores: SesWoaScores) -> SesChoice:
+    return SesChoice(
+        sw.SesInput(
+            scores=scores.scores,
+            source=scores.source,
+            label=scores.label(),
+            period=scores.period,
+            gemeente_notes=scores.gemeente_notes,
+            coverage=scores.coverage,
+        ),
+        scores.provenance.attribution(),
+        scores.notes,
+    )
+
+
+def choose_ses(
+    choice: str, data_dir: Path, population_year: int, ses_path: Path | None = None
+) -> SesChoice:
+    """The SES-WOA scores for `choice` (see SES_CHOICES) or a CBS file the user gave."""
+    if ses_path is not None:
+        return _from_scores(load_ses_woa(ses_path))
+    if choice not in SES_CHOICES:
+        raise sw.SpreidingError(
+            f"Onbekende SES-WOA-bron '{choice}'; kies uit {', '.join(SES_CHOICES)}."
+        )
+    if choice == SES_CHOICE_NONE:
+        return SesChoice(None)
+    dataset = load_dataset(data_dir)
+    if choice == SES_CHOICE_PROXY:
+        from migratieketen.rules.ses_proxy import proxy_scores_from_dataset
+
+        scores = proxy_scores_from_dataset(dataset, population_year)
+        return SesChoice(
+            sw.SesInput(scores, sw.SES_PROXY, "SCHATTING uit KWB 2022", "KWB 2022"),
+            "Bron: CBS, Kerncijfers wijken en buurten 2022 (tabel 85318NED); "
+            "bewerking Migratieketen (SCHATTING)",
+        )
+    if choice == SES_AUTO:
+        found = preferred_scores(dataset.ses_woa)
+        return SesChoice(None) if found is None else _from_scores(found)
+    if choice not in dataset.ses_woa:
+        what = {SOURCE_CBS: "CBS-gemeentecijfers", SOURCE_POSTCODE: "postcodecijfers"}
+        raise sw.SpreidingError(
+            f"De data-map heeft geen SES-WOA-{what[choice]}; haal ze op met "
+            "'migratieketen data sync' of kies een andere --ses-bron."
+        )
+    return _from_scores(dataset.ses_woa[choice])
+
+
 @dataclass(frozen=True, slots=True)
 class SpreidingRun:
     population: PopulationTable
     result: sw.SpreidingResult
     provinces: dict[str, sw.ProvinceOpgave]
     ses_period: str
+    key: sw.DistributionKey | None = None
+    ses_attribution: str = ""
+    ses_warnings: tuple[str, ...] = ()
 
     def records(self) -> list[tuple[dict[str, Any], Explanation]]:
         out = []
@@ -218,7 +309,7 @@ class SpreidingRun:
             g = self.result.per_gemeente[key]
             rec = _base(self.population, key) | {
                 "inwoners": g.population,
-                "ses_woa": "" if g.ses is None else fraction_text(g.ses, 3),
+                "ses_woa": "" if g.ses is None else fraction_text(g.ses, 4),
                 "exact": fraction_text(g.exact),
                 "plaatsen": g.places,
                 "amv": g.amv,
@@ -236,20 +327,29 @@ class SpreidingRun:
         ]
 
     def meta(self) -> dict[str, Any]:
-        labels = {
-            None: "niet geladen",
-            sw.SES_OFFICIAL: "CBS",
-            sw.SES_PROXY: "SCHATTING",
-        }
+        result = self.result
+        key = self.key
         return {
-            "capaciteitsraming": self.result.raming,
-            "amv": self.result.amv_total,
+            "capaciteitsraming": result.raming,
+            "amv": result.amv_total,
             "peildatum_bevolking": self.population.reference_date.isoformat(),
-            "ses_woa": labels[self.result.ses_source],
+            "ses_woa": SES_SHORT_LABELS.get(result.ses_source, str(result.ses_source)),
+            "ses_woa_bron": result.ses_label or "niet geladen",
             "ses_woa_periode": self.ses_period,
-            "afronding": self.result.rounding,
+            "ses_woa_herkomst": self.ses_attribution,
+            "verdeelsleutel": None
+            if key is None
+            else {
+                "weging": key.weighting,
+                "ses_woa": key.ses_vintage,
+                "geldig_vanaf": key.start.isoformat(),
+                "status": key.status,
+            },
+            "afronding": result.rounding,
+            "som_gemeenten": result.total,
             "bevolkingsbron": self.population.provenance.attribution(),
-            "opmerkingen": list(self.result.notes),
+            "opmerkingen": list(result.notes),
+            "waarschuwingen": list(self.ses_warnings),
         }
 
 
@@ -259,38 +359,44 @@ def run_spreiding(
     raming: int | None = None,
     amv: int | None = None,
     ses_path: Path | None = None,
-    ses_proxy: bool = False,
-    rounding: str = "largest_remainder",
+    ses: str = SES_AUTO,
+    rounding: str | None = None,
 ) -> SpreidingRun:
-    """The Spreidingswet distribution in force on `at`, with provinces as Σ gemeenten."""
+    """The Spreidingswet distribution in force on `at`, with provinces as Σ gemeenten.
+
+    The key (weighting, rounding) is the verdeelsleutel in force on `at`; `rounding`
+    overrides it for comparison. SES-WOA per `ses` (SES_CHOICES) or the file `ses_path`.
+    """
     if not sw.in_force(at):
         raise sw.SpreidingError(f"De Spreidingswet geldt niet op {at.isoformat()}.")
-    if ses_path is not None and ses_proxy:
-        raise sw.SpreidingError("Kies een SES-WOA-bestand of de schatting, niet beide.")
+    if ses_path is not None and ses != SES_AUTO:
+        raise sw.SpreidingError(
+            "Kies een SES-WOA-bestand of een --ses-bron, niet beide."
+        )
+    key = sw.distribution_key(at)
     published = sw.raming_at(at)
     total = published.total if raming is None else raming
     if amv is None:
         amv = (2 * published.amv * total + published.total) // (2 * published.total)
     table = population_on(date(published.population_year, 1, 1), data_dir)
-    scores: Mapping[str, Any] | None = None
-    source, period = sw.SES_OFFICIAL, ""
-    if ses_path is not None:
-        loaded = load_ses_woa(ses_path)
-        scores, period = loaded.scores, loaded.period
-    elif ses_proxy:
-        from migratieketen.rules.ses_proxy import proxy_scores_from_dataset
-
-        scores = proxy_scores_from_dataset(
-            load_dataset(data_dir), table.reference_date.year
-        )
-        source, period = sw.SES_PROXY, "KWB 2022"
+    chosen = choose_ses(ses, data_dir, published.population_year, ses_path)
+    if key.weighting == sw.WEIGHT_POPULATION:
+        chosen = SesChoice(None)
     result = sw.distribute(
         total,
         table.populations,
-        scores,
+        chosen.input,
         amv_total=amv,
-        rounding=rounding,
-        ses_source=source,
+        rounding=rounding or key.rounding,
+        amv_rounding=key.amv_rounding,
     )
     provinces = sw.province_totals(result, table.province_codes)
-    return SpreidingRun(table, result, provinces, period)
+    return SpreidingRun(
+        table,
+        result,
+        provinces,
+        result.ses_period,
+        key,
+        chosen.attribution,
+        chosen.warnings,
+    )

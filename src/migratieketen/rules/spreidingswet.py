@@ -11,15 +11,16 @@ officielebekendmakingen.nl publication instead of a jci link.
 
 The places are distributed over gemeenten by inhabitants weighted with the CBS SES-WOA
 score; a province's opgave is the sum of its gemeenten (rijksoverheid.nl 2024-01-31).
-The exact formula is inferred (see parameters/spreidingswet/verdeelsleutel.yaml). When
-no SES-WOA scores are loaded the distribution uses population alone and every output
-says so.
+The key (weighting, SES-WOA vintage, rounding, amv rounding) is the dated parameter
+parameters/spreidingswet/verdeelsleutel.yaml; its exact form is inferred and tested
+against the published figures (see that file). When no SES-WOA scores are loaded the
+distribution uses population alone and every output says so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 from math import lcm
@@ -33,10 +34,12 @@ LAW = "Spreidingswet (Wet gemeentelijke taak mogelijk maken asielopvangvoorzieni
 BESLUIT = LegalReference(
     "Besluit gemeentelijke taak mogelijk maken asielopvangvoorzieningen (Stb. 2024, 13)",
     "",
-    "1.1",
+    "-",
     "",
     "https://zoek.officielebekendmakingen.nl/stb-2024-13",
-    note="Verdeling naar inwoners en SES-WOA; exacte formule niet geverifieerd.",
+    note="Verdeling over gemeenten naar inwoners en SES-WOA-score (amendement Van "
+    "Dijk, Kamerstuk 36 333 nr. 75); het artikelnummer en de precieze formule zijn "
+    "niet geverifieerd.",
 )
 RAMING = LegalReference(
     "Capaciteitsraming en provinciale opgave (Stcrt. 2024, 3320)",
@@ -44,6 +47,7 @@ RAMING = LegalReference(
     "-",
     "",
     "https://zoek.officielebekendmakingen.nl/stcrt-2024-3320",
+    note="Raming, amv-deel en peildatum van de bevolking van de cyclus.",
 )
 REGELING_SPUK = LegalReference(
     "Regeling specifieke uitkeringen Spreidingswet (Stcrt. 2024, 3349)",
@@ -62,9 +66,19 @@ PROXY_NOTE = (
     "SCHATTING: SES-WOA benaderd met KWB-indicatoren (inkomen, opleiding, "
     "arbeidsparticipatie); niet het officiële CBS-cijfer."
 )
+FORM_NOTE = (
+    "AANNAME: de vorm van de weging, inwoners x (1 + SES-WOA-score), en de afronding "
+    "staan niet in een tekst die wij konden lezen (het Besluit na art. 1.1 en de bijlage "
+    "van Stcrt. 2024, 3320). Deze vorm heeft geen vrije parameter en reproduceert de "
+    "gepubliceerde cijfers per gemeente en provincie het best; de afronding met "
+    "grootste overschotten houdt de som gelijk aan de raming."
+)
 
-SES_OFFICIAL = "official"
-SES_PROXY = "proxy"
+SES_OFFICIAL = "official"  # a CBS SES-WOA score given by the caller
+SES_PROXY = "proxy"  # the labelled KWB estimate (rules/ses_proxy.py)
+
+WEIGHT_POPULATION = "inwoners"
+WEIGHT_SES = "inwoners_x_1_plus_ses"
 
 
 class SpreidingError(ValueError):
@@ -97,6 +111,37 @@ def in_force(at: date) -> bool:
         return False
 
 
+@dataclass(frozen=True, slots=True)
+class DistributionKey:
+    """The verdeelsleutel in force on a date (parameters/spreidingswet/verdeelsleutel)."""
+
+    start: date
+    weighting: str  # WEIGHT_SES or WEIGHT_POPULATION
+    ses_vintage: str  # "meest_recent"
+    rounding: str  # per gemeente, see rounding.ROUNDING_MODES
+    amv_rounding: str  # "half_up" or "floor"
+    status: str  # "unverified": inferred and tested, not read in the law
+
+
+def distribution_key(at: date) -> DistributionKey:
+    param = load_parameter("spreidingswet/verdeelsleutel")
+    entry = param.entry_at(at)
+    value = entry["value"]
+    key = DistributionKey(
+        start=max(s for s, _ in param.values if s <= at),
+        weighting=str(value["weging"]),
+        ses_vintage=str(value["ses_woa"]),
+        rounding=str(value["afronding"]),
+        amv_rounding=str(value["amv_afronding"]),
+        status=str(entry.get("status", "")),
+    )
+    if key.weighting not in (WEIGHT_SES, WEIGHT_POPULATION):
+        raise SpreidingError(
+            f"Onbekende weging '{key.weighting}' in de verdeelsleutel."
+        )
+    return key
+
+
 def amv_share(
     places: int, raming: int, amv_total: int, rounding: str = "half_up"
 ) -> int:
@@ -116,6 +161,19 @@ def amv_share(
 
 
 @dataclass(frozen=True, slots=True)
+class SesInput:
+    """The SES-WOA scores for a distribution and what they are (for every output)."""
+
+    scores: Mapping[str, float | Fraction]
+    source: str = SES_OFFICIAL  # SES_PROXY, SES_OFFICIAL or a data source ("postcode")
+    label: str = ""  # e.g. "CBS SES-WOA per gemeente (tabel 86092NED), periode 2022"
+    period: str = ""
+    # Per-gemeente caveats (e.g. low postcode coverage), shown in its explanation.
+    gemeente_notes: Mapping[str, str] = field(default_factory=dict)
+    coverage: Mapping[str, Fraction] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class GemeenteSpreiding:
     code: str
     population: int
@@ -129,36 +187,43 @@ class GemeenteSpreiding:
     rounding: str
     ses_source: str | None
     notes: tuple[str, ...]
+    ses_label: str = ""
+    coverage: Fraction | None = None
 
     @property
     def exact(self) -> Fraction:
         return self.raming * self.weight / self.total_weight
 
-    def explanation(self) -> Explanation:
+    def _weight_text(self) -> str:
         if self.ses is None:
-            weight_txt = f"gewicht = inwoners = {self.population}"
-        else:
-            weight_txt = (
-                f"gewicht = {self.population} x (1 + {fraction_text(self.ses, 3)}) = "
-                f"{fraction_text(self.weight, 1)}"
-            )
+            return f"gewicht = inwoners = {self.population}"
+        return (
+            f"gewicht = {self.population} x (1 + {fraction_text(self.ses, 4)}) = "
+            f"{fraction_text(self.weight, 1)}"
+        )
+
+    def explanation(self) -> Explanation:
+        inputs: dict[str, Any] = {
+            "capaciteitsraming": self.raming,
+            "inwoners": self.population,
+            "SES-WOA": None if self.ses is None else round(float(self.ses), 4),
+            "SES-WOA-bron": self.ses_label or "niet geladen",
+            "som gewichten": round(float(self.total_weight), 1),
+            "afronding": self.rounding,
+            "amv-deel landelijk": self.amv_total,
+        }
+        if self.coverage is not None:
+            inputs["huishoudens met SES-WOA-score"] = round(float(self.coverage), 3)
         return Explanation(
             subject=f"opvangopgave {self.code}",
             value=self.places,
             references=(BESLUIT, RAMING),
-            inputs={
-                "capaciteitsraming": self.raming,
-                "inwoners": self.population,
-                "SES-WOA": None if self.ses is None else float(self.ses),
-                "SES-WOA-bron": self.ses_source or "niet geladen",
-                "som gewichten": float(self.total_weight),
-                "afronding": self.rounding,
-                "amv-deel landelijk": self.amv_total,
-            },
+            inputs=inputs,
             arithmetic=(
-                f"{weight_txt}; {self.raming} x gewicht / {fraction_text(self.total_weight, 1)}"
-                f" = {fraction_text(self.exact)} -> {self.rounding} = {self.places}; "
-                f"amv = {self.places} x {self.amv_total} / {self.raming} -> {self.amv}"
+                f"{self._weight_text()}; {self.raming} x gewicht / "
+                f"{fraction_text(self.total_weight, 1)} = {fraction_text(self.exact)} -> "
+                f"{self.rounding} = {self.places}; amv = {self.places} x "
+                f"{self.amv_total} / {self.raming} -> {self.amv}"
             ),
             notes=self.notes,
         )
@@ -172,6 +237,8 @@ class SpreidingResult:
     ses_source: str | None  # None = fallback to population
     per_gemeente: dict[str, GemeenteSpreiding]
     notes: tuple[str, ...]
+    ses_label: str = ""
+    ses_period: str = ""
 
     @property
     def total(self) -> int:
@@ -186,20 +253,9 @@ def _to_fraction(value: float | int | str | Fraction) -> Fraction:
     return value if isinstance(value, Fraction) else Fraction(str(value))
 
 
-def distribute(
-    raming: int,
-    populations: Mapping[str, int],
-    ses: Mapping[str, float | Fraction] | None = None,
-    *,
-    amv_total: int = 0,
-    rounding: str = "largest_remainder",
-    amv_rounding: str = "half_up",
-    ses_source: str = SES_OFFICIAL,
-) -> SpreidingResult:
-    """Distribute `raming` places: places_g = raming x w_g / sum(w), w_g = inw x (1+SES).
-
-    Without `ses` the weight is the population and the result carries FALLBACK_NOTE.
-    """
+def _check_inputs(
+    raming: int, populations: Mapping[str, int], amv_total: int, rounding: str
+) -> None:
     if isinstance(raming, bool) or not isinstance(raming, int) or raming < 0:
         raise SpreidingError(
             f"Capaciteitsraming moet een geheel getal >= 0 zijn: {raming!r}"
@@ -212,23 +268,62 @@ def distribute(
         )
     if not 0 <= amv_total <= raming:
         raise SpreidingError("Het amv-deel moet tussen 0 en de raming liggen.")
-    codes = list(populations)
-    for c in codes:
-        p = populations[c]
+    for c, p in populations.items():
         if isinstance(p, bool) or not isinstance(p, int) or p < 0:
             raise SpreidingError(f"Inwonertal van {c} ongeldig: {p!r}")
-    scores: dict[str, Fraction] | None = None
-    if ses is not None:
-        missing = [c for c in codes if c not in ses or ses[c] is None]
-        if missing:
-            raise SpreidingError(
-                f"SES-WOA-score ontbreekt voor {len(missing)} gemeente(n), o.a. "
-                f"{', '.join(missing[:5])}."
-            )
-        scores = {c: _to_fraction(ses[c]) for c in codes}
-        bad = [c for c, s in scores.items() if s <= -1]
-        if bad:
-            raise SpreidingError(f"SES-WOA-score <= -1 geeft geen gewicht: {bad[:5]}")
+
+
+def _scores(
+    codes: Sequence[str], ses: Mapping[str, float | Fraction]
+) -> dict[str, Fraction]:
+    missing = [c for c in codes if c not in ses or ses[c] is None]
+    if missing:
+        raise SpreidingError(
+            f"SES-WOA-score ontbreekt voor {len(missing)} gemeente(n), o.a. "
+            f"{', '.join(missing[:5])}."
+        )
+    scores = {c: _to_fraction(ses[c]) for c in codes}
+    bad = [c for c, s in scores.items() if s <= -1]
+    if bad:
+        raise SpreidingError(f"SES-WOA-score <= -1 geeft geen gewicht: {bad[:5]}")
+    return scores
+
+
+def _general_notes(ses: SesInput | None) -> tuple[str, ...]:
+    if ses is None:
+        return (FALLBACK_NOTE,)
+    if ses.source == SES_PROXY:
+        return (PROXY_NOTE,)
+    return (FORM_NOTE,)
+
+
+def _as_input(
+    ses: SesInput | Mapping[str, float | Fraction] | None, ses_source: str
+) -> SesInput | None:
+    if ses is None or isinstance(ses, SesInput):
+        return ses
+    return SesInput(scores=ses, source=ses_source)
+
+
+def distribute(
+    raming: int,
+    populations: Mapping[str, int],
+    ses: SesInput | Mapping[str, float | Fraction] | None = None,
+    *,
+    amv_total: int = 0,
+    rounding: str = "largest_remainder",
+    amv_rounding: str = "half_up",
+    ses_source: str = SES_OFFICIAL,
+) -> SpreidingResult:
+    """places_g = raming x w_g / sum(w), w_g = inwoners_g x (1 + SES_g), made whole.
+
+    Without `ses` the weight is the population and the result carries FALLBACK_NOTE.
+    `ses` is a SesInput, or a plain mapping of scores with `ses_source` as its kind.
+    """
+    _check_inputs(raming, populations, amv_total, rounding)
+    given = _as_input(ses, ses_source)
+    codes = list(populations)
+    scores = _scores(codes, given.scores) if given is not None else None
     weights = [
         populations[c] * (1 + scores[c]) if scores else Fraction(populations[c])
         for c in codes
@@ -241,13 +336,7 @@ def distribute(
     rounded = round_all(
         [raming * w for w in int_weights], total_int, rounding, total=raming
     )
-    if scores is None:
-        notes: tuple[str, ...] = (FALLBACK_NOTE,)
-        source = None
-    elif ses_source == SES_PROXY:
-        notes, source = (PROXY_NOTE,), SES_PROXY
-    else:
-        notes, source = (), SES_OFFICIAL
+    notes = _general_notes(given)
     total_weight = Fraction(total_int, scale)
     per = {
         c: GemeenteSpreiding(
@@ -261,12 +350,29 @@ def distribute(
             amv=amv_share(rounded[i], raming, amv_total, amv_rounding) if raming else 0,
             amv_total=amv_total,
             rounding=rounding,
-            ses_source=source,
-            notes=notes,
+            ses_source=given.source if given else None,
+            notes=notes + _own_note(given, c),
+            ses_label=given.label if given else "",
+            coverage=given.coverage.get(c) if given else None,
         )
         for i, c in enumerate(codes)
     }
-    return SpreidingResult(raming, amv_total, rounding, source, per, notes)
+    return SpreidingResult(
+        raming,
+        amv_total,
+        rounding,
+        given.source if given else None,
+        per,
+        notes,
+        given.label if given else "",
+        given.period if given else "",
+    )
+
+
+def _own_note(ses: SesInput | None, code: str) -> tuple[str, ...]:
+    if ses is None or code not in ses.gemeente_notes:
+        return ()
+    return (ses.gemeente_notes[code],)
 
 
 @dataclass(frozen=True, slots=True)

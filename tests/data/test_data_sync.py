@@ -5,12 +5,14 @@ plus the offline failure and a refused (invalid) download."""
 
 from __future__ import annotations
 
+import json
+import shutil
 import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from publisher_server import PublisherData, PublisherServer
+from publisher_server import PROVINCE_PATH, PublisherData, PublisherServer
 
 from migratieketen.data import load_dataset
 from migratieketen.data.sync import (
@@ -19,6 +21,7 @@ from migratieketen.data.sync import (
     SyncError,
     sync_data,
 )
+from migratieketen.data.sync.kwb_fields import NOT_IN_KWB
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +39,7 @@ def _config(base: str, page_size: int = 250) -> SyncConfig:
     return SyncConfig(
         cbs_base=base,
         pdok_wijkenbuurten=base + "/wijkenbuurten/{year}/wfs/v1_0",
-        pdok_bestuurlijke_gebieden=base + "/bestuurlijkegebieden/wfs/v1_0",
+        pdok_bestuurlijke_gebieden=base + PROVINCE_PATH,
         page_size=page_size,
     )
 
@@ -58,11 +61,14 @@ def test_sync_builds_a_valid_folder_equal_to_the_source(
     )
     assert result.counts == {
         "gemeenten": 342, "wijken": 3474, "provincies": 12, "gemeenten_2022": 345,
+        "gemeenten_ses_woa": 342, "gemeenten_bevolking_2025": 342,
     }  # fmt: skip
     # paging was used on both protocols
     typed = [r for r in server.requests if "TypedDataSet" in r]
     assert sum("85984NED" in r for r in typed) == 8  # 342 + 3474 rows / 500
     assert any("%24skip=500" in r or "$skip=500" in r for r in typed)
+    # CBS's nextLink has spaces in its $filter: the sync percent-encodes them
+    assert any("$skip=500" in r and "%20or%20" in r for r in typed)
     wijk_pages = [
         r
         for r in server.requests
@@ -82,9 +88,21 @@ def test_sync_builds_a_valid_folder_equal_to_the_source(
     for new, old in zip(synced.gemeenten, original.gemeenten, strict=True):
         assert new.name == old.name
         assert new.province_code == old.province_code
-        assert new.population == old.population
+        assert new.population == old.population  # incl. 1-1-2025 (70072NED)
         for key, value in old.indicators.items():
+            if key in NOT_IN_KWB:  # not in KWB 2022: left empty, with a warning
+                assert new.indicators[key] is None
+                continue
             assert new.indicators[key] == pytest.approx(value), (new.code, key)
+    assert any("afstand_treinstation_km" in w for w in result.warnings)
+    assert synced.origin == original.origin
+    # the imitation serves the postcode means as the CBS gemeente rows (2022JJ00)
+    cbs = synced.ses_woa["cbs"]
+    assert cbs.period == "2022JJ00" and cbs.provenance.table_id == "86092NED"
+    derived = original.ses_woa["postcode"].scores
+    assert all(abs(float(cbs.scores[c] - derived[c])) <= 0.5e-4 for c in derived)
+    manifest = json.loads((target / "sync_bronnen.json").read_text(encoding="utf-8"))
+    assert manifest["ses_woa_periode"] == "2022JJ00"
     assert [(w.code, w.name, w.population) for w in synced.wijken] == [
         (w.code, w.name, w.population) for w in original.wijken
     ]
@@ -154,7 +172,7 @@ def test_cli_sync_with_progress_and_offline(
     urls = [
         "--cbs-url", server.base_url,
         "--pdok-url", server.base_url + "/wijkenbuurten/{year}/wfs/v1_0",
-        "--pdok-provincies-url", server.base_url + "/bestuurlijkegebieden/wfs/v1_0",
+        "--pdok-provincies-url", server.base_url + PROVINCE_PATH,
     ]  # fmt: skip
     result = runner.invoke(app, args + urls)
     assert result.exit_code == 0, result.output
@@ -195,3 +213,70 @@ def test_unwritable_target_fails_before_downloading(tmp_path: Path) -> None:
     # the endpoint is unreachable: reaching it would raise SyncConnectionError instead
     with pytest.raises(SyncError, match="Kan geen tijdelijke map maken"):
         sync_data(blocker / "data", 2024, _config("http://127.0.0.1:9"))
+
+
+def test_unsafe_url_is_a_dutch_sync_error() -> None:
+    from migratieketen.data.sync.http import get_json, safe_url
+
+    with pytest.raises(SyncError, match="Ongeldige URL"):
+        get_json("http://127.0.0.1:9/ODataFeed/odata/x/TypedDataSet?$filter=a b\n")
+    assert safe_url("http://h/x?$filter=startswith(W,'GM') or y&$skip=5") == (
+        "http://h/x?$filter=startswith(W,'GM')%20or%20y&$skip=5"
+    )
+
+
+@pytest.mark.slow
+def test_moved_pdok_service_falls_back_to_the_old_path(
+    server: PublisherServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the default address a 404 is retried on the other PDOK path."""
+    from migratieketen.data.sync import run
+
+    gone = server.base_url + "/kadaster/bestuurlijkegebieden/wfs/v1_0"  # 404 here
+    monkeypatch.setattr(run, "DEFAULT_PDOK_BESTUURLIJKE_GEBIEDEN", gone)
+    monkeypatch.setattr(
+        run, "LEGACY_PDOK_BESTUURLIJKE_GEBIEDEN", server.base_url + PROVINCE_PATH
+    )
+    config = SyncConfig(
+        cbs_base=server.base_url,
+        pdok_wijkenbuurten=server.base_url + "/wijkenbuurten/{year}/wfs/v1_0",
+        pdok_bestuurlijke_gebieden=gone,
+        page_size=1000,
+    )
+    result = sync_data(tmp_path / "data", 2024, config)
+    assert result.counts["provincies"] == 12
+    assert any(r.startswith("/kadaster/bestuurlijkegebieden") for r in server.requests)
+    # a custom address is not second-guessed: its 404 is the error
+    with pytest.raises(SyncError, match="HTTP 404"):
+        sync_data(
+            tmp_path / "other",
+            2024,
+            SyncConfig(
+                cbs_base=server.base_url,
+                pdok_wijkenbuurten=config.pdok_wijkenbuurten,
+                pdok_bestuurlijke_gebieden=server.base_url + "/elders/wfs",
+                page_size=1000,
+            ),
+        )
+
+
+@pytest.mark.slow
+def test_sync_keeps_and_checks_the_postcode_file(
+    server: PublisherServer, shared_data_dir: Path, tmp_path: Path
+) -> None:
+    """The postcode SES-WOA file is not synced: a good one stays, a bad one stops the
+    sync before anything is replaced."""
+    target = tmp_path / "data"
+    target.mkdir()
+    pc4 = "cbs_ses_woa_pc4_2022.csv"
+    shutil.copyfile(shared_data_dir / pc4, target / pc4)
+    sync_data(target, 2024, _config(server.base_url, page_size=1000))
+    assert sorted(load_dataset(target).ses_woa) == ["cbs", "postcode"]
+    lines = (target / pc4).read_text(encoding="utf-8").splitlines()
+    lines[5] = lines[5].replace(",GM0363,", ",GM9999,")
+    (target / pc4).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = _snapshot(target)
+    with pytest.raises(SyncError, match="niet gewijzigd") as exc_info:
+        sync_data(target, 2024, _config(server.base_url, page_size=1000))
+    assert "rij 6, kolom gemeente_code_2025_derived" in str(exc_info.value)
+    assert _snapshot(target) == before

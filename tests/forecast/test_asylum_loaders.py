@@ -229,3 +229,25 @@ def test_odata_query_url_filters_national_totals() -> None:
         "https://opendata.cbs.nl/ODataApi/OData/83102NED/TypedDataSet?"
     )
     assert "startswith(Nationaliteit,'T001059')" in url and " " not in url
+
+
+@pytest.mark.parametrize(
+    "field", ["TotaalAsielverzoeken_1", "TotaalAsielverzoekenEnNareizigers_1"]
+)
+def test_odata_total_accepts_both_cbs_field_names(field: str) -> None:
+    """83102NED clients use TotaalAsielverzoeken_1; its sister table 80059NED names the
+    total TotaalAsielverzoekenEnNareizigers_1. Either is read."""
+    record = {
+        "Geslacht": "T001038 ",
+        "Leeftijd": "10000  ",
+        "Nationaliteit": "T001059  ",
+        "Perioden": "2020JJ00",
+        field: 19000,
+    }
+    series = asylum.parse_cbs_83102_odata(
+        {"value": [record]}, "totaal_asielverzoeken", "Y"
+    )
+    assert series.periods == ("2020",) and series.values[0] == 19000
+    record.pop(field)
+    with pytest.raises(AsylumDataError, match="TotaalAsielverzoeken_1 of"):
+        asylum.parse_cbs_83102_odata({"value": [record]}, "totaal_asielverzoeken", "Y")

@@ -529,11 +529,17 @@ def load_coa_occupancy(data_dir: Path | str) -> PeriodSeries:
 
 # --- CBS open data (OData v3, table 83102NED) ---------------------------------------
 
-ODATA_MEASURES = {
-    "eerste_asielverzoeken": "EersteAsielverzoekenPersonen_2",
-    "nareizigers": "NareizigersPersonen_4",
-    "volgende_asielverzoeken": "VolgendeAsielverzoeken_3",
-    "totaal_asielverzoeken": "TotaalAsielverzoeken_1",
+# Field names per measure; the first present in a record is used. Public clients of
+# 83102NED read the total as TotaalAsielverzoeken_1, while its sister table 80059NED
+# (yearly, 1975-2018) names it TotaalAsielverzoekenEnNareizigers_1: both are accepted.
+ODATA_MEASURES: dict[str, tuple[str, ...]] = {
+    "eerste_asielverzoeken": ("EersteAsielverzoekenPersonen_2",),
+    "nareizigers": ("NareizigersPersonen_4",),
+    "volgende_asielverzoeken": ("VolgendeAsielverzoeken_3",),
+    "totaal_asielverzoeken": (
+        "TotaalAsielverzoeken_1",
+        "TotaalAsielverzoekenEnNareizigers_1",
+    ),
 }
 ODATA_TOTALS = {"Geslacht": "T001038", "Leeftijd": "10000", "Nationaliteit": "T001059"}
 _ODATA_PERIOD = re.compile(r"^(\d{4})(KW|MM|JJ)(\d{2})$")
@@ -577,7 +583,7 @@ def parse_cbs_83102_odata(
     source = f"CBS OData {CBS_83102_URL}/TypedDataSet"
     if measure not in ODATA_MEASURES:
         raise AsylumDataError(f"Onbekende maat '{measure}' voor tabel 83102NED.")
-    field = ODATA_MEASURES[measure]
+    fields = ODATA_MEASURES[measure]
     values = payload.get("value")
     if not isinstance(values, list):
         raise AsylumDataError(f"{source}: het antwoord heeft geen lijst 'value'.")
@@ -597,8 +603,11 @@ def parse_cbs_83102_odata(
             ) from None
         if freq != frequency:
             continue
-        if field not in record:
-            raise AsylumDataError(f"{source}, record {n}: veld '{field}' ontbreekt.")
+        field = next((f for f in fields if f in record), None)
+        if field is None:
+            raise AsylumDataError(
+                f"{source}, record {n}: veld '{' of '.join(fields)}' ontbreekt."
+            )
         raw = record[field]
         if raw is not None and not isinstance(raw, int | float | str):
             raise AsylumDataError(
@@ -615,5 +624,5 @@ def parse_cbs_83102_odata(
             CBS_83102_URL,
         ),
         file=source,
-        column=field,
+        column=fields[0],
     )

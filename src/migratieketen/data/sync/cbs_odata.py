@@ -10,7 +10,10 @@ Format (as served by CBS and read by e.g. the `cbsodata` client):
   [{"ID": 0, "WijkenEnBuurten": "GM0014    ", "Gemeentenaam_1": "Groningen   ",
   "SoortRegio_2": "Gemeente  ", "AantalInwoners_5": 243768, ...}, ...],
   "odata.nextLink": "..."} - rows in pages; the client follows `odata.nextLink` until
-  it is absent. Codes and names are right-padded with spaces.
+  it is absent. Codes and names are right-padded with spaces. CBS writes the nextLink
+  with the $filter unescaped (spaces included), so it is percent-encoded before use.
+- Tables with a region dimension other than WijkenEnBuurten (70072NED: `RegioS`, with
+  `Perioden` such as "2025JJ00") are read with `rows` and an explicit $filter.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from migratieketen.data.sync.http import SyncError, get_json, with_params
+from migratieketen.data.sync.http import SyncError, get_json, safe_url, with_params
 
 DEFAULT_CBS_BASE = "https://opendata.cbs.nl"
 MAX_PAGES = 1000  # a guard against a nextLink loop
@@ -56,7 +59,7 @@ class CbsODataClient:
             if progress is not None:
                 progress(seen)
             link = payload.get("odata.nextLink") or payload.get("@odata.nextLink")
-            next_url = str(link) if link else None
+            next_url = safe_url(str(link)) if link else None
 
     def data_properties(self, table_id: str) -> list[dict[str, Any]]:
         url = with_params(
@@ -64,6 +67,16 @@ class CbsODataClient:
             {"$format": "json"},
         )
         return list(self._collect(url))
+
+    def rows(
+        self, table_id: str, flt: str, progress: Progress | None = None
+    ) -> list[dict[str, Any]]:
+        """All TypedDataSet rows that match the OData `$filter` expression `flt`."""
+        url = with_params(
+            f"{self.base_url.rstrip('/')}/ODataFeed/odata/{table_id}/TypedDataSet",
+            {"$format": "json", "$filter": flt},
+        )
+        return list(self._collect(url, progress))
 
     def typed_dataset(
         self,

@@ -8,6 +8,7 @@ more than GET with query parameters.
 
 from __future__ import annotations
 
+import http.client
 import json
 import urllib.error
 import urllib.parse
@@ -26,6 +27,25 @@ class SyncConnectionError(SyncError):
     """A publisher could not be reached (offline, DNS, refused, timeout)."""
 
 
+class SyncHttpError(SyncError):
+    """A publisher answered with an HTTP error status (e.g. 404 for a moved service)."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+# Characters that may stay as they are in a URL (RFC 3986 reserved + unreserved, and
+# '%' so existing escapes are kept); everything else, e.g. the spaces CBS leaves in
+# the $filter of its odata.nextLink, is percent-encoded.
+_URL_SAFE = ":/?#[]@!$&'()*+,;=-._~%"
+
+
+def safe_url(url: str) -> str:
+    """`url` with unsafe characters (spaces, quotes, non-ASCII) percent-encoded."""
+    return urllib.parse.quote(url.strip(), safe=_URL_SAFE)
+
+
 def with_params(url: str, params: dict[str, str | int]) -> str:
     """`url` with `params` added to its query string (existing ones kept)."""
     parts = urllib.parse.urlsplit(url)
@@ -42,15 +62,20 @@ def with_params(url: str, params: dict[str, str | int]) -> str:
 
 def get_json(url: str, timeout: float = 60.0) -> Any:
     host = urllib.parse.urlsplit(url).netloc or url
-    request = urllib.request.Request(
-        url, headers={"Accept": "application/json", "User-Agent": USER_AGENT}
-    )
     try:
+        request = urllib.request.Request(
+            url, headers={"Accept": "application/json", "User-Agent": USER_AGENT}
+        )
         with urllib.request.urlopen(request, timeout=timeout) as response:
             body = response.read()
     except urllib.error.HTTPError as exc:
+        raise SyncHttpError(
+            f"{host} antwoordde met HTTP {exc.code} ({exc.reason}) op {url}", exc.code
+        ) from exc
+    except (http.client.InvalidURL, ValueError) as exc:
         raise SyncError(
-            f"{host} antwoordde met HTTP {exc.code} ({exc.reason}) op {url}"
+            f"Ongeldige URL van of naar {host}: {url!r} ({exc}). De map is niet "
+            "gewijzigd."
         ) from exc
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         reason = getattr(exc, "reason", exc)

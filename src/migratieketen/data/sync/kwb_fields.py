@@ -96,9 +96,28 @@ FIELDS: dict[str, Field] = {
     "pct_jongeren_met_jeugdzorg": _f("PercentageJongerenMetJeugdzorg"),
     "afstand_huisarts_km": _f("AfstandTotHuisartsenpraktijk"),
     "afstand_grote_supermarkt_km": _f("AfstandTotGroteSupermarkt"),
-    "afstand_treinstation_km": _f("AfstandTotTreinstation", "AfstandTotTreinstations"),
     "afstand_basisonderwijs_km": _f("AfstandTotSchool"),
-    "afstand_ziekenhuis_km": _f("AfstandTotZiekenhuis"),
+}
+
+# Columns of the data-folder layout that KWB does not publish (any more): CBS dropped
+# the distances to a railway station and a hospital from KWB from 2022 on (85318NED has
+# ScholenBinnen3Km_110 and OppervlakteTotaal_111 where older editions had them). They
+# are in CBS's separate "Nabijheid voorzieningen" tables, which the sync does not fetch:
+# a synced folder leaves them empty and says so.
+NOT_IN_KWB: dict[str, str] = {
+    "afstand_treinstation_km": "afstand tot treinstation",
+    "afstand_ziekenhuis_km": "afstand tot ziekenhuis",
+}
+NOT_IN_KWB_WARNING = (
+    "{label}: {columns} staan niet in de CBS-kerncijfers (KWB) en blijven leeg; CBS "
+    "publiceert ze in de tabellen 'Nabijheid voorzieningen'."
+)
+
+# KWB 2024 counts of inhabitants by origin (herkomstland), for the origin file.
+ORIGIN_STEMS: dict[str, tuple[str, ...]] = {
+    "herkomst_nederland": ("Nederland",),
+    "herkomst_europa_excl_nl": ("EuropaExclusiefNederland", "EuropaExclNederland"),
+    "herkomst_buiten_europa": ("BuitenEuropa",),
 }
 
 _SUFFIX = re.compile(r"_\d+$")
@@ -136,6 +155,11 @@ class FieldResolver:
         return [
             c for c in columns if c in FIELDS and self.key_for(FIELDS[c].stems) is None
         ]
+
+    def raw(self, row: dict[str, Any], stems: tuple[str, ...]) -> float | int | None:
+        """The number under the first key with one of `stems`, as published."""
+        key = self.key_for(stems)
+        return None if key is None else number(row.get(key))
 
     def value(self, row: dict[str, Any], column: str) -> float | int | None:
         spec = FIELDS[column]

@@ -14,12 +14,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from migratieketen.data.sources import (
+    PDOK_BESTUURLIJKE_GEBIEDEN_LEGACY_URL,
+    PDOK_BESTUURLIJKE_GEBIEDEN_URL,
+)
 from migratieketen.data.sync.http import SyncError, get_json, with_params
 
 DEFAULT_PDOK_WIJKENBUURTEN = "https://service.pdok.nl/cbs/wijkenbuurten/{year}/wfs/v1_0"
-DEFAULT_PDOK_BESTUURLIJKE_GEBIEDEN = (
-    "https://service.pdok.nl/kadaster/bestuurlijkegebieden/wfs/v1_0"
-)
+DEFAULT_PDOK_BESTUURLIJKE_GEBIEDEN = PDOK_BESTUURLIJKE_GEBIEDEN_URL
+LEGACY_PDOK_BESTUURLIJKE_GEBIEDEN = PDOK_BESTUURLIJKE_GEBIEDEN_LEGACY_URL
 PAGE_SIZE = 1000  # PDOK's maximum features per request
 MAX_PAGES = 500
 

@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
 # Copyright (C) 2026 Migratieketen contributors
-"""`sync_data`: fetch KWB (CBS OData) and boundaries (PDOK WFS), normalise them into
-the data-folder layout, validate the result in a temporary folder, then install it.
+"""`sync_data`: fetch KWB, SES-WOA and population (CBS OData) and boundaries (PDOK
+WFS), normalise them into the data-folder layout, validate the result in a temporary
+folder, then install it.
 
 Nothing is written into the user's folder unless the whole new set passes the same
-validation as `load_dataset`.
+validation as `load_dataset` (together with the optional files of the folder that the
+sync does not replace, such as the SES-WOA postcode file).
 """
 
 from __future__ import annotations
@@ -25,15 +27,26 @@ from shapely.geometry.base import BaseGeometry
 from migratieketen.data import schema
 from migratieketen.data.issues import IssueList
 from migratieketen.data.loader import clear_cache, parse_folder
-from migratieketen.data.sources import KWB_TABLE_IDS
+from migratieketen.data.sources import (
+    KWB_TABLE_IDS,
+    REGIONAL_TABLE_ID,
+    SES_WOA_TABLE_ID,
+)
 from migratieketen.data.sync import geometry as geo
 from migratieketen.data.sync.cbs_odata import DEFAULT_CBS_BASE, CbsODataClient
-from migratieketen.data.sync.http import SyncError
+from migratieketen.data.sync.extra_tables import ExtraFetched, fetch_extra, write_extra
+from migratieketen.data.sync.http import SyncError, SyncHttpError
 from migratieketen.data.sync.install import install, write_csv, write_geojson
-from migratieketen.data.sync.kwb_fields import FIELDS, FieldResolver
+from migratieketen.data.sync.kwb_fields import (
+    FIELDS,
+    NOT_IN_KWB,
+    NOT_IN_KWB_WARNING,
+    FieldResolver,
+)
 from migratieketen.data.sync.pdok_wfs import (
     DEFAULT_PDOK_BESTUURLIJKE_GEBIEDEN,
     DEFAULT_PDOK_WIJKENBUURTEN,
+    LEGACY_PDOK_BESTUURLIJKE_GEBIEDEN,
     WfsClient,
 )
 
@@ -109,16 +122,8 @@ def sync_data(
         ) from exc
     try:
         fetched = _fetch(year, config, report)
-        files, counts, warnings = _normalise(fetched, year, staging, config)
-        report("Controleren", 0, 1)
-        issues = IssueList()
-        if parse_folder(staging, issues, include_optional=True) is None:
-            shown = "\n".join(f"- {i}" for i in issues[:20])
-            raise SyncError(
-                f"De opgehaalde data is ongeldig ({len(issues)} problemen); de map "
-                f"{target} is niet gewijzigd.\n{shown}"
-            )
-        report("Controleren", 1, 1)
+        files, counts, warnings = _normalise(fetched, year, staging)
+        _validate(staging, target, files, report)
         try:
             install(staging, target, files)
         except OSError as exc:
@@ -130,6 +135,23 @@ def sync_data(
         shutil.rmtree(staging, ignore_errors=True)
     clear_cache()
     return SyncResult(target, tuple(files), counts, tuple(warnings))
+
+
+def _validate(staging: Path, target: Path, files: list[str], report: Progress) -> None:
+    """The new files, with the target's optional files the sync keeps, must be valid."""
+    report("Controleren", 0, 1)
+    for spec in schema.OPTIONAL_CSV_FILES:
+        kept = target / spec.filename
+        if spec.filename not in files and kept.is_file():
+            shutil.copyfile(kept, staging / spec.filename)  # checked, not installed
+    issues = IssueList()
+    if parse_folder(staging, issues, include_optional=True) is None:
+        shown = "\n".join(f"- {i}" for i in issues[:20])
+        raise SyncError(
+            f"De opgehaalde data is ongeldig ({len(issues)} problemen); de map "
+            f"{target} is niet gewijzigd.\n{shown}"
+        )
+    report("Controleren", 1, 1)
 
 
 def _staging_parent(target: Path) -> Path:
@@ -145,6 +167,7 @@ class _Fetched:
     gemeenten: list[dict[str, Any]]
     wijken: list[dict[str, Any]]
     provinces: list[dict[str, Any]]
+    extra: ExtraFetched
     urls: dict[str, str]
 
 
@@ -163,19 +186,50 @@ def _fetch(year: int, config: SyncConfig, report: Progress) -> _Fetched:
             raise SyncError(f"CBS-tabel {table_id} gaf geen gemeenten terug")
         tables[y] = (FieldResolver(properties), rows)
         urls[f"kwb_{y}"] = f"{config.cbs_base.rstrip('/')}/ODataFeed/odata/{table_id}"
+    extra = fetch_extra(client, year, report)
+    urls["cbs_ses_woa"] = (
+        f"{config.cbs_base.rstrip('/')}/ODataFeed/odata/{SES_WOA_TABLE_ID}"
+    )
+    urls["cbs_bevolking"] = (
+        f"{config.cbs_base.rstrip('/')}/ODataFeed/odata/{REGIONAL_TABLE_ID}"
+    )
     wb_url = config.pdok_wijkenbuurten.format(year=year)
     wfs = WfsClient(wb_url, config.page_size)
     layers = {}
     for layer in ("gemeenten", "wijken"):
         step = f"PDOK {layer} {year}"
         layers[layer] = wfs.features(f"wijkenbuurten:{layer}", _features(report, step))
-    step = "PDOK Provinciegebied"
-    provinces = WfsClient(config.pdok_bestuurlijke_gebieden, config.page_size).features(
-        "bestuurlijkegebieden:Provinciegebied", _features(report, step)
-    )
+    province_url, provinces = _province_features(config, report)
     urls["pdok_wijkenbuurten"] = wb_url
-    urls["pdok_provinciegebied"] = config.pdok_bestuurlijke_gebieden
-    return _Fetched(tables, layers["gemeenten"], layers["wijken"], provinces, urls)
+    urls["pdok_provinciegebied"] = province_url
+    return _Fetched(
+        tables, layers["gemeenten"], layers["wijken"], provinces, extra, urls
+    )
+
+
+def _province_features(
+    config: SyncConfig, report: Progress
+) -> tuple[str, list[dict[str, Any]]]:
+    """Provinciegebied from BRK Bestuurlijke Gebieden; the old PDOK path as fallback.
+
+    PDOK moved the service to brk-bestuurlijke-gebieden (same layer). Only with the
+    default address, a 404 there is retried on the old path.
+    """
+    urls = [config.pdok_bestuurlijke_gebieden]
+    if config.pdok_bestuurlijke_gebieden == DEFAULT_PDOK_BESTUURLIJKE_GEBIEDEN:
+        urls.append(LEGACY_PDOK_BESTUURLIJKE_GEBIEDEN)
+    for i, url in enumerate(urls):
+        try:
+            features = WfsClient(url, config.page_size).features(
+                "bestuurlijkegebieden:Provinciegebied",
+                _features(report, "PDOK Provinciegebied"),
+            )
+        except SyncHttpError as exc:
+            if exc.status != 404 or i == len(urls) - 1:
+                raise
+            continue
+        return url, features
+    raise SyncError("Geen adres voor PDOK Provinciegebied")  # unreachable: urls >= 1
 
 
 def _rows(report: Progress, step: str) -> Callable[[int], None]:
@@ -247,10 +301,22 @@ def _province_name(props: dict[str, Any]) -> str:
     return ""
 
 
-def _normalise(
-    fetched: _Fetched, year: int, out: Path, config: SyncConfig
-) -> tuple[list[str], dict[str, int], list[str]]:
-    warnings: list[str] = []
+@dataclass(slots=True)
+class _Boundaries:
+    gemeenten: dict[str, BaseGeometry]
+    wijken: dict[str, BaseGeometry]
+    wijk_props: dict[str, dict[str, Any]]
+    legal: dict[str, BaseGeometry]
+    province_names: dict[str, str]
+    assignment: dict[str, tuple[str, float]]
+    land: dict[str, BaseGeometry]
+
+    def province_of(self, gm: str) -> tuple[str | None, str | None]:
+        pv = self.assignment.get(gm)
+        return (pv[0], self.province_names.get(pv[0])) if pv else (None, None)
+
+
+def _boundaries(fetched: _Fetched) -> _Boundaries:
     gem_shapes, _ = _land_shapes(
         fetched.gemeenten, "gemeentecode", schema.GM, geo.TOLERANCE_GEMEENTEN
     )
@@ -268,39 +334,44 @@ def _normalise(
         province_names[code] = _province_name(props)
     assignment = geo.assign_provinces(gem_shapes, legal)
     land = geo.dissolve(gem_shapes, assignment)
+    return _Boundaries(
+        gem_shapes, wijk_shapes, wijk_props, legal, province_names, assignment, land
+    )
 
-    resolver, rows = fetched.tables[year]
-    gm_rows = {_code(r): r for r in rows if _code(r).startswith("GM")}
-    gm_rows = {c: r for c, r in gm_rows.items() if c not in PSEUDO_CODES}
-    wk_rows = {
+
+def _by_code(rows: list[dict[str, Any]], prefix: str) -> dict[str, dict[str, Any]]:
+    return {
         _code(r): r
         for r in rows
-        if _code(r).startswith("WK") and _code(r) not in PSEUDO_CODES
+        if _code(r).startswith(prefix) and _code(r) not in PSEUDO_CODES
     }
+
+
+def _values(
+    res: FieldResolver, row: dict[str, Any], columns: tuple[str, ...]
+) -> dict[str, Any]:
+    return {c: res.value(row, c) for c in columns if c in FIELDS}
+
+
+@dataclass(slots=True)
+class _Records:
+    gemeenten: list[dict[str, Any]]
+    previous: list[dict[str, Any]]
+    oldest: list[dict[str, Any]]
+    wijken: list[dict[str, Any]]
+
+
+def _gemeente_records(fetched: _Fetched, year: int, b: _Boundaries) -> _Records:
+    resolver, rows = fetched.tables[year]
+    gm_rows = _by_code(rows, "GM")
     prev_resolver, prev_rows = fetched.tables[year - 1]
-    prev = {_code(r): r for r in prev_rows if _code(r) not in PSEUDO_CODES}
+    prev = _by_code(prev_rows, "GM")
     old_resolver, old_rows = fetched.tables[year - 2]
-    old = {_code(r): r for r in old_rows if _code(r) not in PSEUDO_CODES}
-
-    def province_of(gm: str) -> tuple[str | None, str | None]:
-        pv = assignment.get(gm)
-        return (pv[0], province_names.get(pv[0])) if pv else (None, None)
-
-    def values(
-        res: FieldResolver, row: dict[str, Any], columns: tuple[str, ...]
-    ) -> dict[str, Any]:
-        return {c: res.value(row, c) for c in columns if c in FIELDS}
-
-    cur_spec, prev_spec, old_spec = (
-        schema.GEMEENTEN_2024,
-        schema.GEMEENTEN_2023,
-        schema.KWB_2022,
-    )
+    old = _by_code(old_rows, "GM")
     gemeenten = []
-    for code in sorted(gm_rows):
-        row = gm_rows[code]
-        pv, pv_name = province_of(code)
-        record = values(resolver, row, cur_spec.column_names())
+    for code, row in sorted(gm_rows.items()):
+        pv, pv_name = b.province_of(code)
+        record = _values(resolver, row, schema.GEMEENTEN_2024.column_names())
         record.update(
             gemeentecode=code,
             gemeentenaam=_text(row.get("Gemeentenaam_1")),
@@ -313,10 +384,9 @@ def _normalise(
         )
         gemeenten.append(record)
     previous = []
-    for code in sorted(c for c in prev if c.startswith("GM")):
-        row = prev[code]
-        pv, pv_name = province_of(code)
-        record = values(prev_resolver, row, prev_spec.column_names())
+    for code, row in sorted(prev.items()):
+        pv, pv_name = b.province_of(code)
+        record = _values(prev_resolver, row, schema.GEMEENTEN_2023.column_names())
         record.update(
             gemeentecode=code,
             gemeentenaam=_text(row.get("Gemeentenaam_1")),
@@ -326,9 +396,8 @@ def _normalise(
         )
         previous.append(record)
     oldest = []
-    for code in sorted(c for c in old if c.startswith("GM")):
-        row = old[code]
-        record = values(old_resolver, row, old_spec.column_names())
+    for code, row in sorted(old.items()):
+        record = _values(old_resolver, row, schema.KWB_2022.column_names())
         record.update(
             gemeentecode_2022=code,
             gemeentenaam_2022=_text(row.get("Gemeentenaam_1")),
@@ -336,39 +405,59 @@ def _normalise(
             inwoners_2022=old_resolver.value(row, "inwoners"),
         )
         oldest.append(record)
+    return _Records(gemeenten, previous, oldest, _wijk_records(fetched, year, b))
+
+
+def _wijk_records(fetched: _Fetched, year: int, b: _Boundaries) -> list[dict[str, Any]]:
+    resolver, rows = fetched.tables[year]
     wijken = []
-    for code in sorted(wk_rows):
-        row = wk_rows[code]
+    for code, row in sorted(_by_code(rows, "WK").items()):
         gm = f"GM{code[2:6]}"
-        pv, _ = province_of(gm)
-        record = values(resolver, row, schema.WIJKEN_2024.column_names())
+        record = _values(resolver, row, schema.WIJKEN_2024.column_names())
         record.update(
             wijkcode=code,
-            wijknaam=_text((wijk_props.get(code) or {}).get("wijknaam")),
+            wijknaam=_text((b.wijk_props.get(code) or {}).get("wijknaam")),
             gemeentecode=gm,
             gemeentenaam=_text(row.get("Gemeentenaam_1")),
-            provinciecode=pv,
+            provinciecode=b.province_of(gm)[0],
             inwoners_2024=resolver.value(row, "inwoners"),
         )
         wijken.append(record)
+    return wijken
 
-    for label, res, spec in (
-        (f"KWB {year}", resolver, cur_spec),
-        (f"KWB {year - 1}", prev_resolver, prev_spec),
-        (f"KWB {year - 2}", old_resolver, old_spec),
-    ):
+
+def _field_warnings(fetched: _Fetched, year: int) -> list[str]:
+    warnings = []
+    specs = (schema.GEMEENTEN_2024, schema.GEMEENTEN_2023, schema.KWB_2022)
+    for offset, spec in enumerate(specs):
+        label = f"KWB {year - offset}"
+        res = fetched.tables[year - offset][0]
         missing = res.missing(spec.column_names())
         if missing:
             warnings.append(f"{label}: geen veld gevonden voor {', '.join(missing)}")
+        absent = [c for c in spec.column_names() if c in NOT_IN_KWB]
+        if absent:
+            warnings.append(
+                NOT_IN_KWB_WARNING.format(label=label, columns=", ".join(absent))
+            )
+    return warnings
 
-    write_csv(out / cur_spec.filename, cur_spec.column_names(), gemeenten)
-    write_csv(out / prev_spec.filename, prev_spec.column_names(), previous)
-    write_csv(out / old_spec.filename, old_spec.column_names(), oldest)
-    write_csv(
-        out / schema.WIJKEN_2024.filename, schema.WIJKEN_2024.column_names(), wijken
+
+def _write_tables(records: _Records, out: Path) -> list[str]:
+    specs = (
+        (schema.GEMEENTEN_2024, records.gemeenten),
+        (schema.GEMEENTEN_2023, records.previous),
+        (schema.KWB_2022, records.oldest),
+        (schema.WIJKEN_2024, records.wijken),
     )
-    pop = {r["gemeentecode"]: r["inwoners_2024"] for r in gemeenten}
-    names = {r["gemeentecode"]: r["gemeentenaam"] for r in gemeenten}
+    for spec, rows in specs:
+        write_csv(out / spec.filename, spec.column_names(), rows)
+    return [spec.filename for spec, _ in specs]
+
+
+def _write_geometry(records: _Records, b: _Boundaries, out: Path) -> list[str]:
+    pop = {r["gemeentecode"]: r["inwoners_2024"] for r in records.gemeenten}
+    names = {r["gemeentecode"]: r["gemeentenaam"] for r in records.gemeenten}
     write_geojson(
         out / schema.GEMEENTEN_GEOJSON.filename,
         [
@@ -376,76 +465,89 @@ def _normalise(
                 geom,
                 gemeentecode=code,
                 gemeentenaam=names.get(code),
-                provinciecode=assignment[code][0],
-                provincienaam=province_names.get(assignment[code][0]),
+                provinciecode=b.assignment[code][0],
+                provincienaam=b.province_names.get(b.assignment[code][0]),
                 inwoners_2024=pop.get(code),
             )
-            for code, geom in sorted(gem_shapes.items())
+            for code, geom in sorted(b.gemeenten.items())
         ],
     )
-    counts_per_province: dict[str, int] = {}
-    for pv, _share in assignment.values():
-        counts_per_province[pv] = counts_per_province.get(pv, 0) + 1
+    per_province: dict[str, int] = {}
+    for pv, _share in b.assignment.values():
+        per_province[pv] = per_province.get(pv, 0) + 1
     write_geojson(
         out / schema.PROVINCIES_LAND_GEOJSON.filename,
         [
             _feature(
                 geom,
                 provinciecode=pv,
-                provincienaam=province_names.get(pv),
-                aantal_gemeenten=counts_per_province.get(pv, 0),
+                provincienaam=b.province_names.get(pv),
+                aantal_gemeenten=per_province.get(pv, 0),
             )
-            for pv, geom in sorted(land.items())
+            for pv, geom in sorted(b.land.items())
         ],
     )
     write_geojson(
         out / schema.PROVINCIES_GEOJSON.filename,
         [
-            _feature(geom, provinciecode=pv, provincienaam=province_names.get(pv))
-            for pv, geom in sorted(legal.items())
+            _feature(geom, provinciecode=pv, provincienaam=b.province_names.get(pv))
+            for pv, geom in sorted(b.legal.items())
         ],
     )
-    wijk_pop = {r["wijkcode"]: r["inwoners_2024"] for r in wijken}
+    wijk_pop = {r["wijkcode"]: r["inwoners_2024"] for r in records.wijken}
     write_geojson(
         out / schema.WIJKEN_GEOJSON.filename,
         [
             _feature(
                 geom,
                 wijkcode=code,
-                wijknaam=_text((wijk_props.get(code) or {}).get("wijknaam")),
+                wijknaam=_text((b.wijk_props.get(code) or {}).get("wijknaam")),
                 gemeentecode=f"GM{code[2:6]}",
                 inwoners_2024=wijk_pop.get(code),
             )
-            for code, geom in sorted(wijk_shapes.items())
+            for code, geom in sorted(b.wijken.items())
         ],
     )
+    return [
+        schema.GEMEENTEN_GEOJSON.filename,
+        schema.PROVINCIES_LAND_GEOJSON.filename,
+        schema.PROVINCIES_GEOJSON.filename,
+        schema.WIJKEN_GEOJSON.filename,
+    ]
+
+
+def _normalise(
+    fetched: _Fetched, year: int, out: Path
+) -> tuple[list[str], dict[str, int], list[str]]:
+    b = _boundaries(fetched)
+    records = _gemeente_records(fetched, year, b)
+    warnings = _field_warnings(fetched, year)
+    files = _write_tables(records, out) + _write_geometry(records, b, out)
+    names = {r["gemeentecode"]: r["gemeentenaam"] for r in records.gemeenten}
+    resolver, rows = fetched.tables[year]
+    extra = write_extra(fetched.extra, (resolver, _by_code(rows, "GM")), names, out)
+    files.extend(extra.files)
+    warnings.extend(extra.warnings)
     manifest = {
         "opgehaald": datetime.now(UTC).isoformat(timespec="seconds"),
         "jaar": year,
         "bronnen": fetched.urls,
-        "cbs_tabellen": {str(y): KWB_TABLE_IDS[y] for y in fetched.tables},
+        "cbs_tabellen": {str(y): KWB_TABLE_IDS[y] for y in fetched.tables}
+        | {"ses_woa": SES_WOA_TABLE_ID, "bevolking": REGIONAL_TABLE_ID},
+        "ses_woa_periode": extra.ses_period,
         "licentie": "CBS: CC BY 4.0; Kadaster: open data via PDOK",
         "waarschuwingen": warnings,
     }
     (out / MANIFEST).write_text(
         json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"
     )
-    files = [
-        cur_spec.filename,
-        prev_spec.filename,
-        old_spec.filename,
-        schema.WIJKEN_2024.filename,
-        schema.GEMEENTEN_GEOJSON.filename,
-        schema.PROVINCIES_LAND_GEOJSON.filename,
-        schema.PROVINCIES_GEOJSON.filename,
-        schema.WIJKEN_GEOJSON.filename,
-        MANIFEST,
-    ]
+    files.append(MANIFEST)
     counts = {
-        "gemeenten": len(gemeenten),
-        "wijken": len(wijken),
-        "provincies": len(legal),
-        "gemeenten_2022": len(oldest),
+        "gemeenten": len(records.gemeenten),
+        "wijken": len(records.wijken),
+        "provincies": len(b.legal),
+        "gemeenten_2022": len(records.oldest),
+        **extra.counts,
     }
     return files, counts, warnings
 

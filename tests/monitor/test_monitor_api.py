@@ -15,7 +15,7 @@ import pytest
 from monitor_support import expected_taakstelling
 
 from migratieketen.data.population_history import PopulationTable
-from migratieketen.rules.spreidingswet import FALLBACK_NOTE, PROXY_NOTE
+from migratieketen.rules.spreidingswet import FALLBACK_NOTE, FORM_NOTE, PROXY_NOTE
 from migratieketen_web.monitor import models
 
 pytestmark = pytest.mark.django_db
@@ -175,7 +175,7 @@ def test_taakstelling_ledger_of_one_gemeente(
     assert client.get("/api/v1/taakstellingen/GM0599/").status_code == 404
 
 
-def test_spreiding_sums_to_the_raming_and_says_it_is_not_official(
+def test_spreiding_sums_to_the_raming_and_names_its_ses_woa(
     client: Client,
 ) -> None:
     body = client.get("/api/v1/spreiding?raming=96000").json()
@@ -183,14 +183,28 @@ def test_spreiding_sums_to_the_raming_and_says_it_is_not_official(
     assert sum(g["plaatsen"] for g in body["gemeenten"]) == 96000
     assert sum(p["plaatsen"] for p in body["provincies"]) == 96000
     assert len(body["gemeenten"]) == 342 and len(body["provincies"]) == 12
-    assert body["opmerkingen"] == [FALLBACK_NOTE]
-    assert all(FALLBACK_NOTE in g["opmerkingen"] for g in body["gemeenten"])
-    assert all(FALLBACK_NOTE in p["opmerkingen"] for p in body["provincies"])
+    assert body["sesWoa"] == "CBS per postcode, gemiddeld per gemeente"
+    assert body["sesWoaPeriode"] == "2022"
+    assert "SES-WOA per postcode (peildatum 01-01-2022)" in body["sesWoaBron"]
+    assert body["opmerkingen"] == [FORM_NOTE]
+    assert any(
+        b.startswith("Bron: CBS, Sociaal-economische status") for b in body["bronnen"]
+    )
+    assert len(body["waarschuwingen"]) == 2
+    heerlen = next(g for g in body["gemeenten"] if g["gemeentecode"] == "GM0917")
+    assert heerlen["sesWoa"] == pytest.approx(-0.2905, abs=1e-4)
+    plain = client.get("/api/v1/spreiding?ses=geen").json()
+    assert plain["opmerkingen"] == [FALLBACK_NOTE]
+    assert all(FALLBACK_NOTE in g["opmerkingen"] for g in plain["gemeenten"])
+    assert all(FALLBACK_NOTE in p["opmerkingen"] for p in plain["provincies"])
     smaller = client.get("/api/v1/spreiding?raming=1000").json()
     assert sum(g["plaatsen"] for g in smaller["gemeenten"]) == 1000
     bad = client.get("/api/v1/spreiding?raming=0&ses=officieel")
     assert bad.status_code == 400
     assert {p["name"] for p in bad.json()["invalidParams"]} == {"raming", "ses"}
+    missing = client.get("/api/v1/spreiding?ses=cbs")
+    assert missing.status_code == 503
+    assert "geen SES-WOA-CBS-gemeentecijfers" in missing.json()["detail"]
 
 
 def test_spreiding_with_the_ses_estimate_is_labelled(client: Client) -> None:

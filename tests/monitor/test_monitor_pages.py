@@ -203,15 +203,22 @@ def test_taakstelling_page_lists_every_gemeente(client: Client) -> None:
     assert client.get("/monitor/taakstelling/nonsens").status_code == 404
 
 
-def test_spreiding_page_shows_fallback_prominently_and_proxy_as_option(
+def test_spreiding_page_uses_ses_woa_and_offers_labelled_comparisons(
     client: Client,
 ) -> None:
     html = client.get("/spreiding").content.decode()
-    assert "Let op: dit is niet de officiële verdeling." in html
-    assert "SES-WOA-scores niet geladen" in html
+    assert "Let op: dit is niet de officiële verdeling." not in html
+    assert "Gewogen met: CBS SES-WOA per postcode (peildatum 01-01-2022)" in html
+    assert "peiljaar 2022" in html
+    assert "AANNAME: de vorm van de weging" in html
+    assert "Bron: CBS, Sociaal-economische status per viercijferige postcode" in html
+    assert "Terschelling (GM0093): maar 88,5 %" in html  # low postcode coverage
     assert "96.000" in html
     assert 'id="zoek-q" name="q" type="search" value=""' in html  # header untouched
     assert html.count('href="/monitor/berekening/spreiding/gemeenten/GM') == 342
+    plain = client.get("/spreiding?ses=geen").content.decode()
+    assert "Let op: dit is niet de officiële verdeling." in plain
+    assert "SES-WOA-scores niet geladen" in plain
     proxy = client.get("/spreiding?ses=schatting&raming=50000").content.decode()
     assert "SCHATTING: SES-WOA benaderd met KWB-indicatoren" in proxy
     assert "50.000" in proxy
@@ -220,6 +227,13 @@ def test_spreiding_page_shows_fallback_prominently_and_proxy_as_option(
     ).content.decode()
     assert "SES-WOA-schatting: berekend door Migratieketen" in how
     assert 'href="/spreiding?raming=50000&amp;ses=schatting"' in how
+    weighted = client.get("/monitor/berekening/spreiding/gemeenten/GM0917").content
+    assert "x (1 + -0.2905)" in weighted.decode()  # Heerlen, lowest SES-WOA
+    assert "SES-WOA: CBS SES-WOA per postcode" in weighted.decode()
+    # no CBS gemeente table in the shared folder: said, and the default is used
+    cbs = client.get("/spreiding?ses=cbs").content.decode()
+    assert "geen SES-WOA-CBS-gemeentecijfers" in cbs
+    assert "Gewogen met: CBS SES-WOA per postcode" in cbs
     bad = client.get("/spreiding?raming=veel").content.decode()
     assert "De capaciteitsraming moet een geheel getal" in bad
 
@@ -238,7 +252,10 @@ def test_gemeente_page_fills_huisvesting_and_opvang_sections(
     assert f'href="/monitor/gemeenten/{ROTTERDAM}"' in huisvesting
     opvang = html.split('id="keten-opvang"', 1)[1].split("</section>", 1)[0]
     assert "Opvangplaatsen (Spreidingswet)" in opvang
-    assert "Niet de officiële verdeling" in opvang
+    assert "Niet de officiële verdeling" not in opvang
+    assert "Inwoners x (1 + SES-WOA -0,220)" in opvang  # Rotterdam
+    assert "peiljaar 2022" in opvang and "AANNAME" in opvang
+    assert "Bron: CBS, Sociaal-economische status per viercijferige postcode" in opvang
     for slug in ("inburgering", "arbeidsmigranten", "lvv"):
         section = html.split(f'id="keten-{slug}"', 1)[1].split("</section>", 1)[0]
         assert "Nog niet beschikbaar:" in section

@@ -51,12 +51,14 @@ def test_national_page_basics_skip_link_lang_and_no_cdn(client: Client) -> None:
 
 def test_indicator_choice_and_provinces_view(client: Client) -> None:
     html = client.get("/?indicator=inwoners").content.decode()
-    assert 'aria-label="Amsterdam: 931.298 personen"' in html
+    # the latest population: 1-1-2025 (CBS 70072NED) since that file is in the folder
+    assert "Inwoners (1 januari 2025)" in html
+    assert 'aria-label="Amsterdam: 934.526 personen"' in html
     provinces = client.get("/?indicator=inwoners&niveau=provincie").content.decode()
     links = set(re.findall(r'<a href="/provincies/(PV\d\d)" class="mk-area', provinces))
     assert len(links) == 12
-    # Sum over gemeenten: Zuid-Holland 3,840,460 inhabitants (SOURCES.md check).
-    assert 'aria-label="Zuid-Holland: 3.840.460 personen"' in provinces
+    # Sum over gemeenten on 1-1-2025 (3,840,460 on 1-1-2024, the SOURCES.md check)
+    assert 'aria-label="Zuid-Holland: 3.863.397 personen"' in provinces
 
 
 def test_province_view_weights_shares_by_the_indicator_weight(client: Client) -> None:
@@ -138,7 +140,7 @@ def test_province_page(client: Client) -> None:
     html = response.content.decode()
     assert "Provincie Noord-Holland" in html
     assert "44 gemeenten" in html
-    assert "2.976.487" in html  # SOURCES.md: Noord-Holland population 2024
+    assert "2.992.016" in html  # Noord-Holland 1-1-2025 (2,976,487 on 1-1-2024)
     assert "Bron: CBS" in html
     assert client.get("/provincies/PV99").status_code == 404
 

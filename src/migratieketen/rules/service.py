@@ -377,7 +377,7 @@ def run_spreiding(
     published = sw.raming_at(at)
     total = published.total if raming is None else raming
     if amv is None:
-        amv = (2 * published.amv * total + published.total) // (2 * published.total)
+        amv = sw.amv_for(total, published)
     table = population_on(date(published.population_year, 1, 1), data_dir)
     chosen = choose_ses(ses, data_dir, published.population_year, ses_path)
     if key.weighting == sw.WEIGHT_POPULATION:

@@ -104,6 +104,11 @@ def raming_at(at: date) -> Raming:
     )
 
 
+def amv_for(total: int, published: Raming) -> int:
+    """The amv part of a raming of `total`: the published share, rounded half up."""
+    return half_up_div(published.amv * total, published.total)
+
+
 def in_force(at: date) -> bool:
     try:
         return bool(load_parameter("spreidingswet/van_kracht").value_at(at))

@@ -254,12 +254,18 @@ def _spreiding_sources(data: MonitorData, result: sp.Spreiding) -> tuple[str, ..
             n=result.published.total, label=sw.RAMING.label()
         ),
     ]
-    if result.ses == "schatting":
+    if result.proxy:
         lines.append(
             gettext(
                 "SES-WOA-schatting: berekend door Migratieketen uit CBS Kerncijfers "
                 "wijken en buurten (inkomen, opleiding, arbeidsparticipatie); niet het "
                 "officiële CBS-cijfer."
+            )
+        )
+    elif not result.fallback:
+        lines.append(
+            gettext("SES-WOA: {label}. {source}").format(
+                label=result.result.ses_label, source=result.ses_attribution
             )
         )
     return tuple(lines)

@@ -2,32 +2,46 @@
 # Copyright (C) 2026 Migratieketen contributors
 """Spreidingswet distribution for the web: stored population in, core rule out.
 
-The published weights are inhabitants x (1 + SES-WOA); the CBS SES-WOA scores are not
-in the open data, so by default the core falls back to population alone and says so
-(`spreidingswet.FALLBACK_NOTE`). The KWB estimate of SES-WOA is offered only as an
-explicit, labelled choice (`spreidingswet.PROXY_NOTE`).
+The key weights inhabitants with the CBS SES-WOA score (verdeelsleutel of the core).
+The scores come from the data folder of the last import, through the core
+(`rules.service.choose_ses`): by default ("auto") the CBS gemeente rows when present,
+else the mean of the CBS postcode scores; the page, the gemeente page and the API say
+which source and vintage. Population only and the KWB estimate stay available as
+labelled comparisons (`spreidingswet.FALLBACK_NOTE`, `PROXY_NOTE`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from migratieketen.data import DataValidationError
+from migratieketen.data.ses_woa import SesWoaError
+from migratieketen.rules import service
 from migratieketen.rules import spreidingswet as sw
 from migratieketen_web.gemeenten.models import DataVintage
 from migratieketen_web.monitor.services import MonitorData, PopulationYear
 
 SES_CHOICES = {
-    "geen": gettext_noop("Alleen inwonertal (SES-WOA niet geladen)"),
-    "schatting": gettext_noop(
+    service.SES_AUTO: gettext_noop(
+        "SES-WOA van CBS, de meest recente in de open data (standaard)"
+    ),
+    service.SES_CHOICE_CBS: gettext_noop("SES-WOA: CBS-cijfers per gemeente"),
+    service.SES_CHOICE_POSTCODE: gettext_noop(
+        "SES-WOA: CBS-cijfers per postcode, gemiddeld per gemeente"
+    ),
+    service.SES_CHOICE_PROXY: gettext_noop(
         "SCHATTING van SES-WOA uit KWB-indicatoren (niet officieel)"
     ),
+    service.SES_CHOICE_NONE: gettext_noop(
+        "Alleen inwonertal, zonder SES-WOA (ter vergelijking)"
+    ),
 }
+DEFAULT_SES = service.SES_AUTO
 MAX_RAMING = 1_000_000
 
 
@@ -44,74 +58,84 @@ class Spreiding:
     population: PopulationYear
     result: sw.SpreidingResult
     provinces: dict[str, sw.ProvinceOpgave]
+    ses_attribution: str = ""  # "Bron: CBS, ..." of the SES-WOA scores
+    ses_warnings: tuple[str, ...] = ()
+
+    @property
+    def fallback(self) -> bool:
+        return self.result.ses_source is None
+
+    @property
+    def proxy(self) -> bool:
+        return self.result.ses_source == sw.SES_PROXY
 
 
-@lru_cache(maxsize=4)
-def _proxy_scores(data_dir: str, checksum: str, year: int) -> dict[str, object]:
-    from migratieketen.data import load_dataset
-    from migratieketen.rules.ses_proxy import proxy_scores_from_dataset
-
-    return dict(proxy_scores_from_dataset(load_dataset(Path(data_dir)), year))
-
-
-def proxy_scores(year: int) -> dict[str, object]:
-    """KWB-based SES-WOA estimate, from the data folder of the last import."""
+def data_dir() -> Path | None:
+    """The data folder of the last import, if this server can still read it."""
     vintage = DataVintage.objects.order_by("-imported_at").first()
     if vintage is None or not Path(vintage.data_dir).is_dir():
+        return None
+    return Path(vintage.data_dir)
+
+
+def _ses(ses: str, year: int) -> service.SesChoice:
+    folder = data_dir()
+    if folder is None:
+        if ses in (service.SES_AUTO, service.SES_CHOICE_NONE):
+            return service.SesChoice(None)
         raise SpreidingUnavailable(
-            "De SES-WOA-schatting heeft de map met open data nodig; die is niet "
+            "De SES-WOA-scores staan in de map met open data; die is niet "
             "beschikbaar op deze server."
         )
-    return _proxy_scores(vintage.data_dir, vintage.checksum, year)
+    try:
+        return service.choose_ses(ses, folder, year)
+    except (sw.SpreidingError, SesWoaError, DataValidationError) as exc:
+        raise SpreidingUnavailable(str(exc)) from exc
 
 
 def compute(
     data: MonitorData,
     raming: int | None = None,
-    ses: str = "geen",
+    ses: str = DEFAULT_SES,
     at: date | None = None,
 ) -> Spreiding:
     at = at or timezone.localdate()
     if not sw.in_force(at):
         raise SpreidingUnavailable(f"De Spreidingswet geldt niet op {at.isoformat()}.")
     published = sw.raming_at(at)
+    key = sw.distribution_key(at)
     total = published.total if raming is None else raming
     if ses not in SES_CHOICES:
         raise SpreidingUnavailable(
             f"Onbekende keuze '{ses}' voor SES-WOA; kies uit {', '.join(SES_CHOICES)}."
         )
-    # The amv part scales with the raming, as in the CLI (`migratieketen spreiding`).
-    amv_total = (
-        published.amv
-        if total == published.total
-        else round(published.amv * total / published.total)
-    )
     population = data.population(published.population_year)
     if population is None:
         raise SpreidingUnavailable(
             f"Geen CBS-bevolking op 1 januari {published.population_year} "
             "geïmporteerd; die is nodig voor de verdeling."
         )
-    scores = None
-    source = sw.SES_OFFICIAL
-    if ses == "schatting":
-        all_scores = proxy_scores(published.population_year)
-        scores = {c: all_scores[c] for c in population.populations}
-        source = sw.SES_PROXY
-    result = sw.distribute(
-        total,
-        population.populations,
-        scores,  # type: ignore[arg-type]
-        amv_total=amv_total,
-        ses_source=source,
-    )
+    chosen = _ses(ses, published.population_year)
+    try:
+        result = sw.distribute(
+            total,
+            population.populations,
+            chosen.input,
+            amv_total=sw.amv_for(total, published),
+            rounding=key.rounding,
+            amv_rounding=key.amv_rounding,
+        )
+    except sw.SpreidingError as exc:
+        raise SpreidingUnavailable(str(exc)) from exc
     province_of = {c: i.province_code for c, i in data.gemeenten.items()}
     return Spreiding(
         total,
         published,
-        amv_total,
+        result.amv_total,
         ses,
         population,
         result,
         sw.province_totals(result, province_of),
+        chosen.attribution,
+        chosen.warnings,
     )

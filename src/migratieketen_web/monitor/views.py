@@ -391,7 +391,7 @@ def berekening(
         return render(
             request, "monitor/unavailable.html", {"reason": str(exc)}, status=400
         )
-    ses = request.GET.get("ses", "geen")
+    ses = request.GET.get("ses", sp.DEFAULT_SES)
     if kind == "spreiding":
         return _explained(
             request,
@@ -410,13 +410,19 @@ def spreiding(request: HttpRequest, data: MonitorData) -> HttpResponse:
         raming = _raming(request)
     except ValueError as exc:
         raming, error = None, str(exc)
-    ses = request.GET.get("ses", "geen")
+    ses = request.GET.get("ses", sp.DEFAULT_SES)
     if ses not in sp.SES_CHOICES:
         ses, error = (
-            "geen",
-            error or gettext("Onbekende keuze voor SES-WOA; 'geen' gebruikt."),
+            sp.DEFAULT_SES,
+            error or gettext("Onbekende keuze voor SES-WOA; de standaard gebruikt."),
         )
-    result = sp.compute(data, raming, ses)
+    try:
+        result = sp.compute(data, raming, ses)
+    except sp.SpreidingUnavailable as exc:
+        if ses == sp.DEFAULT_SES:
+            raise
+        ses, error = sp.DEFAULT_SES, error or str(exc)
+        result = sp.compute(data, raming, ses)
     provinces = []
     names = {i.province_code: i.province_name for i in data.gemeenten.values()}
     for code, opgave in result.provinces.items():
@@ -439,8 +445,9 @@ def spreiding(request: HttpRequest, data: MonitorData) -> HttpResponse:
             "ses": ses,
             "ses_choices": {k: gettext(v) for k, v in sp.SES_CHOICES.items()},
             "spreiding_query": query,
-            "fallback": result.result.ses_source is None,
-            "proxy": result.result.ses_source == sw.SES_PROXY,
+            "fallback": result.fallback,
+            "proxy": result.proxy,
+            "form_note": sw.FORM_NOTE,
             "population_source": population_line(data, result.population.year),
             "references": (sw.BESLUIT, sw.RAMING),
         },

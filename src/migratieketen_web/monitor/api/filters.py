@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from migratieketen.rules.service import SES_CHOICES
 from migratieketen_web.api.filters import (
     GEMEENTE_CODE,
     PROVINCE_CODE,
@@ -46,9 +47,11 @@ class SpreidingFilter(serializers.Serializer):
         },
     )
     ses = serializers.ChoiceField(
-        choices=["geen", "schatting"],
+        choices=list(SES_CHOICES),
         required=False,
-        help_text="geen: alleen inwonertal (standaard); schatting: SES-WOA benaderd "
-        "met KWB-indicatoren (niet officieel).",
-        error_messages={"invalid_choice": "Kies geen of schatting."},
+        help_text="auto (standaard): de meest recente SES-WOA van CBS in de open data "
+        "(gemeentecijfers, anders het gemiddelde van de postcodecijfers); cbs; "
+        "postcode; schatting: SES-WOA benaderd met KWB-indicatoren (niet officieel); "
+        "geen: alleen inwonertal.",
+        error_messages={"invalid_choice": f"Kies {', '.join(SES_CHOICES)}."},
     )

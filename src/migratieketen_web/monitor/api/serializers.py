@@ -285,7 +285,7 @@ class SpreidingGemeenteSerializer(serializers.Serializer):
     provinciecode = serializers.CharField(help_text="CBS-provinciecode.")
     inwoners = serializers.IntegerField(help_text="Inwoners op de peildatum.")
     sesWoa = serializers.FloatField(
-        allow_null=True, help_text="SES-WOA-score; null als niet geladen."
+        allow_null=True, help_text="SES-WOA-score (4 decimalen); null als niet geladen."
     )
     plaatsen = serializers.IntegerField(help_text="Opvangplaatsen.")
     amv = serializers.IntegerField(help_text="Waarvan voor amv.")
@@ -311,12 +311,24 @@ class SpreidingSerializer(serializers.Serializer):
     capaciteitsraming = serializers.IntegerField(help_text="Te verdelen plaatsen.")
     amv = serializers.IntegerField(help_text="Deel voor amv.")
     peildatumBevolking = serializers.DateField(help_text="Peildatum inwoners.")
-    sesWoa = serializers.CharField(help_text="niet geladen, CBS of SCHATTING.")
+    sesWoa = serializers.CharField(
+        help_text="Soort SES-WOA: 'CBS per gemeente', 'CBS per postcode, gemiddeld per "
+        "gemeente', 'CBS-bestand', 'SCHATTING' of 'niet geladen'."
+    )
+    sesWoaBron = serializers.CharField(help_text="Welke SES-WOA-cijfers, voluit.")
+    sesWoaPeriode = serializers.CharField(
+        help_text="Peiljaar van de SES-WOA zoals CBS het noemt; leeg zonder SES-WOA."
+    )
     officieel = serializers.BooleanField(
-        help_text="false: niet de officiële verdeling (zie opmerkingen)."
+        help_text="Altijd false: de vorm van de weging is afgeleid en getoetst, niet "
+        "gelezen in de wettekst (zie opmerkingen)."
     )
     opmerkingen = serializers.ListField(
         child=serializers.CharField(), help_text="Voorbehouden bij de hele verdeling."
+    )
+    waarschuwingen = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Gemeenten waar de SES-WOA minder zeker is (lage dekking).",
     )
     bronnen = serializers.ListField(child=serializers.CharField(), help_text="Bronnen.")
     provincies = SpreidingProvincieSerializer(many=True, help_text="Per provincie.")

@@ -26,6 +26,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from migratieketen.rules import huisvestingswet as hw
+from migratieketen.rules import service
 from migratieketen.rules import spreidingswet as sw
 from migratieketen_web.api import filters
 from migratieketen_web.api.pagination import StrictLimitOffsetPagination
@@ -346,9 +347,13 @@ class TaakstellingViewSet(viewsets.GenericViewSet):
 @extend_schema_view(
     list=extend_schema(
         summary="Spreidingswet",
-        description="De capaciteitsraming verdeeld over gemeenten en provincies. "
-        "Zonder SES-WOA-scores alleen naar inwonertal: dan is 'officieel' false en "
-        "staat dat in de opmerkingen van elk onderdeel.",
+        description="De capaciteitsraming verdeeld over gemeenten en provincies: "
+        "inwoners x (1 + SES-WOA-score van CBS), standaard met de meest recente "
+        "SES-WOA in de open data (bron en peildatum in sesWoaBron, sesWoaPeriode en "
+        "bronnen). De vorm van de weging is afgeleid en getoetst, niet gelezen in de "
+        "wettekst: 'officieel' is daarom altijd false en de opmerkingen zeggen waarom. "
+        "ses=geen (alleen inwonertal) en ses=schatting (KWB-benadering) zijn "
+        "vergelijkingen.",
         parameters=[SpreidingFilter, API_VERSION_HEADER],
         responses={
             200: OpenApiResponse(SpreidingSerializer, description="De verdeling."),
@@ -372,7 +377,9 @@ class SpreidingViewSet(viewsets.GenericViewSet):
         )
         data = _monitor_data()
         try:
-            result = sp.compute(data, values.get("raming"), values.get("ses", "geen"))
+            result = sp.compute(
+                data, values.get("raming"), values.get("ses", sp.DEFAULT_SES)
+            )
         except sp.SpreidingUnavailable as exc:
             raise Unavailable(str(exc)) from exc
         notes = list(result.result.notes)
@@ -406,15 +413,18 @@ class SpreidingViewSet(viewsets.GenericViewSet):
             "capaciteitsraming": result.raming,
             "amv": result.amv_total,
             "peildatumBevolking": date(result.population.year, 1, 1),
-            "sesWoa": {
-                None: "niet geladen",
-                sw.SES_OFFICIAL: "CBS",
-                sw.SES_PROXY: "SCHATTING",
-            }[result.result.ses_source],
-            "officieel": False,  # no official SES-WOA scores in the open data
+            "sesWoa": service.SES_SHORT_LABELS.get(
+                result.result.ses_source, str(result.result.ses_source)
+            ),
+            "sesWoaBron": result.result.ses_label or "niet geladen",
+            "sesWoaPeriode": result.result.ses_period,
+            # The weighting form is inferred and tested, not read in the law text.
+            "officieel": False,
             "opmerkingen": notes,
+            "waarschuwingen": list(result.ses_warnings),
             "bronnen": [
                 population_line(data, result.population.year),
+                *([result.ses_attribution] if result.ses_attribution else []),
                 f"{sw.RAMING.label()}: {sw.RAMING.url}",
             ],
             "provincies": provincies,

@@ -81,7 +81,33 @@ def unreadable_geometry(d: Path) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
 
 
+PC4 = "cbs_ses_woa_pc4_2022.csv"
+
+
+def _edit_pc4(d: Path, column: str, value: str) -> None:
+    def change(rows: Rows) -> Rows:
+        rows[2][_column(rows, column)] = value
+        return rows
+
+    edit_csv(d / PC4, change)
+
+
+def ses_score_not_a_number(d: Path) -> None:
+    _edit_pc4(d, "ses_woa_total", "hoog")
+
+
+def ses_unknown_gemeente(d: Path) -> None:
+    _edit_pc4(d, "gemeente_code_2025_derived", "GM9999")
+
+
+def ses_duplicate_postcode(d: Path) -> None:
+    edit_csv(d / PC4, lambda rows: [*rows, rows[3]])
+
+
 CASES: list[tuple[Callable[[Path], None], str, str | None, str]] = [
+    (ses_score_not_a_number, PC4, "ses_woa_total", "geen getal"),
+    (ses_unknown_gemeente, PC4, "gemeente_code_2025_derived", "onbekende gemeentecode"),
+    (ses_duplicate_postcode, PC4, "pc4", "komt dubbel voor"),
     (duplicate_code, GEMEENTEN, "gemeentecode", "dubbel"),
     (missing_column, GEMEENTEN, "inwoners_2024", "ontbreekt"),
     (non_numeric_population, GEMEENTEN, "inwoners_2024", "geen geheel getal"),

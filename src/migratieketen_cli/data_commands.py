@@ -84,11 +84,17 @@ def sync(
     pdok_provincies_url: Annotated[
         str | None,
         typer.Option(
-            "--pdok-provincies-url", help="WFS-URL van BRK Bestuurlijke Gebieden."
+            "--pdok-provincies-url",
+            help="WFS-URL van BRK Bestuurlijke Gebieden (standaard PDOK "
+            "kadaster/brk-bestuurlijke-gebieden).",
         ),
     ] = None,
 ) -> None:
-    """Haal KWB (CBS) en grenzen (PDOK) op en vervang de data-map in één keer."""
+    """Haal KWB, SES-WOA en bevolking (CBS) en grenzen (PDOK) op; vervang in één keer.
+
+    Het SES-WOA-bestand per postcode haalt de sync niet op (CBS publiceert het als
+    spreadsheet zonder gemeentecodes); een map houdt het bestand dat ze heeft.
+    """
     console = Console()
     err = Console(stderr=True)
     target = naar

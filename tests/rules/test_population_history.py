@@ -88,3 +88,17 @@ def test_corrupted_file_is_rejected(
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(PopulationError, match="ontbreekt"):
         population_on(date(2016, 1, 1), tmp_path)
+
+
+def test_population_on_1_january_2025_feeds_the_taakstelling_2026(
+    shared_data_dir: Path,
+) -> None:
+    """70072NED (1-1-2025) is the population of the half-years of 2026 (art. 29)."""
+    from migratieketen.rules import service
+
+    table = population_on(date(2025, 1, 1), shared_data_dir)
+    assert table.national_total == 18_044_027 and len(table.populations) == 342
+    assert table.provenance.table_id == "70072NED"
+    run = service.run_taakstelling("2026-1", shared_data_dir, vg=10_000)
+    assert run.result.national_population == 18_044_027
+    assert run.result.per_gemeente["GM0518"].taakstelling == 316  # 315.31 -> ceil

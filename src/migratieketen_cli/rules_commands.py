@@ -214,6 +214,11 @@ def _emit(
         if key == "opmerkingen":
             for note in value:
                 console.print(f"[yellow]Let op:[/yellow] {note}")
+        elif isinstance(value, list):
+            for item in value:
+                console.print(f"{key}: {item}")
+        elif isinstance(value, dict):
+            console.print(f"{key}: " + ", ".join(f"{k} {v}" for k, v in value.items()))
         else:
             console.print(f"{key}: {value}")
     console.print("Volledige berekening per gemeente: --format json of csv.")
@@ -228,6 +233,39 @@ _SHORT = {
     "ses_woa": "SES-WOA",
 }
 _TEXT_COLS = {"gemeentecode", "gemeentenaam", "provinciecode", "halfjaar", "afronding"}
+
+
+SesFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--ses", help="Eigen SES-WOA-bestand in CBS-formaat (StatLine of OData)."
+    ),
+]
+SesBronOption = Annotated[
+    SesBron,
+    typer.Option(
+        "--ses-bron",
+        help="auto: CBS-gemeentecijfers als de data-map ze heeft, anders het "
+        "gemiddelde van de CBS-postcodecijfers; cbs; postcode; schatting (KWB-"
+        "benadering, SCHATTING); geen (alleen inwoners, ter vergelijking).",
+    ),
+]
+KeyRoundingOption = Annotated[
+    Afronding | None,
+    typer.Option(
+        "--afronding",
+        help="Afronding per gemeente (standaard die van de verdeelsleutel).",
+    ),
+]
+
+
+def _province_table(run: service.SpreidingRun) -> Table:
+    table = Table(title="Provincie = som van de gemeenten")
+    for col in ("provinciecode", "plaatsen", "amv"):
+        table.add_column(col, justify="left" if col == "provinciecode" else "right")
+    for p in run.provinces.values():
+        table.add_row(p.province_code, str(p.places), str(p.amv))
+    return table
 
 
 def spreiding_command(
@@ -245,28 +283,9 @@ def spreiding_command(
         str,
         typer.Option("--peildatum", help="Datum waarop de regels gelden (JJJJ-MM-DD)."),
     ] = "2024-02-01",
-    ses: Annotated[
-        Path | None,
-        typer.Option(
-            "--ses", help="Eigen SES-WOA-bestand in CBS-formaat (StatLine of OData)."
-        ),
-    ] = None,
-    ses_bron: Annotated[
-        SesBron,
-        typer.Option(
-            "--ses-bron",
-            help="auto: CBS-gemeentecijfers als de data-map ze heeft, anders het "
-            "gemiddelde van de CBS-postcodecijfers; cbs; postcode; schatting (KWB-"
-            "benadering, SCHATTING); geen (alleen inwoners, ter vergelijking).",
-        ),
-    ] = SesBron.auto,
-    afronding: Annotated[
-        Afronding | None,
-        typer.Option(
-            "--afronding",
-            help="Afronding per gemeente (standaard die van de verdeelsleutel).",
-        ),
-    ] = None,
+    ses: SesFileOption = None,
+    ses_bron: SesBronOption = SesBron.auto,
+    afronding: KeyRoundingOption = None,
     provincies: Annotated[
         bool, typer.Option("--provincies", help="Eén record per provincie.")
     ] = False,
@@ -295,26 +314,17 @@ def spreiding_command(
         )
     except USER_ERRORS as exc:
         raise _fail(exc) from exc
-    total = run.result.raming
+    total = _nl(run.result.raming)
     if provincies:
-        _emit(
-            fmt,
-            run.meta(),
-            run.province_records(),
-            title=f"Spreidingswet: provinciale opgave ({_nl(total)})",
-        )
+        title = f"Spreidingswet: provinciale opgave ({total})"
+        _emit(fmt, run.meta(), run.province_records(), title=title)
         return
-    ptable = Table(title="Provincie = som van de gemeenten")
-    for col in ("provinciecode", "plaatsen", "amv"):
-        ptable.add_column(col, justify="left" if col == "provinciecode" else "right")
-    for p in run.provinces.values():
-        ptable.add_row(p.province_code, str(p.places), str(p.amv))
     _emit(
         fmt,
         run.meta(),
         run.records(),
-        title=f"Spreidingswet: opvangplaatsen per gemeente ({_nl(total)})",
-        extra_tables=[ptable],
+        title=f"Spreidingswet: opvangplaatsen per gemeente ({total})",
+        extra_tables=[_province_table(run)],
         json_extra={
             "provincies": [
                 rec | {"uitleg": e.to_dict()} for rec, e in run.province_records()

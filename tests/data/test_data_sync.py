@@ -280,3 +280,22 @@ def test_sync_keeps_and_checks_the_postcode_file(
         sync_data(target, 2024, _config(server.base_url, page_size=1000))
     assert "rij 6, kolom gemeente_code_2025_derived" in str(exc_info.value)
     assert _snapshot(target) == before
+
+
+def test_missing_ses_table_fails_and_changes_nothing(
+    publisher_data: PublisherData, shared_data_dir: Path, tmp_path: Path
+) -> None:
+    """A publisher that has KWB but not the SES-WOA table: the whole sync stops."""
+    rows = {k: v for k, v in publisher_data.rows.items() if k != "86092NED"}
+    props = {k: v for k, v in publisher_data.properties.items() if k != "86092NED"}
+    partial = PublisherData(properties=props, rows=rows, layers=publisher_data.layers)
+    target = tmp_path / "data"
+    target.mkdir()
+    (target / "gemeenten_2024.csv").write_bytes(
+        (shared_data_dir / "gemeenten_2024.csv").read_bytes()
+    )
+    before = _snapshot(target)
+    with PublisherServer(partial) as srv, pytest.raises(SyncError, match="HTTP 404"):
+        sync_data(target, 2024, _config(srv.base_url, page_size=1000))
+    assert _snapshot(target) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]

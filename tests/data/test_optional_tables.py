@@ -217,3 +217,23 @@ def test_mean_lies_between_the_postcode_scores(
         assert min(values) <= result.scores[code] <= max(values)
         total = sum(n for c, _, n in rows if c == code)
         assert result.coverage[code] == Fraction(sum(n for _, n in scored), total)
+
+
+def test_data_check_cli_names_file_row_and_column(full_copy: Path) -> None:
+    import typer
+    from typer.testing import CliRunner
+
+    from migratieketen_cli import data_commands
+
+    path = full_copy / PC4
+    index = column_index(path, "gemeente_code_2025_derived")
+    rewrite_line(path, 7, lambda cells: cells.__setitem__(index, "GM0000"))
+    app = typer.Typer()
+    data_commands.register(app)
+    result = CliRunner().invoke(app, ["data", "check", str(full_copy)])
+    assert result.exit_code == 1
+    output = " ".join(result.output.split())
+    assert (
+        f"{PC4}, rij 7, kolom gemeente_code_2025_derived: onbekende gemeentecode GM0000"
+        in output
+    )

@@ -86,4 +86,5 @@ def test_indicator_chooser_works_and_province_view(
     label = page.locator('a.mk-area[href="/provincies/PV28"]').get_attribute(
         "aria-label"
     )
-    assert label == "Zuid-Holland: 3.840.460 personen"
+    # the latest population: 1-1-2025 (70072NED; 3,840,460 on 1-1-2024)
+    assert label == "Zuid-Holland: 3.863.397 personen"

@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "migratieketen_cli.rules_commands",
     "migratieketen_cli.chain_commands",
     "migratieketen_cli.forecast_commands",
+    "migratieketen_cli.woningmarkt_commands",
     "migratieketen_cli.web_commands",
 )
 

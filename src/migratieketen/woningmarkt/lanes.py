@@ -97,7 +97,7 @@ class Lanes:
     urgent_cum: F64  # (offset+steps+1, R) other urgent seekers, cumulative
     direct: F64  # (steps, R) statushouders housed without a letting
     lettings: F64  # (steps, R) dwellings let from the existing stock
-    taakstelling: F64  # (R, half-years)
+    taakstelling: F64  # (R, half-years) persons, x the run's link multiplier
     backlog: F64  # (R,) statushouders waiting at the start
     scale: F64  # (R,) multiplier of the settings' tussenvoorziening and new-build
     cost_per_step: F64  # (R,) euro per COA place per step
@@ -157,6 +157,19 @@ def counts(rng: np.random.Generator, mean: F64, spread: bool) -> F64:
     return np.asarray(rng.poisson(mean), dtype=np.float64)
 
 
+def _priority_used(
+    values: Mapping[str, float], v: Mapping[str, F64], links: F64, base: F64
+) -> F64:
+    """Dwellings per step that statushouders take at the current policy: the priority
+    share, or less when the taakstelling needs less (the rest flows back to the others).
+    The other queues are calibrated against what is left, so that they are in balance at
+    today's policy (see the utilisation parameters)."""
+    need = (
+        (1 - v["direct_housing_share"]) * links.mean(axis=0) / v["persons_per_dwelling"]
+    )
+    return np.asarray(np.minimum(values["current_priority_share"] * base, need))
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class _Block:
     """One market's runs, before the blocks are stacked."""
@@ -184,8 +197,9 @@ def _market_block(
     taak = np.asarray(market.taakstelling[: steps // half], dtype=np.float64)
     rate = np.repeat(taak / half, half)[:, None] * v["link_multiplier"][None, :]
     links = counts(rng, rate, spread)
-    u, p0 = v["urgent_quota_share"], values["current_priority_share"]
-    urgent_rate = v["urgent_utilisation"] * u * (1 - p0) * base
+    u = v["urgent_quota_share"]
+    left = base - _priority_used(values, v, rate, base)
+    urgent_rate = v["urgent_utilisation"] * u * left
     urgent = counts(rng, np.broadcast_to(urgent_rate[None, :], (steps, runs)), spread)
     lettings = counts(rng, np.broadcast_to(base[None, :], (steps, runs)), spread)
     delta = v["direct_housing_share"][None, :]
@@ -212,13 +226,14 @@ def _market_block(
             "urgent_quota": u,
             "persons_per_dwelling": v["persons_per_dwelling"],
             "urgent_rate": urgent_rate,
-            "regular_rate": v["regular_utilisation"] * (1 - u) * (1 - p0) * base,
+            "regular_rate": v["regular_utilisation"] * (1 - u) * left,
             "regular_wait0": v[f"regular_initial_wait_years_{market.urbanity}"] * spy,
             "links_cum": links_cum,
             "urgent_cum": urgent_cum,
             "direct": delta * links,
             "lettings": lettings,
-            "taakstelling": np.broadcast_to(taak, (runs, taak.size)),
+            # the multiplier is uncertainty in vg, so obligation and links move together
+            "taakstelling": taak[None, :] * v["link_multiplier"][:, None],
             "backlog": backlog,
             "cost_per_step": np.full(runs, values["coa_cost_per_place_year"] / spy),
         }

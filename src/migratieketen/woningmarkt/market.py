@@ -28,7 +28,7 @@ STOCK_SOURCE = (
     f"{kwb_provenance(2022).attribution()} (huurwoningen in bezit van woningcorporaties)"
 )
 TAAKSTELLING_SOURCE = (
-    "Taakstelling: Huisvestingswet 2014 art. 29 lid 1 (vg x inwoners gemeente / inwoners "
+    "Bron: taakstelling volgens Huisvestingswet 2014 art. 29 lid 1 (vg x inwoners gemeente / inwoners "
     "Nederland, CBS-bevolking op 1 januari van het voorgaande jaar)"
 )
 

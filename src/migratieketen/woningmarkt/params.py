@@ -104,11 +104,7 @@ def _parse(name: str, raw: Mapping[str, Any]) -> Parameter:
         raise WoningmarktError(f"Parameter '{name}': ontbrekende velden {missing}.")
     if raw["kind"] not in KINDS:
         raise WoningmarktError(f"Parameter '{name}': soort moet een van {KINDS} zijn.")
-    if (
-        raw["kind"] == "ASSUMPTION"
-        and not raw.get("reasoning")
-        and "ASSUMPTION" not in str(raw["source"])
-    ):
+    if raw["kind"] == "ASSUMPTION" and not raw.get("reasoning"):
         raise WoningmarktError(
             f"Parameter '{name}': een aanname heeft een onderbouwing nodig."
         )

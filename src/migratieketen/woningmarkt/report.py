@@ -9,6 +9,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from migratieketen.woningmarkt.result import WoningmarktResult
 
+FRONTIER_LABEL = (
+    "SCHATTING met een wachtrijmodel; geen voorspelling. Gemiddelden over Monte Carlo-runs "
+    "met gemeenschappelijke toevalsgetallen per instelling. Wachttijden in maanden."
+)
 LABEL = (
     "SCHATTING met een wachtrijmodel; geen voorspelling. Medianen over Monte Carlo-runs "
     "met 90 %-band (p5-p95). Wachttijden in maanden."

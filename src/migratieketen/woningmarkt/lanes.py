@@ -30,7 +30,7 @@ from migratieketen.woningmarkt.policy import WEEKS_PER_YEAR, Policy
 
 F64 = npt.NDArray[np.float64]
 STEPS_PER_YEAR = (52, 12)
-TIME_MAJOR = ("links_cum", "urgent_cum", "direct", "lettings")
+TIME_MAJOR = ("links_cum", "urgent_cum", "direct", "links", "lettings")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -93,9 +93,13 @@ class Lanes:
     urgent_rate: F64  # (R,) other urgent seekers per step
     regular_rate: F64  # (R,) regular seekers per step
     regular_wait0: F64  # (R,) steps: registration time at the regular head at start
+    urgent_wait0: F64  # (R,) steps: waiting time of other urgent seekers at start
+    backlog_spread: F64  # (R,) steps over which the initial backlog was linked
     links_cum: F64  # (offset+steps+1, R) statushouders entering the queue, cumulative
     urgent_cum: F64  # (offset+steps+1, R) other urgent seekers, cumulative
     direct: F64  # (steps, R) statushouders housed without a letting
+    links: F64  # (steps, R) statushouders linked (whole persons; direct + queue)
+    direct_share: F64  # (R,) share of the linked housed without a letting
     lettings: F64  # (steps, R) dwellings let from the existing stock
     taakstelling: F64  # (R, half-years) persons, x the run's link multiplier
     backlog: F64  # (R,) statushouders waiting at the start
@@ -228,9 +232,13 @@ def _market_block(
             "urgent_rate": urgent_rate,
             "regular_rate": v["regular_utilisation"] * (1 - u) * left,
             "regular_wait0": v[f"regular_initial_wait_years_{market.urbanity}"] * spy,
+            "urgent_wait0": wait_u0,
+            "backlog_spread": spread_steps,
             "links_cum": links_cum,
             "urgent_cum": urgent_cum,
             "direct": delta * links,
+            "links": links,
+            "direct_share": v["direct_housing_share"],
             "lettings": lettings,
             # the multiplier is uncertainty in vg, so obligation and links move together
             "taakstelling": taak[None, :] * v["link_multiplier"][:, None],

@@ -11,8 +11,9 @@ migratieketen woningmarkt --parameters
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -91,37 +92,140 @@ def _markets(
     return markets
 
 
-def _policy(
-    voorrang: float, urgentie: bool, places: float, start: int, weeks: int | None,
-    persons: float | None, new_build: float,
-) -> Policy:  # fmt: skip
-    if voorrang > 1:
+def parse_share(text: str) -> float:
+    """'0.3', '0,3' or '30%' -> 0.3; a Dutch error for anything else."""
+    cleaned = text.strip().replace(",", ".")
+    percent = cleaned.endswith("%")
+    try:
+        value = float(cleaned.rstrip("%").strip())
+    except ValueError as exc:
         raise WoningmarktError(
-            f"Voorrang is een aandeel tussen 0 en 1 (0,3 = 30 %), niet {voorrang:g}."
+            f"Voorrang '{text}' is geen getal; gebruik bv. 0,3 of 30%."
+        ) from exc
+    return value / 100 if percent else value
+
+
+def _policy(o: Options) -> Policy:
+    share = parse_share(o.voorrang)
+    if share > 1:
+        raise WoningmarktError(
+            f"Voorrang is een aandeel tussen 0 en 1 (0,3 = 30 %), niet {share:g}."
         )
-    tv = (Tussenvoorziening(places, start, weeks),) if places > 0 else ()
-    return Policy(voorrang, urgentie, tv, persons, new_build).validate()
+    tv = o.tussenvoorziening
+    places = (Tussenvoorziening(tv, o.tv_start, o.tv_weken),) if tv > 0 else ()
+    return Policy(
+        share, o.urgentie, places, o.personen_per_woning, o.nieuwbouw
+    ).validate()
+
+
+def _current(o: Options, share: float) -> Policy:
+    """The gemeente's current policy: the frontier marks it (an ASSUMPTION unless given)."""
+    tv = o.huidig_tussenvoorziening
+    places = (Tussenvoorziening(tv),) if tv else ()
+    return Policy(
+        share, o.urgentie, places, o.personen_per_woning, label="huidig beleid"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """The command's options, as typed on the command line."""
+
+    gemeente: list[str] | None
+    voorrang: str
+    urgentie: bool
+    tussenvoorziening: float
+    tv_start: int
+    tv_weken: int | None
+    personen_per_woning: float | None
+    nieuwbouw: float
+    frontier_: bool
+    alle_gemeenten: bool
+    regio: str | None
+    huidig_voorrang: float | None
+    huidig_tussenvoorziening: float
+    runs: int | None
+    seed: int
+    jaren: int
+    stap: str
+    start: str
+    vg: float | None
+    parameter: list[str] | None
+    parameters: bool
+    backend: str
+    workers: int
+    adres: str | None
+    fmt: str
+    uitvoer: Path | None
+    data_dir: Path | None
+
+
+def _check(o: Options) -> None:
+    if o.fmt not in FORMATS:
+        raise WoningmarktError(
+            f"Onbekend formaat '{o.fmt}'; kies uit {', '.join(FORMATS)}."
+        )
+    if o.stap not in STEPS:
+        raise WoningmarktError("Kies --stap week of --stap maand.")
+    if o.alle_gemeenten and not o.frontier_:
+        raise WoningmarktError("--alle-gemeenten werkt samen met --frontier.")
+
+
+def dispatch(o: Options) -> str:
+    """Run what the options ask for and return the text to print."""
+    _check(o)
+    if o.parameters:
+        return render.parameters_text(default_parameters(), o.fmt)
+    overrides = parse_overrides(o.parameter)
+    if o.huidig_voorrang is not None:
+        overrides["current_priority_share"] = o.huidig_voorrang
+    values = resolve_values(overrides)
+    first = HalfYear.parse(o.start)
+    future = values["future_vg"] if o.vg is None else o.vg
+    markets = _markets(
+        o.gemeente or [], o.alle_gemeenten, o.regio, o.data_dir, first, o.jaren, future
+    )
+    policy = _policy(o)
+    current = _current(o, values["current_priority_share"])
+    common: dict[str, Any] = {
+        "seed": o.seed, "years": o.jaren, "steps_per_year": STEPS[o.stap],
+        "parameters": overrides,
+    }  # fmt: skip
+    if o.alle_gemeenten:
+        nat = national_frontier(
+            markets, current, runs=o.runs or 10, backend=o.backend, address=o.adres,
+            n_workers=o.workers, **common,
+        )  # fmt: skip
+        return render.national_text(nat, o.fmt)
+    if o.frontier_:
+        front = frontier(markets[0], current, runs=o.runs or 200, **common)
+        return render.frontier_text(front, o.fmt)
+    result = simulate(markets[0], policy, runs=o.runs or 1000, **common)
+    return render.result_text(result, o.fmt)
+
+
+Gemeente = Annotated[
+    list[str] | None,
+    typer.Option("--gemeente", help="Gemeentecode of naam; herhaal voor een regio."),
+]
+Voorrang = Annotated[
+    str,
+    typer.Option(
+        help="Aandeel verhuringen met voorrang voor statushouders: 0,3 of 30%."
+    ),
+]
+Places = Annotated[
+    float, typer.Option(help="Plaatsen tussenvoorziening (statushouders).")
+]
 
 
 def woningmarkt(
-    gemeente: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--gemeente", help="Gemeentecode of naam; herhaal voor een regio."
-        ),
-    ] = None,
-    voorrang: Annotated[
-        float,
-        typer.Option(help="Aandeel verhuringen met voorrang voor statushouders (0-1)."),
-    ] = 0.0,
+    gemeente: Gemeente = None,
+    voorrang: Voorrang = "0",
     urgentie: Annotated[
-        bool,
-        typer.Option("--urgentie", help="Statushouders ook als urgentiecategorie."),
+        bool, typer.Option(help="Statushouders ook urgentiecategorie.")
     ] = False,
-    tussenvoorziening: Annotated[
-        float,
-        typer.Option(help="Plaatsen in een tussenvoorziening voor statushouders."),
-    ] = 0.0,
+    tussenvoorziening: Places = 0.0,
     tv_start: Annotated[
         int, typer.Option("--tussenvoorziening-start", help="Startweek.")
     ] = 0,
@@ -129,112 +233,47 @@ def woningmarkt(
         int | None, typer.Option("--tussenvoorziening-weken", help="Looptijd in weken.")
     ] = None,
     personen_per_woning: Annotated[
-        float | None, typer.Option(help="Woningdelen: statushouders per woning.")
+        float | None, typer.Option(help="Woningdelen.")
     ] = None,
     nieuwbouw: Annotated[
-        float, typer.Option(help="Extra corporatiewoningen per jaar.")
+        float, typer.Option(help="Extra corporatiewoningen/jaar.")
     ] = 0.0,
     frontier_: Annotated[
-        bool, typer.Option("--frontier", help="Pareto-front: 21 x 5 instellingen.")
+        bool, typer.Option("--frontier", help="Pareto-front 21 x 5.")
     ] = False,
     alle_gemeenten: Annotated[
-        bool,
-        typer.Option("--alle-gemeenten", help="Met --frontier: alle 342 gemeenten."),
+        bool, typer.Option(help="Met --frontier: alle 342.")
     ] = False,
     regio: Annotated[str | None, typer.Option(help="Naam van de regio.")] = None,
     huidig_voorrang: Annotated[
-        float | None,
-        typer.Option(
-            help="Huidig voorrangsaandeel van de gemeente (standaard: AANNAME 6 %)."
-        ),
+        float | None, typer.Option(help="Huidig voorrangsaandeel (anders AANNAME 6 %).")
     ] = None,
-    huidig_tussenvoorziening: Annotated[
-        float, typer.Option(help="Huidige plaatsen tussenvoorziening (frontier).")
-    ] = 0.0,
+    huidig_tussenvoorziening: Places = 0.0,
     runs: Annotated[int | None, typer.Option(help="Monte Carlo-runs.")] = None,
     seed: Annotated[int, typer.Option(help="Startwaarde toevalsgenerator.")] = 0,
     jaren: Annotated[int, typer.Option(help="Looptijd in jaren.")] = 10,
     stap: Annotated[str, typer.Option(help="Tijdstap: week of maand.")] = "week",
     start: Annotated[str, typer.Option(help="Eerste halfjaar, bv. 2026-1.")] = "2026-1",
     vg: Annotated[
-        float | None,
-        typer.Option(help="Landelijk aantal vg voor halfjaren zonder publicatie."),
+        float | None, typer.Option(help="vg na het laatst gepubliceerde.")
     ] = None,
-    parameter: Annotated[
-        list[str] | None, typer.Option("--parameter", help="NAAM=WAARDE (herhaalbaar).")
-    ] = None,
-    parameters: Annotated[
-        bool, typer.Option("--parameters", help="Toon alle parameters met bron.")
-    ] = False,
-    backend: Annotated[
-        str, typer.Option(help="local of dask (alle gemeenten).")
-    ] = "local",
+    parameter: Annotated[list[str] | None, typer.Option(help="NAAM=WAARDE.")] = None,
+    parameters: Annotated[bool, typer.Option(help="Toon alle parameters.")] = False,
+    backend: Annotated[str, typer.Option(help="local of dask.")] = "local",
     workers: Annotated[int, typer.Option(help="Dask-workers.")] = 2,
-    adres: Annotated[
-        str | None, typer.Option(help="Adres van een Dask-scheduler.")
-    ] = None,
+    adres: Annotated[str | None, typer.Option(help="Dask-scheduler.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="tabel, json of csv.")] = "tabel",
-    uitvoer: Annotated[
-        Path | None, typer.Option(help="Schrijf naar dit bestand.")
-    ] = None,
+    uitvoer: Annotated[Path | None, typer.Option(help="Schrijf naar bestand.")] = None,
     data_dir: Annotated[Path | None, typer.Option(help="Map met open data.")] = None,
 ) -> None:
     """Woningmarkt: voorrang voor statushouders tegen de wachttijden van anderen."""
-    err = Console(stderr=True)
+    options = Options(**locals())
     try:
-        if fmt not in FORMATS:
-            raise WoningmarktError(
-                f"Onbekend formaat '{fmt}'; kies uit {', '.join(FORMATS)}."
-            )
-        if parameters:
-            _write(render.parameters_text(default_parameters(), fmt), uitvoer)
-            return
-        if stap not in STEPS:
-            raise WoningmarktError("Kies --stap week of --stap maand.")
-        if alle_gemeenten and not frontier_:
-            raise WoningmarktError("--alle-gemeenten werkt samen met --frontier.")
-        overrides = parse_overrides(parameter)
-        if huidig_voorrang is not None:
-            overrides["current_priority_share"] = huidig_voorrang
-        values = resolve_values(overrides)
-        first = HalfYear.parse(start)
-        future = values["future_vg"] if vg is None else vg
-        markets = _markets(
-            gemeente or [], alle_gemeenten, regio, data_dir, first, jaren, future
-        )
-        policy = _policy(
-            voorrang, urgentie, tussenvoorziening, tv_start, tv_weken, personen_per_woning,
-            nieuwbouw,
-        )  # fmt: skip
-        common = {"seed": seed, "years": jaren, "steps_per_year": STEPS[stap]}
-        current = Policy(
-            values["current_priority_share"],
-            urgentie,
-            (Tussenvoorziening(huidig_tussenvoorziening),)
-            if huidig_tussenvoorziening
-            else (),
-            personen_per_woning,
-            label="huidig beleid",
-        )
-        if alle_gemeenten:
-            nat = national_frontier(
-                markets, current, runs=runs or 10, backend=backend, address=adres,
-                n_workers=workers, parameters=overrides, **common,
-            )  # fmt: skip
-            _write(render.national_text(nat, fmt), uitvoer)
-        elif frontier_:
-            front = frontier(
-                markets[0], current, runs=runs or 200, parameters=overrides, **common
-            )
-            _write(render.frontier_text(front, fmt), uitvoer)
-        else:
-            result = simulate(
-                markets[0], policy, runs=runs or 1000, parameters=overrides, **common
-            )
-            _write(render.result_text(result, fmt), uitvoer)
+        text = dispatch(options)
     except (WoningmarktError, TaakstellingError) as exc:
-        err.print(f"[red]Fout:[/red] {exc}")
+        Console(stderr=True).print(f"[red]Fout:[/red] {exc}")
         raise typer.Exit(code=2) from exc
+    _write(text, options.uitvoer)
 
 
 def register(app: typer.Typer) -> None:

@@ -65,3 +65,29 @@ def test_little_law_holds_exactly_for_any_fifo_queue(
         d[t + 1] = min(a[3 + t + 1], d[t] + capacity[t])
     gap = curves.little_gap(a[None, :], -3.0, d[None, :])
     assert gap[0] < 1e-9
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    arrivals=st.lists(st.integers(0, 20), min_size=3, max_size=40),
+    capacity=st.lists(st.integers(0, 20), min_size=3, max_size=40),
+)
+def test_sum_of_sojourns_equals_the_sum_over_inverse_curves(
+    arrivals: list[int], capacity: list[int]
+) -> None:
+    """The cheap per-run form of Little's law agrees with the inverse-curve integral."""
+    T = min(len(arrivals), len(capacity))
+    a = np.concatenate([[0.0, 1.0, 2.0], 2.0 + np.cumsum([0, *arrivals[:T]], dtype=float)])
+    d = np.zeros(T + 1)
+    for t in range(T):
+        d[t + 1] = min(a[3 + t + 1], d[t] + capacity[t])
+    fast = curves.sojourn_sum(a[None, :], -3.0, d[None, :])
+    exact = curves.area_over_persons(a[None, :], -3.0, d[None, :])
+    assert fast[0] == pytest.approx(exact[0], rel=1e-12, abs=1e-9)
+
+
+def test_row_quantiles_match_numpy() -> None:
+    values = np.random.default_rng(1).normal(size=(7, 33))
+    np.testing.assert_allclose(
+        curves.row_quantiles(values, (0.5, 0.9)), np.quantile(values, (0.5, 0.9), axis=1).T
+    )

@@ -80,13 +80,13 @@ AREA_OF = {
 
 def little_gaps(raw: RawRun, s: int) -> dict[str, float]:
     """Little's law per group, largest relative gap over the runs: the person-steps
-    waited as summed during the run from the queue lengths (time average x horizon)
-    against the sum over persons of each one's FIFO wait within the horizon, taken from
-    the departure curves (the same code that gives the waiting-time quantiles)."""
+    waited as summed during the run from the queue lengths (mean queue x horizon)
+    against the sum over persons of each one's FIFO time in the queue within the
+    horizon, taken from the recorded arrival and departure curves."""
     out = {}
     for group in GROUPS:
-        arrival, start, departure, slope = _curves(raw, s, group)
-        horizontal = curves.area_over_persons(arrival, start, departure, slope)
+        arrival, start, departure, _ = _curves(raw, s, group)
+        horizontal = curves.sojourn_sum(arrival, start, departure)
         vertical = raw.areas[AREA_OF[group]][s]
         gap = np.abs(vertical - horizontal) / np.maximum(np.abs(vertical), 1.0)
         out[group] = float(gap.max())

@@ -77,7 +77,9 @@ def test_sum_of_sojourns_equals_the_sum_over_inverse_curves(
 ) -> None:
     """The cheap per-run form of Little's law agrees with the inverse-curve integral."""
     T = min(len(arrivals), len(capacity))
-    a = np.concatenate([[0.0, 1.0, 2.0], 2.0 + np.cumsum([0, *arrivals[:T]], dtype=float)])
+    a = np.concatenate(
+        [[0.0, 1.0, 2.0], 2.0 + np.cumsum([0, *arrivals[:T]], dtype=float)]
+    )
     d = np.zeros(T + 1)
     for t in range(T):
         d[t + 1] = min(a[3 + t + 1], d[t] + capacity[t])
@@ -89,5 +91,6 @@ def test_sum_of_sojourns_equals_the_sum_over_inverse_curves(
 def test_row_quantiles_match_numpy() -> None:
     values = np.random.default_rng(1).normal(size=(7, 33))
     np.testing.assert_allclose(
-        curves.row_quantiles(values, (0.5, 0.9)), np.quantile(values, (0.5, 0.9), axis=1).T
+        curves.row_quantiles(values, (0.5, 0.9)),
+        np.quantile(values, (0.5, 0.9), axis=1).T,
     )

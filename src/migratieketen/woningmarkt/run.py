@@ -129,5 +129,7 @@ def run_block(lanes: Lanes, settings: Settings, *, record: bool = False) -> RawR
         areas=_areas(lanes, sums),
         realised=_realised(lanes, snapshots),
         tv_overfill=overfill,
-        curves={k: np.ascontiguousarray(np.moveaxis(v, 0, -1)) for k, v in curves.items()},
+        curves={
+            k: np.ascontiguousarray(np.moveaxis(v, 0, -1)) for k, v in curves.items()
+        },
     )

@@ -23,13 +23,12 @@ from migratieketen.woningmarkt.frontier import Frontier, FrontierPoint, frontier
 
 
 def _num(value: float, decimals: int = 1) -> str:
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return f"{value:,.{decimals}f}"
 
 
 def _row(p: FrontierPoint) -> str:
     m = p.metrics
-    mark = "huidig (AANNAME)" if p.current else ("ja" if p.efficient else "")
+    mark = "current (ASSUMPTION)" if p.current else ("yes" if p.efficient else "")
     return (
         f"| {p.priority_share * 100:.0f} % | {_num(p.tussenvoorziening_places, 0)} | "
         f"{_num(m['coa_months'])} | {_num(m['coa_cost'] / 1e6)} | "
@@ -40,9 +39,10 @@ def _row(p: FrontierPoint) -> str:
 
 def table(front: Frontier) -> str:
     head = (
-        "| voorrang | tussenvoorziening (plaatsen) | maanden in COA per statushouder | "
-        "opvangkosten (mln euro, 10 jaar) | wachten urgent (mnd) | wachten regulier (mnd) | "
-        "realisatie taakstelling | efficiënt |\n|---|---|---|---|---|---|---|---|"
+        "| priority | tussenvoorziening places | months in COA per statushouder | "
+        "reception cost (EUR mln, 10 yr) | urgent seekers wait (months) | "
+        "regular seekers wait (months) | taakstelling realised | efficient |\n"
+        "|---|---|---|---|---|---|---|---|"
     )
     levels = sorted({p.tussenvoorziening_places for p in front.points})
     wanted_levels = (levels[0], levels[2], levels[-1])
@@ -54,6 +54,7 @@ def table(front: Frontier) -> str:
         or (
             p.tussenvoorziening_places in wanted_levels
             and round(p.priority_share * 100) in shares
+            and (p.efficient or p.tussenvoorziening_places == levels[0])
         )
         or (p.tussenvoorziening_places == levels[0] and p.priority_share == 1.0)
     ]
@@ -76,8 +77,8 @@ def main(argv: list[str] | None = None) -> int:
                          seed=args.seed)  # fmt: skip
         print(
             f"### {market.name} ({market.code})\n\n"
-            f"{_num(market.corporation_stock, 0)} corporatiewoningen, taakstelling "
-            f"{market.taakstelling[0]} per halfjaar, stedelijkheid {market.urbanity}; "
+            f"{_num(market.corporation_stock, 0)} corporation dwellings, taakstelling "
+            f"{market.taakstelling[0]} per half-year, urbanity class {market.urbanity}; "
             f"{args.runs} runs, seed {args.seed}.\n\n{table(front)}\n"
         )
     return 0

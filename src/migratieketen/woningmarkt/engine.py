@@ -58,15 +58,16 @@ class MarketState:
 
 @dataclass(slots=True, eq=False)
 class StepFlows:
-    """What one step allocated, per lane (S, R); persons unless said otherwise."""
+    """What one step allocated, per lane (S, R); persons unless said otherwise. None
+    where a channel did nothing in this step (saves work in the loop)."""
 
     lettings: F64  # dwellings offered
     priority: F64  # statushouders via the priority share
-    urgency: F64 | float  # statushouders via the urgent quota
-    regular_route: F64 | float  # statushouders via registration time or left-overs
+    urgency: F64 | None  # statushouders via the urgent quota
+    regular_route: F64 | None  # statushouders via registration time or left-overs
     urgent: F64  # other urgent households (dwellings)
     regular: F64  # regular households (dwellings)
-    unlet: F64  # dwellings without a taker
+    unlet: F64 | None  # dwellings without a taker
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -125,14 +126,41 @@ def _lettings(
 
 
 def _regular_route(
-    lanes: Lanes, state: MarketState, t: int, pre: Prepared, eligible: F64, taken: F64
+    lanes: Lanes, state: MarketState, pre: Prepared, eligible: F64, taken: F64
 ) -> F64:
     """Statushouders whose koppeling (= registration) lies before the regular head."""
     head = state.regular_housed * pre.inv_rate - lanes.regular_wait0
-    if float(head.max()) + lanes.offset <= 0.0:
-        return np.zeros_like(taken)  # the head is older than every koppeling
     registered = _interp_rows(lanes.links_cum, head + lanes.offset, pre.cols)
     return np.maximum(np.minimum(registered, eligible) - taken, 0.0)
+
+
+def _route_active(lanes: Lanes, state: MarketState, pre: Prepared) -> bool:
+    """Whether the regular head has reached any koppeling yet (cheap test first)."""
+    head = state.regular_housed * pre.inv_rate - lanes.regular_wait0
+    return float(head.max()) + lanes.offset > 0.0
+
+
+def _urgent_quota(
+    cap_u: F64, q_urgent: F64, waiting_after: F64, pre: Prepared
+) -> tuple[F64, F64 | None]:
+    """Urgent quota: (other urgent households, statushouders as urgency category)."""
+    if not pre.any_urgency:
+        return np.minimum(cap_u, q_urgent), None
+    q_status = waiting_after * pre.inv_persons * pre.urgency
+    demand = q_urgent + q_status
+    served = np.minimum(cap_u, demand)
+    via = served * q_status / np.maximum(demand, EPS)
+    return served - via, via * pre.persons
+
+
+def _left_overs(
+    spare: F64, left: F64, q_urgent: F64, pre: Prepared
+) -> tuple[F64, F64, F64]:
+    """An empty queue left dwellings: statushouders, then urgent seekers, else unlet."""
+    extra = np.minimum(np.maximum(left, 0.0), spare * pre.persons)
+    spare = spare - extra * pre.inv_persons
+    extra_u = np.minimum(np.maximum(q_urgent, 0.0), spare)
+    return extra, extra_u, spare - extra_u
 
 
 def allocate(
@@ -145,39 +173,34 @@ def allocate(
     waiting = np.maximum(eligible - state.housed, 0.0)
     prio = np.minimum(waiting, pre.priority_persons * lettings)
     pool = lettings - prio * pre.inv_persons
-    cap_u = lanes.urgent_quota * pool
-    q_urgent = np.maximum(lanes.urgent_cum[col] - state.urgent_housed, 0.0)
-    via_urgency: F64 | float = 0.0
-    if pre.any_urgency:  # urgent quota shared by the dwellings each group waits for
-        q_status = (waiting - prio) * pre.inv_persons * pre.urgency
-        demand = q_urgent + q_status
-        served = np.minimum(cap_u, demand)
-        via = served * q_status / np.maximum(demand, EPS)
-        urgent = served - via
-        via_urgency = via * pre.persons
-    else:
-        urgent = served = np.minimum(cap_u, q_urgent)
-    cap_r = pool - served
-    taken = state.housed + prio + via_urgency
-    route = np.minimum(
-        _regular_route(lanes, state, t, pre, eligible, taken), cap_r * pre.persons
+    q_urgent = lanes.urgent_cum[col] - state.urgent_housed
+    urgent, via = _urgent_quota(
+        lanes.urgent_quota * pool, q_urgent, waiting - prio, pre
     )
+    taken = prio if via is None else prio + via
+    room = pool - urgent - (0.0 if via is None else via * pre.inv_persons)
+    route: F64 | None = None
+    if _route_active(lanes, state, pre):
+        route = np.minimum(
+            _regular_route(lanes, state, pre, eligible, state.housed + taken),
+            room * pre.persons,
+        )
+        taken = taken + route
+        room = room - route * pre.inv_persons
     q_regular = (
         lanes.regular_rate * (t + 1 + lanes.regular_wait0) - state.regular_housed
     )
-    regular = np.minimum(np.maximum(q_regular, 0.0), cap_r - route * pre.inv_persons)
-    spare = np.maximum(cap_r - route * pre.inv_persons - regular, 0.0)
-    if (
-        float(spare.max()) > EPS
-    ):  # an empty queue: left-overs to statushouders, then urgent
-        left = np.maximum(waiting - prio - via_urgency - route, 0.0)
-        extra = np.minimum(left, spare * pre.persons)
-        spare = spare - extra * pre.inv_persons
-        route = route + extra
-        extra_u = np.minimum(np.maximum(q_urgent - urgent, 0.0), spare)
-        spare = spare - extra_u
+    regular = np.minimum(q_regular, room)
+    spare = np.maximum(room - regular, 0.0)
+    unlet = None
+    if float(spare.max()) > EPS:  # an empty queue somewhere
+        extra, extra_u, unlet = _left_overs(
+            spare, waiting - taken, q_urgent - urgent, pre
+        )
+        taken = taken + extra
+        route = extra if route is None else route + extra
         urgent = urgent + extra_u
-    state.housed += prio + via_urgency + route
+    state.housed += taken
     state.urgent_housed += urgent
     state.regular_housed += regular
     if pre.tv_active[t]:
@@ -189,4 +212,4 @@ def allocate(
         )
     else:
         np.maximum(state.out_of_coa, state.housed, out=state.out_of_coa)
-    return StepFlows(lettings, prio, via_urgency, route, urgent, regular, spare)
+    return StepFlows(lettings, prio, via, route, urgent, regular, unlet)

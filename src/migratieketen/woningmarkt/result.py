@@ -237,14 +237,15 @@ def simulate(
         years=years,
         steps_per_year=steps_per_year,
     )
-    settings = settings_for(
-        [policy, counterfactual(policy)], lanes.steps, steps_per_year
-    )
+    reference = counterfactual(policy)
+    with_priority = policy.priority_share > 0 or policy.urgency_category
+    policies = [policy, reference] if with_priority else [policy]
+    settings = settings_for(policies, lanes.steps, steps_per_year)
     raw = run_block(lanes, settings, record=True)
     checks, little = check_invariants(raw)
     coa = outputs.coa_runs(raw, 0)
     m = _months(raw)
-    verd = outputs.verdringing_runs(raw, 0, 1)
+    verd = outputs.verdringing_runs(raw, 0, len(policies) - 1)
     return WoningmarktResult(
         code=market.code,
         name=market.name,

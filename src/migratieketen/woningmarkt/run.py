@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from migratieketen.woningmarkt.engine import MarketState, allocate, prepare
+from migratieketen.woningmarkt.engine import MarketState, StepFlows, allocate, prepare
 from migratieketen.woningmarkt.lanes import Lanes, Settings
 
 F64 = npt.NDArray[np.float64]
@@ -53,14 +53,19 @@ class RawRun:
 
 
 class _Sums:
-    """Running sums of the departure curves over the grid, for the areas (trapezium)."""
+    """Running sums of the departure curves over the grid, for the areas (trapezium:
+    every grid point once, then half of the last one back; the first is zero)."""
 
     def __init__(self, shape: tuple[int, int]) -> None:
         self.values = {k: np.zeros(shape) for k in CURVES}
 
-    def add(self, state: MarketState, weight: float = 1.0) -> None:
+    def add(self, state: MarketState) -> None:
         for k in CURVES:
-            self.values[k] += weight * getattr(state, k)
+            self.values[k] += getattr(state, k)
+
+    def close(self, state: MarketState) -> None:
+        for k in CURVES:
+            self.values[k] -= 0.5 * getattr(state, k)
 
 
 def _areas(lanes: Lanes, sums: _Sums) -> dict[str, F64]:
@@ -91,6 +96,13 @@ def _realised(lanes: Lanes, snapshots: list[F64]) -> F64:
     return np.asarray(exits + direct[None, :, :])
 
 
+def _accumulate(totals: dict[str, F64], flows: StepFlows) -> None:
+    for name in TOTALS[1:]:  # lettings are summed outside the loop when they can be
+        value = getattr(flows, name)
+        if value is not None:
+            totals[name] += value
+
+
 def run_block(lanes: Lanes, settings: Settings, *, record: bool = False) -> RawRun:
     """Simulate all lanes over the horizon."""
     shape = (len(settings), lanes.runs)
@@ -100,15 +112,15 @@ def run_block(lanes: Lanes, settings: Settings, *, record: bool = False) -> RawR
     totals = {k: np.zeros(shape) for k in TOTALS}
     overfill = np.zeros(shape)
     sums = _Sums(shape)
-    sums.add(state, 0.5)
     snapshots = [state.out_of_coa.copy()]
     curves = {k: np.zeros((T + 1, *shape)) for k in CURVES} if record else {}
     for t in range(T):
         before = state.out_of_coa.copy() if pre.tv_active[t] else None
         flows = allocate(lanes, settings, state, t, pre)
-        for name in TOTALS:
-            totals[name] += getattr(flows, name)
-        sums.add(state, 0.5 if t == T - 1 else 1.0)
+        _accumulate(totals, flows)
+        if pre.any_new_build:
+            totals["lettings"] += flows.lettings
+        sums.add(state)
         if before is not None:
             tv = settings.tussenvoorziening[:, t][:, None] * lanes.scale[None, :]
             over = np.where(
@@ -120,6 +132,9 @@ def run_block(lanes: Lanes, settings: Settings, *, record: bool = False) -> RawR
         if record:
             for name in CURVES:
                 curves[name][t + 1] = getattr(state, name)
+    sums.close(state)
+    if not pre.any_new_build:
+        totals["lettings"] += lanes.lettings.sum(axis=0)[None, :]
     return RawRun(
         lanes=lanes,
         settings=settings,

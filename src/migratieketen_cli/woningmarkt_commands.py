@@ -11,7 +11,7 @@ migratieketen woningmarkt --parameters
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -144,6 +144,7 @@ class Options:
     regio: str | None
     huidig_voorrang: float | None
     huidig_tussenvoorziening: float
+    urgent_instroom: float | None
     runs: int | None
     seed: int
     jaren: int
@@ -185,6 +186,12 @@ def dispatch(o: Options) -> str:
     markets = _markets(
         o.gemeente or [], o.alle_gemeenten, o.regio, o.data_dir, first, o.jaren, future
     )
+    if o.urgent_instroom is not None:
+        if o.urgent_instroom < 0 or o.alle_gemeenten:
+            raise WoningmarktError(
+                "--urgent-instroom is een aantal >= 0 per jaar voor één gemeente of regio."
+            )
+        markets = [replace(markets[0], urgent_inflow_per_year=o.urgent_instroom)]
     policy = _policy(o)
     current = _current(o, values["current_priority_share"])
     common: dict[str, Any] = {
@@ -249,6 +256,9 @@ def woningmarkt(
         float | None, typer.Option(help="Huidig voorrangsaandeel (anders AANNAME 6 %).")
     ] = None,
     huidig_tussenvoorziening: Places = 0.0,
+    urgent_instroom: Annotated[
+        float | None, typer.Option(help="Andere urgenten per jaar (anders AANNAME).")
+    ] = None,
     runs: Annotated[int | None, typer.Option(help="Monte Carlo-runs.")] = None,
     seed: Annotated[int, typer.Option(help="Startwaarde toevalsgenerator.")] = 0,
     jaren: Annotated[int, typer.Option(help="Looptijd in jaren.")] = 10,

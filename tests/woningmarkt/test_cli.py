@@ -106,3 +106,20 @@ def test_parameters_listing(app: typer.Typer, shared_data_dir: Path) -> None:
     assert code == 0
     names = {p["name"] for p in json.loads(out)}
     assert {"turnover_per_year", "coa_cost_per_place_year"} <= names
+
+
+def test_a_local_urgent_inflow_replaces_the_calibration(
+    app: typer.Typer, shared_data_dir: Path
+) -> None:
+    args = ("--gemeente", "GM0984", "--voorrang", "0.1", "--runs", "20", "--jaren", "2")
+    _, low = _run(app, *args, "--format", "json", data=shared_data_dir)
+    _, high = _run(
+        app, *args, "--urgent-instroom", "200", "--format", "json", data=shared_data_dir
+    )
+
+    def wait(out: str) -> float:
+        return float(json.loads(out)["wachttijden"]["urgent"]["p90_maanden"]["mediaan"])
+
+    assert wait(high) > wait(low)  # far more urgent seekers than the quota can serve
+    code, out = _run(app, *args, "--urgent-instroom", "-1", data=shared_data_dir)
+    assert code == 2 and "urgent-instroom" in out

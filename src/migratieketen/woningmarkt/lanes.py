@@ -204,6 +204,10 @@ def _market_block(
     u = v["urgent_quota_share"]
     left = base - _priority_used(values, v, rate, base)
     urgent_rate = v["urgent_utilisation"] * u * left
+    if (
+        market.urgent_inflow_per_year is not None
+    ):  # a local figure replaces the calibration
+        urgent_rate = np.full(runs, market.urgent_inflow_per_year / spy)
     urgent = counts(rng, np.broadcast_to(urgent_rate[None, :], (steps, runs)), spread)
     lettings = counts(rng, np.broadcast_to(base[None, :], (steps, runs)), spread)
     delta = v["direct_housing_share"][None, :]

@@ -48,6 +48,8 @@ class GemeenteMarket:
     members: tuple[str, ...] = ()  # gemeente codes of a region
     sources: tuple[str, ...] = ()  # "Bron: ..." lines of the figures used
     notes: tuple[str, ...] = ()  # ASSUMPTIONs taken for this market
+    # other urgent seekers per year when known locally; None: calibrated (ASSUMPTION)
+    urgent_inflow_per_year: float | None = None
 
     def annual_taakstelling(self) -> float:
         """Mean persons per year over the horizon (scales lever grids to the gemeente)."""

@@ -92,6 +92,34 @@ def test_engine_and_person_baseline_agree_in_distribution(
     assert coa_area.mean() == pytest.approx(raw.areas["coa"][0].mean(), rel=0.03)
 
 
+def test_agreement_where_statushouders_reach_the_regular_queue() -> None:
+    """Registration time of one year: statushouders also get homes by registration, and
+    the levers (urgency, a later tussenvoorziening, shared housing, new-build) all act."""
+    lanes = build_lanes(
+        [market(30_000, 250, 4)],
+        30,
+        resolve_values({"regular_initial_wait_years_4": 1.0}),
+        seed=5,
+        years=5,
+    )
+    policy = Policy(0.01, True, (Tussenvoorziening(50, 20, 100),), 2.5, 300)
+    raw = run_block(lanes, settings_for([policy], lanes.steps, 52), record=True)
+    assert raw.totals["regular_route"][0].min() > 100
+    T = lanes.steps
+    persons = [simulate_person_run(lanes, r, policy) for r in range(30)]
+    fluid = group_runs(raw, 0, "statushouders_coa").joined
+    person = np.array(
+        [np.quantile(waits(p.coa, T, (0, T)), [0.5, 0.9]) for p in persons]
+    )
+    for q in (0, 1):
+        assert ks_distance(fluid[:, q], person[:, q]) < ks_critical(30, 30)
+        assert np.median(person[:, q]) == pytest.approx(
+            np.median(fluid[:, q]), rel=0.03
+        )
+    coa_area = np.array([area(p.coa, T) for p in persons])
+    assert np.corrcoef(coa_area, raw.areas["coa"][0])[0, 1] > 0.999
+
+
 def test_person_baseline_houses_the_same_number(lanes) -> None:  # type: ignore[no-untyped-def]
     policy = Policy(0.08)
     raw = run_block(lanes, settings_for([policy], lanes.steps, 52))

@@ -196,10 +196,11 @@ def counterfactual(policy: Policy) -> Policy:
 def assumption_lines(
     values: Mapping[str, float], market: GemeenteMarket
 ) -> tuple[str, ...]:
+    local = market.urgent_inflow_per_year is not None
     lines = [
         f"AANNAME {p.name} = {values[p.name]:g} {p.unit}: {p.reasoning or p.source}"
         for p in default_parameters().values()
-        if p.kind == "ASSUMPTION"
+        if p.kind == "ASSUMPTION" and not (local and p.name == "urgent_utilisation")
     ]
     return tuple(lines) + market.notes
 
@@ -210,6 +211,11 @@ def source_lines(market: GemeenteMarket) -> tuple[str, ...]:
         for p in default_parameters().values()
         if p.kind in ("DATA", "DERIVED")
     ]
+    if market.urgent_inflow_per_year is not None:
+        data.append(
+            f"Lokaal opgegeven: {market.urgent_inflow_per_year:g} andere urgent "
+            "woningzoekenden per jaar."
+        )
     return market.sources + tuple(data)
 
 

@@ -116,14 +116,8 @@ def national(dataset, runs: int, use_dask: bool, sample: int) -> None:  # type: 
 
 
 def _dask(markets, runs: int, local) -> None:  # type: ignore[no-untyped-def]
-    import dask
     from distributed import LocalCluster
 
-    from migratieketen.woningmarkt.national import MMAP_THRESHOLD
-
-    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
-    environ.setdefault("MALLOC_MMAP_THRESHOLD_", MMAP_THRESHOLD)
-    dask.config.set({"distributed.nanny.pre-spawn-environ": environ})
     for workers in (1, 2):
         with LocalCluster(
             n_workers=workers, threads_per_worker=1, dashboard_address=None
@@ -154,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
             "MIGRATIEKETEN_DATA_DIR", str(HERE.parent.parent / "shared" / "data")
         ),
     )
-    ap.add_argument("--gemeente", nargs="+", default=["GM0363", "GM0984"])
+    ap.add_argument("--gemeente", nargs="*", default=["GM0363", "GM0984"])
     ap.add_argument("--runs", type=int, default=1000)
     ap.add_argument("--person-runs", type=int, default=3)
     ap.add_argument("--frontier-runs", type=int, default=10)

@@ -10,7 +10,7 @@ from dataclasses import replace
 import numpy as np
 
 from migratieketen.woningmarkt import Policy, simulate
-from migratieketen.woningmarkt.national import national_frontier
+from migratieketen.woningmarkt.national import national_frontier, tune_malloc
 
 from .support import market, run
 
@@ -41,3 +41,20 @@ def test_national_frontier_does_not_depend_on_chunking() -> None:
     all_ = national_frontier(markets, Policy(0.06), runs=3, years=2, chunk=5, seed=2)
     for key in one.means:
         np.testing.assert_allclose(one.means[key], all_.means[key], rtol=1e-12)
+
+
+def test_dask_gives_the_local_figures() -> None:
+    markets = [
+        replace(market(2000 + 700 * i, 15 + i, 1 + i % 5), code=f"GM{9100 + i}")
+        for i in range(3)
+    ]
+    local = national_frontier(markets, Policy(0.06), runs=2, years=1, chunk=1)
+    dask = national_frontier(
+        markets, Policy(0.06), runs=2, years=1, chunk=1, backend="dask", n_workers=2
+    )
+    for key in local.means:
+        np.testing.assert_allclose(dask.means[key], local.means[key], rtol=1e-12)
+
+
+def test_tune_malloc_reports_whether_it_could() -> None:
+    assert isinstance(tune_malloc(), bool)

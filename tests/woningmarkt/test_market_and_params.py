@@ -47,16 +47,20 @@ def test_corporation_stock_is_kwb_stock_times_corporation_share(dataset) -> None
 
 def test_taakstelling_comes_from_the_huisvestingswet_rule(dataset) -> None:  # type: ignore[no-untyped-def]
     first = HalfYear(2025, 1)
-    (venray,) = build_markets(dataset, ["GM0984"], first, 3, 12345)
-    pops = {g.code: g.population[2024] for g in dataset.gemeenten}
-    expected = [
-        compute_taakstelling(vg, pops, half_year=hy).values()["GM0984"]
-        for vg, hy in zip((15000, 13000, 12345), half_years(first, 3), strict=True)
-    ]
+    (venray,) = build_markets(dataset, ["GM0984"], first, 5, 12345)
+    latest = max(y for g in dataset.gemeenten for y in g.population)
+    expected = []
+    for vg, hy in zip(
+        (15000, 13000, 12345, 12345, 12345), half_years(first, 5), strict=True
+    ):
+        year = min(hy.year - 1, latest)  # art. 29: 1 January of the year before
+        pops = {g.code: g.population[year] for g in dataset.gemeenten}
+        expected.append(compute_taakstelling(vg, pops, half_year=hy).values()["GM0984"])
     assert (
         list(venray.taakstelling) == expected
     )  # published final vg, then the assumption
     assert any("12345" in n for n in venray.notes)
+    assert any(f"1 januari {latest}" in n for n in venray.notes)  # 2027: latest we have
 
 
 def test_a_region_pools_stock_and_taakstelling(dataset) -> None:  # type: ignore[no-untyped-def]

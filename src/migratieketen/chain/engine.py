@@ -8,6 +8,11 @@ tussenvoorziening per gemeente, statushouders housed. Flows leaving the chain:
 closed cases (withdrawn/Dublin), departure, LVV, irregular stay. Every run keeps
 `opening stock + inflow = outflow + closing stock` (see `ChunkResult.balance`).
 
+This module runs the months; the flows themselves (inflow, IND procedure, rejection
+outflow, housing, reception by type, inburgering) are functions in `flows.py` over
+one `ChainState` (`state.py`), each reading its parameters from its own group in
+`flow_parameters.py`.
+
 Why vectorised: the quantities are tens of thousands of persons, so a cohort/stock
 model is exact enough and lets 1,000 runs x 342 gemeenten run in seconds, where a
 person-by-person simulation needs minutes per run (benchmarks/bench_chain.py).
@@ -15,14 +20,15 @@ person-by-person simulation needs minutes per run (benchmarks/bench_chain.py).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
+from migratieketen.chain import flows
+from migratieketen.chain.flow_parameters import MAX_AGE, FlowParameters, flow_parameters
 from migratieketen.chain.inputs import ChainInputs
-from migratieketen.chain.params import draw_parameters
+from migratieketen.chain.state import ROUTES, ChainState, initial_state
 
 F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
@@ -66,10 +72,18 @@ GEMEENTE_SERIES: tuple[str, ...] = (
 )
 DETAIL_SERIES: tuple[str, ...] = ("waiting", "housed_cumulative")
 BALANCE: tuple[str, ...] = ("opening_plus_inflow", "outflow", "closing_stock")
-ROUTES: tuple[str, ...] = ("b1", "onderwijs", "z")
-MAX_AGE = (
-    72  # months tracked per inburgering trajectory (older ones stay in the last bin)
-)
+COL: dict[str, int] = {name: i for i, name in enumerate(SERIES)}
+__all__ = [
+    "BALANCE",
+    "DETAIL_SERIES",
+    "GEMEENTE_SERIES",
+    "MAX_AGE",
+    "ROUTES",
+    "SERIES",
+    "ChunkResult",
+    "seed_sequence",
+    "simulate_chunk",
+]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -81,33 +95,6 @@ class ChunkResult:
     balance: F64  # (runs, 3): opening + inflow, outflow, closing stock
     # (runs, len(DETAIL_SERIES), detail gemeenten, months); empty without detail
     detail: F32
-
-
-def gamma_weights(mean: float, cv: float, length: int) -> F64:
-    """Discretised gamma probabilities for months 1..length (normalised).
-
-    Month k (1-based) gets the density at k - 0.5: a delay of about `mean` months.
-    """
-    shape = 1.0 / cv**2
-    scale = mean / shape
-    k = np.arange(1, length + 1) - 0.5
-    logpdf = (
-        (shape - 1) * np.log(k)
-        - k / scale
-        - math.lgamma(shape)
-        - shape * math.log(scale)
-    )
-    w = np.exp(logpdf)
-    return np.asarray(w / w.sum(), dtype=np.float64)
-
-
-def completion_hazard(mean: float, cv: float = 0.35) -> F64:
-    """Monthly completion probability by trajectory age for a gamma duration."""
-    f = gamma_weights(mean, cv, MAX_AGE)
-    survival = 1.0 - np.concatenate(([0.0], np.cumsum(f)[:-1]))
-    h = np.divide(f, survival, out=np.ones_like(f), where=survival > 1e-12)
-    h[-1] = max(h[-1], 1.0 / mean)
-    return np.clip(h, 0.0, 1.0)
 
 
 def seed_sequence(seed: int, chunk: int) -> np.random.SeedSequence:
@@ -129,290 +116,87 @@ def simulate_chunk(
     used by the calibration, which fits central values.
     """
     rng = np.random.default_rng(seed_sequence(seed, chunk))
-    v = inputs.values
-    if deterministic:
-        p = {name: np.full(n_runs, value) for name, value in v.items()}
-    else:
-        p = draw_parameters(v, rng, n_runs)
-    T, R = inputs.months, n_runs
-    g = inputs.gemeenten
-    share = g.share[None, :]
-    G = len(g)
-
-    # --- per-run inflow path ------------------------------------------------------
-    if inputs.inflow_noise and not deterministic:
-        sigma = v["inflow_monthly_sigma"]
-        noise = np.exp(rng.normal(-0.5 * sigma**2, sigma, (R, T)))
-        noise *= p["inflow_level_multiplier"][:, None]
-    else:
-        noise = np.ones((R, T))
-    first = inputs.first[None, :] * noise
-    repeat = inputs.repeat[None, :] * noise
-
-    base_ind = v["ind_decisions_per_month"]
-    ind_factor = p["ind_decisions_per_month"] / base_ind if base_ind > 0 else np.ones(R)
-    rec_shift = p["recognition_rate_first"] - v["recognition_rate_first"]
-    lag = int(max(1, round(3 * v["nareizigers_delay_months"])))
-    nare_w = gamma_weights(v["nareizigers_delay_months"], 0.5, lag)[::-1]
-    lettings = (
-        p["social_rent_turnover_per_year"][:, None]
-        / 12
-        * g.corporation_dwellings[None, :]
-    )  # dwellings per month (R, G)
-    lettings_total = lettings.sum(axis=1)
-    route_share = np.array(
-        [
-            v["route_share_b1"],
-            v["route_share_onderwijs"],
-            max(0.0, 1 - v["route_share_b1"] - v["route_share_onderwijs"]),
-        ]
+    params = flow_parameters(inputs, rng, n_runs, deterministic)
+    state = initial_state(inputs, params, n_runs)
+    out = np.empty((n_runs, len(SERIES), inputs.months), dtype=np.float32)
+    detail_index = np.asarray(inputs.detail_index, dtype=np.intp)
+    detail = np.zeros(
+        (n_runs, len(DETAIL_SERIES), detail_index.size, inputs.months),
+        dtype=np.float32,
     )
-    route_share = route_share / route_share.sum()
-    hazard = np.stack(
-        [
-            completion_hazard(v["duration_b1_months"]),
-            completion_hazard(v["duration_onderwijs_months"]),
-            completion_hazard(v["duration_z_months"]),
-        ]
-    )[None, :, :]
-    route_cost = float(
-        route_share
-        @ np.array(
-            [
-                v["cost_b1_per_trajectory"],
-                v["cost_onderwijs_per_trajectory"],
-                v["cost_z_per_trajectory"],
-            ]
-        )
+    for t in range(inputs.months):
+        _simulate_month(state, params, t, out)
+        if detail_index.size:
+            detail[:, 0, :, t] = state.waiting[:, detail_index]
+            detail[:, 1, :, t] = state.housed_by_gemeente[:, detail_index]
+    return _chunk_result(state, inputs, out, detail)
+
+
+def _simulate_month(
+    state: ChainState, params: FlowParameters, t: int, out: F32
+) -> None:
+    """One month: every flow in the chain's order, then the month's outputs."""
+    arrivals = flows.inflow(state, params.inflow, t)
+    decided = flows.ind_procedure(state, params.procedure, t)
+    left = flows.rejection_outflow(state, params.rejection)
+    housed = flows.housing(state, params.housing, arrivals, decided, t)
+    wait = flows.other_urgent_wait(state, params.housing, housed, t)
+    state.outflow_total += decided.closed + left.departed + left.lvv + left.irregular
+    occupancy = flows.reception(state, params.reception, t, out[:, COL["coa_total"]])
+    integration = flows.inburgering(state, params.inburgering, housed.moved)
+    row = out[:, :, t]
+    row[:, COL["coa_total"]] = occupancy.total
+    row[:, COL["coa_asylum_seekers"]] = occupancy.asylum_seekers
+    row[:, COL["coa_permit_holders"]] = occupancy.statushouders
+    row[:, COL["occ_regular"]] = occupancy.regular
+    row[:, COL["occ_small_scale"]] = occupancy.small_scale
+    row[:, COL["occ_noodopvang"]] = occupancy.noodopvang
+    row[:, COL["occ_crisis"]] = occupancy.crisis
+    row[:, COL["noodopvang_capacity"]] = occupancy.noodopvang_capacity
+    row[:, COL["reception_cost"]] = occupancy.cost
+    row[:, COL["inflow_first"]] = arrivals.first
+    row[:, COL["inflow_repeat"]] = arrivals.repeat
+    row[:, COL["nareizigers"]] = arrivals.nareizigers
+    row[:, COL["decisions"]] = decided.decisions
+    row[:, COL["permits"]] = decided.permits
+    row[:, COL["ind_queue"]] = state.q_first + state.q_repeat
+    row[:, COL["rejected_in_coa"]] = state.rejected
+    row[:, COL["housed"]] = housed.moved
+    row[:, COL["in_tussenvoorziening"]] = state.tussenvoorziening.sum(axis=1)
+    row[:, COL["closed"]] = decided.closed
+    row[:, COL["departed"]] = left.departed
+    row[:, COL["lvv"]] = left.lvv
+    row[:, COL["irregular"]] = left.irregular
+    row[:, COL["inburgering_starts"]] = integration.starts
+    row[:, COL["inburgering_caseload"]] = integration.caseload
+    row[:, COL["inburgering_overdue"]] = integration.overdue
+    row[:, COL["inburgering_cost"]] = integration.cost
+    row[:, COL["inburgering_budget"]] = integration.budget
+    row[:, COL["other_urgent_wait_months"]] = wait
+
+
+def _chunk_result(
+    state: ChainState, inputs: ChainInputs, out: F32, detail: F32
+) -> ChunkResult:
+    """Per-gemeente totals and the balance of persons at the end of the period."""
+    runs, share = len(state.opening), inputs.gemeenten.share[None, :]
+    gem = np.empty(
+        (runs, len(GEMEENTE_SERIES), len(inputs.gemeenten)), dtype=np.float32
     )
-    term = int(v["term_months"])
-    costs = (
-        np.array(
-            [
-                v["cost_regular_per_year"],
-                v["cost_small_scale_per_year"],
-                v["cost_noodopvang_per_year"],
-                v["cost_crisisnoodopvang_per_year"],
-            ]
-        )
-        / 12
-    )
-    idle = v["idle_cost_fraction"]
-    lead = int(v["noodopvang_lead_time_months"])
-
-    # --- stocks -------------------------------------------------------------------
-    q_first = np.full(R, float(inputs.initial_asylum_seekers))
-    q_repeat = np.zeros(R)
-    rejected = np.zeros(R)
-    waiting = np.broadcast_to(
-        float(inputs.initial_permit_holders) * share, (R, G)
-    ).astype(np.float64)
-    tv = np.zeros((R, G))
-    housed = np.zeros(R)
-    opening = q_first + waiting.sum(axis=1)
-    inflow_total = np.zeros(R)
-    outflow_total = np.zeros(R)
-    housed_g = np.zeros((R, G))
-    waiting_sum_g = np.zeros((R, G))
-    inburgering = np.zeros((R, 3, MAX_AGE))
-    buf_a, buf_s, buf_r, buf_h = (np.empty((R, G)) for _ in range(4))
-    tv_active = False
-    detail_idx = np.asarray(inputs.detail_index, dtype=np.intp)
-    detail = np.zeros((R, len(DETAIL_SERIES), detail_idx.size, T), dtype=np.float32)
-    crisis_peak = np.zeros(R)
-    crisis_cost = np.zeros(R)
-    other_demand = lettings_total * v["other_urgent_demand_share"]
-    other_urgent = 2 * other_demand
-    # steady permits before the start, so endogenous nareizigers do not start at 0
-    steady_permits = inputs.ind_decisions[0] * (1 - inputs.closed_share[0])
-    steady_permits *= inputs.recognition_first[0]
-    permits_hist = np.full((R, lag + T), steady_permits)
-
-    out = np.empty((R, len(SERIES), T), dtype=np.float32)
-    col = {name: i for i, name in enumerate(SERIES)}
-
-    for t in range(T):
-        # arrivals
-        a_first, a_repeat = first[:, t], repeat[:, t]
-        observed = inputs.nareizigers_observed[t]
-        if np.isfinite(observed):
-            nare = np.full(R, observed)
-        else:
-            nare = p["nareizigers_ratio"] * (permits_hist[:, t : t + lag] @ nare_w)
-        inflow_total += a_first + a_repeat + nare
-        q_first += a_first
-        q_repeat += a_repeat
-
-        # IND: a queue with a monthly decision capacity
-        capacity = inputs.ind_decisions[t] * ind_factor
-        queue = q_first + q_repeat
-        decisions = np.minimum(queue, capacity)
-        frac_first = np.divide(q_first, queue, out=np.ones(R), where=queue > 0)
-        d_first = decisions * frac_first
-        d_repeat = decisions - d_first
-        q_first -= d_first
-        q_repeat -= d_repeat
-        closed_share = inputs.closed_share[t]
-        closed = decisions * closed_share
-        rec1 = np.clip(inputs.recognition_first[t] + rec_shift, 0.0, 1.0)
-        permits = (1 - closed_share) * (
-            d_first * rec1 + d_repeat * inputs.recognition_repeat[t]
-        )
-        rejected += decisions - closed - permits
-        permits_hist[:, lag + t] = permits
-
-        # rejected persons leave reception: departure, LVV or irregular stay
-        leaving = rejected / p["rejected_months_in_coa"]
-        rejected -= leaving
-        departed = leaving * p["rejected_share_departure"]
-        lvv = leaving * np.minimum(
-            p["rejected_share_lvv"], 1 - p["rejected_share_departure"]
-        )
-        irregular = leaving - departed - lvv
-
-        # statushouders: linked to gemeenten by taakstelling share (art. 29)
-        to_coa = nare * p["nareizigers_share_to_coa"]
-        nare_direct = nare - to_coa
-        np.multiply((permits + to_coa)[:, None], share, out=buf_a)
-        waiting += buf_a
-        housed += nare_direct
-
-        # housing supply per gemeente (persons this month); buffers are reused because
-        # (runs x gemeenten) temporaries dominate the cost of a step
-        urgent = inputs.urgency[t]
-        base_share = p["statushouder_share_of_lettings"] * inputs.housing_factor[t]
-        total_share = base_share + urgent * v["urgency_extra_share"]
-        supply = np.multiply(
-            lettings, (total_share * p["persons_per_dwelling"])[:, None], out=buf_s
-        )
-        places = inputs.tussenvoorziening_places[t]
-        tv_active = tv_active or places > 0
-        if tv_active:
-            tv_leaving = np.minimum(tv / v["tussenvoorziening_stay_months"], supply)
-            tv -= tv_leaving
-            housed += tv_leaving.sum(axis=1)
-            supply -= tv_leaving
-        ready = np.multiply(waiting, p["housing_rate"][:, None], out=buf_r)
-        to_home = np.minimum(ready, supply, out=buf_h)
-        waiting -= to_home
-        home_sum = to_home.sum(axis=1)
-        housed += home_sum
-        housed_g += to_home
-        moved = home_sum + nare_direct
-        if tv_active:
-            tv_room = places * v["tussenvoorziening_statushouder_share"] * share - tv
-            np.maximum(tv_room, 0.0, out=tv_room)
-            ready -= to_home
-            to_tv = np.minimum(ready, tv_room, out=tv_room)
-            waiting -= to_tv
-            tv += to_tv
-            housed_g += to_tv
-            moved += to_tv.sum(axis=1)
-        np.multiply(nare_direct[:, None], share, out=buf_a)
-        housed_g += buf_a
-        waiting_sum_g += waiting
-        if detail_idx.size:
-            detail[:, 0, :, t] = waiting[:, detail_idx]
-            detail[:, 1, :, t] = housed_g[:, detail_idx]
-
-        # other urgent home seekers: the urgency scheme takes part of their quota
-        from_quota = np.divide(
-            home_sum * urgent * v["urgency_extra_share"],
-            total_share * p["persons_per_dwelling"],
-            out=np.zeros(R),
-            where=total_share > 0,
-        )
-        served_cap = np.maximum(
-            lettings_total * v["urgent_quota_share"] - from_quota, 0.0
-        )
-        other_urgent += other_demand
-        other_urgent -= np.minimum(other_urgent, served_cap)
-        wait = np.divide(
-            other_urgent, served_cap, out=np.full(R, 120.0), where=served_cap > 1.0
-        )
-
-        outflow_total += closed + departed + lvv + irregular
-
-        # COA occupancy by type: regular -> small-scale -> noodopvang -> crisis
-        seekers = q_first + q_repeat + rejected
-        holders = waiting.sum(axis=1)
-        total = seekers + holders
-        cap_reg, cap_small = inputs.cap_regular[t], inputs.cap_small_scale[t]
-        nood_cap = np.full(R, inputs.cap_noodopvang[t])
-        if inputs.noodopvang_auto_scale:
-            past = out[:, col["coa_total"], t - lead] if t >= lead else opening
-            nood_cap = np.maximum(nood_cap, past - cap_reg - cap_small)
-        occ_reg = np.minimum(total, cap_reg)
-        occ_small = np.minimum(total - occ_reg, cap_small)
-        occ_nood = np.minimum(total - occ_reg - occ_small, nood_cap)
-        occ_crisis = total - occ_reg - occ_small - occ_nood
-        cost = (
-            occ_reg * costs[0]
-            + occ_small * costs[1]
-            + occ_nood * costs[2]
-            + occ_crisis * costs[3]
-            + idle
-            * (
-                (cap_reg - occ_reg) * costs[0]
-                + (cap_small - occ_small) * costs[1]
-                + (nood_cap - occ_nood) * costs[2]
-            )
-        )
-
-        crisis_peak = np.maximum(crisis_peak, occ_crisis)
-        crisis_cost += occ_crisis * costs[3]
-
-        # inburgering after housing (Wet inburgering 2021)
-        starts = moved * v["inburgering_obliged_share"]
-        done = inburgering * hazard
-        remaining = inburgering - done
-        inburgering[:, :, 1:] = remaining[:, :, :-1]
-        inburgering[:, :, -1] += remaining[:, :, -1]
-        inburgering[:, :, 0] = starts[:, None] * route_share[None, :]
-        caseload = inburgering.sum(axis=(1, 2))
-        overdue = inburgering[:, :, term:].sum(axis=(1, 2))
-
-        row = out[:, :, t]
-        row[:, col["coa_total"]] = total
-        row[:, col["coa_asylum_seekers"]] = seekers
-        row[:, col["coa_permit_holders"]] = holders
-        row[:, col["occ_regular"]] = occ_reg
-        row[:, col["occ_small_scale"]] = occ_small
-        row[:, col["occ_noodopvang"]] = occ_nood
-        row[:, col["occ_crisis"]] = occ_crisis
-        row[:, col["noodopvang_capacity"]] = nood_cap
-        row[:, col["reception_cost"]] = cost
-        row[:, col["inflow_first"]] = a_first
-        row[:, col["inflow_repeat"]] = a_repeat
-        row[:, col["nareizigers"]] = nare
-        row[:, col["decisions"]] = decisions
-        row[:, col["permits"]] = permits
-        row[:, col["ind_queue"]] = q_first + q_repeat
-        row[:, col["rejected_in_coa"]] = rejected
-        row[:, col["housed"]] = moved
-        row[:, col["in_tussenvoorziening"]] = tv.sum(axis=1)
-        row[:, col["closed"]] = closed
-        row[:, col["departed"]] = departed
-        row[:, col["lvv"]] = lvv
-        row[:, col["irregular"]] = irregular
-        row[:, col["inburgering_starts"]] = starts
-        row[:, col["inburgering_caseload"]] = caseload
-        row[:, col["inburgering_overdue"]] = overdue
-        row[:, col["inburgering_cost"]] = starts * route_cost
-        row[:, col["inburgering_budget"]] = starts * v["budget_per_trajectory"]
-        row[:, col["other_urgent_wait_months"]] = np.minimum(wait, 120.0)
-
-    closing = (
-        q_first + q_repeat + rejected + waiting.sum(axis=1) + tv.sum(axis=1) + housed
-    )
-    gem = np.empty((R, len(GEMEENTE_SERIES), G), dtype=np.float32)
-    gem[:, 0] = housed_g
-    gem[:, 1] = waiting
-    gem[:, 2] = waiting_sum_g / T
+    gem[:, 0] = state.housed_by_gemeente
+    gem[:, 1] = state.waiting
+    gem[:, 2] = state.waiting_sum_by_gemeente / inputs.months
     # Crisisnoodopvang is run by gemeenten/veiligheidsregio's (rules.md §4.1); the need
     # is spread by population share as an indication (the Spreidingswet key also weighs
     # SES-WOA, which is not in the open data here).
-    gem[:, 3] = crisis_peak[:, None] * share
-    gem[:, 4] = crisis_cost[:, None] * share
-    balance = np.stack([opening + inflow_total, outflow_total, closing], axis=1)
+    gem[:, 3] = state.crisis_peak[:, None] * share
+    gem[:, 4] = state.crisis_cost[:, None] * share
+    balance = np.stack(
+        [
+            state.opening + state.inflow_total,
+            state.outflow_total,
+            state.closing_stock(),
+        ],
+        axis=1,
+    )
     return ChunkResult(national=out, gemeente=gem, balance=balance, detail=detail)

@@ -8,7 +8,7 @@ is pure numpy and can be shipped to Dask workers as-is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +17,7 @@ import numpy.typing as npt
 from migratieketen.chain.gemeenten import GemeenteInputs, load_gemeente_inputs
 from migratieketen.chain.history import OPENING_OCCUPANCY_2012, load_history
 from migratieketen.chain.params import ChainConfigError, resolve_values
-from migratieketen.chain.scenario import Scenario, month_index, month_label
+from migratieketen.chain.scenario import Levers, Scenario, month_index, month_label
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -84,6 +84,131 @@ def _inflow_path(scenario: Scenario, months: int) -> FloatArray:
     return spec.per_month + (spec.peak_per_month - spec.per_month) * bell
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class _Paths:
+    """The observed or scenario-driven monthly paths of the procedure."""
+
+    first: FloatArray
+    repeat: FloatArray
+    nareizigers: FloatArray
+    ind: FloatArray
+    recognition_first: FloatArray
+    recognition_repeat: FloatArray
+    closed: FloatArray
+    noise: bool  # per-run inflow noise (not for observed history)
+
+
+def _history_paths(
+    data_dir: Path | str | None, values: dict[str, float], start: int, months: int
+) -> _Paths:
+    """The observed monthly inputs from the data folder (scenario 'historie')."""
+    if data_dir is None:
+        raise ChainConfigError("Scenario 'historie' vraagt de gegevensmap.")
+    hist = load_history(data_dir, month_label(start + months - 1))
+    offset = start - hist.start
+    if offset < 0:
+        raise ChainConfigError("Historie begint pas in 2013-01.")
+    cut = slice(offset, offset + months)
+    return _Paths(
+        first=hist.first[cut],
+        repeat=hist.repeat[cut],
+        nareizigers=hist.nareizigers[cut],
+        ind=hist.ind_decisions[cut] * values["history_persons_per_decision"],
+        recognition_first=hist.recognition_first[cut],
+        recognition_repeat=hist.recognition_repeat[cut],
+        closed=hist.closed_share[cut],
+        noise=False,
+    )
+
+
+def _scenario_paths(
+    scenario: Scenario, values: dict[str, float], months: int
+) -> _Paths:
+    """The scenario's inflow; the procedure at the parameters' values."""
+    ones = np.ones(months)
+    return _Paths(
+        first=_inflow_path(scenario, months),
+        repeat=ones * values["repeat_requests_per_month"],
+        nareizigers=np.full(months, np.nan),
+        ind=ones * values["ind_decisions_per_month"],
+        recognition_first=ones * values["recognition_rate_first"],
+        recognition_repeat=ones * values["recognition_rate_repeat"],
+        closed=ones * values["closed_share"],
+        noise=True,
+    )
+
+
+def _capacity(
+    scenario: Scenario, values: dict[str, float], start: int, months: int
+) -> FloatArray:
+    """(3, months): regular, small-scale, noodopvang; the scenario's steps override."""
+    cap = np.empty((3, months))
+    cap[0] = values["capacity_regular"]
+    cap[1] = values["capacity_small_scale"]
+    cap[2] = values["capacity_noodopvang"]
+    for step in scenario.capacity:
+        mask = _from(step.start, start, months)
+        cap[0, mask], cap[1, mask], cap[2, mask] = (
+            step.regular,
+            step.small_scale,
+            step.noodopvang,
+        )
+    return cap
+
+
+def _urgency(lv: Levers, start: int, months: int) -> FloatArray:
+    urgency = np.zeros(months)
+    if lv.urgency_scheme:
+        on = _from(lv.urgency_from, start, months)
+        if lv.urgency_until:
+            on &= np.arange(months) <= month_index(lv.urgency_until) - start
+        urgency[on] = 1.0
+    return urgency
+
+
+def _opening_stocks(
+    scenario: Scenario, values: dict[str, float], paths: _Paths, start: int
+) -> tuple[float, float]:
+    """Asylum seekers and statushouders in COA at the start (the scenario's own
+    figures, else the published 2012 occupancy for history or a calm steady state)."""
+    historie = scenario.inflow.kind == "historie"
+    ind = float(paths.ind[0])
+    if historie and start == month_index("2013-01"):
+        default_seekers = OPENING_OCCUPANCY_2012 - values["initial_permit_holders_2013"]
+    else:
+        # about three months of decisions waiting: a calm steady state
+        default_seekers = 3 * ind
+    default_holders = (
+        values["initial_permit_holders_2013"]
+        if historie
+        else ind
+        * (1 - paths.closed[0])
+        * paths.recognition_first[0]
+        / values["housing_rate"]
+    )
+    seekers = scenario.initial_asylum_seekers
+    holders = scenario.initial_permit_holders
+    return (
+        default_seekers if seekers is None else seekers,
+        default_holders if holders is None else holders,
+    )
+
+
+def _gemeenten(
+    data_dir: Path | str | None,
+    gemeenten: GemeenteInputs | None,
+    detail_gemeenten: tuple[str, ...],
+) -> tuple[GemeenteInputs, tuple[int, ...]]:
+    if gemeenten is None:
+        if data_dir is None:
+            raise ChainConfigError("Geen gegevensmap opgegeven voor de gemeenten.")
+        gemeenten = load_gemeente_inputs(data_dir)
+    unknown = [c for c in detail_gemeenten if c not in gemeenten.codes]
+    if unknown:
+        raise ChainConfigError(f"Onbekende gemeentecode(s): {', '.join(unknown)}.")
+    return gemeenten, tuple(gemeenten.codes.index(c) for c in detail_gemeenten)
+
+
 def build_inputs(
     scenario: Scenario,
     data_dir: Path | str | None = None,
@@ -98,102 +223,42 @@ def build_inputs(
     values = resolve_values(scenario.parameters)
     start = month_index(scenario.start)
     months = scenario.months
-    if gemeenten is None:
-        if data_dir is None:
-            raise ChainConfigError("Geen gegevensmap opgegeven voor de gemeenten.")
-        gemeenten = load_gemeente_inputs(data_dir)
-    unknown = [c for c in detail_gemeenten if c not in gemeenten.codes]
-    if unknown:
-        raise ChainConfigError(f"Onbekende gemeentecode(s): {', '.join(unknown)}.")
-    detail_index = tuple(gemeenten.codes.index(c) for c in detail_gemeenten)
-    nan = np.full(months, np.nan)
-    ones = np.ones(months)
+    gem, detail_index = _gemeenten(data_dir, gemeenten, detail_gemeenten)
     if scenario.inflow.kind == "historie":
-        if data_dir is None:
-            raise ChainConfigError("Scenario 'historie' vraagt de gegevensmap.")
-        hist = load_history(data_dir, month_label(start + months - 1))
-        offset = start - hist.start
-        if offset < 0:
-            raise ChainConfigError("Historie begint pas in 2013-01.")
-        cut = slice(offset, offset + months)
-        first, repeat = hist.first[cut], hist.repeat[cut]
-        nare = hist.nareizigers[cut]
-        ind = hist.ind_decisions[cut] * values["history_persons_per_decision"]
-        rec1 = hist.recognition_first[cut]
-        rec2, closed = hist.recognition_repeat[cut], hist.closed_share[cut]
-        noise = False
+        paths = _history_paths(data_dir, values, start, months)
     else:
-        first = _inflow_path(scenario, months)
-        repeat = ones * values["repeat_requests_per_month"]
-        nare = nan.copy()
-        ind = ones * values["ind_decisions_per_month"]
-        rec1 = ones * values["recognition_rate_first"]
-        rec2 = ones * values["recognition_rate_repeat"]
-        closed = ones * values["closed_share"]
-        noise = True
+        paths = _scenario_paths(scenario, values, months)
     lv = scenario.levers
-    ind = ind + lv.extra_ind_decisions_per_month * _from(
+    ind = paths.ind + lv.extra_ind_decisions_per_month * _from(
         lv.extra_ind_from, start, months
     )
-    cap = np.empty((3, months))
-    cap[0] = values["capacity_regular"]
-    cap[1] = values["capacity_small_scale"]
-    cap[2] = values["capacity_noodopvang"]
-    for step in scenario.capacity:
-        mask = _from(step.start, start, months)
-        cap[0, mask], cap[1, mask], cap[2, mask] = (
-            step.regular,
-            step.small_scale,
-            step.noodopvang,
-        )
-    urgency = np.zeros(months)
-    if lv.urgency_scheme:
-        on = _from(lv.urgency_from, start, months)
-        if lv.urgency_until:
-            on &= np.arange(months) <= month_index(lv.urgency_until) - start
-        urgency[on] = 1.0
+    paths = replace(paths, ind=ind)
+    cap = _capacity(scenario, values, start, months)
     tv = lv.tussenvoorziening_places * _from(lv.tussenvoorziening_from, start, months)
     housing = 1.0 + lv.extra_housing_pct / 100 * _from(
         lv.extra_housing_from, start, months
     )
-    if scenario.inflow.kind == "historie" and start == month_index("2013-01"):
-        default_seekers = OPENING_OCCUPANCY_2012 - values["initial_permit_holders_2013"]
-    else:
-        # about three months of decisions waiting: a calm steady state
-        default_seekers = 3 * float(ind[0])
-    default_holders = (
-        values["initial_permit_holders_2013"]
-        if scenario.inflow.kind == "historie"
-        else float(ind[0]) * (1 - closed[0]) * rec1[0] / values["housing_rate"]
-    )
+    seekers, holders = _opening_stocks(scenario, values, paths, start)
     return ChainInputs(
         start=start,
-        first=np.asarray(first, dtype=np.float64),
-        repeat=np.asarray(repeat, dtype=np.float64),
-        nareizigers_observed=np.asarray(nare, dtype=np.float64),
-        ind_decisions=np.asarray(ind, dtype=np.float64),
-        recognition_first=np.asarray(rec1, dtype=np.float64),
-        recognition_repeat=np.asarray(rec2, dtype=np.float64),
-        closed_share=np.asarray(closed, dtype=np.float64),
+        first=np.asarray(paths.first, dtype=np.float64),
+        repeat=np.asarray(paths.repeat, dtype=np.float64),
+        nareizigers_observed=np.asarray(paths.nareizigers, dtype=np.float64),
+        ind_decisions=np.asarray(paths.ind, dtype=np.float64),
+        recognition_first=np.asarray(paths.recognition_first, dtype=np.float64),
+        recognition_repeat=np.asarray(paths.recognition_repeat, dtype=np.float64),
+        closed_share=np.asarray(paths.closed, dtype=np.float64),
         cap_regular=cap[0],
         cap_small_scale=cap[1],
         cap_noodopvang=cap[2],
-        urgency=urgency,
+        urgency=_urgency(lv, start, months),
         tussenvoorziening_places=np.asarray(tv, dtype=np.float64),
         housing_factor=np.asarray(housing, dtype=np.float64),
-        gemeenten=gemeenten,
+        gemeenten=gem,
         values=values,
-        inflow_noise=noise,
+        inflow_noise=paths.noise,
         noodopvang_auto_scale=lv.noodopvang_auto_scale,
-        initial_asylum_seekers=(
-            default_seekers
-            if scenario.initial_asylum_seekers is None
-            else scenario.initial_asylum_seekers
-        ),
-        initial_permit_holders=(
-            default_holders
-            if scenario.initial_permit_holders is None
-            else scenario.initial_permit_holders
-        ),
+        initial_asylum_seekers=seekers,
+        initial_permit_holders=holders,
         detail_index=detail_index,
     )

@@ -25,6 +25,7 @@ import numpy.typing as npt
 from migratieketen.data.asylum import period_index, period_label
 from migratieketen.forecast.engine import (
     DEFAULT_SEED,
+    InflowPaths,
     _yearly_tables,
     first_request_ensemble,
     simulate_inflow,
@@ -165,6 +166,25 @@ def _record(
     return Record(series, model, origin, h, target, actual, q, scale)
 
 
+def _horizon_records(
+    series: str,
+    model: str,
+    origin: str,
+    q: FloatArray,
+    observed: Mapping[str, float],
+    scale: float,
+) -> list[Record]:
+    """One record per horizon whose target quarter is observed."""
+    out: list[Record] = []
+    for h in range(1, MAX_H + 1):
+        target = period_label(period_index(origin, "Q") + h, "Q")
+        if target in observed:
+            out.append(
+                _record(series, model, origin, h, observed[target], q[:, h - 1], scale)
+            )
+    return out
+
+
 def _baseline_records(
     series: str,
     values_by_period: dict[str, float],
@@ -177,21 +197,102 @@ def _baseline_records(
         scale = naive_scale(histories[origin])
         for name, fc in per_model.items():
             q = lognormal_quantiles(fc.mu, fc.sigma, SCORING_LEVELS)
-            for h in range(1, MAX_H + 1):
-                target = period_label(period_index(origin, "Q") + h, "Q")
-                if target in values_by_period:
-                    out.append(
-                        _record(
-                            series,
-                            name,
-                            origin,
-                            h,
-                            values_by_period[target],
-                            q[:, h - 1],
-                            scale,
-                        )
-                    )
+            out += _horizon_records(series, name, origin, q, values_by_period, scale)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Observed:
+    """Observed quarterly values by period: first requests, nareizigers, total."""
+
+    first: dict[str, float]
+    nareizigers: dict[str, float]
+    total: dict[str, float]
+
+    @classmethod
+    def of(cls, inputs: ForecastInputs) -> _Observed:
+        first = dict(
+            zip(inputs.first.periods, inputs.first.values.tolist(), strict=True)
+        )
+        nar = dict(
+            zip(
+                inputs.nareizigers.periods,
+                inputs.nareizigers.values.tolist(),
+                strict=True,
+            )
+        )
+        total = {p: first[p] + v for p, v in nar.items() if p in first}
+        return cls(first, nar, total)
+
+
+def _backtest_origins(inputs: ForecastInputs, first_origin: str) -> tuple[str, ...]:
+    first = inputs.first
+    last = period_index(first.last_period, "Q")
+    start = period_index(first_origin, "Q")
+    if start - period_index(first.first_period, "Q") + 1 < MIN_HISTORY:
+        raise ValueError(
+            f"first origin {first_origin} leaves fewer than {MIN_HISTORY} quarters"
+        )
+    return tuple(period_label(q, "Q") for q in range(start, last))
+
+
+def _ensemble_at(
+    cut: ForecastInputs,
+    per_model: Mapping[str, LogForecast],
+    spec: EnsembleSpec,
+    earlier: Mapping[str, Mapping[str, LogForecast]],
+    scales: Mapping[str, float],
+    first_by: Mapping[str, float],
+    origin: str,
+) -> LogForecast:
+    """The ensemble at one origin; weights only from origins before it (`earlier`),
+    scored on targets up to this one."""
+    weights = None
+    if spec.weighting == "inverse_mase":
+        weights = inverse_mase_weights(
+            earlier, scales, first_by, spec.members, origin, MAX_H
+        )
+    return first_request_ensemble(cut, dict(per_model), spec, weights)
+
+
+def _chain_records(
+    origin: str, cut: ForecastInputs, paths: InflowPaths, obs: _Observed
+) -> tuple[list[Record], FloatArray]:
+    """Nareizigers and the total, from the simulated chain; also the observed total
+    up to the origin (for the baselines)."""
+    n_obs = cut.nareizigers
+    nar_scale = naive_scale(n_obs.values)
+    total_obs = np.array([obs.first[p] + obs.nareizigers[p] for p in n_obs.periods])
+    total_scale = naive_scale(total_obs)
+    nar_q = sample_quantiles(paths.nareizigers, SCORING_LEVELS)
+    tot_q = sample_quantiles(paths.total, SCORING_LEVELS)
+    records: list[Record] = []
+    for h in range(1, MAX_H + 1):
+        target = paths.periods[h - 1]
+        if target in obs.nareizigers:
+            records.append(
+                _record(
+                    "nareizigers",
+                    PERMIT_MODEL_NAME,
+                    origin,
+                    h,
+                    obs.nareizigers[target],
+                    nar_q[:, h - 1],
+                    nar_scale,
+                )
+            )
+            records.append(
+                _record(
+                    "totale_instroom",
+                    ENSEMBLE_NAME,
+                    origin,
+                    h,
+                    obs.total[target],
+                    tot_q[:, h - 1],
+                    total_scale,
+                )
+            )
+    return records, total_obs
 
 
 def run_backtest(
@@ -210,21 +311,9 @@ def run_backtest(
     that ensemble variants are compared on identical member forecasts.
     """
     started = time.perf_counter()
-    first = inputs.first
-    last = period_index(first.last_period, "Q")
-    start = period_index(first_origin, "Q")
-    if start - period_index(first.first_period, "Q") + 1 < MIN_HISTORY:
-        raise ValueError(
-            f"first origin {first_origin} leaves fewer than {MIN_HISTORY} quarters"
-        )
-    origins = tuple(period_label(q, "Q") for q in range(start, last))
-    first_by = dict(zip(first.periods, first.values.tolist(), strict=True))
-    nar_by = dict(
-        zip(inputs.nareizigers.periods, inputs.nareizigers.values.tolist(), strict=True)
-    )
-    total_by = {p: first_by[p] + v for p, v in nar_by.items() if p in first_by}
-
-    histories = {o: first.until(o).values for o in origins}
+    origins = _backtest_origins(inputs, first_origin)
+    obs = _Observed.of(inputs)
+    histories = {o: inputs.first.until(o).values for o in origins}
     if fits is None:
         fits = fit_log_models(histories, MAX_H, ALL_MODELS, n_jobs)
     elif set(origins) - set(fits):
@@ -236,86 +325,36 @@ def run_backtest(
     yearly: list[dict[str, Any]] = []
     for i, origin in enumerate(origins):
         cut = inputs.cut(origin)
-        scale = scales[origin]
         per_model = dict(fits[origin])
-        weights = None
-        if spec.weighting == "inverse_mase":
-            # Only origins before this one, scored on targets up to this one.
-            weights = inverse_mase_weights(
-                {o: fits[o] for o in origins[:i]},
-                scales,
-                first_by,
-                spec.members,
-                origin,
-                MAX_H,
-            )
-        per_model[ENSEMBLE_NAME] = first_request_ensemble(cut, per_model, spec, weights)
+        earlier = {o: fits[o] for o in origins[:i]}
+        per_model[ENSEMBLE_NAME] = _ensemble_at(
+            cut, per_model, spec, earlier, scales, obs.first, origin
+        )
         for name, fc in per_model.items():
             q = lognormal_quantiles(fc.mu, fc.sigma, SCORING_LEVELS)
-            for h in range(1, MAX_H + 1):
-                target = period_label(period_index(origin, "Q") + h, "Q")
-                if target in first_by:
-                    records.append(
-                        _record(
-                            "eerste_asielverzoeken",
-                            name,
-                            origin,
-                            h,
-                            first_by[target],
-                            q[:, h - 1],
-                            scale,
-                        )
-                    )
+            records += _horizon_records(
+                "eerste_asielverzoeken", name, origin, q, obs.first, scales[origin]
+            )
         # Nareizigers and total come from the simulated chain.
         rng = np.random.default_rng([seed, i])
         paths = simulate_inflow(cut, per_model[ENSEMBLE_NAME], rng, n_paths)
-        n_obs = cut.nareizigers
-        nar_scale = naive_scale(n_obs.values)
-        total_obs = np.array([first_by[p] + nar_by[p] for p in n_obs.periods])
-        total_scale = naive_scale(total_obs)
-        nar_q = sample_quantiles(paths.nareizigers, SCORING_LEVELS)
-        tot_q = sample_quantiles(paths.total, SCORING_LEVELS)
-        for h in range(1, MAX_H + 1):
-            target = paths.periods[h - 1]
-            if target in nar_by:
-                records.append(
-                    _record(
-                        "nareizigers",
-                        PERMIT_MODEL_NAME,
-                        origin,
-                        h,
-                        nar_by[target],
-                        nar_q[:, h - 1],
-                        nar_scale,
-                    )
-                )
-                records.append(
-                    _record(
-                        "totale_instroom",
-                        ENSEMBLE_NAME,
-                        origin,
-                        h,
-                        total_by[target],
-                        tot_q[:, h - 1],
-                        total_scale,
-                    )
-                )
-        if n_obs.last_period == origin:
-            nar_hist[origin] = n_obs.values
+        chain, total_obs = _chain_records(origin, cut, paths, obs)
+        records += chain
+        if cut.nareizigers.last_period == origin:
+            nar_hist[origin] = cut.nareizigers.values
             total_hist[origin] = total_obs
         if origin.endswith("Q4"):
-            yearly.extend(_yearly_check(cut, paths, first_by, nar_by, inputs))
+            yearly.extend(_yearly_check(cut, paths, obs.first, obs.nareizigers, inputs))
     # Baselines for nareizigers and total, on the origins where nareizigers are observed.
-    records += _baseline_records("nareizigers", nar_by, nar_hist, n_jobs)
-    records += _baseline_records("totale_instroom", total_by, total_hist, n_jobs)
+    records += _baseline_records("nareizigers", obs.nareizigers, nar_hist, n_jobs)
+    records += _baseline_records("totale_instroom", obs.total, total_hist, n_jobs)
     # The permit model and the total need first-request origins also where the
     # baselines could run; keep only origins both have, so the comparison is fair.
     records = _common_origins(records)
-    scores = tuple(_score(records))
     return BacktestResult(
         origins=origins,
         records=tuple(records),
-        scores=scores,
+        scores=tuple(_score(records)),
         yearly=tuple(yearly),
         seconds=time.perf_counter() - started,
         seed=seed,

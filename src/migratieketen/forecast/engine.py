@@ -438,25 +438,11 @@ def horizon_to(cutoff: str, until: str) -> int:
     return h
 
 
-def make_forecast(
-    inputs: ForecastInputs,
-    until: str,
-    seed: int = DEFAULT_SEED,
-    n_paths: int = DEFAULT_PATHS,
-    n_jobs: int | None = None,
-    backtest_summary: dict[str, Any] | None = None,
-) -> ForecastResult:
-    """The prognose from `inputs` (already cut at their vintage) up to quarter `until`."""
-    cutoff = inputs.first.last_period
-    horizon = horizon_to(cutoff, until)
-    spec = CHOSEN
-    fits = fit_log_models(
-        {"prognose": inputs.first.values}, horizon, spec.members, n_jobs
-    )
-    weights = past_weights(inputs, spec, horizon, n_jobs)
-    ensemble = first_request_ensemble(inputs, fits["prognose"], spec, weights)
-    rng = np.random.default_rng(seed)
-    paths = simulate_inflow(inputs, ensemble, rng, n_paths)
+def _quarterly_tables(
+    ensemble: LogForecast, paths: InflowPaths
+) -> dict[str, QuantileTable]:
+    """Quarterly quantiles: first requests (closed form), nareizigers and total
+    (from the simulated paths), and the nareizigers nowcast where there is one."""
     quarterly = {
         "eerste_asielverzoeken": QuantileTable(
             "eerste_asielverzoeken",
@@ -484,6 +470,13 @@ def make_forecast(
             LEVELS,
             sample_quantiles(paths.nareizigers_nowcast),
         )
+    return quarterly
+
+
+def _monthly_tables(
+    inputs: ForecastInputs, paths: InflowPaths
+) -> dict[str, QuantileTable]:
+    """Monthly quantiles: each quarter's paths spread by the observed month shares."""
     shares_first = month_shares(inputs.first_monthly)
     shares_nar = month_shares(inputs.nareizigers_monthly)
     monthly = {
@@ -509,6 +502,30 @@ def make_forecast(
         LEVELS,
         sample_quantiles(monthly_total_paths),
     )
+    return monthly
+
+
+def make_forecast(
+    inputs: ForecastInputs,
+    until: str,
+    seed: int = DEFAULT_SEED,
+    n_paths: int = DEFAULT_PATHS,
+    n_jobs: int | None = None,
+    backtest_summary: dict[str, Any] | None = None,
+) -> ForecastResult:
+    """The prognose from `inputs` (already cut at their vintage) up to quarter `until`."""
+    cutoff = inputs.first.last_period
+    horizon = horizon_to(cutoff, until)
+    spec = CHOSEN
+    fits = fit_log_models(
+        {"prognose": inputs.first.values}, horizon, spec.members, n_jobs
+    )
+    weights = past_weights(inputs, spec, horizon, n_jobs)
+    ensemble = first_request_ensemble(inputs, fits["prognose"], spec, weights)
+    rng = np.random.default_rng(seed)
+    paths = simulate_inflow(inputs, ensemble, rng, n_paths)
+    quarterly = _quarterly_tables(ensemble, paths)
+    monthly = _monthly_tables(inputs, paths)
     yearly, yearly_paths = _yearly_tables(inputs, paths)
     return ForecastResult(
         model=ENSEMBLE_NAME,

@@ -1,0 +1,104 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""The state of the chain for one block of runs: every stock and running total.
+
+One object that the flows (`flows.py`) update month by month, so what the model
+remembers between months is listed in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from migratieketen.chain.flow_parameters import MAX_AGE, FlowParameters
+from migratieketen.chain.inputs import ChainInputs
+
+F32 = npt.NDArray[np.float32]
+F64 = npt.NDArray[np.float64]
+ROUTES: tuple[str, ...] = ("b1", "onderwijs", "z")
+
+
+@dataclass(slots=True, eq=False)
+class ChainState:
+    """Stocks in persons; (runs,) unless marked (runs, gemeenten)."""
+
+    q_first: F64  # first applications waiting for a decision (in COA)
+    q_repeat: F64  # repeat applications waiting for a decision (in COA)
+    rejected: F64  # rejected, still in COA
+    waiting: F64  # (runs, gemeenten) statushouders in COA waiting for a home
+    tussenvoorziening: F64  # (runs, gemeenten) statushouders in a tussenvoorziening
+    housed: F64  # statushouders (and direct nareizigers) housed since the start
+    inburgering: F64  # (runs, routes, age in months) trajectories running
+    # permits per month, `lag` months before the start and then each simulated month
+    permits_history: F64
+    history_offset: int  # column of the first simulated month in permits_history
+    other_urgent: F64  # other urgent home seekers waiting
+    opening: F64  # persons in the chain at the start (for the balance)
+    # running totals
+    inflow_total: F64
+    outflow_total: F64
+    housed_by_gemeente: F64  # (runs, gemeenten), incl. tussenvoorziening
+    waiting_sum_by_gemeente: F64  # (runs, gemeenten), summed over the months
+    crisis_peak: F64
+    crisis_cost: F64
+    # (runs, gemeenten) scratch arrays reused every month: these temporaries dominate
+    # the cost of a step
+    scratch: tuple[F64, F64, F64, F64] = field(repr=False)
+    tussenvoorziening_active: bool = False
+
+    def closing_stock(self) -> F64:
+        """Persons in the chain now: queues, rejected, waiting, tussenvoorziening,
+        housed."""
+        return (
+            self.q_first
+            + self.q_repeat
+            + self.rejected
+            + self.waiting.sum(axis=1)
+            + self.tussenvoorziening.sum(axis=1)
+            + self.housed
+        )
+
+
+def initial_state(
+    inputs: ChainInputs, params: FlowParameters, n_runs: int
+) -> ChainState:
+    """Opening stocks: asylum seekers in the queue, statushouders waiting by share."""
+    runs, g = n_runs, len(inputs.gemeenten)
+    share = params.housing.share
+    q_first = np.full(runs, float(inputs.initial_asylum_seekers))
+    waiting = np.broadcast_to(
+        float(inputs.initial_permit_holders) * share, (runs, g)
+    ).astype(np.float64)
+    # steady permits before the start, so endogenous nareizigers do not start at 0
+    steady_permits = inputs.ind_decisions[0] * (1 - inputs.closed_share[0])
+    steady_permits *= inputs.recognition_first[0]
+    lag = params.inflow.lag
+    other_demand = params.housing.other_urgent_demand
+    return ChainState(
+        q_first=q_first,
+        q_repeat=np.zeros(runs),
+        rejected=np.zeros(runs),
+        waiting=waiting,
+        tussenvoorziening=np.zeros((runs, g)),
+        housed=np.zeros(runs),
+        inburgering=np.zeros((runs, len(ROUTES), MAX_AGE)),
+        permits_history=np.full((runs, lag + inputs.months), steady_permits),
+        history_offset=lag,
+        other_urgent=2 * other_demand,
+        opening=q_first + waiting.sum(axis=1),
+        inflow_total=np.zeros(runs),
+        outflow_total=np.zeros(runs),
+        housed_by_gemeente=np.zeros((runs, g)),
+        waiting_sum_by_gemeente=np.zeros((runs, g)),
+        crisis_peak=np.zeros(runs),
+        crisis_cost=np.zeros(runs),
+        scratch=(
+            np.empty((runs, g)),
+            np.empty((runs, g)),
+            np.empty((runs, g)),
+            np.empty((runs, g)),
+        ),
+    )

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import simpy
 
+from migratieketen.chain.flow_parameters import flow_parameters
 from migratieketen.chain.inputs import ChainInputs
 from migratieketen.chain.params import draw_parameters
 
@@ -159,9 +160,11 @@ def simulate_person_by_person(inputs: ChainInputs, seed: int) -> np.ndarray:
             occupancy[t] = c.queue + c.rejected + c.waiting
             yield env.timeout(1)
 
-    for _ in range(int(inputs.initial_asylum_seekers)):
+    # opening stocks at the central values, as the engine's deterministic run
+    opening = flow_parameters(inputs, rng, 1, deterministic=True).opening
+    for _ in range(int(opening.asylum_seekers[0])):
         env.process(asylum_seeker(False))
-    for _ in range(int(inputs.initial_permit_holders)):
+    for _ in range(int(opening.statushouders[0])):
         env.process(wait_for_home(gemeente()))
     for proc in (arrivals(), ind(), housing(), monitor()):
         env.process(proc)

@@ -75,6 +75,17 @@ def test_auto_scaling_noodopvang_removes_crisis_after_the_lead_time() -> None:
     assert crisis[3:].max() < 0.1 * fixed[3:].max()
 
 
+def test_auto_scaling_without_lead_time_leaves_no_crisis_need() -> None:
+    # A lead time of 0 opens this month's need at once (it used to read a month
+    # that was not simulated yet).
+    auto = _run(
+        Levers(noodopvang_auto_scale=True),
+        parameters={"ind_decisions_per_month": 4000, "noodopvang_lead_time_months": 0},
+        initial_asylum_seekers=60_000.0,
+    )
+    np.testing.assert_allclose(auto.series("occ_crisis", 95), 0.0, atol=1e-6)
+
+
 def test_gemeenten_receive_by_taakstelling_share() -> None:
     result = _run(Levers(extra_housing_pct=500))  # supply not binding
     housed = result.gemeente[0, result.percentiles.index(50)]

@@ -142,7 +142,7 @@ def _simulate_month(
     housed = flows.housing(state, params.housing, arrivals, decided, t)
     wait = flows.other_urgent_wait(state, params.housing, housed, t)
     state.outflow_total += decided.closed + left.departed + left.lvv + left.irregular
-    occupancy = flows.reception(state, params.reception, t, out[:, COL["coa_total"]])
+    occupancy = flows.reception(state, params.reception, t)
     integration = flows.inburgering(state, params.inburgering, housed.moved)
     row = out[:, :, t]
     row[:, COL["coa_total"]] = occupancy.total

@@ -26,7 +26,6 @@ from migratieketen.chain.flow_parameters import (
 )
 from migratieketen.chain.state import ChainState
 
-F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
 WAIT_CAP_MONTHS = 120.0  # the other urgent seekers' wait is shown up to ten years
 
@@ -48,7 +47,7 @@ def inflow(state: ChainState, par: InflowParameters, t: int) -> Arrivals:
         nare = np.full(len(first), observed)
     else:
         recent = state.permits_history[:, t : t + par.lag]
-        nare = par.nareizigers_ratio * (recent @ par.delay_weights)
+        nare = par.nareizigers_ratio * np.einsum("rl,rl->r", recent, par.delay_weights)
     state.inflow_total += first + repeat + nare
     state.q_first += first
     state.q_repeat += repeat
@@ -75,11 +74,10 @@ def ind_procedure(state: ChainState, par: ProcedureParameters, t: int) -> Decisi
     d_repeat = decisions - d_first
     state.q_first -= d_first
     state.q_repeat -= d_repeat
-    closed_share = par.closed_share[t]
+    closed_share = par.closed_share[:, t]
     closed = decisions * closed_share
-    rec1 = np.clip(par.recognition_first[t] + par.recognition_shift, 0.0, 1.0)
     permits = (1 - closed_share) * (
-        d_first * rec1 + d_repeat * par.recognition_repeat[t]
+        d_first * par.recognition(t) + d_repeat * par.recognition_repeat[:, t]
     )
     state.rejected += decisions - closed - permits
     state.permits_history[:, state.history_offset + t] = permits
@@ -235,38 +233,33 @@ class Occupancy(NamedTuple):
     cost: F64  # euro this month, idle capacity included
 
 
-def reception(
-    state: ChainState, par: ReceptionParameters, t: int, coa_total: F32
-) -> Occupancy:
-    """Everyone in COA fills regular -> small-scale -> noodopvang -> crisis places.
-
-    `coa_total` (runs, months) is the recorded COA total so far, for the lever that
-    opens noodopvang for the demand of `lead_months` ago.
-    """
+def reception(state: ChainState, par: ReceptionParameters, t: int) -> Occupancy:
+    """Everyone in COA fills regular -> small-scale -> noodopvang -> crisis places."""
     seekers = state.q_first + state.q_repeat + state.rejected
     holders = state.waiting.sum(axis=1)
     total = seekers + holders
-    cap_reg, cap_small = par.cap_regular[t], par.cap_small_scale[t]
-    nood_cap = _noodopvang_capacity(state, par, t, coa_total)
+    state.coa_total[:, t] = total
+    cap_reg, cap_small = par.cap_regular[:, t], par.cap_small_scale[:, t]
+    nood_cap = _noodopvang_capacity(state, par, t)
     occ_reg = np.minimum(total, cap_reg)
     occ_small = np.minimum(total - occ_reg, cap_small)
     occ_nood = np.minimum(total - occ_reg - occ_small, nood_cap)
     occ_crisis = total - occ_reg - occ_small - occ_nood
     c = par.cost_per_month
     cost = (
-        occ_reg * c[0]
-        + occ_small * c[1]
-        + occ_nood * c[2]
-        + occ_crisis * c[3]
+        occ_reg * c[:, 0]
+        + occ_small * c[:, 1]
+        + occ_nood * c[:, 2]
+        + occ_crisis * c[:, 3]
         + par.idle_cost_fraction
         * (
-            (cap_reg - occ_reg) * c[0]
-            + (cap_small - occ_small) * c[1]
-            + (nood_cap - occ_nood) * c[2]
+            (cap_reg - occ_reg) * c[:, 0]
+            + (cap_small - occ_small) * c[:, 1]
+            + (nood_cap - occ_nood) * c[:, 2]
         )
     )
     state.crisis_peak = np.maximum(state.crisis_peak, occ_crisis)
-    state.crisis_cost += occ_crisis * c[3]
+    state.crisis_cost += occ_crisis * c[:, 3]
     return Occupancy(
         total,
         seekers,
@@ -280,15 +273,18 @@ def reception(
     )
 
 
-def _noodopvang_capacity(
-    state: ChainState, par: ReceptionParameters, t: int, coa_total: F32
-) -> F64:
-    capacity = np.full(len(state.opening), par.cap_noodopvang[t])
+def _noodopvang_capacity(state: ChainState, par: ReceptionParameters, t: int) -> F64:
+    """The scenario's noodopvang; with the lever on, at least what was needed
+    `lead_months` ago (this month's need when the lead time is 0)."""
+    capacity = np.asarray(par.cap_noodopvang[:, t])
     if par.auto_scale:
-        lead = par.lead_months
-        past = coa_total[:, t - lead] if t >= lead else state.opening
+        month = t - par.lead_months
+        runs = np.arange(len(month))
+        past = np.where(
+            month >= 0, state.coa_total[runs, np.maximum(month, 0)], state.opening
+        )
         capacity = np.maximum(
-            capacity, past - par.cap_regular[t] - par.cap_small_scale[t]
+            capacity, past - par.cap_regular[:, t] - par.cap_small_scale[:, t]
         )
     return capacity
 
@@ -312,9 +308,9 @@ def inburgering(
     remaining = stock - done
     stock[:, :, 1:] = remaining[:, :, :-1]
     stock[:, :, -1] += remaining[:, :, -1]
-    stock[:, :, 0] = starts[:, None] * par.route_share[None, :]
+    stock[:, :, 0] = starts[:, None] * par.route_share
     caseload = stock.sum(axis=(1, 2))
-    overdue = stock[:, :, par.term_months :].sum(axis=(1, 2))
+    overdue = (stock * par.overdue).sum(axis=(1, 2))
     return Integration(
         starts, caseload, overdue, starts * par.route_cost, starts * par.budget
     )

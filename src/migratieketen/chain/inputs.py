@@ -8,18 +8,25 @@ is pure numpy and can be shipped to Dask workers as-is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
 from migratieketen.chain.gemeenten import GemeenteInputs, load_gemeente_inputs
-from migratieketen.chain.history import OPENING_OCCUPANCY_2012, load_history
-from migratieketen.chain.params import ChainConfigError, resolve_values
+from migratieketen.chain.history import load_history
+from migratieketen.chain.params import (
+    ChainConfigError,
+    Parameter,
+    default_parameters,
+    resolve_values,
+)
 from migratieketen.chain.scenario import Levers, Scenario, month_index, month_label
 
 FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -44,8 +51,17 @@ class ChainInputs:
     values: dict[str, float]  # resolved parameter values (defaults + overrides)
     inflow_noise: bool  # False when the inflow is observed history
     noodopvang_auto_scale: bool
-    initial_asylum_seekers: float
-    initial_permit_holders: float
+    # the scenario's opening stocks; None = the model's guess from each run's draws
+    initial_asylum_seekers: float | None
+    initial_permit_holders: float | None
+    inflow_kind: str = "constant"  # Inflow.kind: 'historie' replays observed data
+    # parameter -> months in which a path above holds that parameter's own value (not
+    # an observation or a scenario figure): there the engine uses each run's draw
+    parameter_months: Mapping[str, BoolArray] = field(default_factory=dict)
+    # parameters whose draw / central value scales the IND capacity path per run
+    capacity_parameters: tuple[str, ...] = ("ind_decisions_per_month",)
+    # the parameter definitions the runs are drawn from (uncertainty per parameter)
+    definitions: Mapping[str, Parameter] = field(default_factory=default_parameters)
     # gemeenten (indexes) whose monthly waiting list and housing are kept per run
     detail_index: tuple[int, ...] = ()
 
@@ -121,6 +137,14 @@ def _history_paths(
     )
 
 
+# Paths that a scenario (not history) takes from one parameter in every month.
+SCENARIO_PATH_PARAMETERS = (
+    "repeat_requests_per_month",
+    "recognition_rate_repeat",
+    "closed_share",
+)
+
+
 def _scenario_paths(
     scenario: Scenario, values: dict[str, float], months: int
 ) -> _Paths:
@@ -138,14 +162,22 @@ def _scenario_paths(
     )
 
 
+CAPACITY_PARAMETERS = (
+    "capacity_regular",
+    "capacity_small_scale",
+    "capacity_noodopvang",
+)
+
+
 def _capacity(
     scenario: Scenario, values: dict[str, float], start: int, months: int
-) -> FloatArray:
-    """(3, months): regular, small-scale, noodopvang; the scenario's steps override."""
+) -> tuple[FloatArray, BoolArray]:
+    """(3, months): regular, small-scale, noodopvang; the scenario's steps override
+    the parameters from their month on. Also the months still at the parameters."""
     cap = np.empty((3, months))
-    cap[0] = values["capacity_regular"]
-    cap[1] = values["capacity_small_scale"]
-    cap[2] = values["capacity_noodopvang"]
+    for i, name in enumerate(CAPACITY_PARAMETERS):
+        cap[i] = values[name]
+    from_parameters = np.ones(months, dtype=bool)
     for step in scenario.capacity:
         mask = _from(step.start, start, months)
         cap[0, mask], cap[1, mask], cap[2, mask] = (
@@ -153,7 +185,8 @@ def _capacity(
             step.small_scale,
             step.noodopvang,
         )
-    return cap
+        from_parameters &= ~mask
+    return cap, from_parameters
 
 
 def _urgency(lv: Levers, start: int, months: int) -> FloatArray:
@@ -164,34 +197,6 @@ def _urgency(lv: Levers, start: int, months: int) -> FloatArray:
             on &= np.arange(months) <= month_index(lv.urgency_until) - start
         urgency[on] = 1.0
     return urgency
-
-
-def _opening_stocks(
-    scenario: Scenario, values: dict[str, float], paths: _Paths, start: int
-) -> tuple[float, float]:
-    """Asylum seekers and statushouders in COA at the start (the scenario's own
-    figures, else the published 2012 occupancy for history or a calm steady state)."""
-    historie = scenario.inflow.kind == "historie"
-    ind = float(paths.ind[0])
-    if historie and start == month_index("2013-01"):
-        default_seekers = OPENING_OCCUPANCY_2012 - values["initial_permit_holders_2013"]
-    else:
-        # about three months of decisions waiting: a calm steady state
-        default_seekers = 3 * ind
-    default_holders = (
-        values["initial_permit_holders_2013"]
-        if historie
-        else ind
-        * (1 - paths.closed[0])
-        * paths.recognition_first[0]
-        / values["housing_rate"]
-    )
-    seekers = scenario.initial_asylum_seekers
-    holders = scenario.initial_permit_holders
-    return (
-        default_seekers if seekers is None else seekers,
-        default_holders if holders is None else holders,
-    )
 
 
 def _gemeenten(
@@ -233,12 +238,17 @@ def build_inputs(
         lv.extra_ind_from, start, months
     )
     paths = replace(paths, ind=ind)
-    cap = _capacity(scenario, values, start, months)
+    cap, cap_from_parameters = _capacity(scenario, values, start, months)
     tv = lv.tussenvoorziening_places * _from(lv.tussenvoorziening_from, start, months)
     housing = 1.0 + lv.extra_housing_pct / 100 * _from(
         lv.extra_housing_from, start, months
     )
-    seekers, holders = _opening_stocks(scenario, values, paths, start)
+    historie = scenario.inflow.kind == "historie"
+    parameter_months = {name: cap_from_parameters for name in CAPACITY_PARAMETERS}
+    if not historie:
+        everywhere = np.ones(months, dtype=bool)
+        for name in SCENARIO_PATH_PARAMETERS:
+            parameter_months[name] = everywhere
     return ChainInputs(
         start=start,
         first=np.asarray(paths.first, dtype=np.float64),
@@ -258,7 +268,14 @@ def build_inputs(
         values=values,
         inflow_noise=paths.noise,
         noodopvang_auto_scale=lv.noodopvang_auto_scale,
-        initial_asylum_seekers=seekers,
-        initial_permit_holders=holders,
+        initial_asylum_seekers=scenario.initial_asylum_seekers,
+        initial_permit_holders=scenario.initial_permit_holders,
+        inflow_kind=scenario.inflow.kind,
+        parameter_months=parameter_months,
+        capacity_parameters=(
+            ("ind_decisions_per_month", "history_persons_per_decision")
+            if historie
+            else ("ind_decisions_per_month",)
+        ),
         detail_index=detail_index,
     )

@@ -187,10 +187,16 @@ def resolve_values(overrides: Mapping[str, float]) -> dict[str, float]:
 
 
 def draw_parameters(
-    values: Mapping[str, float], rng: np.random.Generator, n_runs: int
+    values: Mapping[str, float],
+    rng: np.random.Generator,
+    n_runs: int,
+    definitions: Mapping[str, Parameter] | None = None,
 ) -> dict[str, FloatArray]:
-    """Per-run parameter arrays, drawn in a fixed (sorted) order for reproducibility."""
-    params = default_parameters()
+    """Per-run parameter arrays, drawn in a fixed (sorted) order for reproducibility.
+
+    `definitions` (default: the YAML files) say each parameter's uncertainty.
+    """
+    params = default_parameters() if definitions is None else definitions
     return {
         name: params[name].draw(values[name], rng, n_runs) for name in sorted(params)
     }

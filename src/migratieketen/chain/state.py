@@ -44,6 +44,7 @@ class ChainState:
     waiting_sum_by_gemeente: F64  # (runs, gemeenten), summed over the months
     crisis_peak: F64
     crisis_cost: F64
+    coa_total: F64  # (runs, months) persons in COA at the end of each month so far
     # (runs, gemeenten) scratch arrays reused every month: these temporaries dominate
     # the cost of a step
     scratch: tuple[F64, F64, F64, F64] = field(repr=False)
@@ -67,15 +68,13 @@ def initial_state(
 ) -> ChainState:
     """Opening stocks: asylum seekers in the queue, statushouders waiting by share."""
     runs, g = n_runs, len(inputs.gemeenten)
-    share = params.housing.share
-    q_first = np.full(runs, float(inputs.initial_asylum_seekers))
-    waiting = np.broadcast_to(
-        float(inputs.initial_permit_holders) * share, (runs, g)
-    ).astype(np.float64)
+    opening = params.opening
+    q_first = opening.asylum_seekers.copy()
+    waiting = opening.statushouders[:, None] * params.housing.share
     # steady permits before the start, so endogenous nareizigers do not start at 0
-    steady_permits = inputs.ind_decisions[0] * (1 - inputs.closed_share[0])
-    steady_permits *= inputs.recognition_first[0]
     lag = params.inflow.lag
+    permits_history = np.empty((runs, lag + inputs.months))
+    permits_history[:] = opening.steady_permits[:, None]
     other_demand = params.housing.other_urgent_demand
     return ChainState(
         q_first=q_first,
@@ -85,7 +84,7 @@ def initial_state(
         tussenvoorziening=np.zeros((runs, g)),
         housed=np.zeros(runs),
         inburgering=np.zeros((runs, len(ROUTES), MAX_AGE)),
-        permits_history=np.full((runs, lag + inputs.months), steady_permits),
+        permits_history=permits_history,
         history_offset=lag,
         other_urgent=2 * other_demand,
         opening=q_first + waiting.sum(axis=1),
@@ -95,6 +94,7 @@ def initial_state(
         waiting_sum_by_gemeente=np.zeros((runs, g)),
         crisis_peak=np.zeros(runs),
         crisis_cost=np.zeros(runs),
+        coa_total=np.zeros((runs, inputs.months)),
         scratch=(
             np.empty((runs, g)),
             np.empty((runs, g)),

@@ -42,15 +42,15 @@ def format_report(report: dict) -> str:
     lines.append(
         f"ARD (gemiddeld relatief verschil) t/m kalibratiegrens: "
         f"{report['ard_in_sample']:.3f}  (COA totaal {per['coa_total']:.3f}, "
-        f"vergunninghouders {per['coa_permit_holders']:.3f}; "
+        f"statushouders {per['coa_statushouders']:.3f}; "
         f"{report['runs']} runs)"
     )
     if report["ard_out_of_sample"] is not None:
         o = report["ard_out_of_sample_per_series"]
         lines.append(
             f"ARD buiten de kalibratie (--validatie): {report['ard_out_of_sample']:.3f} "
-            f"(COA totaal {o['coa_total']:.3f}, vergunninghouders "
-            f"{o['coa_permit_holders']:.3f})"
+            f"(COA totaal {o['coa_total']:.3f}, statushouders "
+            f"{o['coa_statushouders']:.3f})"
         )
     lo, hi = report["percentile_band"]
     lines.append("")
@@ -59,8 +59,8 @@ def format_report(report: dict) -> str:
         lines.append(
             f"  {p['month']}  COA totaal {p['coa_total_p_low']:7.0f} / "
             f"{p['coa_total_p50']:7.0f} / {p['coa_total_p_high']:7.0f}   "
-            f"vergunninghouders {p['coa_permit_holders_p_low']:6.0f} / "
-            f"{p['coa_permit_holders_p50']:6.0f} / {p['coa_permit_holders_p_high']:6.0f}"
+            f"statushouders {p['coa_statushouders_p_low']:6.0f} / "
+            f"{p['coa_statushouders_p50']:6.0f} / {p['coa_statushouders_p_high']:6.0f}"
         )
     lines.append(
         f"Behoud van personen: max. afwijking {report['max_imbalance_persons']:.2e}"

@@ -24,7 +24,7 @@ from rich.table import Table
 from migratieketen.chain import (
     BUILTIN_SCENARIOS,
     ChainConfigError,
-    Scenario,
+    ChainScenario,
     SimulationResult,
     builtin_scenario,
     default_parameters,
@@ -48,7 +48,7 @@ def _data_dir(explicit: Path | None) -> Path:
         raise ChainConfigError(str(exc)) from exc
 
 
-def resolve_scenario(name: str, until: str | None) -> Scenario:
+def resolve_scenario(name: str, until: str | None) -> ChainScenario:
     """A YAML path or a built-in scenario name."""
     if name in BUILTIN_SCENARIOS:
         if until is not None and name != "historie":
@@ -71,7 +71,7 @@ def render_table(result: SimulationResult) -> Table:
         "Maand",
         "In COA (mediaan)",
         f"In COA (p{lo:g}-p{hi:g})",
-        "Vergunninghouders in COA",
+        "Statushouders in COA",
         f"Crisisnoodopvang (p{hi:g})",
         "Opvangkosten/mnd (mln)",
     )
@@ -89,7 +89,7 @@ def render_table(result: SimulationResult) -> Table:
             result.months[t],
             n(result.series("coa_total", 50)[t]),
             f"{total_lo}-{total_hi}",
-            n(result.series("coa_permit_holders", 50)[t]),
+            n(result.series("coa_statushouders", 50)[t]),
             n(result.series("occ_crisis", hi)[t]),
             f"{result.series('reception_cost', 50)[t] / 1e6:.1f}".replace(".", ","),
         )
@@ -250,8 +250,8 @@ def _validate(
     assert isinstance(per, dict)
     text = (
         f"ARD t/m 2023-06: {report['ard_in_sample']:.3f} "
-        f"(COA totaal {per['coa_total']:.3f}, vergunninghouders "
-        f"{per['coa_permit_holders']:.3f})\n"
+        f"(COA totaal {per['coa_total']:.3f}, statushouders "
+        f"{per['coa_statushouders']:.3f})\n"
     )
     if report["ard_out_of_sample"] is not None:
         text += f"ARD buiten de kalibratie: {report['ard_out_of_sample']:.3f}\n"

@@ -349,14 +349,14 @@ def scenario(
 ) -> None:
     """Instroomscenario's: prognosepaden, herhaling 2015/2022, piek, dal, regimewissel."""
     from migratieketen.forecast.engine import make_forecast
-    from migratieketen.forecast.scenarios import ScenarioError, standard_scenarios
+    from migratieketen.forecast.scenarios import InflowScenarioError, standard_scenarios
 
     fmt = _check_format(fmt)
     inputs = _load(data_dir, data_tot)
     try:
         result = make_forecast(inputs, tot, seed=seed)
         scenarios = standard_scenarios(result, inputs.first, inputs.nareizigers, seed)
-    except (ValueError, ScenarioError) as exc:
+    except (ValueError, InflowScenarioError) as exc:
         _fail(str(exc))
     if fmt == "csv":
         text = "".join(

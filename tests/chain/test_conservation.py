@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 from migratieketen.chain.engine import SERIES
 from migratieketen.chain.ensemble import run_ensemble
 from migratieketen.chain.gemeenten import synthetic_gemeenten
-from migratieketen.chain.scenario import CapacityStep, Inflow, Levers, Scenario
+from migratieketen.chain.scenario import CapacityStep, ChainScenario, Inflow, Levers
 
 GEMEENTEN = synthetic_gemeenten(12, seed=3)
 
 
 @st.composite
-def scenarios(draw: st.DrawFn) -> Scenario:
+def scenarios(draw: st.DrawFn) -> ChainScenario:
     kind = draw(st.sampled_from(["constant", "monthly", "peak"]))
     months = draw(st.integers(1, 48))
     inflow = Inflow(
@@ -46,7 +46,7 @@ def scenarios(draw: st.DrawFn) -> Scenario:
         "rejected_months_in_coa": draw(st.floats(1, 24)),
         "statushouder_share_of_lettings": draw(st.floats(0, 1)),
     }
-    return Scenario(
+    return ChainScenario(
         name="random",
         start="2026-01",
         months=months,
@@ -57,13 +57,13 @@ def scenarios(draw: st.DrawFn) -> Scenario:
         runs=draw(st.integers(1, 30)),
         seed=draw(st.integers(0, 2**31)),
         initial_asylum_seekers=draw(st.floats(0, 100_000)),
-        initial_permit_holders=draw(st.floats(0, 50_000)),
+        initial_statushouders=draw(st.floats(0, 50_000)),
     )
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
-def test_persons_are_conserved_in_every_run(scenario: Scenario) -> None:
+def test_persons_are_conserved_in_every_run(scenario: ChainScenario) -> None:
     result = run_ensemble(scenario, gemeenten=GEMEENTEN, chunk_size=7)
     opening_plus_in, out, stock = result.balance.T
     scale = np.maximum(opening_plus_in, 1.0)
@@ -73,10 +73,10 @@ def test_persons_are_conserved_in_every_run(scenario: Scenario) -> None:
 
 @settings(max_examples=30, deadline=None)
 @given(scenarios())
-def test_no_stock_or_occupancy_goes_negative(scenario: Scenario) -> None:
+def test_no_stock_or_occupancy_goes_negative(scenario: ChainScenario) -> None:
     result = run_ensemble(scenario, gemeenten=GEMEENTEN, keep_runs=True)
     assert result.per_run is not None
-    for name in ("coa_total", "ind_queue", "coa_permit_holders", "occ_crisis"):
+    for name in ("coa_total", "ind_queue", "coa_statushouders", "occ_crisis"):
         assert result.per_run[:, SERIES.index(name)].min() >= -1e-3
     occ = result.per_run[
         :,

@@ -40,7 +40,7 @@ def test_quarterly_to_monthly_keeps_quarter_totals(shared_data_dir: Path) -> Non
 def test_observations_stop_at_the_calibration_cutoff(shared_data_dir: Path) -> None:
     obs = load_observations(shared_data_dir.parent, "2023-06")
     assert max(o.month for o in obs) <= "2023-06"
-    assert {o.series for o in obs} == {"coa_total", "coa_permit_holders"}
+    assert {o.series for o in obs} == {"coa_total", "coa_statushouders"}
     assert any(o.month == "2015-12" and o.value == 47_636 for o in obs)
 
 
@@ -57,7 +57,7 @@ def test_history_replay_is_close_to_published_occupancy(shared_data_dir: Path) -
     result = run_ensemble(
         builtin_scenario("historie", "2023-06"), shared_data_dir, runs=50
     )
-    median = {n: result.series(n) for n in ("coa_total", "coa_permit_holders")}
+    median = {n: result.series(n) for n in ("coa_total", "coa_statushouders")}
     fit = score(median, load_observations(shared_data_dir.parent, "2023-06"), "2013-01")
     assert fit.total < 0.2
     assert result.max_imbalance() < 1e-3
@@ -141,3 +141,13 @@ def test_validation_report_calibrates_and_scores(shared_data_dir: Path) -> None:
     assert report["ard_out_of_sample"] is not None
     months = [p["month"] for p in report["projection"]]  # type: ignore[attr-defined]
     assert months == ["2023-12", "2024-06", "2024-12"]
+
+
+def test_validation_csv_reads_the_old_series_name(tmp_path: Path) -> None:
+    path = tmp_path / "later.csv"
+    path.write_text(
+        "month,series,value\n2024-06,coa_permit_holders,20000\n"
+        "2024-06,coa_statushouders,21000\n",
+        encoding="utf-8",
+    )
+    assert [o.series for o in read_validation_csv(path)] == ["coa_statushouders"] * 2

@@ -10,7 +10,7 @@ import pytest
 from migratieketen.chain.ensemble import run_ensemble
 from migratieketen.chain.gemeenten import synthetic_gemeenten
 from migratieketen.chain.result import SimulationResult
-from migratieketen.chain.scenario import CapacityStep, Inflow, Levers, Scenario
+from migratieketen.chain.scenario import CapacityStep, ChainScenario, Inflow, Levers
 
 GEMEENTEN = synthetic_gemeenten(30, seed=5)
 
@@ -20,7 +20,7 @@ def _run(
     parameters: dict[str, float] | None = None,
     **kw: object,
 ) -> SimulationResult:
-    scenario = Scenario(
+    scenario = ChainScenario(
         name="gedrag",
         months=36,
         inflow=Inflow(kind="constant", per_month=3000),
@@ -40,7 +40,7 @@ def _end(result: SimulationResult, name: str) -> float:
 
 def test_urgency_scheme_houses_faster_but_others_wait_longer() -> None:
     base, urgent = _run(), _run(Levers(urgency_scheme=True))
-    assert _end(urgent, "coa_permit_holders") < _end(base, "coa_permit_holders")
+    assert _end(urgent, "coa_statushouders") < _end(base, "coa_statushouders")
     assert _end(urgent, "other_urgent_wait_months") > _end(
         base, "other_urgent_wait_months"
     )
@@ -48,7 +48,7 @@ def test_urgency_scheme_houses_faster_but_others_wait_longer() -> None:
 
 def test_tussenvoorziening_empties_coa() -> None:
     base, tv = _run(), _run(Levers(tussenvoorziening_places=10_000))
-    assert _end(tv, "coa_permit_holders") < _end(base, "coa_permit_holders")
+    assert _end(tv, "coa_statushouders") < _end(base, "coa_statushouders")
     assert _end(tv, "in_tussenvoorziening") > 0
 
 
@@ -114,23 +114,23 @@ def test_crisis_need_per_gemeente_adds_up_to_the_national_peak() -> None:
 
 
 def test_compare_puts_scenarios_side_by_side() -> None:
-    from migratieketen.chain import compare
+    from migratieketen.chain import compare_runs
 
     a, b = _run(), _run(Levers(urgency_scheme=True))
     b.scenario["name"] = "urgentie"
-    table = compare([a, b])
+    table = compare_runs([a, b])
     assert table["scenarios"] == ["gedrag", "urgentie"]
     assert set(table["median"]["coa_total"]) == {"gedrag", "urgentie"}
     assert (
-        table["summary"]["urgentie"]["permit_holders_waiting_end_median"]
-        < table["summary"]["gedrag"]["permit_holders_waiting_end_median"]
+        table["summary"]["urgentie"]["statushouders_waiting_end_median"]
+        < table["summary"]["gedrag"]["statushouders_waiting_end_median"]
     )
 
 
 def test_detail_gemeenten_have_monthly_series_consistent_with_the_summary() -> None:
     from migratieketen.chain import ChainConfigError
 
-    scenario = Scenario(name="detail", months=24, runs=30, seed=4)
+    scenario = ChainScenario(name="detail", months=24, runs=30, seed=4)
     code = GEMEENTEN.codes[3]
     result = run_ensemble(scenario, gemeenten=GEMEENTEN, detail_gemeenten=(code,))
     data = result.to_dict()["gemeente_detail"][code]

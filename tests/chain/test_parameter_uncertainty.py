@@ -23,17 +23,17 @@ from migratieketen.chain.flow_parameters import flow_parameters
 from migratieketen.chain.gemeenten import synthetic_gemeenten
 from migratieketen.chain.inputs import ChainInputs, build_inputs
 from migratieketen.chain.params import Parameter, Uncertainty, default_parameters
-from migratieketen.chain.scenario import Inflow, Levers, Scenario
+from migratieketen.chain.scenario import ChainScenario, Inflow, Levers
 
 GEMEENTEN = synthetic_gemeenten(12, seed=3)
 RUNS = 16
 # Used only when the inflow is observed history.
-HISTORY_ONLY = ("history_persons_per_decision", "initial_permit_holders_2013")
+HISTORY_ONLY = ("history_persons_per_decision", "initial_statushouders_2013")
 
 
-def _levers_scenario() -> Scenario:
+def _levers_scenario() -> ChainScenario:
     """Every lever on, no capacity steps, no monthly noise: each parameter matters."""
-    return Scenario(
+    return ChainScenario(
         name="alle-hefbomen",
         start="2026-01",
         months=72,

@@ -9,13 +9,13 @@ import pytest
 
 from migratieketen.chain.ensemble import run_ensemble
 from migratieketen.chain.gemeenten import synthetic_gemeenten
-from migratieketen.chain.scenario import Inflow, Levers, Scenario
+from migratieketen.chain.scenario import ChainScenario, Inflow, Levers
 
 GEMEENTEN = synthetic_gemeenten(20, seed=1)
 
 
-def _scenario(seed: int = 7) -> Scenario:
-    return Scenario(
+def _scenario(seed: int = 7) -> ChainScenario:
+    return ChainScenario(
         name="klein",
         start="2026-01",
         months=18,

@@ -11,7 +11,7 @@ import pytest
 from migratieketen.chain import (
     BUILTIN_SCENARIOS,
     ChainConfigError,
-    Scenario,
+    ChainScenario,
     builtin_scenario,
     default_parameters,
     load_scenario,
@@ -29,7 +29,7 @@ def test_every_parameter_has_unit_description_and_source() -> None:
 
 
 def test_yaml_round_trip(tmp_path: Path) -> None:
-    scenario = Scenario(
+    scenario = ChainScenario(
         name="test",
         start="2027-03",
         months=24,
@@ -71,7 +71,7 @@ def test_builtin_scenarios_load(name: str) -> None:
 )
 def test_invalid_scenarios_give_specific_dutch_errors(text: str, fragment: str) -> None:
     with pytest.raises(ChainConfigError, match=None) as info:
-        Scenario.from_yaml(text)
+        ChainScenario.from_yaml(text)
     assert fragment in str(info.value)
 
 
@@ -81,18 +81,32 @@ def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_failed_save_leaves_no_file(tmp_path: Path) -> None:
-    bad = Scenario(name="x", months=0)
+    bad = ChainScenario(name="x", months=0)
     with pytest.raises(ChainConfigError):
         save_scenario(bad, tmp_path / "bad.yaml")
     assert list(tmp_path.iterdir()) == []
 
 
 def test_integer_stocks_in_yaml_are_numbers_and_wrong_types_are_rejected() -> None:
-    s = Scenario.from_yaml("name: x\ninitial_asylum_seekers: 1000\nmonths: 12\n")
+    s = ChainScenario.from_yaml("name: x\ninitial_asylum_seekers: 1000\nmonths: 12\n")
     assert isinstance(s.initial_asylum_seekers, float)
     with pytest.raises(ChainConfigError, match="'months' moet een geheel getal"):
-        Scenario.from_yaml("name: x\nmonths: twaalf\n")
+        ChainScenario.from_yaml("name: x\nmonths: twaalf\n")
     with pytest.raises(
-        ChainConfigError, match="'initial_permit_holders' moet een getal"
+        ChainConfigError, match="'initial_statushouders' moet een getal"
     ):
-        Scenario.from_yaml("name: x\ninitial_permit_holders: veel\n")
+        ChainScenario.from_yaml("name: x\ninitial_statushouders: veel\n")
+
+
+def test_scenario_files_with_the_old_permit_holder_names_still_load() -> None:
+    old = ChainScenario.from_yaml(
+        "name: oud\ninitial_permit_holders: 23400\n"
+        "parameters:\n  initial_permit_holders_2013: 2500\n"
+    )
+    assert old.initial_statushouders == 23400.0
+    assert old.parameters == {"initial_statushouders_2013": 2500}
+    assert "initial_permit_holders" not in old.to_dict()
+    both = ChainScenario.from_dict(
+        {"name": "x", "initial_permit_holders": 1.0, "initial_statushouders": 2.0}
+    )
+    assert both.initial_statushouders == 2.0

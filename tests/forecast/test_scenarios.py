@@ -12,7 +12,7 @@ import pytest
 
 from migratieketen.data import asylum
 from migratieketen.forecast.scenarios import (
-    ScenarioError,
+    InflowScenarioError,
     historical_replay,
     regime_switch,
     stylised_shock,
@@ -37,7 +37,7 @@ def test_replay_2015_scales_the_2015_shape(series) -> None:  # type: ignore[no-u
         today * np.array([first.value(f"2015-Q{q}") for q in range(1, 5)]) / base_2014
     )
     np.testing.assert_allclose(s.paths["eerste_asielverzoeken"][0], expected)
-    with pytest.raises(ScenarioError, match="2025-Q1, 2025-Q2"):
+    with pytest.raises(InflowScenarioError, match="2025-Q1, 2025-Q2"):
         historical_replay(first, nar, "2024-Q1", quarters=8)
 
 
@@ -52,7 +52,7 @@ def test_stylised_peak_and_trough(series) -> None:  # type: ignore[no-untyped-de
     assert np.all(
         trough.paths["totale_instroom"] < peak.paths["totale_instroom"][:, :4] + 1e-9
     )
-    with pytest.raises(ScenarioError):
+    with pytest.raises(InflowScenarioError):
         stylised_shock(first, nar, size=-1.5, onset=0, duration=2)
 
 
@@ -65,5 +65,5 @@ def test_regime_switch_reproducible_by_seed(series) -> None:  # type: ignore[no-
     assert not np.array_equal(a.paths["totale_instroom"], c.paths["totale_instroom"])
     assert a.to_dict()["seed"] == 5 and a.description
     assert a.to_csv().splitlines()[0] == "scenario,pad,periode,reeks,waarde"
-    with pytest.raises(ScenarioError):
+    with pytest.raises(InflowScenarioError):
         regime_switch(first, nar, seed=1, start_regime="onbekend")

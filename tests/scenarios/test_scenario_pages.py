@@ -16,7 +16,7 @@ import pytest
 import yaml
 from tests.scenarios.conftest import SMALL_RUNS
 
-from migratieketen.chain import Scenario, builtin_scenario, run_ensemble
+from migratieketen.chain import ChainScenario, builtin_scenario, run_ensemble
 from migratieketen_web.scenarios import limits
 from migratieketen_web.scenarios.models import RunStatus, ScenarioRun
 
@@ -98,7 +98,7 @@ def test_form_applies_levers_and_matches_the_core_with_the_same_seed(
         urgentie="on",
         naam="Piek met hefbomen",
     )
-    scenario = Scenario.from_dict(run.definition)
+    scenario = ChainScenario.from_dict(run.definition)
     assert run.name == "Piek met hefbomen"
     assert scenario.capacity[0].noodopvang == 30000
     assert scenario.capacity[0].regular == 52000  # kept from piek2015
@@ -124,7 +124,7 @@ def test_trough_needs_no_crisis_shelter(client: Client) -> None:
     ).content.decode()
     assert "Dal zoals 2020" in html
     assert "in geen enkele maand crisisnoodopvang nodig" in html
-    assert "Kaart van de gemeenten: Wachtende vergunninghouders aan het eind" in html
+    assert "Kaart van de gemeenten: Wachtende statushouders aan het eind" in html
 
 
 def test_comparison_page_shows_both_runs_side_by_side(client: Client) -> None:
@@ -229,7 +229,7 @@ def test_yaml_upload_missing_file_and_too_many_runs_create_nothing(
 def test_downloaded_yaml_uploads_again_to_the_same_scenario(client: Client) -> None:
     run = _start(client, tussenvoorziening="500")
     text = client.get(f"/scenarios/{run.uuid}/scenario.yaml").content
-    assert Scenario.from_yaml(text.decode()).to_dict() == run.definition
+    assert ChainScenario.from_yaml(text.decode()).to_dict() == run.definition
     upload = SimpleUploadedFile("s.yaml", text, content_type="application/yaml")
     again = _start(client, instroom="yaml", scenario_bestand=upload)
     assert again.definition == run.definition
@@ -293,7 +293,7 @@ def test_preset_examples_download_as_valid_scenarios(client: Client) -> None:
     for key in ("piek2015", "dal2020", "basis", "historie"):
         response = client.get(f"/scenarios/voorbeeld/{key}.yaml")
         assert response.status_code == 200
-        assert Scenario.from_yaml(response.content.decode()).name == key
+        assert ChainScenario.from_yaml(response.content.decode()).name == key
     assert client.get("/scenarios/voorbeeld/onbekend.yaml").status_code == 404
 
 

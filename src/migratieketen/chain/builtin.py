@@ -9,7 +9,12 @@ from pathlib import Path
 
 from migratieketen.chain.history import HISTORY_START
 from migratieketen.chain.params import ChainConfigError
-from migratieketen.chain.scenario import Levers, Scenario, load_scenario, month_index
+from migratieketen.chain.scenario import (
+    ChainScenario,
+    Levers,
+    load_scenario,
+    month_index,
+)
 
 SCENARIO_DIR = Path(__file__).parent / "scenarios"
 # Huisvestingswet 2014 art. 12(3) (original text) made vergunninghouders an urgency
@@ -24,10 +29,10 @@ def _yaml_names() -> list[str]:
 BUILTIN_SCENARIOS: tuple[str, ...] = ("historie", *_yaml_names())
 
 
-def historie(until: str = "2024-12", runs: int = 1000, seed: int = 0) -> Scenario:
+def historie(until: str = "2024-12", runs: int = 1000, seed: int = 0) -> ChainScenario:
     """Replay the observed inflow, IND decisions and recognition from 2013-01."""
     months = month_index(until) - month_index(HISTORY_START) + 1
-    scenario = Scenario(
+    scenario = ChainScenario(
         name="historie",
         description=f"Waargenomen instroom en beslissingen {HISTORY_START} tot {until}.",
         start=HISTORY_START,
@@ -41,7 +46,7 @@ def historie(until: str = "2024-12", runs: int = 1000, seed: int = 0) -> Scenari
     return scenario
 
 
-def builtin_scenario(name: str, until: str = "2024-12") -> Scenario:
+def builtin_scenario(name: str, until: str = "2024-12") -> ChainScenario:
     if name == "historie":
         return historie(until)
     path = SCENARIO_DIR / f"{name}.yaml"

@@ -34,7 +34,7 @@ CALIBRATED: dict[str, tuple[float, float, float]] = {
     "urgency_extra_share": (0.0, 0.3, 0.08),
     "nareizigers_share_to_coa": (0.0, 1.0, 0.5),
     "rejected_months_in_coa": (1.0, 24.0, 4.0),
-    "initial_permit_holders_2013": (0.0, 10_000.0, 3000.0),
+    "initial_statushouders_2013": (0.0, 10_000.0, 3000.0),
     "history_persons_per_decision": (0.9, 1.5, 1.17),
 }
 
@@ -76,11 +76,11 @@ def score(
     rows = []
     for ob in observations:
         t = month_index(ob.month) - first
-        series = "coa_total" if ob.series == "coa_total" else "coa_permit_holders"
+        series = "coa_total" if ob.series == "coa_total" else "coa_statushouders"
         if 0 <= t < len(paths[series]):
             rows.append((ob, float(paths[series][t])))
     per = {}
-    for name in ("coa_total", "coa_permit_holders"):
+    for name in ("coa_total", "coa_statushouders"):
         sel = [(s, o.value) for o, s in rows if o.series == name]
         per[name] = ard([s for s, _ in sel], [v for _, v in sel])
     total = ard([s for _, s in rows], [o.value for o, _ in rows])
@@ -147,7 +147,7 @@ def calibrate(
 def read_validation_csv(path: Path | str) -> list[Observation]:
     """Later published figures to test against: CSV with month,series,value[,source].
 
-    series is coa_total or coa_permit_holders; month is JJJJ-MM.
+    series is coa_total or coa_statushouders; month is JJJJ-MM.
     """
     import csv
 
@@ -162,7 +162,10 @@ def read_validation_csv(path: Path | str) -> list[Observation]:
             try:
                 month_index(row["month"])
                 series = row["series"].strip()
-                if series not in ("coa_total", "coa_permit_holders"):
+                # the name used before `statushouder` became the code's word
+                if series == "coa_permit_holders":
+                    series = "coa_statushouders"
+                if series not in ("coa_total", "coa_statushouders"):
                     raise ValueError(series)
                 value = float(row["value"])
                 if value <= 0:
@@ -170,7 +173,7 @@ def read_validation_csv(path: Path | str) -> list[Observation]:
             except (KeyError, ValueError, TypeError) as exc:
                 raise ChainConfigError(
                     f"{p.name}, rij {n}: verwacht month (JJJJ-MM), series "
-                    f"(coa_total of coa_permit_holders) en value > 0 ({exc})."
+                    f"(coa_total of coa_statushouders) en value > 0 ({exc})."
                 ) from exc
             out.append(Observation(row["month"], series, value, row.get("source", "")))
     return out
@@ -200,7 +203,7 @@ def validation_report(
     scenario.parameters = dict(fit.values)
     result = run_ensemble(scenario, data_dir, gemeenten=gem)
     median = {
-        name: result.series(name, 50) for name in ("coa_total", "coa_permit_holders")
+        name: result.series(name, 50) for name in ("coa_total", "coa_statushouders")
     }
     in_sample = score(median, observations, scenario.start)
     out_sample = score(median, later, scenario.start) if later else None
@@ -216,7 +219,7 @@ def validation_report(
             "month": m,
             **{
                 f"{name}_{tag}": float(result.series(name, q)[result.months.index(m)])
-                for name in ("coa_total", "coa_permit_holders")
+                for name in ("coa_total", "coa_statushouders")
                 for tag, q in (("p_low", lo), ("p50", 50), ("p_high", hi))
             },
         }

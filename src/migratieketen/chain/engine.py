@@ -36,7 +36,7 @@ F64 = npt.NDArray[np.float64]
 SERIES: tuple[str, ...] = (
     "coa_total",
     "coa_asylum_seekers",
-    "coa_permit_holders",
+    "coa_statushouders",
     "occ_regular",
     "occ_small_scale",
     "occ_noodopvang",
@@ -147,7 +147,7 @@ def _simulate_month(
     row = out[:, :, t]
     row[:, COL["coa_total"]] = occupancy.total
     row[:, COL["coa_asylum_seekers"]] = occupancy.asylum_seekers
-    row[:, COL["coa_permit_holders"]] = occupancy.statushouders
+    row[:, COL["coa_statushouders"]] = occupancy.statushouders
     row[:, COL["occ_regular"]] = occupancy.regular
     row[:, COL["occ_small_scale"]] = occupancy.small_scale
     row[:, COL["occ_noodopvang"]] = occupancy.noodopvang

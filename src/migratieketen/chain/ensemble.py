@@ -20,7 +20,7 @@ from migratieketen.chain.gemeenten import GemeenteInputs
 from migratieketen.chain.inputs import ChainInputs, build_inputs
 from migratieketen.chain.params import ChainConfigError
 from migratieketen.chain.result import SimulationResult
-from migratieketen.chain.scenario import Scenario
+from migratieketen.chain.scenario import ChainScenario
 
 DEFAULT_PERCENTILES: tuple[float, ...] = (5, 25, 50, 75, 95)
 DEFAULT_CHUNK_SIZE = 250
@@ -71,7 +71,7 @@ def run_chunks_local(
 def reduce_chunks(
     chunks: Sequence[ChunkResult],
     inputs: ChainInputs,
-    scenario: Scenario,
+    scenario: ChainScenario,
     seed: int,
     percentiles: Sequence[float] = DEFAULT_PERCENTILES,
     keep_runs: bool = False,
@@ -112,7 +112,7 @@ def reduce_chunks(
 
 
 def run_ensemble(
-    scenario: Scenario,
+    scenario: ChainScenario,
     data_dir: Path | str | None = None,
     *,
     runs: int | None = None,

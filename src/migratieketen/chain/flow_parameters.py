@@ -348,7 +348,7 @@ def opening_stocks(
     capacity = procedure.capacity[0] * procedure.capacity_factor
     permits = procedure.first_month_permits()
     if inputs.inflow_kind == "historie":
-        holders = p["initial_permit_holders_2013"]
+        holders = p["initial_statushouders_2013"]
         seekers = (
             OPENING_OCCUPANCY_2012 - holders
             if inputs.start == month_index(HISTORY_START)
@@ -359,8 +359,8 @@ def opening_stocks(
         holders = permits / p["housing_rate"]
     if inputs.initial_asylum_seekers is not None:
         seekers = np.full(runs, inputs.initial_asylum_seekers)
-    if inputs.initial_permit_holders is not None:
-        holders = np.full(runs, inputs.initial_permit_holders)
+    if inputs.initial_statushouders is not None:
+        holders = np.full(runs, inputs.initial_statushouders)
     return OpeningStocks(
         asylum_seekers=np.asarray(seekers, dtype=np.float64),
         statushouders=np.asarray(holders, dtype=np.float64),

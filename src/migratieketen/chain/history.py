@@ -154,7 +154,7 @@ class Observation:
     """One published figure: persons in COA (total) or statushouders in COA."""
 
     month: str
-    series: str  # "coa_total" or "coa_permit_holders"
+    series: str  # "coa_total" or "coa_statushouders"
     value: float
     source: str
 
@@ -213,5 +213,5 @@ def load_observations(
         if total is not None and not total_text.startswith(">"):
             obs.append(Observation(month, "coa_total", total, row["source"]))
         if holders is not None:
-            obs.append(Observation(month, "coa_permit_holders", holders, row["source"]))
+            obs.append(Observation(month, "coa_statushouders", holders, row["source"]))
     return sorted(obs, key=lambda o: (month_index(o.month), o.series))

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # Copyright (C) 2026 Migratieketen contributors
-"""Turn a Scenario into the plain monthly arrays the vectorised engine consumes.
+"""Turn a ChainScenario into the plain monthly arrays the vectorised engine consumes.
 
 All data reading and scenario interpretation happens here, once, so the engine itself
 is pure numpy and can be shipped to Dask workers as-is.
@@ -23,7 +23,7 @@ from migratieketen.chain.params import (
     default_parameters,
     resolve_values,
 )
-from migratieketen.chain.scenario import Levers, Scenario, month_index, month_label
+from migratieketen.chain.scenario import ChainScenario, Levers, month_index, month_label
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -53,7 +53,7 @@ class ChainInputs:
     noodopvang_auto_scale: bool
     # the scenario's opening stocks; None = the model's guess from each run's draws
     initial_asylum_seekers: float | None
-    initial_permit_holders: float | None
+    initial_statushouders: float | None
     inflow_kind: str = "constant"  # Inflow.kind: 'historie' replays observed data
     # parameter -> months in which a path above holds that parameter's own value (not
     # an observation or a scenario figure): there the engine uses each run's draw
@@ -81,7 +81,7 @@ def _from(label: str, start: int, months: int) -> npt.NDArray[np.bool_]:
     return t >= month_index(label) - start
 
 
-def _inflow_path(scenario: Scenario, months: int) -> FloatArray:
+def _inflow_path(scenario: ChainScenario, months: int) -> FloatArray:
     spec = scenario.inflow
     if spec.kind == "constant":
         return np.full(months, spec.per_month)
@@ -146,7 +146,7 @@ SCENARIO_PATH_PARAMETERS = (
 
 
 def _scenario_paths(
-    scenario: Scenario, values: dict[str, float], months: int
+    scenario: ChainScenario, values: dict[str, float], months: int
 ) -> _Paths:
     """The scenario's inflow; the procedure at the parameters' values."""
     ones = np.ones(months)
@@ -170,7 +170,7 @@ CAPACITY_PARAMETERS = (
 
 
 def _capacity(
-    scenario: Scenario, values: dict[str, float], start: int, months: int
+    scenario: ChainScenario, values: dict[str, float], start: int, months: int
 ) -> tuple[FloatArray, BoolArray]:
     """(3, months): regular, small-scale, noodopvang; the scenario's steps override
     the parameters from their month on. Also the months still at the parameters."""
@@ -215,7 +215,7 @@ def _gemeenten(
 
 
 def build_inputs(
-    scenario: Scenario,
+    scenario: ChainScenario,
     data_dir: Path | str | None = None,
     gemeenten: GemeenteInputs | None = None,
     detail_gemeenten: tuple[str, ...] = (),
@@ -269,7 +269,7 @@ def build_inputs(
         inflow_noise=paths.noise,
         noodopvang_auto_scale=lv.noodopvang_auto_scale,
         initial_asylum_seekers=scenario.initial_asylum_seekers,
-        initial_permit_holders=scenario.initial_permit_holders,
+        initial_statushouders=scenario.initial_statushouders,
         inflow_kind=scenario.inflow.kind,
         parameter_months=parameter_months,
         capacity_parameters=(

@@ -24,7 +24,7 @@ F64 = npt.NDArray[np.float64]
 SERIES_LABELS_NL: dict[str, str] = {
     "coa_total": "Personen in COA-opvang (totaal)",
     "coa_asylum_seekers": "Asielzoekers in COA-opvang",
-    "coa_permit_holders": "Vergunninghouders in COA-opvang (wachtend op woning)",
+    "coa_statushouders": "Statushouders in COA-opvang (wachtend op woning)",
     "occ_regular": "Bezetting reguliere azc",
     "occ_small_scale": "Bezetting kleinschalige opvang",
     "occ_noodopvang": "Bezetting noodopvang",
@@ -38,7 +38,7 @@ SERIES_LABELS_NL: dict[str, str] = {
     "permits": "Verleende vergunningen",
     "ind_queue": "Wachtrij IND",
     "rejected_in_coa": "Afgewezen, nog in opvang",
-    "housed": "Gehuisveste vergunninghouders (per maand)",
+    "housed": "Gehuisveste statushouders (per maand)",
     "in_tussenvoorziening": "In tussenvoorziening",
     "closed": "Zaken beëindigd (ingetrokken/Dublin)",
     "departed": "Vertrokken",
@@ -52,9 +52,9 @@ SERIES_LABELS_NL: dict[str, str] = {
     "other_urgent_wait_months": "Wachttijd overige urgenten (maanden)",
 }
 GEMEENTE_LABELS_NL: dict[str, str] = {
-    "housed_total": "Gehuisveste vergunninghouders (hele periode)",
-    "waiting_end": "Wachtende vergunninghouders aan het eind (achterstand)",
-    "waiting_mean": "Gemiddeld wachtende vergunninghouders",
+    "housed_total": "Gehuisveste statushouders (hele periode)",
+    "waiting_end": "Wachtende statushouders aan het eind (achterstand)",
+    "waiting_mean": "Gemiddeld wachtende statushouders",
     "crisis_places_peak": "Crisisnoodopvang bij de piek (indicatief, naar inwoneraandeel)",
     "crisis_cost_total": "Kosten crisisnoodopvang (indicatief, naar inwoneraandeel)",
 }
@@ -119,8 +119,8 @@ class SimulationResult:
             "crisis_cost_total_median": float(
                 self.gemeente[GEMEENTE_SERIES.index("crisis_cost_total"), p50].sum()
             ),
-            "permit_holders_waiting_end_median": float(
-                self.series("coa_permit_holders", self.percentiles[p50])[-1]
+            "statushouders_waiting_end_median": float(
+                self.series("coa_statushouders", self.percentiles[p50])[-1]
             ),
             "inburgering_cost_minus_budget_mean": float(
                 self.mean[SERIES.index("inburgering_cost")].sum()
@@ -219,7 +219,7 @@ class SimulationResult:
         return rows
 
 
-def compare(results: Sequence[SimulationResult]) -> dict[str, Any]:
+def compare_runs(results: Sequence[SimulationResult]) -> dict[str, Any]:
     """Scenarios side by side: headline figures and the median paths of key series.
 
     Results must cover the same months (same start and length) to be compared per month.
@@ -228,7 +228,7 @@ def compare(results: Sequence[SimulationResult]) -> dict[str, Any]:
         return {"scenarios": [], "summary": {}, "median": {}}
     months = results[0].months
     same_months = all(r.months == months for r in results)
-    key_series = ("coa_total", "coa_permit_holders", "occ_crisis", "reception_cost")
+    key_series = ("coa_total", "coa_statushouders", "occ_crisis", "reception_cost")
     return {
         "scenarios": [r.scenario["name"] for r in results],
         "months": months if same_months else None,

@@ -122,8 +122,29 @@ class Levers:
             raise ChainConfigError("Hefbomen: extra_housing_pct kan niet onder -100.")
 
 
+# Names used before the code said `statushouder` for a person with an asylum permit;
+# scenario files written with them still load.
+RENAMED_KEYS: dict[str, str] = {"initial_permit_holders": "initial_statushouders"}
+RENAMED_PARAMETERS: dict[str, str] = {
+    "initial_permit_holders_2013": "initial_statushouders_2013"
+}
+
+
+def _renamed(data: Mapping[str, Any], renames: Mapping[str, str]) -> dict[str, Any]:
+    """`data` with old key names replaced by the current ones (a key given under
+    both names keeps the current one)."""
+    out = {str(k): v for k, v in data.items() if k not in renames}
+    for old, new in renames.items():
+        if old in data and new not in data:
+            out[new] = data[old]
+    return out
+
+
 @dataclass(slots=True)
-class Scenario:
+class ChainScenario:
+    """A ketenmodel scenario (not to be confused with the forecast's
+    `InflowScenario`, a set of inflow paths)."""
+
     name: str
     start: str = "2026-01"
     months: int = 60
@@ -136,7 +157,7 @@ class Scenario:
     seed: int = 0
     # Opening stocks (persons in COA at the start); None = the model's steady guess.
     initial_asylum_seekers: float | None = None
-    initial_permit_holders: float | None = None
+    initial_statushouders: float | None = None
 
     def validate(self) -> None:
         if not self.name:
@@ -150,7 +171,7 @@ class Scenario:
             )
         if self.seed < 0:
             raise ChainConfigError("Scenario: 'seed' mag niet negatief zijn.")
-        for stock in (self.initial_asylum_seekers, self.initial_permit_holders):
+        for stock in (self.initial_asylum_seekers, self.initial_statushouders):
             if stock is not None and stock < 0:
                 raise ChainConfigError("Scenario: beginvoorraden mogen niet negatief.")
         self.inflow.validate()
@@ -166,9 +187,10 @@ class Scenario:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Scenario:
+    def from_dict(cls, data: Mapping[str, Any]) -> ChainScenario:
         if not isinstance(data, Mapping):
             raise ChainConfigError("Scenario: verwacht een mapping (sleutel: waarde).")
+        data = _renamed(data, RENAMED_KEYS)
         known = set(cls.__dataclass_fields__)
         unknown = sorted(set(data) - known)
         if unknown:
@@ -184,15 +206,15 @@ class Scenario:
                 _build(CapacityStep, step, "capacity")
                 for step in raw.get("capacity") or []
             ]
-            raw["parameters"] = {
-                str(k): v for k, v in (raw.get("parameters") or {}).items()
-            }
+            raw["parameters"] = _renamed(
+                raw.get("parameters") or {}, RENAMED_PARAMETERS
+            )
             if "start" in raw:
                 raw["start"] = _month_text(raw["start"])
             for key in ("months", "runs", "seed"):
                 if key in raw:
                     raw[key] = _integer(raw[key], key)
-            for key in ("initial_asylum_seekers", "initial_permit_holders"):
+            for key in ("initial_asylum_seekers", "initial_statushouders"):
                 if raw.get(key) is not None:
                     raw[key] = _number(raw[key], key)
             scenario = cls(**raw)
@@ -205,7 +227,7 @@ class Scenario:
         return yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True)
 
     @classmethod
-    def from_yaml(cls, text: str) -> Scenario:
+    def from_yaml(cls, text: str) -> ChainScenario:
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as exc:
@@ -275,18 +297,18 @@ def _build(kind: type, raw: Any, section: str) -> Any:
     return kind(**clean)
 
 
-def load_scenario(path: Path | str) -> Scenario:
+def load_scenario(path: Path | str) -> ChainScenario:
     """Read a scenario YAML file; every problem is a ChainConfigError in Dutch."""
     p = Path(path)
     if not p.exists():
         raise ChainConfigError(f"Scenariobestand {p} bestaat niet.")
     try:
-        return Scenario.from_yaml(p.read_text(encoding="utf-8"))
+        return ChainScenario.from_yaml(p.read_text(encoding="utf-8"))
     except ChainConfigError as exc:
         raise ChainConfigError(f"{p.name}: {exc}") from exc
 
 
-def save_scenario(scenario: Scenario, path: Path | str) -> None:
+def save_scenario(scenario: ChainScenario, path: Path | str) -> None:
     """Write atomically (temp file + rename), so a failed save leaves no partial file."""
     scenario.validate()
     p = Path(path)

@@ -33,13 +33,16 @@ FloatArray = npt.NDArray[np.float64]
 SERIES = ("eerste_asielverzoeken", "nareizigers", "totale_instroom")
 
 
-class ScenarioError(ValueError):
+class InflowScenarioError(ValueError):
     """Scenario parameters that cannot describe an inflow; message in Dutch."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class Scenario:
-    """Quarterly inflow paths: series -> array (paths x periods), persons."""
+class InflowScenario:
+    """Quarterly inflow paths: series -> array (paths x periods), persons.
+
+    Not to be confused with the ketenmodel's `ChainScenario` (what happens in the
+    whole chain); an inflow scenario is only the arrivals."""
 
     name: str
     description: str
@@ -52,11 +55,11 @@ class Scenario:
     def __post_init__(self) -> None:
         for key, arr in self.paths.items():
             if arr.ndim != 2 or arr.shape[1] != len(self.periods):
-                raise ScenarioError(
+                raise InflowScenarioError(
                     f"Scenario {self.name}: reeks {key} past niet op de perioden."
                 )
             if np.any(arr < 0) or not np.all(np.isfinite(arr)):
-                raise ScenarioError(
+                raise InflowScenarioError(
                     f"Scenario {self.name}: reeks {key} bevat negatieve of ongeldige waarden."
                 )
 
@@ -97,7 +100,7 @@ def _with_total(first: FloatArray, nareizigers: FloatArray) -> dict[str, FloatAr
 
 def _future_periods(after: str, quarters: int) -> tuple[str, ...]:
     if quarters < 1:
-        raise ScenarioError("Een scenario beslaat minstens één kwartaal.")
+        raise InflowScenarioError("Een scenario beslaat minstens één kwartaal.")
     start = period_index(after, "Q") + 1
     return tuple(period_label(start + k, "Q") for k in range(quarters))
 
@@ -105,17 +108,21 @@ def _future_periods(after: str, quarters: int) -> tuple[str, ...]:
 def _baseline(series: PeriodSeries, quarters: int = 4) -> float:
     """Mean of the last `quarters` observations: the level a scenario starts from."""
     if len(series) < quarters:
-        raise ScenarioError(f"Reeks {series.name} is te kort voor een uitgangsniveau.")
+        raise InflowScenarioError(
+            f"Reeks {series.name} is te kort voor een uitgangsniveau."
+        )
     return float(np.mean(series.values[-quarters:]))
 
 
-def forecast_paths(result: ForecastResult, n_paths: int | None = None) -> Scenario:
+def forecast_paths(
+    result: ForecastResult, n_paths: int | None = None
+) -> InflowScenario:
     """The prognose's own sample paths (first `n_paths` of them)."""
     first = result.paths["eerste_asielverzoeken"]
     nar = result.paths["nareizigers"]
     n = first.shape[0] if n_paths is None else min(n_paths, first.shape[0])
     periods = result.quarterly["eerste_asielverzoeken"].periods
-    return Scenario(
+    return InflowScenario(
         name=f"prognose-{result.cutoff}",
         description=(
             f"Steekproefpaden van de prognose op data tot en met {result.cutoff} "
@@ -136,7 +143,7 @@ def historical_replay(
     quarters: int = 8,
     after: str | None = None,
     name: str | None = None,
-) -> Scenario:
+) -> InflowScenario:
     """Replay the growth path of a past episode from today's level.
 
     Each series is scaled so that the four quarters before `replay_start` equal the
@@ -152,14 +159,14 @@ def historical_replay(
         window = [period_label(start + k, "Q") for k in range(quarters)]
         missing = [p for p in past + window if p not in series.periods]
         if missing:
-            raise ScenarioError(
+            raise InflowScenarioError(
                 f"Herhaling vanaf {replay_start}: {series.name} heeft geen cijfers voor "
                 f"{', '.join(missing)}."
             )
         reference = np.mean([series.value(p) for p in past])
         factors = np.array([series.value(p) for p in window]) / reference
         scaled[key] = (_baseline(series) * factors)[None, :]
-    return Scenario(
+    return InflowScenario(
         name=name or f"herhaling-{replay_start}",
         description=(
             f"Herhaling van het verloop vanaf {replay_start} ({quarters} kwartalen), "
@@ -183,7 +190,7 @@ def stylised_shock(
     nareizigers_lag: int = 4,
     after: str | None = None,
     name: str | None = None,
-) -> Scenario:
+) -> InflowScenario:
     """A peak (size > 0, e.g. 1.0 = +100 %) or trough (size < 0) in first requests.
 
     The shock rises and falls as a half sine over `duration` quarters, starting
@@ -191,9 +198,11 @@ def stylised_shock(
     Nareizigers follow the same relative shock `nareizigers_lag` quarters later.
     """
     if size <= -1.0:
-        raise ScenarioError("Een daling kan niet groter zijn dan -100 % (size > -1).")
+        raise InflowScenarioError(
+            "Een daling kan niet groter zijn dan -100 % (size > -1)."
+        )
     if duration < 1 or onset < 0:
-        raise ScenarioError(
+        raise InflowScenarioError(
             "Duur moet minstens 1 kwartaal zijn en het begin niet negatief."
         )
     after = after or first.last_period
@@ -208,7 +217,7 @@ def stylised_shock(
     kind = "piek" if size > 0 else "dal"
     label = "Gestileerde piek" if size > 0 else "Gestileerd dal"
     unit = "kwartaal" if onset == 1 else "kwartalen"
-    return Scenario(
+    return InflowScenario(
         name=name or f"{kind}-{size:+.0%}-start{onset}-duur{duration}",
         description=(
             f"{label}: eerste asielverzoeken {size:+.0%} op het hoogtepunt, "
@@ -249,7 +258,7 @@ def regime_switch(
     nareizigers_lag: int = 4,
     after: str | None = None,
     name: str | None = None,
-) -> Scenario:
+) -> InflowScenario:
     """Markov switching between inflow regimes (multipliers of today's level).
 
     Each quarter the regime stays with chance `stay`, else jumps to one of the other
@@ -258,13 +267,13 @@ def regime_switch(
     """
     regimes = dict(regimes or DEFAULT_REGIMES)
     if start_regime not in regimes:
-        raise ScenarioError(f"Onbekend beginregime '{start_regime}'.")
+        raise InflowScenarioError(f"Onbekend beginregime '{start_regime}'.")
     if not 0.0 <= stay <= 1.0 or len(regimes) < 2:
-        raise ScenarioError(
+        raise InflowScenarioError(
             "Kans om te blijven moet tussen 0 en 1 liggen; minstens twee regimes."
         )
     if any(m <= 0 for m in regimes.values()):
-        raise ScenarioError("Regimefactoren moeten positief zijn.")
+        raise InflowScenarioError("Regimefactoren moeten positief zijn.")
     after = after or first.last_period
     periods = _future_periods(after, quarters)
     names: Sequence[str] = list(regimes)
@@ -284,7 +293,7 @@ def regime_switch(
     first_paths = _baseline(first) * multipliers[:, nareizigers_lag:] * noise_first
     # Nareizigers see the regime of `nareizigers_lag` quarters earlier.
     nar_paths = _baseline(nareizigers) * multipliers[:, :quarters] * noise_nar
-    return Scenario(
+    return InflowScenario(
         name=name or f"regimewissel-seed{seed}",
         description=(
             "Wisselende regimes ("
@@ -312,7 +321,7 @@ def standard_scenarios(
     first: PeriodSeries,
     nareizigers: PeriodSeries,
     seed: int = 2026,
-) -> list[Scenario]:
+) -> list[InflowScenario]:
     """The default set offered to planners: prognose, replays, peak, trough, regimes."""
     quarters = len(result.quarterly["eerste_asielverzoeken"].periods)
     after = result.cutoff
@@ -326,7 +335,7 @@ def standard_scenarios(
                     first, nareizigers, start, quarters, after, name=label
                 )
             )
-        except ScenarioError:
+        except InflowScenarioError:
             continue  # the replayed years are not in the data at this vintage
     out.append(
         stylised_shock(

@@ -4,7 +4,7 @@
 
 The paths themselves are the core's (`migratieketen.forecast.scenarios`); here they
 are only summarised with the core's `sample_quantiles` (median, 5 % and 95 %) and
-turned back into a core `Scenario` for the CSV download.
+turned back into a core `InflowScenario` for the CSV download.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from django.utils.translation import gettext
 import numpy as np
 
 from migratieketen.forecast.quantiles import sample_quantiles
-from migratieketen.forecast.scenarios import SERIES, Scenario
+from migratieketen.forecast.scenarios import SERIES
+from migratieketen.forecast.scenarios import InflowScenario as CoreInflowScenario
 from migratieketen_web.prognoses.charts import Sparkline, sparkline
 from migratieketen_web.prognoses.models import InflowScenario
 
@@ -74,9 +75,9 @@ class ScenarioView:
         return max(self.quarters, key=lambda q: q.total)
 
 
-def to_core(stored: InflowScenario) -> Scenario:
-    """The stored row back as the core's plain-data Scenario (validated again)."""
-    return Scenario(
+def to_core(stored: InflowScenario) -> CoreInflowScenario:
+    """The stored row back as the core's plain-data InflowScenario (validated again)."""
+    return CoreInflowScenario(
         name=stored.name,
         description=stored.description,
         kind=stored.kind,

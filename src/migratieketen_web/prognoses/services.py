@@ -37,7 +37,8 @@ from migratieketen.forecast import load_inputs, make_forecast, run_backtest
 from migratieketen.forecast.backtest import BACKTEST_PATHS
 from migratieketen.forecast.engine import DEFAULT_PATHS, DEFAULT_SEED, MAX_HORIZON
 from migratieketen.forecast.inputs import INPUT_FILES, file_sha256
-from migratieketen.forecast.scenarios import Scenario, standard_scenarios
+from migratieketen.forecast.scenarios import InflowScenario as CoreInflowScenario
+from migratieketen.forecast.scenarios import standard_scenarios
 from migratieketen_web.prognoses.models import Forecast, InflowScenario
 
 DEFAULT_BACKTEST_ORIGIN = "2014-Q4"
@@ -155,7 +156,7 @@ class ComputedForecast:
     settings: ForecastSettings
     vintage_key: str
     result: dict[str, Any]
-    scenarios: tuple[Scenario, ...]
+    scenarios: tuple[CoreInflowScenario, ...]
     seconds: float
 
 

@@ -2,7 +2,7 @@
 # Copyright (C) 2026 Migratieketen contributors
 """Two stored runs side by side: headline figures and their median paths overlaid.
 
-Mirrors `migratieketen.chain.compare` (summary + medians of the key series) on the
+Mirrors `migratieketen.chain.compare_runs` (summary + medians of the key series) on the
 stored `to_dict()` results, and aligns the months by label so scenarios with
 different start months still share one time axis.
 """
@@ -22,7 +22,7 @@ from migratieketen_web.scenarios.results import euro, month_ranges, month_text
 
 KEY_SERIES = (
     ("coa_total", gettext_lazy("Personen in COA-opvang")),
-    ("coa_permit_holders", gettext_lazy("Vergunninghouders in de opvang")),
+    ("coa_statushouders", gettext_lazy("Statushouders in de opvang")),
     ("occ_crisis", gettext_lazy("Crisisnoodopvang nodig (plaatsen)")),
     ("reception_cost", gettext_lazy("Opvangkosten per maand (euro)")),
 )
@@ -36,8 +36,8 @@ KEY_FIGURES = (
         "n",
     ),
     (
-        "permit_holders_waiting_end_median",
-        gettext_lazy("Wachtende vergunninghouders aan het eind (mediaan)"),
+        "statushouders_waiting_end_median",
+        gettext_lazy("Wachtende statushouders aan het eind (mediaan)"),
         "n",
     ),
     (

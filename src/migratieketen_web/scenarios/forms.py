@@ -2,8 +2,8 @@
 # Copyright (C) 2026 Migratieketen contributors
 """The scenario form: an inflow choice (or own YAML) plus the levers of the core.
 
-The form only edits the core's scenario dict (`Scenario.to_dict()`) and lets the core
-validate it (`Scenario.from_dict`), so every error is the core's Dutch message and a
+The form only edits the core's scenario dict (`ChainScenario.to_dict()`) and lets the core
+validate it (`ChainScenario.from_dict`), so every error is the core's Dutch message and a
 bad scenario creates nothing.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from migratieketen.chain import ChainConfigError, Scenario, default_parameters
+from migratieketen.chain import ChainConfigError, ChainScenario, default_parameters
 from migratieketen_web.scenarios import limits
 from migratieketen_web.scenarios.presets import PRESETS, preset_scenario
 from migratieketen_web.scenarios.runner import check_limits
@@ -122,14 +122,14 @@ class ScenarioForm(forms.Form):
         if base is None:
             return data
         try:
-            scenario = Scenario.from_dict(self._with_levers(base, data))
+            scenario = ChainScenario.from_dict(self._with_levers(base, data))
             check_limits(scenario)
         except ChainConfigError as exc:
             raise forms.ValidationError(str(exc)) from exc
         data["scenario"] = scenario
         return data
 
-    def _base_scenario(self, data: dict[str, Any]) -> Scenario | None:
+    def _base_scenario(self, data: dict[str, Any]) -> ChainScenario | None:
         choice = data["instroom"]
         upload = data.get("scenario_bestand")
         if choice != YAML_CHOICE:
@@ -147,10 +147,10 @@ class ScenarioForm(forms.Form):
             raise ChainConfigError(
                 _("Scenariobestand is geen tekst in UTF-8.")
             ) from exc
-        return Scenario.from_yaml(text)
+        return ChainScenario.from_yaml(text)
 
     @staticmethod
-    def _with_levers(base: Scenario, data: dict[str, Any]) -> dict[str, Any]:
+    def _with_levers(base: ChainScenario, data: dict[str, Any]) -> dict[str, Any]:
         d = base.to_dict()
         if data.get("naam"):
             d["name"] = data["naam"]

@@ -2,7 +2,7 @@
 # Copyright (C) 2026 Migratieketen contributors
 """A saved ketenmodel run: the scenario as the core defines it, its state and result.
 
-`definition` is exactly `migratieketen.chain.Scenario.to_dict()`, so a run can be
+`definition` is exactly `migratieketen.chain.ChainScenario.to_dict()`, so a run can be
 repeated from the CLI (`migratieketen simuleer`) or downloaded as YAML; `result` is
 `SimulationResult.to_dict()` (percentiles per month, per-gemeente summaries). The web
 layer stores and shows these; it computes nothing of the model itself.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from migratieketen.chain import Scenario, builtin_scenario
+from migratieketen.chain import ChainScenario, builtin_scenario
 
 HISTORY_UNTIL = "2024-12"
 
@@ -60,8 +60,8 @@ PRESET_KEYS = tuple(p.key for p in PRESETS)
 ONE_CLICK = ("piek2015", "dal2020")
 
 
-def preset_scenario(key: str) -> Scenario:
-    """A fresh core Scenario for an inflow choice (raises KeyError if unknown)."""
+def preset_scenario(key: str) -> ChainScenario:
+    """A fresh core ChainScenario for an inflow choice (raises KeyError if unknown)."""
     if key not in PRESET_KEYS:
         raise KeyError(key)
     return builtin_scenario(key, HISTORY_UNTIL)

@@ -49,8 +49,8 @@ FAN_SERIES: tuple[tuple[str, Any], ...] = (
     ("occ_noodopvang", gettext_lazy("Bezetting noodopvang (COA)")),
     ("occ_crisis", gettext_lazy("Crisisnoodopvang nodig (plaatsen)")),
     (
-        "coa_permit_holders",
-        gettext_lazy("Vergunninghouders in de opvang, wachtend op een woning"),
+        "coa_statushouders",
+        gettext_lazy("Statushouders in de opvang, wachtend op een woning"),
     ),
     ("reception_cost", gettext_lazy("Opvangkosten per maand (euro)")),
     ("inburgering_caseload", gettext_lazy("Inburgeraars in een traject")),
@@ -233,7 +233,7 @@ def crisis_summary(
         "reception_cost": euro(summary["reception_cost_total_median"]),
         "peak_coa": format_number(round(summary["peak_coa_total_median"])),
         "waiting_end": format_number(
-            round(summary["permit_holders_waiting_end_median"])
+            round(summary["statushouders_waiting_end_median"])
         ),
         "top_gemeenten": [
             {

@@ -22,7 +22,7 @@ from django.db import close_old_connections, connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from migratieketen.chain import ChainConfigError, Scenario, run_ensemble
+from migratieketen.chain import ChainConfigError, ChainScenario, run_ensemble
 from migratieketen.chain.inputs import build_inputs
 from migratieketen_web.gemeenten.importer import current_vintage
 from migratieketen_web.scenarios import limits
@@ -35,7 +35,7 @@ class TooManyActiveRuns(Exception):
     """More runs are queued or running than MAX_ACTIVE allows; try again later."""
 
 
-def check_limits(scenario: Scenario) -> None:
+def check_limits(scenario: ChainScenario) -> None:
     """The web/API caps on top of the core's own validation (Dutch messages)."""
     if scenario.runs > limits.MAX_RUNS:
         raise ChainConfigError(
@@ -49,9 +49,9 @@ def check_limits(scenario: Scenario) -> None:
         )
 
 
-def validated_scenario(data: object) -> Scenario:
-    """The core's Scenario from a dict, or ChainConfigError with its Dutch message."""
-    scenario = Scenario.from_dict(data)  # type: ignore[arg-type]
+def validated_scenario(data: object) -> ChainScenario:
+    """The core's ChainScenario from a dict, or ChainConfigError with its Dutch message."""
+    scenario = ChainScenario.from_dict(data)  # type: ignore[arg-type]
     check_limits(scenario)
     return scenario
 
@@ -82,7 +82,9 @@ def mark_stale() -> None:
     )
 
 
-def create_run(scenario: Scenario, inflow_choice: str, name: str = "") -> ScenarioRun:
+def create_run(
+    scenario: ChainScenario, inflow_choice: str, name: str = ""
+) -> ScenarioRun:
     """Save a queued run for a validated scenario and start it."""
     check_limits(scenario)
     mark_stale()
@@ -147,7 +149,7 @@ def execute(pk: int) -> None:
 
     began = time.perf_counter()
     try:
-        scenario = Scenario.from_dict(run.definition)
+        scenario = ChainScenario.from_dict(run.definition)
         address = limits.DASK_ADDRESS
         result = run_ensemble(
             scenario,

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 import yaml
 
-from migratieketen.chain import ChainConfigError, Scenario
+from migratieketen.chain import ChainConfigError, ChainScenario
 from migratieketen_web.scenarios import limits, maps, results
 from migratieketen_web.scenarios.compare import comparison
 from migratieketen_web.scenarios.forms import ScenarioForm
@@ -57,7 +57,7 @@ def index(request: HttpRequest) -> HttpResponse:
     if preset:
         if preset not in ONE_CLICK:
             raise Http404
-        scenario: Scenario = preset_scenario(preset)
+        scenario: ChainScenario = preset_scenario(preset)
         scenario.runs = limits.preset_runs()
         choice, name, form = preset, str(preset_label(preset)), ScenarioForm()
     else:
@@ -129,7 +129,7 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
 def scenario_yaml(request: HttpRequest, uuid: str) -> HttpResponse:
     """The run's scenario as YAML: edit it and upload it again, or run it in the CLI."""
     run = get_object_or_404(ScenarioRun, uuid=uuid)
-    text = Scenario.from_dict(run.definition).to_yaml()
+    text = ChainScenario.from_dict(run.definition).to_yaml()
     response = HttpResponse(text, content_type="application/yaml; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="scenario-{run.uuid}.yaml"'
     return response

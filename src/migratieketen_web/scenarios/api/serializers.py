@@ -33,7 +33,7 @@ SUMMARY_NAMES = {
     "reception_cost_total_median": "opvangkostenTotaalMediaan",
     "reception_cost_total_mean": "opvangkostenTotaalGemiddeld",
     "crisis_cost_total_median": "crisiskostenTotaalMediaan",
-    "permit_holders_waiting_end_median": "wachtendeVergunninghoudersEindMediaan",
+    "statushouders_waiting_end_median": "wachtendeStatushoudersEindMediaan",
     "inburgering_cost_minus_budget_mean": "inburgeringKostenMinBudgetGemiddeld",
     "max_imbalance_persons": "maxBalansafwijkingPersonen",
 }
@@ -79,13 +79,13 @@ class ScenarioGemeenteSerializer(serializers.Serializer):
     gemeentecode = serializers.CharField()
     gemeentenaam = serializers.CharField()
     gehuisvestTotaal = PercentielenSerializer(
-        help_text="Gehuisveste vergunninghouders over de hele periode."
+        help_text="Gehuisveste statushouders over de hele periode."
     )
     wachtendEind = PercentielenSerializer(
-        help_text="Wachtende vergunninghouders aan het eind (achterstand)."
+        help_text="Wachtende statushouders aan het eind (achterstand)."
     )
     wachtendGemiddeld = PercentielenSerializer(
-        help_text="Gemiddeld aantal wachtende vergunninghouders."
+        help_text="Gemiddeld aantal wachtende statushouders."
     )
     crisisplaatsenPiek = PercentielenSerializer(
         help_text="Crisisnoodopvang op de piek, indicatief naar inwoneraandeel."
@@ -106,7 +106,7 @@ class SamenvattingSerializer(serializers.Serializer):
     opvangkostenTotaalMediaan = serializers.FloatField(help_text="Euro.")
     opvangkostenTotaalGemiddeld = serializers.FloatField(help_text="Euro.")
     crisiskostenTotaalMediaan = serializers.FloatField(help_text="Euro.")
-    wachtendeVergunninghoudersEindMediaan = serializers.FloatField()
+    wachtendeStatushoudersEindMediaan = serializers.FloatField()
     inburgeringKostenMinBudgetGemiddeld = serializers.FloatField(help_text="Euro.")
     maxBalansafwijkingPersonen = serializers.FloatField(
         help_text="Controle: grootste afwijking in de personenbalans (hoort ~0)."

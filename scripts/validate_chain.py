@@ -4,6 +4,10 @@
 difference (ARD, the Flee metric) against the published COA occupancy and statushouder
 figures. Figures published later can be passed with --validatie (CSV: month,series,value).
 
+After the cut-off the model is a replay with the observed inflow and IND decisions
+("naspeling met waargenomen instroom"), not a forecast: its later figures test the
+calibrated parameters, not a prediction of the inflow.
+
     uv run python scripts/validate_chain.py [--validatie later.csv] [--runs 1000]
 
 Same as `migratieketen simuleer valideer`.
@@ -48,14 +52,19 @@ def format_report(report: dict) -> str:
     if report["ard_out_of_sample"] is not None:
         o = report["ard_out_of_sample_per_series"]
         lines.append(
-            f"ARD buiten de kalibratie (--validatie): {report['ard_out_of_sample']:.3f} "
+            "ARD na de kalibratiegrens (--validatie; naspeling met waargenomen "
+            f"instroom, geen voorspelling): {report['ard_out_of_sample']:.3f} "
             f"(COA totaal {o['coa_total']:.3f}, statushouders "
             f"{o['coa_statushouders']:.3f})"
         )
     lo, hi = report["percentile_band"]
     lines.append("")
-    lines.append(f"Voorspelling na de kalibratiegrens (p{lo:g} / p50 / p{hi:g}):")
-    for p in report["projection"]:
+    lines.append(
+        f"Naspeling met waargenomen instroom na de kalibratiegrens "
+        f"(p{lo:g} / p50 / p{hi:g}; geen voorspelling: instroom en beslissingen zijn "
+        f"de waargenomen cijfers):"
+    )
+    for p in report["replay_after_cutoff"]:
         lines.append(
             f"  {p['month']}  COA totaal {p['coa_total_p_low']:7.0f} / "
             f"{p['coa_total_p50']:7.0f} / {p['coa_total_p_high']:7.0f}   "

@@ -254,7 +254,10 @@ def _validate(
         f"{per['coa_statushouders']:.3f})\n"
     )
     if report["ard_out_of_sample"] is not None:
-        text += f"ARD buiten de kalibratie: {report['ard_out_of_sample']:.3f}\n"
+        text += (
+            "ARD na de kalibratiegrens (naspeling met waargenomen instroom, geen "
+            f"voorspelling): {report['ard_out_of_sample']:.3f}\n"
+        )
     _write(text, output)
 
 

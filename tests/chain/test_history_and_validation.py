@@ -139,7 +139,7 @@ def test_validation_report_calibrates_and_scores(shared_data_dir: Path) -> None:
     assert set(report["calibrated"]) == set(CALIBRATED)  # type: ignore[arg-type]
     assert 0 < report["ard_in_sample"] < 0.15  # type: ignore[operator]
     assert report["ard_out_of_sample"] is not None
-    months = [p["month"] for p in report["projection"]]  # type: ignore[attr-defined]
+    months = [p["month"] for p in report["replay_after_cutoff"]]  # type: ignore[attr-defined]
     assert months == ["2023-12", "2024-06", "2024-12"]
 
 
@@ -151,3 +151,35 @@ def test_validation_csv_reads_the_old_series_name(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert [o.series for o in read_validation_csv(path)] == ["coa_statushouders"] * 2
+
+
+def test_validation_report_calls_the_later_part_a_replay_not_a_forecast() -> None:
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "validate_chain.py"
+    spec = importlib.util.spec_from_file_location("validate_chain", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    band = {
+        f"{s}_{t}": 1.0
+        for s in ("coa_total", "coa_statushouders")
+        for t in ("p_low", "p50", "p_high")
+    }
+    per = {"coa_total": 0.1, "coa_statushouders": 0.1}
+    text = module.format_report(
+        {
+            "calibrated": {},
+            "rows": [],
+            "ard_in_sample": 0.1,
+            "ard_in_sample_per_series": per,
+            "ard_out_of_sample": 0.2,
+            "ard_out_of_sample_per_series": per,
+            "runs": 10,
+            "percentile_band": [5, 95],
+            "replay_after_cutoff": [{"month": "2024-06", **band}],
+            "max_imbalance_persons": 0.0,
+        }
+    )
+    assert "Naspeling met waargenomen instroom" in text
+    assert "voorspelling" not in text.lower().replace("geen voorspelling", "")

@@ -26,6 +26,7 @@ HISTORY_START = "2013-01"
 # COA occupancy at 31 Dec 2012 (NJI/COA, coa_bezetting_jaarlijks_1995_2019.csv).
 OPENING_OCCUPANCY_2012 = 14_604.0
 COA_TABLE = Path("reference") / "tables" / "coa_occupancy_and_costs.csv"
+UNHCR_STOCK_FILE = "unhcr_nl_refugee_population_stock_yearly_1951_2024.csv"
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -47,13 +48,20 @@ class HistoryInputs:
         return month_label(self.start + int(idx[-1]))
 
 
+NO_CUTOFF = 10**9  # a month index after any data
+
+
 def _quarterly_to_monthly(
-    series: asylum.PeriodSeries, start: int, months: int
+    series: asylum.PeriodSeries, start: int, months: int, known: int = NO_CUTOFF
 ) -> FloatArray:
+    """Quarter totals spread equally over their months (quarters that end after the
+    month index `known` are left out: nan)."""
     out = np.full(months, np.nan)
     for period, value in zip(series.periods, series.values, strict=True):
         year, q = int(period[:4]), int(period[-1])
         first_month = year * 12 + (q - 1) * 3
+        if first_month + 2 > known:
+            continue
         for k in range(3):
             t = first_month + k - start
             if 0 <= t < months:
@@ -61,10 +69,12 @@ def _quarterly_to_monthly(
     return out
 
 
-def _overlay_monthly(out: FloatArray, series: asylum.PeriodSeries, start: int) -> None:
+def _overlay_monthly(
+    out: FloatArray, series: asylum.PeriodSeries, start: int, known: int = NO_CUTOFF
+) -> None:
     for period, value in zip(series.periods, series.values, strict=True):
         t = month_index(period) - start
-        if 0 <= t < len(out):
+        if 0 <= t < len(out) and month_index(period) <= known:
             out[t] = value
 
 
@@ -93,22 +103,91 @@ def _unhcr_repeat(data_dir: Path) -> dict[int, float]:
         }
 
 
-def load_history(data_dir: Path | str, until: str) -> HistoryInputs:
-    """Observed monthly inputs from 2013-01 up to and including `until`."""
+def _unhcr_pending(data_dir: Path) -> dict[int, float]:
+    """Asylum cases pending at the end of each year (UNHCR population statistics)."""
+    path = data_dir / UNHCR_STOCK_FILE
+    if not path.exists():
+        raise ChainConfigError(f"Bestand {UNHCR_STOCK_FILE} ontbreekt in {data_dir}.")
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {
+            int(r["year"]): float(r["asylum_seekers"])
+            for r in csv.DictReader(fh)
+            if r["asylum_seekers"]
+        }
+
+
+def persons_per_decision_guess(data_dir: Path | str, known_until: str) -> float:
+    """First guess of `history_persons_per_decision` from data up to `known_until`.
+
+    Over 2013 to the last year that is over by `known_until`: persons who entered the
+    procedure (CBS first + UNHCR repeat requests) minus the growth of the UNHCR
+    pending cases since the end of 2012, per UNHCR decision (first instance + appeal).
+    Why: UNHCR partly counts cases, not persons, and misses those who leave during
+    the procedure; the replay needs persons leaving the IND queue per decision.
+    """
+    data_dir = Path(data_dir)
+    last_year = (month_index(known_until) - 11) // 12
+    years = range(int(HISTORY_START[:4]), last_year + 1)
+    if not years:
+        raise ChainConfigError(
+            f"Kalibratie tot {known_until}: er is nog geen volledig jaar sinds "
+            f"{HISTORY_START}."
+        )
+    try:
+        first = asylum.load_first_requests_quarterly(data_dir)
+        fi = asylum.load_unhcr_decisions(data_dir, "FI").total
+        ra = asylum.load_unhcr_decisions(data_dir, "RA").total
+    except asylum.AsylumDataError as exc:
+        raise ChainConfigError(str(exc)) from exc
+    entered = sum(
+        float(v)
+        for p, v in zip(first.periods, first.values, strict=True)
+        if int(p[:4]) in years
+    )
+    repeat, pending = _unhcr_repeat(data_dir), _unhcr_pending(data_dir)
+    entered += sum(repeat.get(y, 0.0) for y in years)
+    entered -= pending[last_year] - pending[years[0] - 1]
+    decisions = sum(
+        float(v)
+        for series in (fi, ra)
+        for p, v in zip(series.periods, series.values, strict=True)
+        if int(p) in years
+    )
+    return entered / decisions
+
+
+def _complete_years(values: dict[int, float], known: int) -> dict[int, float]:
+    """Only years that are over by the month index `known` (a yearly figure counts
+    every month of its year)."""
+    return {y: v for y, v in values.items() if y * 12 + 11 <= known}
+
+
+def load_history(
+    data_dir: Path | str, until: str, known_until: str | None = None
+) -> HistoryInputs:
+    """Observed monthly inputs from 2013-01 up to and including `until`.
+
+    `known_until` (a calibration's cut-off) keeps out every figure about a later
+    period: quarters and yearly figures that end after it are not read, and a year
+    without a figure takes the last earlier one, as beyond the data.
+    """
     data_dir = Path(data_dir)
     start = month_index(HISTORY_START)
     months = month_index(until) - start + 1
     if months < 1:
         raise ChainConfigError(f"Historie: '{until}' ligt voor {HISTORY_START}.")
+    known = NO_CUTOFF if known_until is None else month_index(known_until)
     try:
         first = _quarterly_to_monthly(
-            asylum.load_first_requests_quarterly(data_dir), start, months
+            asylum.load_first_requests_quarterly(data_dir), start, months, known
         )
-        _overlay_monthly(first, asylum.load_first_requests_monthly(data_dir), start)
+        _overlay_monthly(
+            first, asylum.load_first_requests_monthly(data_dir), start, known
+        )
         nare = _quarterly_to_monthly(
-            asylum.load_nareizigers_quarterly(data_dir), start, months
+            asylum.load_nareizigers_quarterly(data_dir), start, months, known
         )
-        _overlay_monthly(nare, asylum.load_nareizigers_monthly(data_dir), start)
+        _overlay_monthly(nare, asylum.load_nareizigers_monthly(data_dir), start, known)
         fi = asylum.load_unhcr_decisions(data_dir, "FI")
         ra = asylum.load_unhcr_decisions(data_dir, "RA")
     except asylum.AsylumDataError as exc:
@@ -121,9 +200,8 @@ def load_history(data_dir: Path | str, until: str) -> HistoryInputs:
         )
 
     def per_year(series: asylum.PeriodSeries) -> dict[int, float]:
-        return {
-            int(p): float(v) for p, v in zip(series.periods, series.values, strict=True)
-        }
+        values = zip(series.periods, series.values, strict=True)
+        return _complete_years({int(p): float(v) for p, v in values}, known)
 
     fi_total, ra_total = per_year(fi.total), per_year(ra.total)
     decisions = {y: (fi_total[y] + ra_total.get(y, 0.0)) / 12 for y in fi_total}
@@ -136,7 +214,9 @@ def load_history(data_dir: Path | str, until: str) -> HistoryInputs:
     rec_ra = {
         y: v for y, v in per_year(ra.recognition_rate()).items() if np.isfinite(v)
     }
-    repeat = {y: v / 12 for y, v in _unhcr_repeat(data_dir).items()}
+    repeat = {
+        y: v / 12 for y, v in _complete_years(_unhcr_repeat(data_dir), known).items()
+    }
     return HistoryInputs(
         start=start,
         first=first,

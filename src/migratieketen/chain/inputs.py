@@ -115,12 +115,16 @@ class _Paths:
 
 
 def _history_paths(
-    data_dir: Path | str | None, values: dict[str, float], start: int, months: int
+    data_dir: Path | str | None,
+    values: dict[str, float],
+    start: int,
+    months: int,
+    known_until: str | None,
 ) -> _Paths:
     """The observed monthly inputs from the data folder (scenario 'historie')."""
     if data_dir is None:
         raise ChainConfigError("Scenario 'historie' vraagt de gegevensmap.")
-    hist = load_history(data_dir, month_label(start + months - 1))
+    hist = load_history(data_dir, month_label(start + months - 1), known_until)
     offset = start - hist.start
     if offset < 0:
         raise ChainConfigError("Historie begint pas in 2013-01.")
@@ -219,10 +223,13 @@ def build_inputs(
     data_dir: Path | str | None = None,
     gemeenten: GemeenteInputs | None = None,
     detail_gemeenten: tuple[str, ...] = (),
+    history_known_until: str | None = None,
 ) -> ChainInputs:
     """Resolve the scenario against the data folder (history, gemeenten).
 
     `detail_gemeenten` (CBS codes) get monthly series of their own in the result.
+    `history_known_until` (a calibration's cut-off) replays history with only the
+    figures about periods up to that month (see `load_history`).
     """
     scenario.validate()
     values = resolve_values(scenario.parameters)
@@ -230,7 +237,7 @@ def build_inputs(
     months = scenario.months
     gem, detail_index = _gemeenten(data_dir, gemeenten, detail_gemeenten)
     if scenario.inflow.kind == "historie":
-        paths = _history_paths(data_dir, values, start, months)
+        paths = _history_paths(data_dir, values, start, months, history_known_until)
     else:
         paths = _scenario_paths(scenario, values, months)
     lv = scenario.levers

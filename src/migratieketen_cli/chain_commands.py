@@ -160,10 +160,7 @@ def simuleer(
     """Simuleer de migratieketen (opvang, huisvesting, inburgering) als ensemble."""
     console = Console(stderr=True)
     try:
-        if fmt not in FORMATS:
-            raise ChainConfigError(
-                f"Onbekend formaat '{fmt}'; kies uit {', '.join(FORMATS)}."
-            )
+        _check_format(fmt)
         if scenario == "parameters":
             _print_parameters(fmt, uitvoer)
             return
@@ -174,30 +171,17 @@ def simuleer(
         if tot is not None:
             month_index(tot)
         scen = resolve_scenario(scenario, tot)
-        with Progress(
-            "[progress.description]{task.description}",
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=console,
-            transient=True,
-        ) as bar:
-            task = bar.add_task(f"Simuleren: {scen.name}", total=None)
-
-            def progress(done: int, total: int) -> None:
-                bar.update(task, completed=done, total=total)
-
-            result = run_ensemble(
-                scen,
-                data,
-                runs=runs,
-                seed=seed,
-                backend=backend,
-                address=adres,
-                n_workers=workers,
-                progress=progress,
-                detail_gemeenten=tuple(gemeente or ()),
-            )
+        result = _run_with_progress(
+            scen,
+            data,
+            console,
+            runs=runs,
+            seed=seed,
+            backend=backend,
+            address=adres,
+            n_workers=workers,
+            detail_gemeenten=tuple(gemeente or ()),
+        )
     except ChainConfigError as exc:
         console.print(f"[red]Fout:[/red] {exc}")
         raise typer.Exit(code=2) from exc
@@ -207,6 +191,33 @@ def simuleer(
         _write(_csv_text(result.to_rows()), uitvoer)
     else:
         Console().print(render_table(result))
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise ChainConfigError(
+            f"Onbekend formaat '{fmt}'; kies uit {', '.join(FORMATS)}."
+        )
+
+
+def _run_with_progress(
+    scenario: ChainScenario, data: Path, console: Console, **options: Any
+) -> SimulationResult:
+    """The ensemble with a progress bar on stderr (chunks done of total)."""
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(f"Simuleren: {scenario.name}", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return run_ensemble(scenario, data, progress=progress, **options)
 
 
 def _print_parameters(fmt: str, output: Path | None) -> None:

@@ -203,66 +203,59 @@ def backtest_csv(result: Any) -> str:
     return buf.getvalue()
 
 
-def _backtest_table(result: Any) -> None:
-    from rich.console import Console
+SCORE_COLUMNS = (
+    "model",
+    "h",
+    "n",
+    "MASE",
+    "MAPE %",
+    "CRPS*",
+    "dekking 50%",
+    "dekking 90%",
+    "skill MASE",
+    "skill CRPS",
+)
+YEARLY_COLUMNS = (
+    "jaar",
+    "origine",
+    "jaren vooruit",
+    "uitkomst",
+    "5%",
+    "50%",
+    "95%",
+    "in 90%",
+    "MPP-band*",
+    "MPP raak*",
+)
+
+
+def _score_table(title: str, rows: list[Any]) -> Any:
     from rich.table import Table
 
-    from migratieketen.forecast.backtest import REPORT_HORIZONS, SURGES
+    t = Table(title=title)
+    for col in SCORE_COLUMNS:
+        t.add_column(col, justify="left" if col == "model" else "right")
+    for r in sorted(rows, key=lambda r: (r.horizon if r.horizon else 99, r.model)):
+        t.add_row(
+            r.model,
+            str(r.horizon) if r.horizon else "1-8",
+            str(r.n),
+            f"{r.mase:.2f}",
+            f"{r.mape:.0f}",
+            f"{r.crps:.2f}",
+            f"{r.coverage50:.0%}",
+            f"{r.coverage90:.0%}",
+            f"{r.skill_mase:+.0%}",
+            f"{r.skill_crps:+.0%}",
+        )
+    return t
 
-    console = Console(width=max(Console().width, 120))
-    for series in ("eerste_asielverzoeken", "nareizigers", "totale_instroom"):
-        for subset in ("hoofdvenster", *SURGES):
-            rows = [
-                r
-                for r in result.rows(series, subset)
-                if r.horizon in (*REPORT_HORIZONS, 0)
-            ]
-            if not rows:
-                continue
-            title = f"{series} — {subset}"
-            t = Table(title=title)
-            for col in (
-                "model",
-                "h",
-                "n",
-                "MASE",
-                "MAPE %",
-                "CRPS*",
-                "dekking 50%",
-                "dekking 90%",
-                "skill MASE",
-                "skill CRPS",
-            ):
-                t.add_column(col, justify="left" if col == "model" else "right")
-            for r in sorted(
-                rows, key=lambda r: (r.horizon if r.horizon else 99, r.model)
-            ):
-                t.add_row(
-                    r.model,
-                    str(r.horizon) if r.horizon else "1-8",
-                    str(r.n),
-                    f"{r.mase:.2f}",
-                    f"{r.mape:.0f}",
-                    f"{r.crps:.2f}",
-                    f"{r.coverage50:.0%}",
-                    f"{r.coverage90:.0%}",
-                    f"{r.skill_mase:+.0%}",
-                    f"{r.skill_crps:+.0%}",
-                )
-            console.print(t)
+
+def _yearly_table(result: Any) -> Any:
+    from rich.table import Table
+
     t = Table(title="Jaartotaal (eerste + nareizigers), vanaf een Q4-origine")
-    for col in (
-        "jaar",
-        "origine",
-        "jaren vooruit",
-        "uitkomst",
-        "5%",
-        "50%",
-        "95%",
-        "in 90%",
-        "MPP-band*",
-        "MPP raak*",
-    ):
+    for col in YEARLY_COLUMNS:
         t.add_column(col, justify="right")
     for y in result.yearly:
         mpp = y.get("mpp")
@@ -278,7 +271,51 @@ def _backtest_table(result: Any) -> None:
             f"{_fmt(mpp['low'])}–{_fmt(mpp['high'])}" if mpp else "",
             ("ja" if mpp["mpp_covered"] else "nee") if mpp else "",
         )
-    console.print(t)
+    return t
+
+
+def selection_lines(result: Any) -> list[str]:
+    """How the ensemble was chosen: on this same backtest, with the runner-up."""
+    from migratieketen.forecast.ensemble import VARIANTS
+
+    spec = next((v for v in VARIANTS if v.name == result.ensemble), None)
+    lines = []
+    if spec is not None:
+        lines.append(
+            f"ensemble = {spec.description} ({spec.name}); alle geprobeerde varianten: "
+            "docs/forecast-backtest.md."
+        )
+    chosen = [v for v in result.selection if v.chosen]
+    others = sorted(
+        (v for v in result.selection if not v.chosen), key=lambda v: -v.score
+    )
+    if chosen and others:
+        lines.append(
+            f"Het ensemble is gekozen op deze zelfde backtest (uit "
+            f"{len(result.selection)} varianten), dus niet zuiver buiten de "
+            f"steekproef. Score (gem. MASE-skill h2-4, eerste + totaal): gekozen "
+            f"{chosen[0].name} {chosen[0].score:+.1%}; tweede keus {others[0].name} "
+            f"{others[0].score:+.1%}."
+        )
+    return lines
+
+
+def _backtest_table(result: Any) -> None:
+    from rich.console import Console
+
+    from migratieketen.forecast.backtest import REPORT_HORIZONS, SURGES
+
+    console = Console(width=max(Console().width, 120))
+    for series in ("eerste_asielverzoeken", "nareizigers", "totale_instroom"):
+        for subset in ("hoofdvenster", *SURGES):
+            rows = [
+                r
+                for r in result.rows(series, subset)
+                if r.horizon in (*REPORT_HORIZONS, 0)
+            ]
+            if rows:
+                console.print(_score_table(f"{series} — {subset}", rows))
+    console.print(_yearly_table(result))
     console.print(
         "CRPS* = CRPS gedeeld door de MASE-schaal; skill = 1 − score/score(random walk "
         "'naive'), > 0 is beter dan de random walk. "
@@ -287,14 +324,8 @@ def _backtest_table(result: Any) -> None:
         f"{len(result.origins)} origines {result.origins[0]} … {result.origins[-1]}; "
         f"rekentijd {result.seconds:.1f} s."
     )
-    from migratieketen.forecast.ensemble import VARIANTS
-
-    spec = next((v for v in VARIANTS if v.name == result.ensemble), None)
-    if spec is not None:
-        console.print(
-            f"ensemble = {spec.description} ({spec.name}); alle geprobeerde varianten: "
-            "docs/forecast-backtest.md."
-        )
+    for line in selection_lines(result):
+        console.print(line)
 
 
 def backtest(

@@ -81,3 +81,41 @@ def test_surge_subset_reported(backtest: BacktestResult) -> None:
         "totale_instroom",
     }
     assert backtest.summary()["eerste_asielverzoeken"]
+
+
+def test_every_variant_is_scored_on_the_same_backtest(
+    backtest: BacktestResult, shared_data_dir: Path
+) -> None:
+    from migratieketen.forecast.ensemble import CHOSEN, VARIANTS
+
+    selection = backtest.selection
+    assert [v.name for v in selection] == [v.name for v in VARIANTS]
+    assert [v.name for v in selection if v.chosen] == [CHOSEN.name]
+    chosen = next(v for v in selection if v.chosen)
+    assert chosen.score == backtest.selection_score()
+    assert all(math.isfinite(v.score) for v in selection)
+    # a variant's score is that of its own backtest on the same fits and seed
+    runner = max((v for v in selection if not v.chosen), key=lambda v: v.score)
+    spec = next(v for v in VARIANTS if v.name == runner.name)
+    alone = run_backtest(
+        load_inputs(shared_data_dir),
+        first_origin="2020-Q4",
+        n_paths=200,
+        spec=spec,
+        compare_variants=False,
+    )
+    assert alone.selection == ()
+    assert alone.selection_score() == pytest.approx(runner.score)
+    assert backtest.summary()["selection"][0]["name"] == VARIANTS[0].name
+
+
+def test_cli_says_the_choice_was_made_on_this_backtest(
+    backtest: BacktestResult,
+) -> None:
+    from migratieketen_cli.forecast_commands import selection_lines
+
+    text = " ".join(selection_lines(backtest))
+    assert "gekozen op deze zelfde backtest" in text
+    assert "niet zuiver buiten de steekproef" in text
+    runner = max((v for v in backtest.selection if not v.chosen), key=lambda v: v.score)
+    assert f"tweede keus {runner.name}" in text

@@ -74,7 +74,25 @@ def test_backtest_table_has_every_model_and_baseline(
     ):
         assert label in section
     assert "dekking 90 %" in section and "skill" in section
-    assert "gekozen" in section
+    assert "gekozen op deze backtest" in section
+
+
+def test_page_says_the_ensemble_was_chosen_on_this_backtest(
+    client: Any, stored_forecast: Any
+) -> None:
+    from migratieketen.forecast.ensemble import CHOSEN, VARIANTS
+
+    html = _page(client, "/prognose?reeks=totale_instroom")
+    section = html[html.index('id="backtest"') : html.index('id="mpp"')]
+    assert "op deze zelfde backtest gekozen" in section
+    assert "niet zuiver buiten de steekproef" in section
+    assert f"uit {len(VARIANTS)} varianten" in section
+    runner_up = [v.description for v in VARIANTS if v != CHOSEN]
+    assert "Tweede keus was: " in section
+    assert any(description in section for description in runner_up)
+    # the nareizigers come from the permit model, which was not chosen among variants
+    nar = _page(client, "/prognose?reeks=nareizigers")
+    assert "Tweede keus" not in nar
 
 
 def test_series_choice_by_get_parameter(client: Any, stored_forecast: Any) -> None:

@@ -16,7 +16,7 @@ import math
 import time
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -30,7 +30,12 @@ from migratieketen.forecast.engine import (
     first_request_ensemble,
     simulate_inflow,
 )
-from migratieketen.forecast.ensemble import CHOSEN, ENSEMBLE_NAME, EnsembleSpec
+from migratieketen.forecast.ensemble import (
+    CHOSEN,
+    ENSEMBLE_NAME,
+    VARIANTS,
+    EnsembleSpec,
+)
 from migratieketen.forecast.inputs import ForecastInputs
 from migratieketen.forecast.metrics import (
     absolute_percentage_error,
@@ -112,6 +117,30 @@ class ScoreRow:
         return out
 
 
+# The selection rule's score (docs/forecast-backtest.md): mean MASE skill against the
+# random walk over these horizons, averaged over these series.
+SELECTION_SERIES: tuple[str, ...] = ("eerste_asielverzoeken", "totale_instroom")
+SELECTION_HORIZONS: tuple[int, ...] = (2, 3, 4)
+
+
+@dataclass(frozen=True, slots=True)
+class VariantScore:
+    """One ensemble variant scored in the backtest that `CHOSEN` was selected on."""
+
+    name: str
+    description: str  # Dutch
+    score: float  # selection score; higher is better
+    chosen: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "description": self.description,
+            "score": None if math.isnan(self.score) else self.score,
+            "chosen": self.chosen,
+        }
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class BacktestResult:
     origins: tuple[str, ...]
@@ -122,9 +151,21 @@ class BacktestResult:
     seed: int
     vintage: dict[str, Any] = field(default_factory=dict)
     ensemble: str = CHOSEN.name
+    # every variant in VARIANTS scored on this same backtest (the chosen one too)
+    selection: tuple[VariantScore, ...] = ()
 
     def rows(self, series: str, subset: str = "hoofdvenster") -> list[ScoreRow]:
         return [r for r in self.scores if r.series == series and r.subset == subset]
+
+    def selection_score(self) -> float:
+        """The ensemble's score under the selection rule (higher is better)."""
+        skills = [
+            r.skill_mase
+            for series in SELECTION_SERIES
+            for r in self.rows(series)
+            if r.model == ENSEMBLE_NAME and r.horizon in SELECTION_HORIZONS
+        ]
+        return float(np.mean(skills)) if skills else float("nan")
 
     def summary(self) -> dict[str, Any]:
         """Compact per-horizon table of every model for the forecast page."""
@@ -137,6 +178,9 @@ class BacktestResult:
             out[series] = [
                 r.to_dict() for r in self.rows(series) if r.horizon in REPORT_HORIZONS
             ]
+        # The ensemble was chosen on this same backtest: the page says so and shows
+        # the runner-up with its score.
+        out["selection"] = [v.to_dict() for v in self.selection]
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -150,6 +194,7 @@ class BacktestResult:
             "scores": [r.to_dict() for r in self.scores],
             "yearly": list(self.yearly),
             "data_vintage": self.vintage,
+            "selection": [v.to_dict() for v in self.selection],
         }
 
 
@@ -303,12 +348,15 @@ def run_backtest(
     n_jobs: int | None = None,
     spec: EnsembleSpec = CHOSEN,
     fits: Mapping[str, Mapping[str, LogForecast]] | None = None,
+    compare_variants: bool = True,
 ) -> BacktestResult:
     """Rolling-origin backtest on `inputs` (all data up to its cutoff).
 
     `spec` is the ensemble scored as "ensemble" (default: the chosen one). `fits`
     may hand in the model fits of an earlier run on the same inputs and origins, so
     that ensemble variants are compared on identical member forecasts.
+    `compare_variants` also scores every other variant in VARIANTS on the same
+    fits (cheap next to the fits), so a reader sees what the choice was made from.
     """
     started = time.perf_counter()
     origins = _backtest_origins(inputs, first_origin)
@@ -351,7 +399,7 @@ def run_backtest(
     # The permit model and the total need first-request origins also where the
     # baselines could run; keep only origins both have, so the comparison is fair.
     records = _common_origins(records)
-    return BacktestResult(
+    result = BacktestResult(
         origins=origins,
         records=tuple(records),
         scores=tuple(_score(records)),
@@ -360,6 +408,28 @@ def run_backtest(
         seed=seed,
         vintage=inputs.vintage.to_dict(),
         ensemble=spec.name,
+    )
+    if not compare_variants:
+        return result
+    others = {
+        v.name: run_backtest(
+            inputs, first_origin, seed, n_paths, n_jobs, v, fits, False
+        )
+        for v in VARIANTS
+        if v != spec
+    }
+    selection = _variant_scores({**others, spec.name: result})
+    return replace(result, selection=selection, seconds=time.perf_counter() - started)
+
+
+def _variant_scores(by_name: Mapping[str, BacktestResult]) -> tuple[VariantScore, ...]:
+    """Every variant's selection score, in the order of VARIANTS."""
+    return tuple(
+        VariantScore(
+            v.name, v.description, by_name[v.name].selection_score(), v == CHOSEN
+        )
+        for v in VARIANTS
+        if v.name in by_name
     )
 
 

@@ -15,8 +15,7 @@ from typing import Any
 
 from django.utils.translation import gettext, gettext_noop
 
-from migratieketen.data.asylum import period_index
-from migratieketen.forecast.ensemble import CHOSEN
+from migratieketen.forecast.ensemble import CHOSEN, VARIANTS
 
 SERIES: dict[str, str] = {
     "eerste_asielverzoeken": gettext_noop("Eerste asielverzoeken"),
@@ -207,6 +206,31 @@ class BacktestTable:
     seconds: float | None
 
 
+@dataclass(frozen=True, slots=True)
+class EnsembleChoice:
+    """How the ensemble was chosen: by a fixed rule, on this same backtest."""
+
+    variants: int  # how many ensemble variants were compared
+    chosen_score: float | None
+    runner_up: str | None  # Dutch description of the second-best variant
+    runner_up_score: float | None
+
+
+def ensemble_choice(result: dict[str, Any]) -> EnsembleChoice:
+    """The selection among the ensemble variants, from the stored backtest (a
+    forecast stored before the variants were kept has no runner-up)."""
+    variants = (result.get("backtest_summary") or {}).get("selection") or []
+    chosen = next((v for v in variants if v.get("chosen")), None)
+    others = [v for v in variants if not v.get("chosen") and v.get("score") is not None]
+    runner = max(others, key=lambda v: float(v["score"]), default=None)
+    return EnsembleChoice(
+        variants=len(variants) or len(VARIANTS),
+        chosen_score=_number(chosen.get("score")) if chosen else None,
+        runner_up=str(runner["description"]) if runner else None,
+        runner_up_score=_number(runner["score"]) if runner else None,
+    )
+
+
 def _number(value: Any) -> float | None:
     if value is None:
         return None
@@ -252,12 +276,6 @@ def backtest_table(
     return BacktestTable(
         horizons, tuple(rows), (window[0], window[1]), summary.get("seconds")
     )
-
-
-def quarter_label(period: str) -> str:
-    """'2025-Q1' -> '1e kwartaal 2025' for screen readers and table captions."""
-    period_index(period, "Q")  # validates
-    return f"{period[-1]}e kwartaal {period[:4]}"
 
 
 def yearly_rows(table: dict[str, Any]) -> list[FanPeriod]:

@@ -119,6 +119,11 @@ def prognose(request: HttpRequest) -> HttpResponse:
             "chart": fan_chart(fan),
             "yearly": presentation.yearly_rows(yearly) if yearly else [],
             "backtest": presentation.backtest_table(result, series),
+            "choice": (
+                presentation.ensemble_choice(result)
+                if presentation.CHOSEN_MODEL[series] == "ensemble"
+                else None
+            ),
             "chosen_label": gettext(
                 presentation.MODEL_LABELS[presentation.CHOSEN_MODEL[series]]
             ),

@@ -25,13 +25,14 @@ def share(value: float | None) -> str:
 
 
 @register.filter
-def skill(value: float | None) -> str:
-    """Skill against the random walk: 0.12 -> '+12 %', -0.3 -> '−30 %'."""
+def skill(value: float | None, decimals: int = 0) -> str:
+    """Skill against the random walk: 0.12 -> '+12 %', -0.3 -> '−30 %'
+    (`|skill:1`: 0.0275 -> '+2,8 %')."""
     if value is None:
         return "–"
-    pct = round(value * 100)
+    pct = round(value * 100, int(decimals))
     sign = "+" if pct > 0 else ("−" if pct < 0 else "")
-    return f"{sign}{format_number(abs(pct))} %"
+    return f"{sign}{format_number(abs(pct), int(decimals) or None)} %"
 
 
 @register.filter

@@ -42,11 +42,6 @@ class HistoryInputs:
     recognition_repeat: FloatArray
     closed_share: FloatArray
 
-    @property
-    def last_observed_first(self) -> str:
-        idx = np.flatnonzero(np.isfinite(self.first))
-        return month_label(self.start + int(idx[-1]))
-
 
 NO_CUTOFF = 10**9  # a month index after any data
 

@@ -281,10 +281,6 @@ def _cbs_provenance(title: str, table_id: str, url: str = "") -> Any:
     return make
 
 
-def _quarter_period(rec: dict[str, str]) -> str:
-    return rec.get("period") or ""
-
-
 def load_first_requests_quarterly(data_dir: Path | str) -> PeriodSeries:
     """First asylum requests per quarter, 2013-Q1 … 2024-Q4 (persons, latest vintage)."""
     column = "first_asylum_requests_approx"
@@ -373,20 +369,6 @@ def _unhcr_provenance(title: str) -> Any:
         )
 
     return make
-
-
-def load_unhcr_new_applications(data_dir: Path | str) -> PeriodSeries:
-    """UNHCR new asylum applications in NL per year, 2006 … 2024."""
-    column = "new_applications"
-    records = _read_csv(data_dir, UNHCR_APPLICATIONS_FILE, ["year", column])
-    return build_series(
-        "unhcr_nieuwe_asielaanvragen",
-        "Y",
-        _rows(records, "year", column),
-        _unhcr_provenance("Refugee Data Finder, asylum applications"),
-        file=UNHCR_APPLICATIONS_FILE,
-        column=column,
-    )
 
 
 def load_unhcr_repeat_applications(data_dir: Path | str) -> PeriodSeries:

@@ -6,6 +6,9 @@ The SES-WOA lines use the real CBS postcode file: its household-weighted mean pe
 gemeente (engine: exact fractions from the validated table; baseline: floats over the
 raw CSV rows) and the distribution with those exact scores.
 
+The carry-over is `migratieketen.rules.monitor.carry_over`, the ledger the monitor pages
+use (with status and the not-at-fault check per half-year).
+
 Run: MIGRATIEKETEN_DATA_DIR=../shared/data uv run python benchmarks/bench_rules.py
 Target: engine total well under one second.
 """
@@ -27,6 +30,7 @@ from migratieketen.data.population_history import population_on
 from migratieketen.data.ses_woa_pc4 import aggregate
 from migratieketen.rules import huisvestingswet as hw
 from migratieketen.rules import spreidingswet as sw
+from migratieketen.rules.monitor import carry_over, day_after
 
 REPEATS = 7
 N_HALF_YEARS = 20
@@ -49,6 +53,7 @@ def main() -> None:
     periods = hw.half_years(hw.HalfYear(2016, 2), N_HALF_YEARS)
     vgs = {p: 6000 + (i * 977) % 15000 for i, p in enumerate(periods)}
     n_nl = sum(pop24.values())
+    as_of = day_after(periods[-1])  # every half-year has ended
 
     def engine_spreiding() -> object:
         res = sw.distribute(96000, pop23, ses, amv_total=8140)
@@ -67,14 +72,16 @@ def main() -> None:
 
     def engine_taakstelling() -> object:
         per_period = {
-            p: hw.compute_taakstelling(vgs[p], pop24, n_nl, "ceil", p).values()
+            p: hw.compute_taakstelling(
+                vgs[p], pop24, n_nl, "ceil", half_year=p
+            ).values()
             for p in periods
         }
         ledgers = {}
         for code in pop24:
             taak = {p: per_period[p][code] for p in periods}
             realised = {p: (t * 9) // 10 for p, t in taak.items()}
-            ledgers[code] = hw.carry_over(periods, taak, realised)
+            ledgers[code] = carry_over(periods, taak, realised, as_of)
         return ledgers
 
     def baseline_taakstelling() -> object:

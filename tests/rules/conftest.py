@@ -2,7 +2,8 @@
 # Copyright (C) 2026 Migratieketen contributors
 """Collect the YAML law test cases in tests/rules/cases/ as pytest items (style A26).
 
-Each case has `name`, `kind`, `period`, `input`, `output` and, for published figures,
+Carry-over cases run against `migratieketen.rules.monitor.carry_over`, the ledger the
+monitor pages and the API use. Each case has `name`, `kind`, `period`, `input`, `output` and, for published figures,
 `published` and `source`. A case with `contradiction` documents a published figure that
 the statute does not give: it asserts the statutory result, that it differs from the
 published one, and which explicit alternative reproduces the published figure.
@@ -22,6 +23,7 @@ from rules_support import data_dir, dec, population, resolve_key
 
 from migratieketen.data.population_history import PopulationError, population_on
 from migratieketen.rules import huisvestingswet as hw
+from migratieketen.rules import monitor as ledger
 from migratieketen.rules import spreidingswet as sw
 
 CASES_DIR = Path(__file__).parent / "cases"
@@ -116,7 +118,13 @@ def run_carry_over(case: dict[str, Any]) -> None:
     realised = dict(zip(periods, inp.get("realised", []), strict=False))
     if "realised_total" in inp:
         realised = {periods[-1]: int(inp["realised_total"])}
-    rows = hw.carry_over(periods, taak, realised, int(inp.get("opening_balance", 0)))
+    rows = ledger.carry_over(
+        periods,
+        taak,
+        realised,
+        ledger.day_after(periods[-1]),
+        int(inp.get("opening_balance", 0)),
+    )
     if "opgave" in out:
         assert [r.opgave for r in rows] == out["opgave"]
     if "carry_out" in out:
@@ -142,10 +150,35 @@ def run_implied_opening(case: dict[str, Any]) -> None:
     assert list(taak.values()) == out["taakstelling"]
     opening = inp["final_carry_out"] - sum(taak.values()) + sum(inp["realised"])
     assert opening == out["implied_opening"]
-    rows = hw.carry_over(
-        periods, taak, dict(zip(periods, inp["realised"], strict=True)), opening
+    rows = ledger.carry_over(
+        periods,
+        taak,
+        dict(zip(periods, inp["realised"], strict=True)),
+        ledger.day_after(periods[-1]),
+        opening,
     )
     assert rows[-1].carry_out == inp["final_carry_out"]
+
+
+def run_supervision(case: dict[str, Any]) -> None:
+    """The province's step after the ledger of ended half-years (art. 124 Gemeentewet)."""
+    inp, out = case["input"], case["output"]
+    periods = hw.half_years(
+        hw.HalfYear.parse(str(case["period"])), len(inp["taakstelling"])
+    )
+    rows = ledger.carry_over(
+        periods,
+        dict(zip(periods, inp["taakstelling"], strict=True)),
+        dict(zip(periods, inp["realised"], strict=True)),
+        ledger.day_after(periods[-1]),
+    )
+    step = ledger.supervision_step(case["province"], rows)
+    if out["consecutive_missed"] == 0:
+        assert step is None
+        return
+    assert step is not None
+    assert step.consecutive_missed == out["consecutive_missed"]
+    assert (step.step, step.escalation) == (out["step"], out["escalation"])
 
 
 def run_missing_population(case: dict[str, Any]) -> None:
@@ -221,6 +254,7 @@ RUNNERS: dict[str, Callable[[dict[str, Any]], None]] = {
     "taakstelling_total": run_taakstelling_total,
     "taakstelling_sum_of_periods": run_taakstelling_sum_of_periods,
     "carry_over": run_carry_over,
+    "supervision": run_supervision,
     "missing_population": run_missing_population,
     "implied_opening": run_implied_opening,
     "amv_share": run_amv_share,

@@ -160,7 +160,11 @@ def test_service_gemeente_taakstellingen_feed_the_monitor(
     from datetime import date
 
     from migratieketen.rules import huisvestingswet as hw
-    from migratieketen.rules.monitor import Realisation, monitor
+    from migratieketen.rules.monitor import (
+        Realisation,
+        monitor,
+        realised_per_half_year,
+    )
     from migratieketen.rules.service import gemeente_taakstellingen
 
     periods = hw.half_years(hw.HalfYear(2024, 1), 3)
@@ -174,7 +178,9 @@ def test_service_gemeente_taakstellingen_feed_the_monitor(
         "PV28",
         periods,
         taak,
-        [Realisation("GM0626", date(2024, 11, 1), 16)],
+        realised_per_half_year(
+            [Realisation("GM0626", date(2024, 11, 1), 16)], "GM0626", date(2025, 2, 1)
+        ),
         date(2025, 2, 1),
     )
     assert rep.half_years[1].opgave == 28 + taak[hw.HalfYear(2024, 2)]

@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 # Copyright (C) 2026 Migratieketen contributors
-"""Huisvestingswet 2014 art. 28-30: periods, mergers, swaps, carry-over, supervision."""
+"""Huisvestingswet 2014 art. 28-30: periods, vg, rounding, shares, mergers, swaps."""
 
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
 import pytest
 
@@ -42,12 +43,29 @@ def test_missing_national_number_is_a_clear_error() -> None:
 
 
 def test_non_statutory_rounding_is_labelled() -> None:
-    res = hw.compute_taakstelling(100, {"a": 1, "b": 2}, rounding="half_up")
+    hy = hw.HalfYear(2025, 1)
+    res = hw.compute_taakstelling(
+        100, {"a": 1, "b": 2}, rounding="half_up", half_year=hy
+    )
     expl = res.per_gemeente["a"].explanation()
     assert any("wijkt af van art. 29" in n for n in expl.notes)
     assert expl.references[0].juriconnect == "jci1.3:c:BWBR0035303&artikel=29&lid=1"
-    statutory = hw.compute_taakstelling(100, {"a": 1, "b": 2})
+    statutory = hw.compute_taakstelling(100, {"a": 1, "b": 2}, half_year=hy)
     assert statutory.rounding == "ceil" and statutory.notes == ()
+
+
+def test_the_half_year_is_required() -> None:
+    """No hidden clock: the period fixes which statutory rounding is in force."""
+    with pytest.raises(TypeError):
+        hw.compute_taakstelling(100, {"a": 1})  # type: ignore[call-arg]
+
+
+def test_population_shares_are_ig_over_in() -> None:
+    shares = hw.population_shares({"a": 1, "b": 3})
+    assert shares == {"a": Fraction(1, 4), "b": Fraction(3, 4)}
+    assert hw.population_shares({"a": 1}, national_population=4)["a"] == Fraction(1, 4)
+    with pytest.raises(hw.TaakstellingError, match="kleiner"):
+        hw.population_shares({"a": 10}, national_population=5)
 
 
 @pytest.mark.parametrize(
@@ -62,7 +80,7 @@ def test_non_statutory_rounding_is_labelled() -> None:
 )
 def test_invalid_input(kwargs: dict, message: str) -> None:
     with pytest.raises(hw.TaakstellingError, match=message):
-        hw.compute_taakstelling(**kwargs)
+        hw.compute_taakstelling(**kwargs, half_year=hw.HalfYear(2025, 1))
 
 
 def test_merger_uses_gs_population_else_sum_of_parts() -> None:
@@ -91,47 +109,10 @@ def test_regional_agreement_must_sum_to_zero_and_stay_non_negative() -> None:
         )
 
 
-def test_carry_over_requires_consecutive_half_years() -> None:
-    a, c = hw.HalfYear(2024, 1), hw.HalfYear(2025, 1)
-    with pytest.raises(hw.TaakstellingError, match="aansluiten"):
-        hw.carry_over([a, c], {a: 1, c: 1}, {})
-    with pytest.raises(hw.TaakstellingError, match="negatief"):
-        hw.carry_over([a], {a: 1}, {a: -1})
-
-
-def _rows(missed: int) -> list[hw.LedgerRow]:
-    periods = hw.half_years(hw.HalfYear(2023, 1), missed + 1)
-    taak = dict.fromkeys(periods, 10)
-    realised = {p: 5 for p in periods[:missed]} | {periods[-1]: 100}
-    return hw.carry_over(periods, taak, realised)
-
-
-def test_zuid_holland_escalates_after_four_missed_half_years() -> None:
-    rows = _rows(4)
-    signals = hw.supervision_signals(rows, "PV28")
-    assert [s.level for s in signals] == ["signaal"] * 3 + ["escalatie"]
-    assert signals[-1].consecutive_missed == 4
-    assert signals[-1].references[0].article == "124"
-    # The fifth half-year catches up: the streak ends, no new signal.
-    assert signals[-1].half_year == rows[3].half_year
-    assert rows[-1].status == "voorsprong"
-
-
-def test_other_province_signals_without_escalation_by_default() -> None:
-    signals = hw.supervision_signals(_rows(4), "PV26")
-    assert [s.level for s in signals] == ["signaal"] * 4
-
-
-def test_zuid_holland_threshold_not_in_force_before_its_policy() -> None:
-    thr = hw.supervision_threshold("PV28", date(2019, 12, 31))
-    assert thr.escalate_after_missed is None
-    assert (
-        hw.supervision_threshold("PV28", date(2024, 6, 30)).escalate_after_missed == 4
-    )
-
-
 def test_explanation_serialises_to_plain_data() -> None:
-    res = hw.compute_taakstelling(17700, {"GM0626": 25625}, 17942942, "ceil")
+    res = hw.compute_taakstelling(
+        17700, {"GM0626": 25625}, 17942942, "ceil", half_year=hw.HalfYear(2025, 1)
+    )
     d = res.per_gemeente["GM0626"].explanation().to_dict()
     assert d["value"] == 26
     assert d["inputs"]["iG (inwoners gemeente)"] == 25625

@@ -10,7 +10,14 @@ from datetime import date
 import pytest
 
 from migratieketen.rules import huisvestingswet as hw
-from migratieketen.rules.monitor import Realisation, monitor
+from migratieketen.rules.monitor import (
+    Realisation,
+    carry_over,
+    monitor,
+    realised_per_half_year,
+    supervision_step,
+    supervision_threshold,
+)
 from migratieketen.rules.realisations_csv import (
     RealisationImportError,
     parse_realisations,
@@ -28,9 +35,9 @@ def test_tholen_2017_1_mid_half_year() -> None:
         Realisation("GM0716", date(2017, 5, 1), 9),  # after as_of: not counted yet
         Realisation("GM9999", date(2017, 2, 1), 3),  # another gemeente
     ]
-    rep = monitor(
-        "GM0716", "PV29", [H(2017, 1)], {H(2017, 1): 20}, real, date(2017, 4, 1), 17
-    )
+    as_of = date(2017, 4, 1)
+    realised = realised_per_half_year(real, "GM0716", as_of)
+    rep = monitor("GM0716", "PV29", [H(2017, 1)], {H(2017, 1): 20}, realised, as_of, 17)
     cur = rep.current
     assert (cur.opgave, cur.realised, cur.remaining, cur.status) == (
         37,
@@ -46,12 +53,8 @@ def _periods(n: int) -> list[hw.HalfYear]:
     return hw.half_years(H(2022, 1), n)
 
 
-def _housed(per_half: list[int]) -> list[Realisation]:
-    return [
-        Realisation("GM0599", p.start.replace(month=p.start.month + 2), k)
-        for p, k in zip(_periods(len(per_half)), per_half, strict=True)
-        if k
-    ]
+def _housed(per_half: list[int]) -> dict[hw.HalfYear, int]:
+    return {p: k for p, k in zip(_periods(len(per_half)), per_half, strict=True) if k}
 
 
 def test_four_missed_half_years_in_zuid_holland_escalates() -> None:
@@ -76,14 +79,14 @@ def test_empty_register_is_not_an_achterstand() -> None:
     periods = _periods(4)
     taak = dict.fromkeys(periods, 100)
     rep = monitor(
-        "GM0599", "PV28", periods, taak, [], date(2024, 3, 1), registered=False
+        "GM0599", "PV28", periods, taak, {}, date(2024, 3, 1), registered=False
     )
     assert [r.status for r in rep.half_years] == ["niet geregistreerd"] * 4
     assert not any(r.missed for r in rep.half_years)
     assert rep.supervision is None
     # The opgave still stands and carries over: only the verdict is withheld.
     assert rep.current.opgave == 400 and rep.current.remaining == 400
-    registered = monitor("GM0599", "PV28", periods, taak, [], date(2024, 3, 1))
+    registered = monitor("GM0599", "PV28", periods, taak, {}, date(2024, 3, 1))
     assert registered.supervision is not None
 
 
@@ -127,11 +130,42 @@ def test_catching_up_clears_supervision() -> None:
 
 def test_monitor_input_errors() -> None:
     with pytest.raises(hw.TaakstellingError, match="aansluiten"):
-        monitor("G", "PV28", [H(2022, 1), H(2023, 1)], {}, [], date(2024, 1, 1))
+        monitor("G", "PV28", [H(2022, 1), H(2023, 1)], {}, {}, date(2024, 1, 1))
     with pytest.raises(hw.TaakstellingError, match="Geen taakstelling"):
-        monitor("G", "PV28", [H(2022, 1)], {}, [], date(2024, 1, 1))
+        monitor("G", "PV28", [H(2022, 1)], {}, {}, date(2024, 1, 1))
     with pytest.raises(hw.TaakstellingError, match="begint na"):
-        monitor("G", "PV28", [H(2030, 1)], {H(2030, 1): 1}, [], date(2024, 1, 1))
+        monitor("G", "PV28", [H(2030, 1)], {H(2030, 1): 1}, {}, date(2024, 1, 1))
+
+
+def test_carry_over_requires_consecutive_non_negative_half_years() -> None:
+    a, c = H(2024, 1), H(2025, 1)
+    with pytest.raises(hw.TaakstellingError, match="aansluiten"):
+        carry_over([a, c], {a: 1, c: 1}, {}, date(2026, 1, 1))
+    with pytest.raises(hw.TaakstellingError, match="negatief"):
+        carry_over([a], {a: 1}, {a: -1}, date(2026, 1, 1))
+
+
+def test_the_streak_counts_only_ended_half_years() -> None:
+    """A running half-year with persons still to house is not (yet) missed."""
+    periods = _periods(3)
+    rows = carry_over(
+        periods, dict.fromkeys(periods, 10), {}, periods[-1].start, registered=True
+    )
+    assert [r.status for r in rows] == ["achterstand", "achterstand", "lopend"]
+    step = supervision_step("PV28", rows)
+    assert step is not None and step.consecutive_missed == 2
+    assert step.half_year == periods[1]
+    assert step.explanation("GM0599").references[0].article == "124"
+
+
+def test_zuid_holland_threshold_not_in_force_before_its_policy() -> None:
+    assert (
+        supervision_threshold("PV28", date(2019, 12, 31)).escalate_after_missed is None
+    )
+    assert supervision_threshold("PV28", date(2024, 6, 30)).escalate_after_missed == 4
+    assert (
+        supervision_threshold("PV26", date(2024, 6, 30)).escalate_after_missed is None
+    )
 
 
 GOOD = (

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from migratieketen.rules import huisvestingswet as hw
 from migratieketen.rules import spreidingswet as sw
+from migratieketen.rules.monitor import carry_over, day_after
 
 populations = st.dictionaries(
     keys=st.from_regex(r"GM[0-9]{4}", fullmatch=True),
@@ -17,13 +18,14 @@ populations = st.dictionaries(
     max_size=60,
 ).filter(lambda d: sum(d.values()) > 0)
 vgs = st.integers(min_value=0, max_value=60_000)
+HY = hw.HalfYear(2025, 1)
 
 
 @given(vg=vgs, pops=populations)
 def test_ceil_sum_at_least_vg_and_below_vg_plus_gemeenten(
     vg: int, pops: dict[str, int]
 ) -> None:
-    res = hw.compute_taakstelling(vg, pops, rounding="ceil")
+    res = hw.compute_taakstelling(vg, pops, rounding="ceil", half_year=HY)
     assert vg <= res.total < vg + len(pops) or (vg == res.total == 0)
     for g in res.per_gemeente.values():
         assert g.exact <= g.taakstelling < g.exact + 1
@@ -31,7 +33,7 @@ def test_ceil_sum_at_least_vg_and_below_vg_plus_gemeenten(
 
 @given(vg=vgs, pops=populations)
 def test_largest_remainder_sums_to_vg(vg: int, pops: dict[str, int]) -> None:
-    res = hw.compute_taakstelling(vg, pops, rounding="largest_remainder")
+    res = hw.compute_taakstelling(vg, pops, rounding="largest_remainder", half_year=HY)
     assert res.total == vg
     for g in res.per_gemeente.values():
         assert abs(g.taakstelling - g.exact) < 1
@@ -48,7 +50,9 @@ def test_monotone_in_population(
     vg: int, national: int, a: int, b: int, mode: str
 ) -> None:
     lo, hi = sorted((a, b))
-    res = hw.compute_taakstelling(vg, {"lo": lo, "hi": hi}, national, mode)
+    res = hw.compute_taakstelling(
+        vg, {"lo": lo, "hi": hi}, national, mode, half_year=HY
+    )
     assert res.per_gemeente["lo"].taakstelling <= res.per_gemeente["hi"].taakstelling
 
 
@@ -80,10 +84,11 @@ def test_carry_over_conserves_persons(
     taak: list[int], realised: list[int], opening: int
 ) -> None:
     periods = hw.half_years(hw.HalfYear(2016, 2), len(taak))
-    rows = hw.carry_over(
+    rows = carry_over(
         periods,
         dict(zip(periods, taak, strict=True)),
         dict(zip(periods, realised, strict=False)),
+        day_after(periods[-1]),
         opening,
     )
     assert rows[-1].carry_out == opening + sum(taak) - sum(realised[: len(taak)])
@@ -110,3 +115,41 @@ def test_spreiding_sums_to_raming_with_and_without_ses(
     weighted = sw.distribute(raming, pops, {c: float(v) for c, v in ses.items()})
     assert weighted.total == raming
     assert weighted.notes == (sw.FORM_NOTE,)
+
+
+@given(vg=vgs, pops=populations)
+def test_population_shares_are_the_exact_taakstelling_shares(
+    vg: int, pops: dict[str, int]
+) -> None:
+    shares = hw.population_shares(pops)
+    assert sum(shares.values()) == 1
+    res = hw.compute_taakstelling(vg, pops, rounding="ceil", half_year=HY)
+    for code, g in res.per_gemeente.items():
+        assert g.exact == vg * shares[code]
+
+
+@given(
+    taak=st.lists(st.integers(min_value=0, max_value=300), min_size=1, max_size=12),
+    realised=st.lists(
+        st.integers(min_value=0, max_value=400), min_size=12, max_size=12
+    ),
+    linked=st.lists(st.none() | st.integers(0, 400), min_size=12, max_size=12),
+)
+def test_achterstand_is_an_ended_half_year_closed_with_persons_to_house(
+    taak: list[int], realised: list[int], linked: list[int | None]
+) -> None:
+    periods = hw.half_years(hw.HalfYear(2020, 1), len(taak))
+    as_of = periods[-1].start  # the last half-year is still running
+    rows = carry_over(
+        periods,
+        dict(zip(periods, taak, strict=True)),
+        dict(zip(periods, realised, strict=False)),
+        as_of,
+        linked_by_peildatum={
+            p: n for p, n in zip(periods, linked, strict=False) if n is not None
+        },
+    )
+    for row in rows:
+        assert row.achterstand == (row.ended and row.carry_out > 0)
+        assert row.missed <= row.achterstand
+    assert not rows[-1].ended and rows[-1].status == "lopend"

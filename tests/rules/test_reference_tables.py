@@ -39,7 +39,7 @@ def test_computed_vector(row: dict[str, str]) -> None:
     assert vg == int(row["vg"])
     results = {
         mode: hw.compute_taakstelling(
-            vg, table.populations, table.national_total, mode, hy
+            vg, table.populations, table.national_total, mode, half_year=hy
         ).per_gemeente[key]
         for mode in ("ceil", "half_up")
     }

@@ -5,7 +5,7 @@
 The housing outflow is distributed by each gemeente's taakstelling share, which is its
 population share (Huisvestingswet 2014 art. 29 lid 1, BWBR0035303,
 https://wetten.overheid.nl/BWBR0035303/#Hoofdstuk5_Paragraaf1_Artikel29), computed by
-`migratieketen.rules.huisvestingswet.compute_taakstelling`. Housing supply per gemeente
+`migratieketen.rules.huisvestingswet.population_shares`. Housing supply per gemeente
 starts from its corporation dwellings (KWB 2022: woningvoorraad x % corporatie).
 """
 
@@ -19,8 +19,6 @@ import numpy as np
 import numpy.typing as npt
 
 from migratieketen.chain.params import ChainConfigError
-
-SHARE_VG = 1_000_000  # a large vg, only to read the exact art. 29 shares
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -37,10 +35,9 @@ class GemeenteInputs:
 
 def taakstelling_shares(populations: dict[str, int]) -> dict[str, float]:
     """Exact art. 29 shares iG / iN (the fraction before rounding) per gemeente."""
-    from migratieketen.rules.huisvestingswet import compute_taakstelling
+    from migratieketen.rules.huisvestingswet import population_shares
 
-    result = compute_taakstelling(SHARE_VG, populations, rounding="largest_remainder")
-    return {c: float(g.exact) / SHARE_VG for c, g in result.per_gemeente.items()}
+    return {c: float(s) for c, s in population_shares(populations).items()}
 
 
 @cache

@@ -11,19 +11,20 @@ BWB id BWBR0035303; https://wetten.overheid.nl/BWBR0035303 .
   their taakstellingen if the sum stays the same (regional swaps).
 * art. 30 (jci1.3:c:BWBR0035303&artikel=30): for a merger on 1 January of the year, GS fix
   the population of the new gemeente.
-Carry-over (achterstand/voorsprong) is practice, not statute (Rijksoverheid via
-gemeente.nu 2022-04; AD 2019-01), see shared/reference/rules.md §1.2.
+Carry-over (achterstand/voorsprong), the status per half-year and the provincial
+supervision step are in `migratieketen.rules.monitor`, the one implementation of them.
 
-Functions take plain inputs (code -> population) so they do not depend on a loader.
+Functions take plain inputs (code -> population) and their period explicitly, so they
+depend on neither a loader nor the clock.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Literal
 
 from migratieketen.rules.explain import Explanation, LegalReference, fraction_text
 from migratieketen.rules.parameters import ParameterError, load_parameter
@@ -196,7 +197,7 @@ class GemeenteTaakstelling:
     national_population: int
     taakstelling: int
     rounding: str
-    half_year: HalfYear | None = None
+    half_year: HalfYear
     notes: tuple[str, ...] = ()
 
     @property
@@ -204,14 +205,9 @@ class GemeenteTaakstelling:
         return Fraction(self.vg * self.population, self.national_population)
 
     def explanation(self) -> Explanation:
-        period = f" {self.half_year}" if self.half_year else ""
-        ref_date = (
-            self.half_year.reference_date.isoformat()
-            if self.half_year
-            else "(peildatum)"
-        )
+        ref_date = self.half_year.reference_date.isoformat()
         return Explanation(
-            subject=f"taakstelling {self.code}{period}",
+            subject=f"taakstelling {self.code} {self.half_year}",
             value=self.taakstelling,
             references=(ART_29_1,),
             inputs={
@@ -236,7 +232,7 @@ class TaakstellingResult:
     vg: int
     national_population: int
     rounding: str
-    half_year: HalfYear | None
+    half_year: HalfYear
     per_gemeente: dict[str, GemeenteTaakstelling]
     notes: tuple[str, ...] = ()
 
@@ -257,20 +253,10 @@ def _rounding_notes(rounding: str, statutory: str) -> tuple[str, ...]:
     )
 
 
-def compute_taakstelling(
-    vg: int,
-    populations: Mapping[str, int],
-    national_population: int | None = None,
-    rounding: str | None = None,
-    half_year: HalfYear | None = None,
-) -> TaakstellingResult:
-    """Art. 29 lid 1: taakstelling_g = vg x iG / iN, rounded (statute: up).
-
-    `national_population` is iN, the CBS national total; when omitted it is the sum of
-    `populations` (which is the CBS total when all gemeenten are given).
-    """
-    if isinstance(vg, bool) or not isinstance(vg, int) or vg < 0:
-        raise TaakstellingError(f"vg moet een geheel getal >= 0 zijn, niet {vg!r}.")
+def _check_populations(
+    populations: Mapping[str, int], national_population: int | None
+) -> int:
+    """iN after checking the inputs of art. 29 lid 1; Dutch errors."""
     if not populations:
         raise TaakstellingError("Geen gemeenten met inwonertal opgegeven.")
     for code, pop in populations.items():
@@ -278,14 +264,49 @@ def compute_taakstelling(
             raise TaakstellingError(
                 f"Inwonertal van {code} moet een geheel getal >= 0 zijn, niet {pop!r}."
             )
-    total_pop = sum(populations.values())
-    i_n = total_pop if national_population is None else national_population
+    i_n = (
+        sum(populations.values())
+        if national_population is None
+        else national_population
+    )
     if i_n <= 0 or i_n < max(populations.values()):
         raise TaakstellingError(
             f"Inwonertal Nederland ({i_n}) is kleiner dan dat van een gemeente."
         )
-    at = half_year.start if half_year else date.today()
-    statutory = statutory_rounding(at)
+    return i_n
+
+
+def population_shares(
+    populations: Mapping[str, int], national_population: int | None = None
+) -> dict[str, Fraction]:
+    """Each gemeente's exact share iG / iN of every taakstelling (art. 29 lid 1).
+
+    The fraction before vg and rounding, for models that distribute persons the way
+    the taakstelling does (e.g. the chain's housing outflow). iN defaults to the sum.
+    """
+    i_n = _check_populations(populations, national_population)
+    return {code: Fraction(pop, i_n) for code, pop in populations.items()}
+
+
+def compute_taakstelling(
+    vg: int,
+    populations: Mapping[str, int],
+    national_population: int | None = None,
+    rounding: str | None = None,
+    *,
+    half_year: HalfYear,
+) -> TaakstellingResult:
+    """Art. 29 lid 1: taakstelling_g = vg x iG / iN, rounded (statute: up).
+
+    `national_population` is iN, the CBS national total; when omitted it is the sum of
+    `populations` (which is the CBS total when all gemeenten are given). The half-year
+    is required: it fixes which statutory rounding is in force.
+    """
+    if isinstance(vg, bool) or not isinstance(vg, int) or vg < 0:
+        raise TaakstellingError(f"vg moet een geheel getal >= 0 zijn, niet {vg!r}.")
+    i_n = _check_populations(populations, national_population)
+    total_pop = sum(populations.values())
+    statutory = statutory_rounding(half_year.start)
     mode = rounding or statutory
     if mode not in ROUNDING_MODES:
         raise TaakstellingError(
@@ -416,145 +437,3 @@ def apply_regional_agreements(
             )
         out.update(new)
     return out, explanations
-
-
-# --- carry-over of achterstand / voorsprong ------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class LedgerRow:
-    """One half-year of a gemeente: what it had to house and what is carried on."""
-
-    half_year: HalfYear
-    carry_in: int  # > 0 achterstand, < 0 voorsprong from the previous half-year
-    taakstelling: int  # after regional agreements
-    opgave: int  # carry_in + taakstelling
-    realised: int
-    carry_out: int  # opgave - realised
-
-    @property
-    def status(self) -> str:
-        if self.carry_out > 0:
-            return "achterstand"
-        if self.carry_out < 0:
-            return "voorsprong"
-        return "gerealiseerd"
-
-    def explanation(self, code: str = "") -> Explanation:
-        return Explanation(
-            subject=f"saldo {code} {self.half_year}".replace("  ", " "),
-            value=self.carry_out,
-            references=(ART_28, CARRY_OVER_PRACTICE),
-            inputs={
-                "meegenomen (achterstand + / voorsprong -)": self.carry_in,
-                "taakstelling": self.taakstelling,
-                "gehuisvest": self.realised,
-            },
-            arithmetic=(
-                f"opgave {self.carry_in} + {self.taakstelling} = {self.opgave}; "
-                f"{self.opgave} - {self.realised} gehuisvest = {self.carry_out} "
-                f"({self.status})"
-            ),
-        )
-
-
-def carry_over(
-    periods: Sequence[HalfYear],
-    taakstellingen: Mapping[HalfYear, int],
-    realised: Mapping[HalfYear, int],
-    opening_balance: int = 0,
-) -> list[LedgerRow]:
-    """Carry achterstand (+) and voorsprong (-) from each half-year into the next.
-
-    Persons are conserved: opening + sum(taakstelling) - sum(realised) = last carry_out.
-    """
-    rows: list[LedgerRow] = []
-    balance = opening_balance
-    previous: HalfYear | None = None
-    for hy in periods:
-        if previous is not None and hy.ordinal != previous.ordinal + 1:
-            raise TaakstellingError(
-                f"Halfjaren moeten aansluiten: {previous} wordt gevolgd door {hy}."
-            )
-        if hy not in taakstellingen:
-            raise TaakstellingError(f"Geen taakstelling voor {hy}.")
-        done = realised.get(hy, 0)
-        if done < 0:
-            raise TaakstellingError(f"Aantal gehuisvest in {hy} is negatief ({done}).")
-        t = taakstellingen[hy]
-        opgave = balance + t
-        row = LedgerRow(hy, balance, t, opgave, done, opgave - done)
-        rows.append(row)
-        balance = row.carry_out
-        previous = hy
-    return rows
-
-
-# --- provincial supervision ----------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class SupervisionThreshold:
-    signal_after_missed: int
-    escalate_after_missed: int | None
-
-
-def supervision_threshold(province_code: str, at: date) -> SupervisionThreshold:
-    table: dict[str, Any] = load_parameter("huisvestingswet/toezicht").value_at(at)
-    cfg = table.get(province_code, table["default"])
-    esc = cfg.get("escalate_after_missed")
-    return SupervisionThreshold(
-        int(cfg["signal_after_missed"]), int(esc) if esc is not None else None
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class SupervisionSignal:
-    half_year: HalfYear
-    level: str  # "signaal" or "escalatie"
-    consecutive_missed: int
-    achterstand: int
-    message: str
-    references: tuple[LegalReference, ...] = field(default_factory=tuple)
-
-
-def supervision_signals(
-    rows: Sequence[LedgerRow],
-    province_code: str,
-    threshold: SupervisionThreshold | None = None,
-) -> list[SupervisionSignal]:
-    """Signals per half-year from consecutive missed half-years (art. 124 Gemeentewet).
-
-    A half-year is missed when it ends with an achterstand. Thresholds are configuration
-    per province (parameters/huisvestingswet/toezicht.yaml).
-    """
-    signals: list[SupervisionSignal] = []
-    streak = 0
-    for row in rows:
-        streak = streak + 1 if row.carry_out > 0 else 0
-        thr = threshold or supervision_threshold(province_code, row.half_year.end)
-        if streak == 0:
-            continue
-        if (
-            thr.escalate_after_missed is not None
-            and streak >= thr.escalate_after_missed
-        ):
-            level = "escalatie"
-            msg = (
-                f"{streak} halfjaren op rij niet gehaald (drempel "
-                f"{thr.escalate_after_missed}): provincie kan ingrijpen "
-                "(indeplaatsstelling)."
-            )
-        elif streak >= thr.signal_after_missed:
-            level = "signaal"
-            msg = (
-                f"{streak} halfja{'ar' if streak == 1 else 'ren'} op rij niet gehaald."
-            )
-        else:
-            continue
-        signals.append(
-            SupervisionSignal(
-                row.half_year, level, streak, row.carry_out, msg, (GEMEENTEWET_124,)
-            )
-        )
-    return signals

@@ -156,7 +156,7 @@ def run_taakstelling(
     if afspraken and afspraken.mergers:
         table = _merged(table, afspraken)
     result = hw.compute_taakstelling(
-        vg_value, table.populations, table.national_total, rounding, hy
+        vg_value, table.populations, table.national_total, rounding, half_year=hy
     )
     if not afspraken or not afspraken.agreements:
         return TaakstellingRun(hy, vg_value, vg_source, table, result)

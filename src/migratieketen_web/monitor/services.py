@@ -27,6 +27,7 @@ from migratieketen.rules.monitor import (
     MonitorReport,
     Realisation,
     monitor,
+    realised_per_half_year,
 )
 from migratieketen.rules.parameters import load_parameter
 from migratieketen_web.gemeenten.formatting import format_number
@@ -311,7 +312,7 @@ class MonitorData:
                     info.province_code,
                     periods,
                     taak,
-                    real,
+                    realised_per_half_year(real, code, as_of),
                     as_of,
                     opening_balance=opening,
                     linked_by_peildatum=linked,
@@ -329,9 +330,6 @@ class MonitorData:
             )
             self._reports[code] = GemeenteMonitor(info, report, peil, opening, after)
         return self._reports[code]
-
-    def all_gemeenten(self) -> list[GemeenteMonitor]:
-        return [self.gemeente(c) for c in self.gemeenten]
 
     def housed_in(self, hy: hw.HalfYear, codes: list[str] | None = None) -> int:
         wanted = self.realisations if codes is None else codes

@@ -12,7 +12,13 @@ base template and middleware but no data, so each ratio says how much the data
 work of a page costs on top of the bare stack on this machine. The import itself
 is timed too.
 
-Usage: uv run python benchmarks/bench_web.py [DATA_DIR] [--repeat N]
+Register growth: the same gemeente pages are timed again after 500,000 realisation
+rows (spread over all gemeenten and the years since 2015) are added to the register,
+next to the empty register measured in the same run. Target: the gemeente page under
+300 ms median with 500k rows (issue 9: it took 1.9 s with 468k rows when every page
+view loaded the whole register).
+
+Usage: uv run python benchmarks/bench_web.py [DATA_DIR] [--repeat N] [--rows N]
 (imports DATA_DIR, default ../shared/data, into a throw-away SQLite database).
 """
 
@@ -58,12 +64,72 @@ def _p95(samples: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
+def _fill_register(rows: int) -> float:
+    """Add `rows` realisations spread over every gemeente and day since 2015; seconds."""
+    import random
+    from datetime import date, timedelta
+
+    from migratieketen_web.gemeenten.models import Gemeente
+    from migratieketen_web.monitor.models import Realisation, new_realisation
+
+    start = time.perf_counter()
+    rng = random.Random(9)
+    ids = list(Gemeente.objects.values_list("pk", flat=True))
+    first, days = date(2015, 1, 1), (date.today() - date(2015, 1, 1)).days
+    batch = []
+    for i in range(rows):
+        batch.append(
+            new_realisation(
+                gemeente_id=rng.choice(ids),
+                housed_on=first + timedelta(days=rng.randrange(days)),
+                persons=rng.randint(1, 6),
+                kind="regulier",
+                key=f"bench:{i}",
+                source="csv",
+            )
+        )
+        if len(batch) == 20_000:
+            Realisation.objects.bulk_create(batch)
+            batch = []
+    Realisation.objects.bulk_create(batch)
+    return time.perf_counter() - start
+
+
+def _growth(get: Callable[[str], Callable[[], object]], repeat: int, rows: int) -> None:
+    """Gemeente pages with an empty register, then with `rows` realisations."""
+    from django.core.cache import cache
+
+    urls = ("/gemeenten/GM0984", "/monitor/gemeenten/GM0984", "/monitor")
+    empty = {url: statistics.median(_time(get(url), repeat)) for url in urls}
+    seconds = _fill_register(rows)
+    cache.clear()
+    for url in urls:
+        get(url)()  # warm up
+    full = {url: statistics.median(_time(get(url), repeat)) for url in urls}
+    print(f"\nregister growth: {rows:,} realisation rows added in {seconds:.1f} s")
+    print(f"{'page':36} {'empty ms':>9} {f'{rows:,} rows ms':>16} {'ratio':>7}")
+    for url in urls:
+        print(
+            f"{url:36} {empty[url]:9.1f} {full[url]:16.1f} "
+            f"{full[url] / empty[url]:7.2f}"
+        )
+    page = full[urls[0]]
+    verdict = "OK" if page < 300 else "TOO SLOW"
+    print(
+        f"gemeente page median with {rows:,} rows {page:.1f} ms vs target 300 ms: "
+        f"{verdict}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "data_dir", nargs="?", default=str(REPO.parent / "shared" / "data")
     )
     parser.add_argument("--repeat", type=int, default=40)
+    parser.add_argument(
+        "--rows", type=int, default=500_000, help="realisation rows for the growth test"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -137,6 +203,8 @@ def main() -> None:
             f"\nnational page median {national:.1f} ms vs target 300 ms: {verdict} "
             f"(page size {size / 1024:.0f} KiB uncompressed)"
         )
+        if args.rows:
+            _growth(get, args.repeat, args.rows)
 
 
 if __name__ == "__main__":

@@ -44,7 +44,9 @@ def client() -> Client:
 
 @pytest.fixture
 def staff_client(db: None) -> Client:
+    """Signed in with the 'registers.bijwerken' scope, the one write rule."""
     user = User.objects.create_user("invoerder", password="x", is_staff=True)
+    user.groups.add(Group.objects.get_or_create(name="registers.bijwerken")[0])
     client = Client(HTTP_ACCEPT_LANGUAGE="nl")
     client.force_login(user)
     return client
@@ -54,5 +56,5 @@ def staff_client(db: None) -> Client:
 def register_user(db: None) -> User:
     """A user holding the 'registers.bijwerken' scope through its group."""
     user = User.objects.create_user("gemeente-api", password="geheim-wachtwoord-1")
-    user.groups.add(Group.objects.create(name="registers.bijwerken"))
+    user.groups.add(Group.objects.get_or_create(name="registers.bijwerken")[0])
     return user

@@ -106,3 +106,18 @@ def test_realisation_added_in_beheer_gets_a_key_and_dutch_errors(
     assert ok.status_code == 302
     row = models.Realisation.objects.get()
     assert row.source == "web" and row.key == f"web:{row.uuid}"
+
+
+def test_beheer_writes_realisations_under_the_same_rule() -> None:
+    """Model permissions alone do not suffice: the register's write rule applies too."""
+    from django.contrib.auth.models import Group, Permission
+
+    user = User.objects.create_user("medewerker", password="x", is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(content_type__app_label="monitor")
+    )
+    client = Client(HTTP_ACCEPT_LANGUAGE="nl")
+    client.force_login(user)
+    assert client.get("/beheer/monitor/realisation/add/").status_code == 403
+    user.groups.add(Group.objects.get_or_create(name="registers.bijwerken")[0])
+    assert client.get("/beheer/monitor/realisation/add/").status_code == 200

@@ -16,6 +16,7 @@ from django.test import Client
 import pytest
 from monitor_support import csv_bytes
 
+from migratieketen_web.api.permissions import SERVER_OPERATOR
 from migratieketen_web.monitor import models
 from migratieketen_web.monitor.register import (
     AlreadyImported,
@@ -115,28 +116,79 @@ def test_import_function_rejects_non_utf8_and_reports_duplicates() -> None:
         import_realisations(
             csv_bytes(GOOD[0]).replace(b"GM0599", b"GM\xff599"), "x", None
         )
-    outcome = import_realisations(csv_bytes(*GOOD), "a.csv", None)
+    outcome = import_realisations(csv_bytes(*GOOD), "a.csv", SERVER_OPERATOR)
     assert (outcome.added, outcome.already_present) == (4, 0)
     with pytest.raises(AlreadyImported):
-        import_realisations(csv_bytes(*GOOD), "b.csv", None)
+        import_realisations(csv_bytes(*GOOD), "b.csv", SERVER_OPERATOR)
     # Deleting the import undoes it (its rows go with it).
     outcome.batch.delete()
     assert models.Realisation.objects.count() == 0
 
 
-def test_entry_pages_need_a_staff_login(client: Client) -> None:
+def test_staff_without_the_scope_is_refused_like_the_api(client: Client) -> None:
+    """Issue 9 item 6: web, CSV import and API apply the one write rule."""
+    User.objects.create_user("medewerker", password="x", is_staff=True)
+    client.login(username="medewerker", password="x")
+    form = {
+        "gemeente": "GM0599",
+        "housed_on": "2025-04-02",
+        "persons": "5",
+        "kind": "regulier",
+    }
+    assert client.get("/monitor/realisaties/nieuw").status_code == 403
+    assert client.post("/monitor/realisaties/nieuw", form).status_code == 403
+    upload = {"bestand": SimpleUploadedFile("a.csv", csv_bytes(*GOOD))}
+    assert client.post("/monitor/realisaties/import", upload).status_code == 403
+    api = client.post(
+        "/api/v1/realisaties",
+        {"gemeente": "GM0599", "datumHuisvesting": "2025-04-02", "aantalPersonen": 5},
+        content_type="application/json",
+    )
+    assert api.status_code == 403
+    page = client.get("/monitor/gemeenten/GM0599").content.decode()
+    assert "/monitor/realisaties/nieuw?gemeente=GM0599" not in page
+    assert models.Realisation.objects.count() == 0
+
+
+def test_the_write_rule_is_checked_per_gemeente_in_one_function(
+    monkeypatch: pytest.MonkeyPatch, staff_client: Client
+) -> None:
+    """`holds_scope` gets the gemeente of every write: a per-gemeente rule goes there."""
+    from migratieketen_web.api import permissions
+
+    real = permissions.holds_scope
+
+    def only_rotterdam(user, scope, gemeente=None):  # type: ignore[no-untyped-def]
+        return real(user, scope, gemeente) and gemeente in (None, "GM0599")
+
+    monkeypatch.setattr(permissions, "holds_scope", only_rotterdam)
+    form = {"housed_on": "2025-04-02", "persons": "5", "kind": "regulier"}
+    ok = staff_client.post("/monitor/realisaties/nieuw", form | {"gemeente": "GM0599"})
+    assert ok.status_code == 302
+    other = staff_client.post(
+        "/monitor/realisaties/nieuw", form | {"gemeente": "GM0363"}
+    )
+    assert other.status_code == 403
+    html = _upload(staff_client, csv_bytes(*GOOD))
+    assert "rij 4, kolom &#x27;gemeentecode&#x27;: u mag geen realisaties" in html
+    assert list(
+        models.Realisation.objects.values_list("gemeente__code", flat=True)
+    ) == ["GM0599"]
+
+
+def test_entry_pages_need_a_login_with_the_scope(client: Client) -> None:
     for url in ("/monitor/realisaties/nieuw", "/monitor/realisaties/import"):
         response = client.get(url)
         assert response.status_code == 302 and "/beheer/login/" in response["Location"]
     User.objects.create_user("burger", password="x")
     client.login(username="burger", password="x")
-    assert client.get("/monitor/realisaties/nieuw").status_code == 302
+    assert client.get("/monitor/realisaties/nieuw").status_code == 403
     assert (
         client.post(
             "/monitor/realisaties/import",
             {"bestand": SimpleUploadedFile("a.csv", csv_bytes(*GOOD))},
         ).status_code
-        == 302
+        == 403
     )
     assert models.Realisation.objects.count() == 0
 

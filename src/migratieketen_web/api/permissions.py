@@ -8,14 +8,24 @@ taakstellingen) will need a scope per action, declared on the viewset as
 Deny by default: an action without an entry is refused, so a new action cannot
 become public by accident. A user holds a scope through a Django group with the
 scope's label as its name (managed in /beheer); superusers hold every scope.
+
+One write rule for web and API: `holds_scope(user, scope, gemeente)` is the only
+permission check. The API's `ScopesRequired`, the web pages' `scope_required` and the
+per-row checks of a write (the gemeente a realisation is for) all call it, so the
+per-gemeente roles of a later issue are added in that one function.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import wraps
 from typing import Any
 
-from django.core.exceptions import ImproperlyConfigured
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
@@ -60,6 +70,18 @@ PLANNING_BIJWERKEN = register_scope(
 )
 
 
+class _ServerOperator:
+    """Whoever runs a management command on the server: holds every scope."""
+
+    is_authenticated = is_active = is_superuser = True
+
+    def __repr__(self) -> str:
+        return "SERVER_OPERATOR"
+
+
+SERVER_OPERATOR = _ServerOperator()
+
+
 def granted_scopes(user: Any) -> frozenset[str]:
     """Scope labels the user holds: group names that are registered scopes."""
     if user is None or not user.is_authenticated or not user.is_active:
@@ -68,6 +90,37 @@ def granted_scopes(user: Any) -> frozenset[str]:
         return frozenset(SCOPES)
     names = user.groups.values_list("name", flat=True)
     return frozenset(name for name in names if name in SCOPES)
+
+
+def holds_scope(user: Any, scope: Scope, gemeente: str | None = None) -> bool:
+    """The one permission check: may `user` act under `scope` (for `gemeente`)?
+
+    `gemeente` is the CBS code the action concerns, or None when it is not known yet
+    (before the request body is read). Today a scope holds for every gemeente; per-
+    gemeente roles (a later issue) narrow it here and nowhere else.
+    """
+    if scope is OPEN:
+        return True
+    return scope.label in granted_scopes(user)
+
+
+def scope_required(
+    scope: Scope,
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Web view decorator with the API's rule: no login -> login page, no scope -> 403."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+            if not holds_scope(request.user, scope):
+                raise PermissionDenied(f"Hiervoor is de scope '{scope.label}' nodig.")
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
 
 
 class ScopesRequired(BasePermission):
@@ -87,9 +140,7 @@ class ScopesRequired(BasePermission):
         scope = required.get(action or (request.method or "").lower())
         if scope is None:
             return False  # deny by default
-        if scope is OPEN:
-            return True
-        if scope.label not in granted_scopes(request.user):
+        if not holds_scope(request.user, scope):
             self.message = f"Hiervoor is de scope '{scope.label}' nodig."
             return False
         return True

@@ -99,6 +99,10 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Pages that need a login send the user here (the beheer login until the app has its
+# own sign-in page).
+LOGIN_URL = "admin:login"
+
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"

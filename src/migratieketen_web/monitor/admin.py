@@ -10,6 +10,7 @@ from django.forms import BaseInlineFormSet
 
 from migratieketen.rules import huisvestingswet as hw
 from migratieketen_web.monitor import models
+from migratieketen_web.monitor.register import check_may_write, may_write
 
 
 @admin.register(models.Realisation)
@@ -30,7 +31,23 @@ class RealisationAdmin(admin.ModelAdmin):
     autocomplete_fields = ("gemeente",)
     readonly_fields = ("key", "source", "batch", "created_at", "created_by")
 
+    # Beheer writes the register under the same rule as the form, the import and the
+    # API (`register.check_may_write`); Django's model permissions come on top.
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return super().has_add_permission(request) and may_write(request.user)
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return super().has_change_permission(request, obj) and may_write(
+            request.user, obj.gemeente.code if obj else None
+        )
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return super().has_delete_permission(request, obj) and may_write(
+            request.user, obj.gemeente.code if obj else None
+        )
+
     def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        check_may_write(request.user, obj.gemeente.code)
         if not change:
             obj.source = models.RealisationSource.WEB
             obj.created_by = request.user

@@ -143,7 +143,7 @@ def province_table(data: MonitorData, code: str, name: str) -> ExportTable:
         f"Monitor taakstelling provincie {name}",
         f"monitor-{code.lower()}",
         STATUS_COLUMNS,
-        [_status_row(data, c) for c in overview.province_codes(data, code)],
+        [_status_row(data, c) for c in overview.gemeente_codes_loaded(data, code)],
         _common_sources(data),
         (hw.ART_29_1, hw.ART_28, hw.CARRY_OVER_PRACTICE, hw.GEMEENTEWET_124),
     )

@@ -21,6 +21,7 @@ and changes nothing.
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -29,6 +30,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from migratieketen.rules.huisvestingswet import HalfYear, TaakstellingError
+from migratieketen.rules.monitor import half_year_of
 from migratieketen.rules.realisations_csv import KINDS, MAX_PERSONS_PER_ROW
 from migratieketen_web.gemeenten.models import Gemeente
 
@@ -98,6 +100,12 @@ class Realisation(models.Model):
         related_name="realisations",
     )
     housed_on = models.DateField(_("datum huisvesting"))
+    half_year = models.CharField(
+        _("halfjaar"),
+        max_length=6,
+        editable=False,
+        help_text=_("Het halfjaar van de datum huisvesting, bv. 2025-1."),
+    )
     persons = models.PositiveIntegerField(
         _("aantal personen"),
         validators=[MinValueValidator(1), MaxValueValidator(MAX_PERSONS_PER_ROW)],
@@ -162,10 +170,29 @@ class Realisation(models.Model):
                 ),
             ),
         ]
-        indexes = [models.Index(fields=["gemeente", "housed_on"])]
+        indexes = [
+            models.Index(fields=["gemeente", "housed_on"]),
+            # Covers the monitor's sums per gemeente x half-year (services.py): the
+            # pages read these aggregates, never the rows, however large the register.
+            models.Index(
+                fields=["gemeente", "half_year", "housed_on", "persons"],
+                name="realisation_sums",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.gemeente_id} {self.housed_on}: {self.persons}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.half_year = str(half_year_of(self.housed_on))
+        super().save(*args, **kwargs)
+
+
+def new_realisation(**fields: Any) -> Realisation:
+    """An unsaved row with its half-year filled in, for bulk_create (which skips save)."""
+    row = Realisation(**fields)
+    row.half_year = str(half_year_of(row.housed_on))
+    return row
 
 
 class HalfYearFact(models.Model):

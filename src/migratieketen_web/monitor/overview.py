@@ -48,6 +48,7 @@ def totals(data: MonitorData, codes: list[str] | None = None) -> list[TotalsRow]
     """Per computable half-year: vg, sum of taakstellingen, housed, and in the run
     also opgave (with carry-over) and what remains."""
     selected = list(data.gemeenten) if codes is None else codes
+    data.load_housed(codes)
     reports = [data.gemeente(c).report for c in selected]
     rows = []
     for hy in data.computable:
@@ -95,6 +96,7 @@ class GemeenteRow:
 
 
 def gemeente_rows(data: MonitorData, codes: list[str]) -> list[GemeenteRow]:
+    data.load_housed(codes)
     out = []
     for code in codes:
         gm = data.gemeente(code)
@@ -120,6 +122,7 @@ def province_rows(data: MonitorData) -> list[ProvinceRow]:
         groups.setdefault((info.province_code, info.province_name), []).append(
             info.code
         )
+    data.load_housed()
     out = []
     for (code, name), codes in sorted(groups.items(), key=lambda kv: kv[0][1]):
         rows = gemeente_rows(data, codes)
@@ -140,3 +143,10 @@ def province_rows(data: MonitorData) -> list[ProvinceRow]:
 
 def province_codes(data: MonitorData, province_code: str) -> list[str]:
     return [c for c, i in data.gemeenten.items() if i.province_code == province_code]
+
+
+def gemeente_codes_loaded(data: MonitorData, province_code: str) -> list[str]:
+    """The province's gemeenten, with their register sums read in one query."""
+    codes = province_codes(data, province_code)
+    data.load_housed(codes)
+    return codes

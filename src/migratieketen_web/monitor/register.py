@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -27,6 +29,7 @@ from migratieketen.rules.realisations_csv import (
     RealisationImportError,
     parse_realisations,
 )
+from migratieketen_web.api import permissions
 from migratieketen_web.gemeenten.models import Gemeente
 from migratieketen_web.monitor import models
 
@@ -54,11 +57,37 @@ class KeyConflict(Exception):
     """The kenmerk exists for this gemeente with other figures (Dutch message)."""
 
 
+class NotAllowed(PermissionDenied):
+    """The user may not write the register for this gemeente (Dutch message)."""
+
+
+WRITE_SCOPE = permissions.REGISTERS_BIJWERKEN
+
+
+def may_write(user: Any, gemeente: str | None = None) -> bool:
+    """The register's write rule (form, CSV import, API, beheer): the one check
+    `api.permissions.holds_scope`, with the gemeente once it is known."""
+    return permissions.holds_scope(user, WRITE_SCOPE, gemeente)
+
+
+def check_may_write(user: Any, gemeente: str) -> None:
+    if not may_write(user, gemeente):
+        raise NotAllowed(
+            f"U mag geen realisaties invoeren voor {gemeente} (scope "
+            f"'{WRITE_SCOPE.label}' nodig)."
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class ImportOutcome:
     batch: models.RealisationImport
     added: int
     already_present: int
+
+
+def _account(user: Any) -> Any:
+    """The user account to record as author; None for the server operator."""
+    return user if isinstance(user, get_user_model()) else None
 
 
 def reference_key(reference: str) -> str:
@@ -91,6 +120,7 @@ def record_realisation(
     user: Any,
 ) -> tuple[models.Realisation, bool]:
     """Store one realisation; (row, created). Same kenmerk + same figures: no-op."""
+    check_may_write(user, gemeente.code)
     key = reference_key(reference) if reference else f"{source}:{uuid.uuid4()}"
     with transaction.atomic():
         existing = (
@@ -114,7 +144,7 @@ def record_realisation(
             reference=reference,
             key=key,
             source=source,
-            created_by=user if getattr(user, "is_authenticated", False) else None,
+            created_by=_account(user),
         )
     return row, True
 
@@ -164,6 +194,14 @@ def import_realisations(
     except RealisationImportError as exc:
         raise ImportRejected([i.text() for i in exc.issues]) from exc
     row_numbers = _data_row_numbers(text.lstrip("\ufeff"))
+    refused = [
+        f"rij {rowno}, kolom 'gemeentecode': u mag geen realisaties invoeren voor "
+        f"{r.gemeente}"
+        for rowno, r in zip(row_numbers, parsed, strict=True)
+        if not may_write(user, r.gemeente)
+    ]
+    if refused:
+        raise ImportRejected(refused)
     keys = csv_keys(parsed)
     gemeenten = Gemeente.objects.in_bulk(
         {r.gemeente for r in parsed}, field_name="code"
@@ -191,7 +229,7 @@ def import_realisations(
     try:
         with transaction.atomic():
             batch = models.RealisationImport.objects.create(
-                imported_by=user if getattr(user, "is_authenticated", False) else None,
+                imported_by=_account(user),
                 filename=filename[:255],
                 checksum=checksum,
                 rows=len(parsed),
@@ -200,7 +238,7 @@ def import_realisations(
             )
             models.Realisation.objects.bulk_create(
                 [
-                    models.Realisation(
+                    models.new_realisation(
                         gemeente=gemeenten[r.gemeente],
                         housed_on=r.housed_on,
                         persons=r.persons,

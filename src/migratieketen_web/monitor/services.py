@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from django.db.models import Count
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from migratieketen.rules import huisvestingswet as hw
@@ -25,9 +25,8 @@ from migratieketen.rules.explain import Explanation
 from migratieketen.rules.monitor import (
     HalfYearStatus,
     MonitorReport,
-    Realisation,
+    half_year_of,
     monitor,
-    realised_per_half_year,
 )
 from migratieketen.rules.parameters import load_parameter
 from migratieketen_web.gemeenten.formatting import format_number
@@ -65,6 +64,21 @@ class PopulationYear:
 
 
 @dataclass(frozen=True, slots=True)
+class Housed:
+    """One gemeente's register, summed in SQL per half-year (no single rows)."""
+
+    # Persons housed per half-year on or before as_of.
+    per_half_year: dict[hw.HalfYear, int]
+    # Per half-year of the ledger: persons housed on or before its peildatum.
+    by_peildatum: dict[hw.HalfYear, int]
+    # The register holds at least one row for the gemeente (any date).
+    any_rows: bool
+
+
+NOTHING_HOUSED = Housed({}, {}, False)
+
+
+@dataclass(frozen=True, slots=True)
 class GemeenteMonitor:
     """The core report for one gemeente plus the status at each half-year's peildatum."""
 
@@ -94,10 +108,6 @@ def vg_source_line(hy: hw.HalfYear) -> str:
     )
 
 
-def half_year_of(day: date) -> hw.HalfYear:
-    return hw.HalfYear(day.year, 1 if day.month <= 6 else 2)
-
-
 class MonitorData:
     """All taakstellingen and monitor reports as of one date, computed lazily once."""
 
@@ -107,6 +117,8 @@ class MonitorData:
         self._adjusted: dict[hw.HalfYear, tuple[dict[str, int], list[Explanation]]] = {}
         self._populations: dict[int, PopulationYear | None] = {}
         self._reports: dict[str, GemeenteMonitor] = {}
+        self._housed: dict[str, Housed] = {}
+        self._housed_all = False
 
     # --- inputs ---------------------------------------------------------------------
 
@@ -116,6 +128,10 @@ class MonitorData:
             "code", "name", "province__code", "province__name"
         )
         return {c: GemeenteInfo(c, n, pc, pn) for c, n, pc, pn in rows}
+
+    @cached_property
+    def _gemeente_ids(self) -> dict[int, str]:
+        return dict(Gemeente.objects.values_list("pk", "code"))
 
     def population(self, year: int) -> PopulationYear | None:
         if year not in self._populations:
@@ -141,14 +157,51 @@ class MonitorData:
             )
         return self._populations[year]
 
-    @cached_property
-    def realisations(self) -> dict[str, list[Realisation]]:
-        out: dict[str, list[Realisation]] = defaultdict(list)
-        for code, housed, persons, kind, ref in models.Realisation.objects.values_list(
-            "gemeente__code", "housed_on", "persons", "kind", "reference"
-        ).order_by("housed_on", "pk"):
-            out[code].append(Realisation(code, housed, persons, kind, ref))
-        return out
+    def load_housed(self, codes: list[str] | None = None) -> None:
+        """Sum the register for these gemeenten (None: all) in one query.
+
+        Pages that show many gemeenten call this first; `gemeente()` otherwise reads
+        one gemeente at a time. Only sums per gemeente x half-year leave the database
+        (covering index `realisation_sums`), so a page costs the same whatever the
+        size of the register.
+        """
+        if self._housed_all:
+            return
+        wanted = None if codes is None else [c for c in codes if c not in self._housed]
+        if wanted == []:
+            return
+        by_peildatum = Q(pk__in=[])
+        for hy in self.run:
+            if hy.peildatum() <= self.as_of:
+                by_peildatum |= Q(half_year=str(hy), housed_on__lte=hy.peildatum())
+        rows = models.Realisation.objects.all()
+        if wanted is not None:
+            rows = rows.filter(gemeente__code__in=wanted)
+        sums = (
+            rows.values("gemeente_id", "half_year")
+            .annotate(
+                housed=Sum("persons", filter=Q(housed_on__lte=self.as_of)),
+                peil=Sum("persons", filter=by_peildatum),
+            )
+            .order_by()
+        )
+        found: dict[str, Housed] = {}
+        for row in sums:
+            code = self._gemeente_ids[row["gemeente_id"]]
+            housed = found.setdefault(code, Housed({}, {}, True))
+            hy = hw.HalfYear.parse(row["half_year"])
+            if row["housed"]:
+                housed.per_half_year[hy] = row["housed"]
+            if row["peil"]:
+                housed.by_peildatum[hy] = row["peil"]
+        for code in self.gemeenten if wanted is None else wanted:
+            self._housed[code] = found.get(code, NOTHING_HOUSED)
+        self._housed_all = wanted is None
+
+    def housed(self, code: str) -> Housed:
+        if code not in self._housed:
+            self.load_housed([code])
+        return self._housed[code]
 
     # --- half-years -----------------------------------------------------------------
 
@@ -300,42 +353,45 @@ class MonitorData:
 
     def gemeente(self, code: str) -> GemeenteMonitor:
         if code not in self._reports:
-            info = self.gemeenten[code]
-            taak = {hy: self.adjusted(hy)[0][code] for hy in self.run}
-            real = self.realisations.get(code, [])
-            opening = self._opening.get(code, 0)
-            linked = self._linked.get(code, {})
-
-            def at(as_of: date, periods: list[hw.HalfYear]) -> MonitorReport:
-                return monitor(
-                    code,
-                    info.province_code,
-                    periods,
-                    taak,
-                    realised_per_half_year(real, code, as_of),
-                    as_of,
-                    opening_balance=opening,
-                    linked_by_peildatum=linked,
-                    registered=bool(real) or code in self._opening,
-                )
-
-            report = at(self.as_of, self.run)
-            peil = {
-                hy: at(hy.peildatum(), self.run[: i + 1]).current
-                for i, hy in enumerate(self.run)
-                if hy.peildatum() <= self.as_of
-            }
-            after = sum(
-                r.persons for r in real if self.run[-1].end < r.housed_on <= self.as_of
-            )
-            self._reports[code] = GemeenteMonitor(info, report, peil, opening, after)
+            self._reports[code] = self._gemeente_monitor(code)
         return self._reports[code]
 
+    def _gemeente_monitor(self, code: str) -> GemeenteMonitor:
+        """The core ledger as of the stand, and as it stood on each peildatum."""
+        info = self.gemeenten[code]
+        taak = {hy: self.adjusted(hy)[0][code] for hy in self.run}
+        housed = self.housed(code)
+        opening = self._opening.get(code, 0)
+        linked = self._linked.get(code, {})
+        registered = housed.any_rows or code in self._opening
+
+        def at(
+            as_of: date, periods: list[hw.HalfYear], realised: dict[hw.HalfYear, int]
+        ) -> MonitorReport:
+            return monitor(
+                code,
+                info.province_code,
+                periods,
+                taak,
+                realised,
+                as_of,
+                opening_balance=opening,
+                linked_by_peildatum=linked,
+                registered=registered,
+            )
+
+        report = at(self.as_of, self.run, housed.per_half_year)
+        peil = {}
+        for i, hy in enumerate(self.run):
+            if hy.peildatum() <= self.as_of:
+                realised = dict(housed.per_half_year)
+                realised[hy] = housed.by_peildatum.get(hy, 0)
+                peil[hy] = at(hy.peildatum(), self.run[: i + 1], realised).current
+        after = sum(n for hy, n in housed.per_half_year.items() if hy > self.run[-1])
+        return GemeenteMonitor(info, report, peil, opening, after)
+
     def housed_in(self, hy: hw.HalfYear, codes: list[str] | None = None) -> int:
-        wanted = self.realisations if codes is None else codes
-        return sum(
-            r.persons
-            for code in wanted
-            for r in self.realisations.get(code, [])
-            if hy.start <= r.housed_on <= min(hy.end, self.as_of)
-        )
+        """Persons housed in `hy` up to the stand, summed over the gemeenten."""
+        self.load_housed(codes)
+        wanted = self.gemeenten if codes is None else codes
+        return sum(self.housed(code).per_half_year.get(hy, 0) for code in wanted)

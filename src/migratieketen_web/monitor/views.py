@@ -2,9 +2,9 @@
 # Copyright (C) 2026 Migratieketen contributors
 """Monitor pages: Nederland, provincie, gemeente, 'hoe berekend', Spreidingswet.
 
-Public pages read; entering realisations needs a staff login (django.contrib.auth).
-Permissions per gemeente (a gemeente only entering its own figures) are a later
-issue: for now every staff user may enter for every gemeente.
+Public pages read; entering realisations follows the API's write rule: the scope
+'registers.bijwerken' (`api.permissions.holds_scope`, the one check, which a later
+issue narrows per gemeente).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -25,6 +24,7 @@ from django.utils.translation import gettext
 
 from migratieketen.rules import huisvestingswet as hw
 from migratieketen.rules import spreidingswet as sw
+from migratieketen_web.api.permissions import scope_required
 from migratieketen_web.gemeenten.models import Province
 from migratieketen_web.monitor import charts, explanations, exports, models, overview
 from migratieketen_web.monitor import spreiding as sp
@@ -35,9 +35,11 @@ from migratieketen_web.monitor.forms import (
     RealisationUploadForm,
 )
 from migratieketen_web.monitor.register import (
+    WRITE_SCOPE,
     AlreadyImported,
     ImportRejected,
     import_realisations,
+    may_write,
 )
 from migratieketen_web.monitor.services import (
     MonitorData,
@@ -228,7 +230,7 @@ def gemeente(request: HttpRequest, data: MonitorData, code: str) -> HttpResponse
             "chart": trend,
             "earlier": earlier,
             "sources": _sources(data),
-            "can_enter": request.user.is_authenticated and request.user.is_staff,
+            "can_enter": may_write(request.user, code),
             "realisations": models.Realisation.objects.filter(gemeente__code=code)
             .select_related("batch")
             .order_by("-housed_on", "-pk")[:RECENT_REALISATIONS],
@@ -284,6 +286,7 @@ def som(request: HttpRequest, data: MonitorData, half_year: str) -> HttpResponse
         if province
         else list(data.gemeenten)
     )
+    data.load_housed(codes)
     rows = []
     for code in codes:
         status = None
@@ -499,7 +502,7 @@ def export_taakstelling(
 # --- entering realisations -------------------------------------------------------
 
 
-@staff_member_required(login_url="admin:login")
+@scope_required(WRITE_SCOPE)
 def realisation_new(request: HttpRequest) -> HttpResponse:
     initial = {}
     if request.GET.get("gemeente"):
@@ -534,7 +537,7 @@ def realisation_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_member_required(login_url="admin:login")
+@scope_required(WRITE_SCOPE)
 def realisation_import(request: HttpRequest) -> HttpResponse:
     form = RealisationUploadForm(request.POST or None, request.FILES or None)
     issues: list[str] = []

@@ -21,7 +21,6 @@ from migratieketen.rules.realisations_csv import KINDS, MAX_PERSONS_PER_ROW
 from migratieketen_web.gemeenten.models import Gemeente
 from migratieketen_web.monitor import models
 from migratieketen_web.monitor.forms import FIRST_DATE
-from migratieketen_web.monitor.services import half_year_of
 
 
 def berekening(expl: Explanation) -> dict[str, Any]:
@@ -168,7 +167,7 @@ class RealisatieSerializer(serializers.ModelSerializer):
         ]
 
     def get_halfjaar(self, obj: models.Realisation) -> str:
-        return str(half_year_of(obj.housed_on))
+        return obj.half_year
 
     def validate_datumHuisvesting(self, value: date) -> date:  # noqa: N802
         if value > timezone.localdate():

@@ -52,7 +52,11 @@ from migratieketen_web.monitor.api.serializers import (
     berekening,
 )
 from migratieketen_web.monitor.explanations import population_line
-from migratieketen_web.monitor.register import KeyConflict, record_realisation
+from migratieketen_web.monitor.register import (
+    KeyConflict,
+    NotAllowed,
+    record_realisation,
+)
 from migratieketen_web.monitor.services import (
     MonitorData,
     MonitorUnavailable,
@@ -183,6 +187,8 @@ class RealisatieViewSet(
             )
         except KeyConflict as exc:
             raise Conflict(str(exc)) from exc
+        except NotAllowed as exc:
+            raise exceptions.PermissionDenied(str(exc)) from exc
         return Response(
             self.get_serializer(row).data,
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from migratieketen_web.api.permissions import SERVER_OPERATOR
 from migratieketen_web.monitor.register import (
     AlreadyImported,
     ImportRejected,
@@ -31,7 +32,7 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"Bestand niet gevonden: {path}")
         try:
-            outcome = import_realisations(path.read_bytes(), path.name, None)
+            outcome = import_realisations(path.read_bytes(), path.name, SERVER_OPERATOR)
         except AlreadyImported as exc:
             self.stdout.write(str(exc))
             return

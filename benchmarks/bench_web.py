@@ -99,7 +99,12 @@ def _growth(get: Callable[[str], Callable[[], object]], repeat: int, rows: int) 
     """Gemeente pages with an empty register, then with `rows` realisations."""
     from django.core.cache import cache
 
-    urls = ("/gemeenten/GM0984", "/monitor/gemeenten/GM0984", "/monitor")
+    urls = (
+        "/gemeenten/GM0984",
+        "/monitor/gemeenten/GM0984",
+        "/monitor/provincies/PV31",
+        "/monitor",
+    )
     empty = {url: statistics.median(_time(get(url), repeat)) for url in urls}
     seconds = _fill_register(rows)
     cache.clear()

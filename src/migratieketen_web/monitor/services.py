@@ -133,7 +133,14 @@ class MonitorData:
     def _gemeente_ids(self) -> dict[int, str]:
         return dict(Gemeente.objects.values_list("pk", "code"))
 
+    @cached_property
+    def _population_years(self) -> set[int]:
+        return set(PopulationFigure.objects.values_list("year", flat=True).distinct())
+
     def population(self, year: int) -> PopulationYear | None:
+        """CBS inhabitants on 1 January of `year`, or None when not imported."""
+        if year not in self._population_years:
+            return None
         if year not in self._populations:
             figures = dict(
                 PopulationFigure.objects.filter(year=year).values_list(
@@ -176,7 +183,8 @@ class MonitorData:
                 by_peildatum |= Q(half_year=str(hy), housed_on__lte=hy.peildatum())
         rows = models.Realisation.objects.all()
         if wanted is not None:
-            rows = rows.filter(gemeente__code__in=wanted)
+            ids = {code: pk for pk, code in self._gemeente_ids.items()}
+            rows = rows.filter(gemeente_id__in=[ids[c] for c in wanted if c in ids])
         sums = (
             rows.values("gemeente_id", "half_year")
             .annotate(
@@ -186,10 +194,14 @@ class MonitorData:
             .order_by()
         )
         found: dict[str, Housed] = {}
+        half_years: dict[str, hw.HalfYear] = {}
         for row in sums:
             code = self._gemeente_ids[row["gemeente_id"]]
             housed = found.setdefault(code, Housed({}, {}, True))
-            hy = hw.HalfYear.parse(row["half_year"])
+            text = row["half_year"]
+            if text not in half_years:
+                half_years[text] = hw.HalfYear.parse(text)
+            hy = half_years[text]
             if row["housed"]:
                 housed.per_half_year[hy] = row["housed"]
             if row["peil"]:

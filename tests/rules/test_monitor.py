@@ -208,6 +208,33 @@ def test_import_is_all_or_nothing_with_every_problem_listed() -> None:
     assert "rij 5, kolom 'gemeentecode': onbekende gemeente GM9999" in str(exc.value)
 
 
+def test_import_uses_the_realisation_schema() -> None:
+    """ASCII digits only, the schema's date range and kenmerk, households <= persons."""
+    header = (
+        "gemeentecode;datum_huisvesting;aantal_personen;kenmerk;aantal_huishoudens\n"
+    )
+    rows = (
+        "GM0716;2017-01-20;²;A1;\n"  # '²'.isdigit() is True, int('²') fails
+        "GM0716;1900-01-01;2;A2;\n"
+        "GM0716;2017-01-20;2;" + "K" * 101 + ";\n"
+        "GM0716;2017-01-20;2;A4;3\n"
+        "GM0716;2017-01-20;3;A5;2\n"
+    )
+    with pytest.raises(RealisationImportError) as exc:
+        parse_realisations(header + rows, {"GM0716"}, date(2017, 4, 1))
+    got = [(i.row, i.column) for i in exc.value.issues]
+    assert got == [
+        (2, "aantal_personen"),
+        (3, "datum_huisvesting"),
+        (4, "kenmerk"),
+        (5, "aantal_huishoudens"),
+    ]
+    good = parse_realisations(
+        header + rows.splitlines()[-1], {"GM0716"}, date(2017, 4, 1)
+    )
+    assert good[0].households == 2
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

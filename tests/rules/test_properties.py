@@ -153,3 +153,15 @@ def test_achterstand_is_an_ended_half_year_closed_with_persons_to_house(
         assert row.achterstand == (row.ended and row.carry_out > 0)
         assert row.missed <= row.achterstand
     assert not rows[-1].ended and rows[-1].status == "lopend"
+
+
+@given(text=st.text(max_size=8))
+def test_whole_numbers_are_ascii_digits_only(text: str) -> None:
+    """Never an exception, whatever a CSV cell holds ('²', '١٢', ' 7 ', '-1')."""
+    from migratieketen.rules.realisation_schema import parse_whole_number
+
+    value = parse_whole_number(text)
+    stripped = text.strip()
+    assert (value is not None) == (stripped.isascii() and stripped.isdigit())
+    if value is not None:
+        assert str(value) == stripped.lstrip("0") or value == 0

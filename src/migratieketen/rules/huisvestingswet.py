@@ -58,6 +58,7 @@ GEMEENTEWET_124 = LegalReference(
 )
 
 VgVersion = Literal["initial", "final"]
+MIN_YEAR, MAX_YEAR = 1900, 9998  # half-years with a reference date and a successor
 
 
 class TaakstellingError(ValueError):
@@ -74,13 +75,24 @@ class HalfYear:
     def __post_init__(self) -> None:
         if self.half not in (1, 2):
             raise TaakstellingError(f"Halfjaar moet 1 of 2 zijn, niet {self.half}.")
+        if not MIN_YEAR <= self.year <= MAX_YEAR:
+            # Every half-year has a reference date (1 January of the year before) and
+            # a successor; outside this range those are no calendar dates.
+            raise TaakstellingError(
+                f"Ongeldig halfjaar {self.year}-{self.half}: het jaar moet tussen "
+                f"{MIN_YEAR} en {MAX_YEAR} liggen."
+            )
 
     @classmethod
     def parse(cls, text: str) -> HalfYear:
         """Parse '2025-1', '2025-H1' or '2025H2'."""
         cleaned = text.strip().upper().replace("H", "-").replace("--", "-")
         parts = cleaned.split("-")
-        if len(parts) != 2 or not parts[0].isdigit() or parts[1] not in ("1", "2"):
+        if (
+            len(parts) != 2
+            or not (parts[0].isascii() and parts[0].isdigit())
+            or parts[1] not in ("1", "2")
+        ):
             raise TaakstellingError(
                 f"Ongeldig halfjaar '{text}': gebruik JJJJ-1 of JJJJ-2, bv. 2025-1."
             )

@@ -58,6 +58,7 @@ class Realisation:
     persons: int
     kind: str = "regulier"  # "regulier", "nareiziger", "zelf_gevonden"
     reference: str = ""  # the gemeente's own kenmerk; unique when given
+    households: int | None = None
 
 
 def half_year_of(day: date) -> HalfYear:

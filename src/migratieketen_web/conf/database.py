@@ -24,7 +24,15 @@ def database_from_url(url: str, base_dir: Path) -> dict[str, Any]:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(path),
-            "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL;"},
+            # A write transaction takes SQLite's write lock when it begins (IMMEDIATE)
+            # and waits for it (timeout, seconds); a deferred one that reads first
+            # fails at once with "database is locked" when two requests write
+            # together.
+            "OPTIONS": {
+                "init_command": "PRAGMA journal_mode=WAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            },
         }
     if parsed.scheme in {"postgres", "postgresql"}:
         return {

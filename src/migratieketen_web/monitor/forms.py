@@ -1,25 +1,53 @@
 # SPDX-License-Identifier: EUPL-1.2
 # Copyright (C) 2026 Migratieketen contributors
-"""Forms for entering realisations by hand and uploading a CSV, in Dutch."""
+"""Forms for entering realisations by hand and uploading a CSV, in Dutch.
+
+The form checks its values with the realisation schema of the core
+(`migratieketen.rules.realisation_schema`, through `services.realisation_issues`), the
+same schema the CSV import and the API use; its own fields only turn text into a date
+or a number. The schema's Dutch reasons are shown through the translation catalogue
+(`SCHEMA_MESSAGES`).
+"""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from migratieketen.rules.realisations_csv import MAX_PERSONS_PER_ROW
+from migratieketen.rules import realisation_schema as schema
 from migratieketen_web.gemeenten.models import Gemeente
 from migratieketen_web.monitor import models
 from migratieketen_web.monitor.register import KeyConflict, record_realisation
+from migratieketen_web.monitor.services import realisation_issues
 
-FIRST_DATE = date(2015, 1, 1)  # the taakstelling of the Huisvestingswet 2014
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# The schema's Dutch reasons as translatable texts (a test checks they are equal).
+SCHEMA_MESSAGES = {
+    schema.FUTURE_TEXT: _("De datum ligt in de toekomst."),
+    schema.BEFORE_FIRST_DATE_TEXT: _(
+        "De taakstelling geldt vanaf 1 januari 2015 (art. 28 Huisvestingswet 2014); "
+        "kies een latere datum."
+    ),
+    schema.PERSONS_MIN_TEXT: _("Minimaal 1 persoon."),
+    schema.PERSONS_MAX_TEXT: format_lazy(
+        _("Maximaal {n} personen per regel."), n=schema.MAX_PERSONS_PER_ROW
+    ),
+    schema.HOUSEHOLDS_MIN_TEXT: _("Minimaal 1 huishouden, of laat het veld leeg."),
+    schema.HOUSEHOLDS_ABOVE_PERSONS_TEXT: _(
+        "Er kunnen niet meer huishoudens dan personen zijn."
+    ),
+    schema.REFERENCE_TOO_LONG_TEXT: format_lazy(
+        _("Het kenmerk is te lang (maximaal {n} tekens)."),
+        n=schema.MAX_REFERENCE_LENGTH,
+    ),
+    schema.REFERENCE_CONTROL_TEXT: _(
+        "Het kenmerk bevat een stuurteken of onzichtbaar teken."
+    ),
+}
 
 
 class GemeenteChoiceField(forms.ModelChoiceField):
@@ -49,31 +77,25 @@ class RealisationForm(forms.Form):
     )
     persons = forms.IntegerField(
         label=_("Aantal personen"),
-        min_value=1,
-        max_value=MAX_PERSONS_PER_ROW,
+        widget=forms.NumberInput(attrs={"min": 1, "max": schema.MAX_PERSONS_PER_ROW}),
         error_messages={
             "required": _("Vul het aantal personen in."),
             "invalid": _("Vul een geheel getal in."),
-            "min_value": _("Minimaal 1 persoon."),
-            "max_value": format_lazy(
-                _("Maximaal {n} personen per regel."), n=MAX_PERSONS_PER_ROW
-            ),
         },
     )
     households = forms.IntegerField(
         label=_("Aantal huishoudens"),
         required=False,
-        min_value=1,
+        widget=forms.NumberInput(attrs={"min": 1}),
         help_text=_("Optioneel."),
-        error_messages={
-            "invalid": _("Vul een geheel getal in."),
-            "min_value": _("Minimaal 1 huishouden, of laat het veld leeg."),
-        },
+        error_messages={"invalid": _("Vul een geheel getal in.")},
     )
     kind = forms.ChoiceField(
         label=_("Soort"),
         choices=models.KIND_CHOICES,
         initial="regulier",
+        # The choice field refuses an unknown kind before the schema sees it; the
+        # form names the kinds by their labels.
         error_messages={
             "invalid_choice": _("Kies regulier, nareiziger of zelf gevonden.")
         },
@@ -81,13 +103,10 @@ class RealisationForm(forms.Form):
     reference = forms.CharField(
         label=pgettext_lazy("realisatie", "Kenmerk"),
         required=False,
-        max_length=100,
+        widget=forms.TextInput(attrs={"maxlength": schema.MAX_REFERENCE_LENGTH}),
         help_text=_(
             "Optioneel eigen kenmerk; voorkomt dubbel tellen bij later importeren."
         ),
-        error_messages={
-            "max_length": _("Het kenmerk is te lang (maximaal 100 tekens).")
-        },
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -117,29 +136,22 @@ class RealisationForm(forms.Form):
             if ids:
                 field.widget.attrs["aria-describedby"] = " ".join(ids)
 
-    def clean_housed_on(self) -> date:
-        value: date = self.cleaned_data["housed_on"]
-        if value > timezone.localdate():
-            raise forms.ValidationError(gettext("De datum ligt in de toekomst."))
-        if value < FIRST_DATE:
-            raise forms.ValidationError(
-                gettext(
-                    "De taakstelling geldt vanaf 1 januari 2015; kies een latere datum."
-                )
-            )
-        return value
-
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        persons, households = data.get("persons"), data.get("households")
-        if persons and households and households > persons:
-            self.add_error(
-                "households",
-                gettext("Er kunnen niet meer huishoudens dan personen zijn."),
-            )
-        gemeente, reference = data.get("gemeente"), data.get("reference", "").strip()
-        data["reference"] = reference
-        if gemeente and reference:
+        reference = data["reference"] = data.get("reference", "").strip()
+        for issue in realisation_issues(
+            housed_on=data.get("housed_on"),
+            persons=data.get("persons"),
+            households=data.get("households"),
+            kind=data.get("kind", "regulier"),
+            reference=reference,
+        ):
+            if issue.field not in self.errors:
+                self.add_error(
+                    issue.field, SCHEMA_MESSAGES.get(issue.message, issue.message)
+                )
+        gemeente = data.get("gemeente")
+        if gemeente and reference and "reference" not in self.errors:
             taken = models.Realisation.objects.filter(
                 gemeente=gemeente, reference=reference
             ).first()

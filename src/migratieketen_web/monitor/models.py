@@ -31,7 +31,11 @@ from django.utils.translation import gettext_lazy as _
 
 from migratieketen.rules.huisvestingswet import HalfYear, TaakstellingError
 from migratieketen.rules.monitor import half_year_of
-from migratieketen.rules.realisations_csv import KINDS, MAX_PERSONS_PER_ROW
+from migratieketen.rules.realisation_schema import (
+    KINDS,
+    MAX_PERSONS_PER_ROW,
+    MAX_REFERENCE_LENGTH,
+)
 from migratieketen_web.gemeenten.models import Gemeente
 
 HALF_YEAR_HELP = _("Halfjaar als JJJJ-1 (januari-juni) of JJJJ-2 (juli-december).")
@@ -118,7 +122,7 @@ class Realisation(models.Model):
     )
     reference = models.CharField(
         _("kenmerk"),
-        max_length=100,
+        max_length=MAX_REFERENCE_LENGTH,
         blank=True,
         help_text=_("Eigen kenmerk van de gemeente; uniek per gemeente."),
     )

@@ -122,31 +122,54 @@ def record_realisation(
     """Store one realisation; (row, created). Same kenmerk + same figures: no-op."""
     check_may_write(user, gemeente.code)
     key = reference_key(reference) if reference else f"{source}:{uuid.uuid4()}"
-    with transaction.atomic():
-        existing = (
-            models.Realisation.objects.select_for_update()
-            .filter(gemeente=gemeente, key=key)
-            .first()
-        )
-        if existing is not None:
-            if _same(existing, housed_on, persons, kind):
+    fields = {
+        "housed_on": housed_on,
+        "persons": persons,
+        "households": households,
+        "kind": kind,
+        "reference": reference,
+        "source": source,
+        "created_by": _account(user),
+    }
+    try:
+        with transaction.atomic():
+            existing = _existing(gemeente, key, housed_on, persons, kind, reference)
+            if existing is not None:
                 return existing, False
-            raise KeyConflict(
-                f"Kenmerk '{reference}' is voor {gemeente.name} al gebruikt met andere "
-                f"gegevens ({_describe(existing)})."
+            row = models.Realisation.objects.create(
+                gemeente=gemeente, key=key, **fields
             )
-        row = models.Realisation.objects.create(
-            gemeente=gemeente,
-            housed_on=housed_on,
-            persons=persons,
-            households=households,
-            kind=kind,
-            reference=reference,
-            key=key,
-            source=source,
-            created_by=_account(user),
-        )
+    except IntegrityError:
+        # A concurrent request stored this kenmerk between our read and our write:
+        # answer as if it had come first (the same figures: no-op; others: conflict).
+        with transaction.atomic():
+            existing = _existing(gemeente, key, housed_on, persons, kind, reference)
+        if existing is None:
+            raise
+        return existing, False
     return row, True
+
+
+def _existing(
+    gemeente: Gemeente,
+    key: str,
+    housed_on: date,
+    persons: int,
+    kind: str,
+    reference: str,
+) -> models.Realisation | None:
+    """The row with this key, if its figures are the same; KeyConflict if not."""
+    existing = (
+        models.Realisation.objects.select_for_update()
+        .filter(gemeente=gemeente, key=key)
+        .first()
+    )
+    if existing is None or _same(existing, housed_on, persons, kind):
+        return existing
+    raise KeyConflict(
+        f"Kenmerk '{reference}' is voor {gemeente.name} al gebruikt met andere "
+        f"gegevens ({_describe(existing)})."
+    )
 
 
 def _data_row_numbers(text: str) -> list[int]:
@@ -242,6 +265,7 @@ def import_realisations(
                         gemeente=gemeenten[r.gemeente],
                         housed_on=r.housed_on,
                         persons=r.persons,
+                        households=r.households,
                         kind=r.kind,
                         reference=r.reference,
                         key=key,

@@ -29,6 +29,7 @@ from migratieketen.rules.monitor import (
     monitor,
 )
 from migratieketen.rules.parameters import load_parameter
+from migratieketen.rules.realisation_schema import FieldIssue, check_realisation
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.gemeenten.models import Gemeente, PopulationFigure, Source
 from migratieketen_web.monitor import models
@@ -40,6 +41,33 @@ VG_PARAMETER = "huisvestingswet/landelijk_aantal_vergunninghouders"
 def _dutch(text: str) -> str:
     """No translation: the Dutch source text, as the API and downloads show it."""
     return text
+
+
+def parse_half_year(text: str) -> hw.HalfYear:
+    """'2025-1' -> HalfYear; ValueError (TaakstellingError) with a Dutch reason."""
+    return hw.HalfYear.parse(text)
+
+
+def realisation_issues(
+    *,
+    housed_on: date | None = None,
+    persons: int | None = None,
+    households: int | None = None,
+    kind: str = "regulier",
+    reference: str = "",
+) -> list[FieldIssue]:
+    """The core's realisation schema on typed values, with today as the last date.
+
+    A value left out (None) is not checked, so an edge can check one field alone.
+    """
+    return check_realisation(
+        housed_on=housed_on,
+        persons=persons,
+        households=households,
+        kind=kind,
+        reference=reference,
+        today=timezone.localdate(),
+    )
 
 
 class MonitorUnavailable(LookupError):

@@ -24,13 +24,13 @@ from django.utils.translation import gettext
 
 from migratieketen.rules import huisvestingswet as hw
 from migratieketen.rules import spreidingswet as sw
+from migratieketen.rules.realisation_schema import FIRST_DATE
 from migratieketen_web.api.permissions import scope_required
 from migratieketen_web.gemeenten.models import Province
 from migratieketen_web.monitor import charts, explanations, exports, models, overview
 from migratieketen_web.monitor import spreiding as sp
 from migratieketen_web.monitor.explanations import population_line
 from migratieketen_web.monitor.forms import (
-    FIRST_DATE,
     RealisationForm,
     RealisationUploadForm,
 )
@@ -574,8 +574,20 @@ def realisation_import(request: HttpRequest) -> HttpResponse:
 def _csv_columns() -> list[tuple[str, str]]:
     return [
         ("gemeentecode", gettext("verplicht; CBS-code, bv. GM0363")),
-        ("datum_huisvesting", gettext("verplicht; JJJJ-MM-DD, niet in de toekomst")),
+        (
+            "datum_huisvesting",
+            gettext("verplicht; JJJJ-MM-DD, vanaf 2015-01-01 en niet in de toekomst"),
+        ),
         ("aantal_personen", gettext("verplicht; geheel getal van 1 tot en met 50")),
         ("soort", gettext("optioneel; regulier, nareiziger of zelf_gevonden")),
-        ("kenmerk", gettext("optioneel; eigen kenmerk, uniek per gemeente")),
+        (
+            "kenmerk",
+            gettext(
+                "optioneel; eigen kenmerk, uniek per gemeente, maximaal 100 tekens"
+            ),
+        ),
+        (
+            "aantal_huishoudens",
+            gettext("optioneel; geheel getal, niet meer dan het aantal personen"),
+        ),
     ]

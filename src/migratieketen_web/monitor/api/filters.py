@@ -13,9 +13,20 @@ from migratieketen_web.api.filters import (
     code_field,
     half_year_field,
 )
+from migratieketen_web.monitor.services import parse_half_year
 
 
-class RealisatieFilter(serializers.Serializer):
+class HalfYearParameter(serializers.Serializer):
+    """`halfjaar` checked by the core: a half-year with calendar dates (not 0000-1)."""
+
+    def validate_halfjaar(self, value: str) -> str:
+        try:
+            return str(parse_half_year(value))
+        except ValueError as exc:
+            raise serializers.ValidationError(str(exc)) from exc
+
+
+class RealisatieFilter(HalfYearParameter):
     """Filters of /realisaties."""
 
     gemeente = code_field(GEMEENTE_CODE, "GM0363", "de gemeente")
@@ -23,7 +34,7 @@ class RealisatieFilter(serializers.Serializer):
     halfjaar = half_year_field("Alleen dit halfjaar, bv. 2025-1.")
 
 
-class TaakstellingFilter(serializers.Serializer):
+class TaakstellingFilter(HalfYearParameter):
     """Parameters of /taakstellingen."""
 
     halfjaar = half_year_field(

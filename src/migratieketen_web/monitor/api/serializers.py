@@ -13,14 +13,23 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.utils import timezone
 from rest_framework import serializers
 
+from migratieketen.rules import realisation_schema as schema
 from migratieketen.rules.explain import Explanation
-from migratieketen.rules.realisations_csv import KINDS, MAX_PERSONS_PER_ROW
 from migratieketen_web.gemeenten.models import Gemeente
 from migratieketen_web.monitor import models
-from migratieketen_web.monitor.forms import FIRST_DATE
+from migratieketen_web.monitor.services import realisation_issues
+
+# Schema field -> API attribute.
+API_NAMES = {
+    "gemeente": "gemeente",
+    "housed_on": "datumHuisvesting",
+    "persons": "aantalPersonen",
+    "households": "aantalHuishoudens",
+    "kind": "soort",
+    "reference": "kenmerk",
+}
 
 
 def berekening(expl: Explanation) -> dict[str, Any]:
@@ -99,16 +108,19 @@ class RealisatieSerializer(serializers.ModelSerializer):
             "required": "Geef de datum van huisvesting.",
         },
     )
+    # min/max/maxLength below document the schema in OpenAPI; the values and the
+    # Dutch reasons come from the core's realisation schema, which `validate` applies.
     aantalPersonen = serializers.IntegerField(
         source="persons",
         min_value=1,
-        max_value=MAX_PERSONS_PER_ROW,
-        help_text=f"Aantal personen (1 tot en met {MAX_PERSONS_PER_ROW}).",
+        max_value=schema.MAX_PERSONS_PER_ROW,
+        help_text=f"Aantal personen (1 tot en met {schema.MAX_PERSONS_PER_ROW}).",
         error_messages={
             "invalid": "Geef een geheel getal.",
-            "min_value": "Minimaal 1 persoon.",
-            "max_value": f"Maximaal {MAX_PERSONS_PER_ROW} personen per realisatie.",
+            "min_value": schema.PERSONS_MIN_TEXT,
+            "max_value": schema.PERSONS_MAX_TEXT,
             "required": "Geef het aantal personen.",
+            "max_string_length": "Geef een geheel getal.",
         },
     )
     aantalHuishoudens = serializers.IntegerField(
@@ -116,30 +128,34 @@ class RealisatieSerializer(serializers.ModelSerializer):
         required=False,
         allow_null=True,
         min_value=1,
-        help_text="Aantal huishoudens (optioneel).",
+        max_value=schema.MAX_PERSONS_PER_ROW,
+        help_text="Aantal huishoudens (optioneel, niet meer dan personen).",
         error_messages={
             "invalid": "Geef een geheel getal.",
-            "min_value": "Minimaal 1 huishouden.",
+            "min_value": schema.HOUSEHOLDS_MIN_TEXT,
+            "max_value": schema.HOUSEHOLDS_ABOVE_PERSONS_TEXT,
+            "max_string_length": "Geef een geheel getal.",
         },
     )
     soort = serializers.ChoiceField(
         source="kind",
-        choices=KINDS,
+        choices=schema.KINDS,
         default="regulier",
         help_text="regulier, nareiziger of zelf_gevonden.",
-        error_messages={
-            "invalid_choice": "Kies regulier, nareiziger of zelf_gevonden."
-        },
+        error_messages={"invalid_choice": schema.KIND_CHOICE_TEXT},
     )
     kenmerk = serializers.CharField(
         source="reference",
         required=False,
         allow_blank=True,
         default="",
-        max_length=100,
+        max_length=schema.MAX_REFERENCE_LENGTH,
         help_text="Eigen kenmerk van de gemeente. Zelfde kenmerk en gegevens nog "
         "eens sturen verandert niets (200); ander gegevens: 409.",
-        error_messages={"max_length": "Maximaal 100 tekens."},
+        error_messages={
+            "max_length": schema.REFERENCE_TOO_LONG_TEXT,
+            "null_characters_not_allowed": schema.REFERENCE_CONTROL_TEXT,
+        },
     )
     halfjaar = serializers.SerializerMethodField(
         help_text="Halfjaar waarin de realisatie telt, bv. 2025-1."
@@ -169,22 +185,34 @@ class RealisatieSerializer(serializers.ModelSerializer):
     def get_halfjaar(self, obj: models.Realisation) -> str:
         return obj.half_year
 
+    # Field by field first, so one answer lists every refused field (DRF runs
+    # `validate` only when all fields passed).
     def validate_datumHuisvesting(self, value: date) -> date:  # noqa: N802
-        if value > timezone.localdate():
-            raise serializers.ValidationError("De datum ligt in de toekomst.")
-        if value < FIRST_DATE:
-            raise serializers.ValidationError(
-                "De taakstelling geldt vanaf 2015-01-01; geef een latere datum."
-            )
+        return self._field(value, realisation_issues(housed_on=value))
+
+    def validate_kenmerk(self, value: str) -> str:
+        value = value.strip()
+        return self._field(value, realisation_issues(reference=value))
+
+    @staticmethod
+    def _field(value: Any, issues: list[Any]) -> Any:
+        if issues:
+            raise serializers.ValidationError(issues[0].message)
         return value
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        households = attrs.get("households")
-        if households is not None and households > attrs.get("persons", 0):
-            raise serializers.ValidationError(
-                {"aantalHuishoudens": "Niet meer huishoudens dan personen."}
-            )
         attrs["reference"] = (attrs.get("reference") or "").strip()
+        issues = realisation_issues(
+            housed_on=attrs.get("housed_on"),
+            persons=attrs.get("persons"),
+            households=attrs.get("households"),
+            kind=attrs.get("kind", "regulier"),
+            reference=attrs["reference"],
+        )
+        if issues:
+            raise serializers.ValidationError(
+                {API_NAMES[i.field]: i.message for i in issues}
+            )
         return attrs
 
 

@@ -54,28 +54,35 @@ def test_excel_export_has_data_and_source_sheets(client: Client, url: str) -> No
     assert any(str(s).startswith("art. 29 lid 1") for s in sources if s)
 
 
+def _csv_parts(text: str) -> tuple[list[dict[str, str]], list[list[str]]]:
+    """The data rows, and the rows of the sections after the first empty line."""
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    blank = rows.index([])
+    header, data = rows[0], rows[1:blank]
+    return [dict(zip(header, r, strict=True)) for r in data], rows[blank + 1 :]
+
+
 @pytest.mark.parametrize("url", EXPORTS)
-def test_csv_export_has_berekening_and_bron_columns(client: Client, url: str) -> None:
+def test_csv_export_has_berekening_and_one_sources_section(
+    client: Client, url: str
+) -> None:
+    """Issue 11: the sources once, after the data, not repeated on every row."""
     response = client.get(f"{url}.csv")
     assert response.status_code == 200
-    text = response.content.decode("utf-8-sig")
-    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
-    assert rows and "berekening" in rows[0] and "bron" in rows[0]
-    assert all("Bron: CBS" in r["bron"] for r in rows)
+    rows, sections = _csv_parts(response.content.decode("utf-8-sig"))
+    assert rows and "berekening" in rows[0] and "bron" not in rows[0]
+    assert sections[0] == ["Bronnen"]
+    sources = [r[0] for r in sections[1 : sections.index([])]]
+    assert any(line.startswith("Bron: CBS") for line in sources)
+    assert len(sources) == len(set(sources))
+    assert ["Grondslag", "Wettekst"] in sections
 
 
 def test_gemeente_export_carries_the_ledger(client: Client) -> None:
-    rows = list(
-        csv.DictReader(
-            io.StringIO(
-                client.get("/monitor/gemeenten/GM0599/export.csv").content.decode(
-                    "utf-8-sig"
-                )
-            ),
-            delimiter=";",
-        )
+    text = client.get("/monitor/gemeenten/GM0599/export.csv").content.decode(
+        "utf-8-sig"
     )
-    first, second = rows
+    first, second = _csv_parts(text)[0]
     assert first["halfjaar"] == "2025-1" and first["gehuisvest"] == "7"
     assert int(first["saldo"]) == int(first["taakstelling"]) - 7
     assert int(second["meegenomen"]) == int(first["saldo"])

@@ -79,7 +79,7 @@ def _reference(data: MonitorData, code: str, rows: list[Realisation], as_of: dat
         taak,
         realised_per_half_year(rows, code, as_of),
         as_of,
-        registered=True,
+        registered_from=data.run[0],
     )
 
 

@@ -79,15 +79,39 @@ def test_empty_register_is_not_an_achterstand() -> None:
     periods = _periods(4)
     taak = dict.fromkeys(periods, 100)
     rep = monitor(
-        "GM0599", "PV28", periods, taak, {}, date(2024, 3, 1), registered=False
+        "GM0599", "PV28", periods, taak, {}, date(2024, 3, 1), registered_from=None
     )
     assert [r.status for r in rep.half_years] == ["niet geregistreerd"] * 4
-    assert not any(r.missed for r in rep.half_years)
+    assert not any(r.missed or r.achterstand for r in rep.half_years)
     assert rep.supervision is None
-    # The opgave still stands and carries over: only the verdict is withheld.
-    assert rep.current.opgave == 400 and rep.current.remaining == 400
+    # Unknown is not carried over: each half-year shows only its own taakstelling.
+    assert [r.carry_in for r in rep.half_years] == [0, 0, 0, 0]
+    assert "Een leeg register" in rep.current.explanation("GM0599").notes[0]
     registered = monitor("GM0599", "PV28", periods, taak, {}, date(2024, 3, 1))
     assert registered.supervision is not None
+
+
+def test_a_gemeente_that_starts_registering_starts_from_zero() -> None:
+    """Registering from 2022-2 judges 2022-2 on its own, not on 2022-1's unknown."""
+    periods = _periods(3)
+    taak = dict.fromkeys(periods, 100)
+    rep = monitor(
+        "GM0599",
+        "PV28",
+        periods,
+        taak,
+        {periods[1]: 100, periods[2]: 40},
+        date(2023, 7, 2),
+        opening_balance=50,  # belongs to periods[0], which is not registered
+        registered_from=periods[1],
+    )
+    assert [r.status for r in rep.half_years] == [
+        "niet geregistreerd",
+        "gehaald",
+        "achterstand",
+    ]
+    assert [r.carry_in for r in rep.half_years] == [0, 0, 0]
+    assert rep.supervision is not None and rep.supervision.consecutive_missed == 1
 
 
 def test_not_at_fault_when_coa_linked_too_few() -> None:
@@ -148,9 +172,7 @@ def test_carry_over_requires_consecutive_non_negative_half_years() -> None:
 def test_the_streak_counts_only_ended_half_years() -> None:
     """A running half-year with persons still to house is not (yet) missed."""
     periods = _periods(3)
-    rows = carry_over(
-        periods, dict.fromkeys(periods, 10), {}, periods[-1].start, registered=True
-    )
+    rows = carry_over(periods, dict.fromkeys(periods, 10), {}, periods[-1].start)
     assert [r.status for r in rows] == ["achterstand", "achterstand", "lopend"]
     step = supervision_step("PV28", rows)
     assert step is not None and step.consecutive_missed == 2

@@ -27,7 +27,12 @@ from fractions import Fraction
 from typing import Literal
 
 from migratieketen.rules.explain import Explanation, LegalReference, fraction_text
-from migratieketen.rules.parameters import ParameterError, load_parameter
+from migratieketen.rules.parameters import (
+    Citation,
+    ParameterError,
+    citations,
+    load_parameter,
+)
 from migratieketen.rules.rounding import ROUNDING_MODES, round_all
 
 LAW = "Huisvestingswet 2014"
@@ -149,6 +154,15 @@ def half_years(first: HalfYear, count: int) -> list[HalfYear]:
     return out
 
 
+STATUS_TEXT = {  # the 'status' of a parameter value, as a Dutch reader sees it
+    "verified": "geverifieerd in de primaire bron",
+    "reported": "overgenomen uit een openbare bron",
+    "draft": "ontwerp",
+    "unverified": "niet geverifieerd",
+    "derived": "afgeleid",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class NationalNumber:
     """vg for a half-year: the published figure and the revision during the half-year."""
@@ -156,8 +170,19 @@ class NationalNumber:
     half_year: HalfYear
     initial: int
     revised: int | None
-    source: str
+    sources: tuple[Citation, ...]
+    note: str  # Dutch
     status: str
+
+    @property
+    def source(self) -> str:
+        """The sources as one Dutch line: publisher, title, date, web address."""
+        text = "; ".join(c.text() for c in self.sources)
+        return f"{text}; {self.note}" if self.note else text
+
+    @property
+    def status_text(self) -> str:
+        return STATUS_TEXT.get(self.status, self.status)
 
     def value(self, version: VgVersion = "final") -> int:
         if version == "initial" or self.revised is None:
@@ -179,7 +204,8 @@ def national_number(half_year: HalfYear) -> NationalNumber:
         half_year=half_year,
         initial=int(entry["value"]),
         revised=int(entry["revised"]) if entry.get("revised") is not None else None,
-        source=str(entry.get("source", "")),
+        sources=citations(entry),
+        note=str(entry.get("note", "")),
         status=str(entry.get("status", "")),
     )
 

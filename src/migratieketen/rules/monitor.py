@@ -34,6 +34,7 @@ from migratieketen.rules.huisvestingswet import (
     ART_28,
     CARRY_OVER_PRACTICE,
     GEMEENTEWET_124,
+    MIN_YEAR,
     HalfYear,
     TaakstellingError,
 )
@@ -47,6 +48,12 @@ BEHIND = "achterstand"
 NOT_AT_FAULT = "buiten schuld"
 NOT_REGISTERED = "niet geregistreerd"
 STATUSES = (RUNNING, MET, AHEAD, BEHIND, NOT_AT_FAULT, NOT_REGISTERED)
+NOT_REGISTERED_NOTE = (
+    "Voor dit halfjaar staat niets in het realisatieregister. Een leeg register bewijst "
+    "niet dat niemand gehuisvest is: er is geen oordeel (geen achterstand, voorsprong of "
+    "toezichtstap) en er schuift niets door naar het volgende halfjaar."
+)
+FROM_THE_START = HalfYear(MIN_YEAR, 1)  # registered_from: every half-year registered
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +118,8 @@ class HalfYearStatus:
                 f"COA koppelde {self.linked_by_peildatum} vergunninghouders voor de "
                 f"peildatum, minder dan de opgave {self.opgave}: niet verwijtbaar.",
             )
+        elif self.status == NOT_REGISTERED:
+            notes = (NOT_REGISTERED_NOTE,)
         return Explanation(
             subject=f"monitor {gemeente} {self.half_year}",
             value=self.remaining,
@@ -164,10 +173,10 @@ def _status(
     ended: bool, registered: bool, opgave: int, carry: int, linked: int | None
 ) -> tuple[str, bool]:
     """(status, missed) of one half-year; see `carry_over` for the rules."""
-    if not ended:
-        return RUNNING, False
     if not registered:
         return NOT_REGISTERED, False
+    if not ended:
+        return RUNNING, False
     if carry > 0 and linked is not None and linked < opgave:
         return NOT_AT_FAULT, False
     if carry > 0:
@@ -194,7 +203,7 @@ def carry_over(
     as_of: date,
     opening_balance: int = 0,
     linked_by_peildatum: Mapping[HalfYear, int] | None = None,
-    registered: bool = True,
+    registered_from: HalfYear | None = FROM_THE_START,
 ) -> tuple[HalfYearStatus, ...]:
     """Every half-year up to `as_of`: opgave with carry-over, what remains, the status.
 
@@ -202,9 +211,13 @@ def carry_over(
     conserved: opening + sum(taakstelling) - sum(realised) = the last carry_out.
     `realised` holds the persons housed per half-year up to `as_of`. A half-year that
     has ended with an achterstand is missed, unless COA linked fewer people than the
-    opgave before the peildatum (buiten schuld). `registered=False` says the register
-    holds nothing for this gemeente: an ended half-year then reads 'niet geregistreerd'
-    instead of an achterstand, since an empty register is missing information.
+    opgave before the peildatum (buiten schuld).
+
+    `registered_from` is the first half-year for which the gemeente keeps the register
+    (None: not at all). Earlier half-years read 'niet geregistreerd': an empty register
+    is missing information, not proof that nobody was housed, so they get no verdict
+    and carry nothing over; the first registered half-year starts from 0 (or from
+    `opening_balance` when it is the first period).
     """
     _check_periods(periods)
     linked = linked_by_peildatum or {}
@@ -212,6 +225,9 @@ def carry_over(
     rows: list[HalfYearStatus] = []
     balance = opening_balance
     for hy in periods:
+        registered = registered_from is not None and hy >= registered_from
+        if not registered:
+            balance = 0  # unknown, so nothing is carried in
         if hy.ordinal > now:
             break
         taak = taakstellingen.get(hy)
@@ -239,7 +255,7 @@ def carry_over(
                 missed,
             )
         )
-        balance = carry
+        balance = carry if registered else 0
     if not rows:
         raise TaakstellingError(f"Het eerste halfjaar begint na {as_of.isoformat()}.")
     return tuple(rows)
@@ -305,7 +321,7 @@ def monitor(
     as_of: date,
     opening_balance: int = 0,
     linked_by_peildatum: Mapping[HalfYear, int] | None = None,
-    registered: bool = True,
+    registered_from: HalfYear | None = FROM_THE_START,
 ) -> MonitorReport:
     """The ledger of one gemeente as it stood on `as_of`, with its supervision step."""
     rows = carry_over(
@@ -315,7 +331,7 @@ def monitor(
         as_of,
         opening_balance,
         linked_by_peildatum,
-        registered,
+        registered_from,
     )
     return MonitorReport(
         gemeente, province_code, as_of, rows, supervision_step(province_code, rows)

@@ -34,6 +34,64 @@ class DatedReference:
     article: str = ""
 
 
+DUTCH_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def dutch_date(text: str) -> str:
+    """'2019-03-26' -> '26 maart 2019'; '2025-04' -> 'april 2025'; '2020' stays."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return f"{parts[2]} {DUTCH_MONTHS[parts[1] - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{DUTCH_MONTHS[parts[1] - 1]} {parts[0]}"
+    return str(parts[0])
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A public source for a dated value: publisher, title, date and web address.
+
+    `url` is empty when the address was not recorded; the citation then says so
+    instead of pointing at an internal file.
+    """
+
+    publisher: str
+    title: str
+    date: str  # as precise as published: "2019-03-26", "2025-04" or "2020"
+    url: str = ""
+
+    def text(self) -> str:
+        title = f", ‘{self.title}’" if self.title else ""
+        where = self.url or "webadres niet vastgelegd"
+        return f"{self.publisher}{title}, {dutch_date(self.date)} ({where})"
+
+
+def citations(entry: dict[str, Any]) -> tuple[Citation, ...]:
+    """The `sources` of a parameter value entry as citations."""
+    return tuple(
+        Citation(
+            publisher=str(c["publisher"]),
+            title=str(c.get("title", "")),
+            date=str(c["date"]),
+            url=str(c.get("url", "")),
+        )
+        for c in entry.get("sources", ())
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Parameter:
     """One parameter: its dated values (ascending) and dated legal references."""

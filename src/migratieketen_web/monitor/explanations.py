@@ -21,9 +21,14 @@ from migratieketen.rules.explain import Explanation
 from migratieketen.rules.parameters import load_parameter
 from migratieketen_web.monitor import spreiding as sp
 from migratieketen_web.monitor.services import (
-    VG_PARAMETER,
     MonitorData,
     vg_source_line,
+)
+
+VG_NOTE = (
+    "De minister maakt het landelijk aantal (vg) ten minste 13 weken voor het halfjaar "
+    "bekend in de Staatscourant (art. 29 lid 1 Huisvestingswet 2014); een bijstelling "
+    "tijdens het halfjaar verlaagt of verhoogt de taakstelling van elke gemeente."
 )
 
 
@@ -179,7 +184,6 @@ def toezicht(data: MonitorData, code: str) -> ExplainedNumber:
 def vg(data: MonitorData, half_year: str) -> ExplainedNumber:
     hy = _half_year(data, half_year, in_run=False)
     nn = hw.national_number(hy)
-    param = load_parameter(VG_PARAMETER)
     expl = Explanation(
         subject=f"landelijk aantal vergunninghouders (vg) {hy}",
         value=nn.value("final"),
@@ -187,7 +191,7 @@ def vg(data: MonitorData, half_year: str) -> ExplainedNumber:
         inputs={
             "gepubliceerd": nn.initial,
             "bijgesteld": nn.revised if nn.revised is not None else "niet bijgesteld",
-            "status bron": nn.status,
+            "bron": nn.status_text,
         },
         arithmetic=(
             f"gepubliceerd {nn.initial}"
@@ -198,7 +202,7 @@ def vg(data: MonitorData, half_year: str) -> ExplainedNumber:
                 else f"; gebruikt {nn.value('final')}"
             )
         ),
-        notes=(param.description,),
+        notes=(VG_NOTE, *((nn.note,) if nn.note else ())),
     )
     return ExplainedNumber(
         gettext("Landelijk aantal (vg) {hy}").format(hy=hy),

@@ -4,8 +4,10 @@
 
 A downloaded figure travels without the web page, so every row carries the
 arithmetic and legal basis from the core Explanation ('berekening', 'grondslag'),
-and the sources go along: as a column in CSV, as a 'Bron en berekening' sheet in
-Excel.
+and the sources go along once, not on every row: as a 'Bronnen' section after the
+data in CSV, as a 'Bron en berekening' sheet in Excel. A remainder that is unknown
+because the gemeente keeps no register for the half-year ('niet geregistreerd') is an
+empty cell, not a number.
 """
 
 from __future__ import annotations
@@ -22,10 +24,12 @@ from openpyxl.styles import Font
 
 from migratieketen.rules import huisvestingswet as hw
 from migratieketen.rules.explain import Explanation, LegalReference
+from migratieketen.rules.monitor import NOT_REGISTERED, HalfYearStatus
 from migratieketen_web.monitor import overview
 from migratieketen_web.monitor.explanations import population_line
 from migratieketen_web.monitor.services import MonitorData, vg_source_line
 
+SOURCES_HEADING = "Bronnen"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -43,8 +47,9 @@ def _refs(expl: Explanation) -> str:
     return "; ".join(r.label() for r in expl.references)
 
 
-def _sources_text(table: ExportTable) -> str:
-    return " | ".join(table.sources)
+def _known(status: HalfYearStatus, value: int) -> int | None:
+    """None (an empty cell) for a remainder the register cannot tell."""
+    return None if status.status == NOT_REGISTERED else value
 
 
 def national_table(data: MonitorData) -> ExportTable:
@@ -61,6 +66,7 @@ def national_table(data: MonitorData) -> ExportTable:
                 r.remaining,
                 r.behind,
                 r.ahead,
+                r.not_registered,
                 "som van de gemeenten; taakstelling per gemeente vg x iG / iN naar "
                 "boven afgerond (art. 29 lid 1)"
                 + ("; opgave = meegenomen + taakstelling" if r.in_run else ""),
@@ -79,6 +85,7 @@ def national_table(data: MonitorData) -> ExportTable:
             "nog_te_huisvesten",
             "gemeenten_achterstand",
             "gemeenten_voorsprong",
+            "gemeenten_niet_geregistreerd",
             "berekening",
         ),
         rows,
@@ -111,8 +118,8 @@ def _status_row(data: MonitorData, code: str) -> list[Any]:
         cur.carry_in,
         cur.opgave,
         cur.realised,
-        cur.remaining,
-        cur.carry_out,
+        _known(cur, cur.remaining),
+        _known(cur, cur.carry_out),
         overview.STATUS_LABELS[cur.status],
         step.step if step else "",
         expl.arithmetic,
@@ -167,8 +174,8 @@ def gemeente_table(data: MonitorData, code: str) -> ExportTable:
                 peil.realised if peil else None,
                 peil.remaining if peil else None,
                 s.realised,
-                s.remaining,
-                s.carry_out,
+                _known(s, s.remaining),
+                _known(s, s.carry_out),
                 overview.STATUS_LABELS[s.status],
                 expl.arithmetic,
                 _refs(expl),
@@ -247,14 +254,25 @@ def taakstelling_table(data: MonitorData, hy: hw.HalfYear) -> ExportTable:
 
 
 def csv_response(table: ExportTable) -> HttpResponse:
-    """Semicolon-separated UTF-8 with BOM (opens in Dutch Excel); 'bron' column."""
+    """Semicolon-separated UTF-8 with BOM (opens in Dutch Excel).
+
+    The data first; after one empty line a 'Bronnen' section (each source once) and
+    the legal basis, so a reader of the file alone can follow every figure.
+    """
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([*table.columns, "bron"])
-    sources = _sources_text(table)
+    writer.writerow(table.columns)
     for row in table.rows:
-        writer.writerow(["" if v is None else v for v in row] + [sources])
+        writer.writerow(["" if v is None else v for v in row])
+    writer.writerow([])
+    writer.writerow([SOURCES_HEADING])
+    for line in table.sources:
+        writer.writerow([line])
+    writer.writerow([])
+    writer.writerow(["Grondslag", "Wettekst"])
+    for ref in table.references:
+        writer.writerow([ref.label(), ref.url])
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{table.filename}.csv"'
     return response

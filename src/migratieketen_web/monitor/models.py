@@ -244,7 +244,7 @@ class CoaLinkage(HalfYearFact):
     """Vergunninghouders COA linked to the gemeente before the peildatum.
 
     Fewer than the opgave makes an achterstand 'buiten schuld' (COA practice, peildata
-    1 April / 1 October; shared/reference/rules.md §1.3).
+    1 April / 1 October; COA, "Huisvesting van statushouders").
     """
 
     linked = models.PositiveIntegerField(_("gekoppeld voor de peildatum"))

@@ -5,6 +5,12 @@
 Sums over gemeenten only: every per-gemeente number comes from the core through
 `MonitorData`; a national or provincial figure is the sum of the gemeenten shown
 beneath it, so a reader can add them up from the page.
+
+One definition of achterstand for every figure: the core's
+`HalfYearStatus.achterstand` (an ended half-year of a gemeente that keeps the
+register, closed with persons still to house). Gemeenten without anything in the
+register for a half-year ('niet geregistreerd') are counted apart and their unknown
+remainder is not summed into 'nog te huisvesten'.
 """
 
 from __future__ import annotations
@@ -14,7 +20,12 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_noop
 
 from migratieketen.rules import huisvestingswet as hw
-from migratieketen.rules.monitor import HalfYearStatus, SupervisionStep
+from migratieketen.rules.monitor import (
+    AHEAD,
+    NOT_REGISTERED,
+    HalfYearStatus,
+    SupervisionStep,
+)
 from migratieketen_web.monitor.services import GemeenteInfo, MonitorData
 
 # Dutch labels (also in the downloads); the web pages translate them via gettext.
@@ -39,9 +50,10 @@ class TotalsRow:
     housed: int
     in_run: bool
     opgave: int | None = None
-    remaining: int | None = None  # sum of max(0, opgave - housed)
-    behind: int | None = None  # gemeenten with an achterstand
+    remaining: int | None = None  # sum of max(0, opgave - housed), registered only
+    behind: int | None = None  # gemeenten with an achterstand (the one definition)
     ahead: int | None = None  # gemeenten with a voorsprong
+    not_registered: int | None = None  # gemeenten without register data: no verdict
 
 
 def totals(data: MonitorData, codes: list[str] | None = None) -> list[TotalsRow]:
@@ -80,11 +92,10 @@ def _with_run(row: TotalsRow, statuses: list[HalfYearStatus]) -> TotalsRow:
         row.housed,
         True,
         opgave=sum(s.opgave for s in statuses),
-        remaining=sum(s.remaining for s in statuses),
-        behind=sum(
-            1 for s in statuses if s.carry_out > 0 and s.status != "niet geregistreerd"
-        ),
-        ahead=sum(1 for s in statuses if s.carry_out < 0),
+        remaining=sum(s.remaining for s in statuses if s.status != NOT_REGISTERED),
+        behind=sum(1 for s in statuses if s.achterstand),
+        ahead=sum(1 for s in statuses if s.status == AHEAD),
+        not_registered=sum(1 for s in statuses if s.status == NOT_REGISTERED),
     )
 
 
@@ -111,8 +122,9 @@ class ProvinceRow:
     gemeenten: int
     opgave: int
     housed: int
-    remaining: int
-    behind: int
+    remaining: int  # registered gemeenten only
+    behind: int  # achterstand, the one definition
+    not_registered: int
     supervised: int  # gemeenten with a supervision step
 
 
@@ -133,8 +145,13 @@ def province_rows(data: MonitorData) -> list[ProvinceRow]:
                 len(codes),
                 sum(r.current.opgave for r in rows),
                 sum(r.current.realised for r in rows),
-                sum(r.current.remaining for r in rows),
-                sum(1 for r in rows if r.current.carry_out > 0),
+                sum(
+                    r.current.remaining
+                    for r in rows
+                    if r.current.status != NOT_REGISTERED
+                ),
+                sum(1 for r in rows if r.current.achterstand),
+                sum(1 for r in rows if r.current.status == NOT_REGISTERED),
                 sum(1 for r in rows if r.supervision is not None),
             )
         )

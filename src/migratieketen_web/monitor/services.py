@@ -74,6 +74,27 @@ class MonitorUnavailable(LookupError):
     """No half-year can be computed (no population or no published vg); Dutch text."""
 
 
+class StandBeforeLedger(MonitorUnavailable):
+    """The chosen stand lies before the first half-year the monitor can compute.
+
+    Not a missing import: later stands work. `first` is that first half-year.
+    """
+
+    def __init__(self, stand: date, first: hw.HalfYear) -> None:
+        self.stand, self.first = stand, first
+        super().__init__(stand_before_ledger_text(stand, first))
+
+
+def stand_before_ledger_text(
+    stand: date, first: hw.HalfYear, _: Callable[[str], str] = _dutch
+) -> str:
+    return _(
+        "Op {stand} is er nog geen taakstelling te berekenen: de monitor begint bij "
+        "halfjaar {first}, het eerste halfjaar met zowel een gepubliceerd landelijk "
+        "aantal (vg) als een geïmporteerd CBS-inwonertal. Kies een stand vanaf {start}."
+    ).format(stand=f"{stand:%d-%m-%Y}", first=first, start=f"{first.start:%d-%m-%Y}")
+
+
 @dataclass(frozen=True, slots=True)
 class GemeenteInfo:
     code: str
@@ -99,11 +120,9 @@ class Housed:
     per_half_year: dict[hw.HalfYear, int]
     # Per half-year of the ledger: persons housed on or before its peildatum.
     by_peildatum: dict[hw.HalfYear, int]
-    # The register holds at least one row for the gemeente (any date).
-    any_rows: bool
 
 
-NOTHING_HOUSED = Housed({}, {}, False)
+NOTHING_HOUSED = Housed({}, {})
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +244,7 @@ class MonitorData:
         half_years: dict[str, hw.HalfYear] = {}
         for row in sums:
             code = self._gemeente_ids[row["gemeente_id"]]
-            housed = found.setdefault(code, Housed({}, {}, True))
+            housed = found.setdefault(code, Housed({}, {}))
             text = row["half_year"]
             if text not in half_years:
                 half_years[text] = hw.HalfYear.parse(text)
@@ -294,6 +313,10 @@ class MonitorData:
         a half-year without a published vg; it starts after the last such gap.
         """
         if not self.computable:
+            today = timezone.localdate()
+            later = MonitorData(today).computable if self.as_of < today else []
+            if later:
+                raise StandBeforeLedger(self.as_of, later[0])
             raise MonitorUnavailable(
                 "Er is geen halfjaar met zowel een gepubliceerd landelijk aantal (vg) "
                 "als een geïmporteerd CBS-inwonertal; importeer eerst de open data."
@@ -403,7 +426,6 @@ class MonitorData:
         housed = self.housed(code)
         opening = self._opening.get(code, 0)
         linked = self._linked.get(code, {})
-        registered = housed.any_rows or code in self._opening
 
         def at(
             as_of: date, periods: list[hw.HalfYear], realised: dict[hw.HalfYear, int]
@@ -417,18 +439,32 @@ class MonitorData:
                 as_of,
                 opening_balance=opening,
                 linked_by_peildatum=linked,
-                registered=registered,
+                registered_from=self._registered_from(code, realised),
             )
 
         report = at(self.as_of, self.run, housed.per_half_year)
         peil = {}
         for i, hy in enumerate(self.run):
             if hy.peildatum() <= self.as_of:
-                realised = dict(housed.per_half_year)
+                realised = {h: n for h, n in housed.per_half_year.items() if h < hy}
                 realised[hy] = housed.by_peildatum.get(hy, 0)
                 peil[hy] = at(hy.peildatum(), self.run[: i + 1], realised).current
         after = sum(n for hy, n in housed.per_half_year.items() if hy > self.run[-1])
         return GemeenteMonitor(info, report, peil, opening, after)
+
+    def _registered_from(
+        self, code: str, realised: dict[hw.HalfYear, int]
+    ) -> hw.HalfYear | None:
+        """The first half-year of the ledger for which the gemeente keeps the register.
+
+        An opening balance fixed for the first half-year registers the gemeente from
+        the start; otherwise its first housing does, from that half-year on (from the
+        start when it lies before the ledger). No housing: not registered at all.
+        """
+        if code in self._opening:
+            return self.run[0]
+        housed = [hy for hy, n in realised.items() if n > 0]
+        return max(min(housed), self.run[0]) if housed else None
 
     def housed_in(self, hy: hw.HalfYear, codes: list[str] | None = None) -> int:
         """Persons housed in `hy` up to the stand, summed over the gemeenten."""

@@ -44,6 +44,8 @@ from migratieketen_web.monitor.register import (
 from migratieketen_web.monitor.services import (
     MonitorData,
     MonitorUnavailable,
+    StandBeforeLedger,
+    stand_before_ledger_text,
     vg_source_line,
 )
 
@@ -71,6 +73,11 @@ def _data_or_unavailable(
         try:
             data.run  # noqa: B018 - raises MonitorUnavailable when nothing computes
             return view(request, data, *args, **kwargs)
+        except StandBeforeLedger as exc:  # the user's choice, not a missing import
+            reason = stand_before_ledger_text(exc.stand, exc.first, gettext)
+            return render(
+                request, "monitor/unavailable.html", {"reason": reason}, status=400
+            )
         except (MonitorUnavailable, sp.SpreidingUnavailable) as exc:
             return _unavailable(request, exc)
 

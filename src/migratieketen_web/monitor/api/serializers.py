@@ -261,7 +261,12 @@ class HalfjaarSerializer(serializers.Serializer):
     saldo = serializers.IntegerField(help_text="Opgave - gehuisvest, schuift door.")
     afgelopen = serializers.BooleanField(help_text="Is het halfjaar voorbij?")
     status = serializers.CharField(
-        help_text="lopend, gehaald, voorsprong, achterstand of buiten schuld."
+        help_text="lopend, gehaald, voorsprong, achterstand, buiten schuld of niet "
+        "geregistreerd (niets in het register: geen oordeel, niets schuift door)."
+    )
+    achterstand = serializers.BooleanField(
+        help_text="Afgelopen halfjaar afgesloten met nog te huisvesten personen "
+        "(achterstand of buiten schuld): de definitie die elk monitorcijfer telt."
     )
     opPeildatum = OpPeildatumSerializer(
         allow_null=True, help_text="Stand op de peildatum; null als nog niet bereikt."

@@ -232,6 +232,7 @@ def _ledger(data: MonitorData, code: str) -> dict[str, Any]:
                 "saldo": s.carry_out,
                 "afgelopen": s.ended,
                 "status": s.status,
+                "achterstand": s.achterstand,
                 "opPeildatum": None
                 if peil is None
                 else {

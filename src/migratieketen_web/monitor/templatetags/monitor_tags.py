@@ -14,6 +14,7 @@ from django import template
 from django.utils.translation import gettext
 
 from migratieketen.rules import spreidingswet as sw
+from migratieketen.rules.monitor import NOT_REGISTERED
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.monitor import overview
 from migratieketen_web.monitor import spreiding as sp
@@ -38,6 +39,12 @@ def signed(value: int | None) -> str:
 @register.filter
 def status_label(status: str) -> str:
     return gettext(overview.STATUS_LABELS.get(status, status))
+
+
+@register.filter
+def registered(status: str) -> bool:
+    """False for 'niet geregistreerd': its remainder is unknown and is shown as '–'."""
+    return status != NOT_REGISTERED
 
 
 @register.filter

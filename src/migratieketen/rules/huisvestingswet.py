@@ -103,6 +103,11 @@ class HalfYear:
             )
         return cls(int(parts[0]), int(parts[1]))
 
+    @classmethod
+    def of(cls, day: date) -> HalfYear:
+        """The half-year a date falls in (January-June: 1)."""
+        return cls(day.year, 1 if day.month <= 6 else 2)
+
     def __str__(self) -> str:
         return f"{self.year}-{self.half}"
 

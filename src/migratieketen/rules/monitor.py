@@ -70,7 +70,7 @@ class Realisation:
 
 def half_year_of(day: date) -> HalfYear:
     """The half-year a housing date counts for (art. 1 lid 1 onder e: per half-year)."""
-    return HalfYear(day.year, 1 if day.month <= 6 else 2)
+    return HalfYear.of(day)
 
 
 def realised_per_half_year(

@@ -8,9 +8,10 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet
 
-from migratieketen.rules import huisvestingswet as hw
+from migratieketen.rules.huisvestingswet import TaakstellingError
 from migratieketen_web.monitor import models
 from migratieketen_web.monitor.register import check_may_write, may_write
+from migratieketen_web.monitor.services import check_regional_agreement
 
 
 @admin.register(models.Realisation)
@@ -115,10 +116,9 @@ class SharesFormSet(BaseInlineFormSet):
         }
         if not deltas:
             return
-        agreement = hw.RegionalAgreement(self.instance.name or "afspraak", deltas)
         try:
-            hw.apply_regional_agreements(dict.fromkeys(deltas, 10**9), [agreement])
-        except hw.TaakstellingError as exc:
+            check_regional_agreement(self.instance.name or "afspraak", deltas)
+        except TaakstellingError as exc:
             raise ValidationError(str(exc)) from exc
 
 

@@ -15,13 +15,14 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from migratieketen.rules import huisvestingswet as hw
-from migratieketen.rules import spreidingswet as sw
 from migratieketen.rules.explain import Explanation
-from migratieketen.rules.parameters import load_parameter
+from migratieketen.rules.huisvestingswet import ART_29_1, HalfYear, TaakstellingError
+from migratieketen.rules.spreidingswet import RAMING
 from migratieketen_web.monitor import spreiding as sp
 from migratieketen_web.monitor.services import (
     MonitorData,
+    national_number,
+    parameter_reference,
     vg_source_line,
 )
 
@@ -46,10 +47,10 @@ class ExplainedNumber:
     extra_notes: tuple[str, ...] = field(default_factory=tuple)
 
 
-def _half_year(data: MonitorData, text: str, in_run: bool) -> hw.HalfYear:
+def _half_year(data: MonitorData, text: str, in_run: bool) -> HalfYear:
     try:
-        hy = hw.HalfYear.parse(text)
-    except hw.TaakstellingError as exc:
+        hy = HalfYear.parse(text)
+    except TaakstellingError as exc:
         raise ExplanationNotFound(str(exc)) from exc
     allowed = data.run if in_run else data.computable
     if hy not in allowed:
@@ -144,7 +145,7 @@ def peildatum(data: MonitorData, code: str, half_year: str) -> ExplainedNumber:
         (
             gettext("Peildata 1 april en 1 oktober:")
             + " "
-            + load_parameter("huisvestingswet/peildata").reference_at(hy.start).title,
+            + parameter_reference("huisvestingswet/peildata", hy.start).title,
             gettext("Gehuisvest: realisatieregister Migratieketen."),
         ),
         _gemeente_back(code),
@@ -163,10 +164,8 @@ def toezicht(data: MonitorData, code: str) -> ExplainedNumber:
                 "met een achterstand."
             ).format(name=gm.info.name)
         )
-    ref = load_parameter("huisvestingswet/toezicht").reference_at(step.half_year.end)
-    ladder = load_parameter("huisvestingswet/toezicht_ladder").reference_at(
-        step.half_year.end
-    )
+    ref = parameter_reference("huisvestingswet/toezicht", step.half_year.end)
+    ladder = parameter_reference("huisvestingswet/toezicht_ladder", step.half_year.end)
     return ExplainedNumber(
         gettext("Toezichtstap provincie {province} voor {name}").format(
             province=gm.info.province_name, name=gm.info.name
@@ -183,11 +182,11 @@ def toezicht(data: MonitorData, code: str) -> ExplainedNumber:
 
 def vg(data: MonitorData, half_year: str) -> ExplainedNumber:
     hy = _half_year(data, half_year, in_run=False)
-    nn = hw.national_number(hy)
+    nn = national_number(hy)
     expl = Explanation(
         subject=f"landelijk aantal vergunninghouders (vg) {hy}",
         value=nn.value("final"),
-        references=(hw.ART_29_1,),
+        references=(ART_29_1,),
         inputs={
             "gepubliceerd": nn.initial,
             "bijgesteld": nn.revised if nn.revised is not None else "niet bijgesteld",
@@ -255,7 +254,7 @@ def _spreiding_sources(data: MonitorData, result: sp.Spreiding) -> tuple[str, ..
     lines = [
         population_line(data, result.population.year),
         gettext("Capaciteitsraming: {n} plaatsen ({label}).").format(
-            n=result.published.total, label=sw.RAMING.label()
+            n=result.published.total, label=RAMING.label()
         ),
     ]
     if result.proxy:

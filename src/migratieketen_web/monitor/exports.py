@@ -22,8 +22,15 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from migratieketen.rules import huisvestingswet as hw
 from migratieketen.rules.explain import Explanation, LegalReference
+from migratieketen.rules.huisvestingswet import (
+    ART_28,
+    ART_29_1,
+    ART_29_2,
+    CARRY_OVER_PRACTICE,
+    GEMEENTEWET_124,
+    HalfYear,
+)
 from migratieketen.rules.monitor import NOT_REGISTERED, HalfYearStatus
 from migratieketen_web.monitor import overview
 from migratieketen_web.monitor.explanations import population_line
@@ -90,7 +97,7 @@ def national_table(data: MonitorData) -> ExportTable:
         ),
         rows,
         _common_sources(data),
-        (hw.ART_29_1, hw.ART_28, hw.CARRY_OVER_PRACTICE),
+        (ART_29_1, ART_28, CARRY_OVER_PRACTICE),
     )
 
 
@@ -152,7 +159,7 @@ def province_table(data: MonitorData, code: str, name: str) -> ExportTable:
         STATUS_COLUMNS,
         [_status_row(data, c) for c in overview.gemeente_codes_loaded(data, code)],
         _common_sources(data),
-        (hw.ART_29_1, hw.ART_28, hw.CARRY_OVER_PRACTICE, hw.GEMEENTEWET_124),
+        (ART_29_1, ART_28, CARRY_OVER_PRACTICE, GEMEENTEWET_124),
     )
 
 
@@ -203,11 +210,11 @@ def gemeente_table(data: MonitorData, code: str) -> ExportTable:
         ),
         rows,
         _common_sources(data),
-        (hw.ART_29_1, hw.ART_28, hw.CARRY_OVER_PRACTICE, hw.GEMEENTEWET_124),
+        (ART_29_1, ART_28, CARRY_OVER_PRACTICE, GEMEENTEWET_124),
     )
 
 
-def taakstelling_table(data: MonitorData, hy: hw.HalfYear) -> ExportTable:
+def taakstelling_table(data: MonitorData, hy: HalfYear) -> ExportTable:
     result = data.taakstelling(hy)
     adjusted = data.adjusted(hy)[0]
     rows = []
@@ -227,7 +234,7 @@ def taakstelling_table(data: MonitorData, hy: hw.HalfYear) -> ExportTable:
                 adjusted[code],
                 expl.arithmetic,
                 _refs(expl),
-                hw.ART_29_1.url,
+                ART_29_1.url,
             ]
         )
     return ExportTable(
@@ -249,7 +256,7 @@ def taakstelling_table(data: MonitorData, hy: hw.HalfYear) -> ExportTable:
         ),
         rows,
         (vg_source_line(hy), population_line(data, hy.reference_date.year)),
-        (hw.ART_29_1, hw.ART_29_2),
+        (ART_29_1, ART_29_2),
     )
 
 

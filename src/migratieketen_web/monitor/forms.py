@@ -18,7 +18,18 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from migratieketen.rules import realisation_schema as schema
+from migratieketen.rules.realisation_schema import (
+    BEFORE_FIRST_DATE_TEXT,
+    FUTURE_TEXT,
+    HOUSEHOLDS_ABOVE_PERSONS_TEXT,
+    HOUSEHOLDS_MIN_TEXT,
+    MAX_PERSONS_PER_ROW,
+    MAX_REFERENCE_LENGTH,
+    PERSONS_MAX_TEXT,
+    PERSONS_MIN_TEXT,
+    REFERENCE_CONTROL_TEXT,
+    REFERENCE_TOO_LONG_TEXT,
+)
 from migratieketen_web.gemeenten.models import Gemeente
 from migratieketen_web.monitor import models
 from migratieketen_web.monitor.register import KeyConflict, record_realisation
@@ -27,26 +38,24 @@ from migratieketen_web.monitor.services import realisation_issues
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 # The schema's Dutch reasons as translatable texts (a test checks they are equal).
 SCHEMA_MESSAGES = {
-    schema.FUTURE_TEXT: _("De datum ligt in de toekomst."),
-    schema.BEFORE_FIRST_DATE_TEXT: _(
+    FUTURE_TEXT: _("De datum ligt in de toekomst."),
+    BEFORE_FIRST_DATE_TEXT: _(
         "De taakstelling geldt vanaf 1 januari 2015 (art. 28 Huisvestingswet 2014); "
         "kies een latere datum."
     ),
-    schema.PERSONS_MIN_TEXT: _("Minimaal 1 persoon."),
-    schema.PERSONS_MAX_TEXT: format_lazy(
-        _("Maximaal {n} personen per regel."), n=schema.MAX_PERSONS_PER_ROW
+    PERSONS_MIN_TEXT: _("Minimaal 1 persoon."),
+    PERSONS_MAX_TEXT: format_lazy(
+        _("Maximaal {n} personen per regel."), n=MAX_PERSONS_PER_ROW
     ),
-    schema.HOUSEHOLDS_MIN_TEXT: _("Minimaal 1 huishouden, of laat het veld leeg."),
-    schema.HOUSEHOLDS_ABOVE_PERSONS_TEXT: _(
+    HOUSEHOLDS_MIN_TEXT: _("Minimaal 1 huishouden, of laat het veld leeg."),
+    HOUSEHOLDS_ABOVE_PERSONS_TEXT: _(
         "Er kunnen niet meer huishoudens dan personen zijn."
     ),
-    schema.REFERENCE_TOO_LONG_TEXT: format_lazy(
+    REFERENCE_TOO_LONG_TEXT: format_lazy(
         _("Het kenmerk is te lang (maximaal {n} tekens)."),
-        n=schema.MAX_REFERENCE_LENGTH,
+        n=MAX_REFERENCE_LENGTH,
     ),
-    schema.REFERENCE_CONTROL_TEXT: _(
-        "Het kenmerk bevat een stuurteken of onzichtbaar teken."
-    ),
+    REFERENCE_CONTROL_TEXT: _("Het kenmerk bevat een stuurteken of onzichtbaar teken."),
 }
 
 
@@ -77,7 +86,7 @@ class RealisationForm(forms.Form):
     )
     persons = forms.IntegerField(
         label=_("Aantal personen"),
-        widget=forms.NumberInput(attrs={"min": 1, "max": schema.MAX_PERSONS_PER_ROW}),
+        widget=forms.NumberInput(attrs={"min": 1, "max": MAX_PERSONS_PER_ROW}),
         error_messages={
             "required": _("Vul het aantal personen in."),
             "invalid": _("Vul een geheel getal in."),
@@ -103,7 +112,7 @@ class RealisationForm(forms.Form):
     reference = forms.CharField(
         label=pgettext_lazy("realisatie", "Kenmerk"),
         required=False,
-        widget=forms.TextInput(attrs={"maxlength": schema.MAX_REFERENCE_LENGTH}),
+        widget=forms.TextInput(attrs={"maxlength": MAX_REFERENCE_LENGTH}),
         help_text=_(
             "Optioneel eigen kenmerk; voorkomt dubbel tellen bij later importeren."
         ),

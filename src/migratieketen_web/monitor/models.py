@@ -30,7 +30,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from migratieketen.rules.huisvestingswet import HalfYear, TaakstellingError
-from migratieketen.rules.monitor import half_year_of
 from migratieketen.rules.realisation_schema import (
     KINDS,
     MAX_PERSONS_PER_ROW,
@@ -188,14 +187,14 @@ class Realisation(models.Model):
         return f"{self.gemeente_id} {self.housed_on}: {self.persons}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.half_year = str(half_year_of(self.housed_on))
+        self.half_year = str(HalfYear.of(self.housed_on))
         super().save(*args, **kwargs)
 
 
 def new_realisation(**fields: Any) -> Realisation:
     """An unsaved row with its half-year filled in, for bulk_create (which skips save)."""
     row = Realisation(**fields)
-    row.half_year = str(half_year_of(row.housed_on))
+    row.half_year = str(HalfYear.of(row.housed_on))
     return row
 
 

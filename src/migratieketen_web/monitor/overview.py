@@ -19,14 +19,18 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_noop
 
-from migratieketen.rules import huisvestingswet as hw
+from migratieketen.rules.huisvestingswet import HalfYear
 from migratieketen.rules.monitor import (
     AHEAD,
     NOT_REGISTERED,
     HalfYearStatus,
     SupervisionStep,
 )
-from migratieketen_web.monitor.services import GemeenteInfo, MonitorData
+from migratieketen_web.monitor.services import (
+    GemeenteInfo,
+    MonitorData,
+    national_number,
+)
 
 # Dutch labels (also in the downloads); the web pages translate them via gettext.
 STATUS_LABELS = {
@@ -43,7 +47,7 @@ STATUS_LABELS = {
 class TotalsRow:
     """One half-year summed over a set of gemeenten."""
 
-    half_year: hw.HalfYear
+    half_year: HalfYear
     vg: int
     vg_initial: int
     taakstelling: int
@@ -64,7 +68,7 @@ def totals(data: MonitorData, codes: list[str] | None = None) -> list[TotalsRow]
     reports = [data.gemeente(c).report for c in selected]
     rows = []
     for hy in data.computable:
-        nn = hw.national_number(hy)
+        nn = national_number(hy)
         taak = data.adjusted(hy)[0]
         row = TotalsRow(
             hy,

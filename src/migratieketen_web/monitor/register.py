@@ -25,13 +25,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from migratieketen.rules.monitor import Realisation as CoreRealisation
-from migratieketen.rules.realisations_csv import (
-    RealisationImportError,
-    parse_realisations,
-)
+from migratieketen.rules.realisations_csv import RealisationImportError
 from migratieketen_web.api import permissions
 from migratieketen_web.gemeenten.models import Gemeente
-from migratieketen_web.monitor import models
+from migratieketen_web.monitor import models, services
 
 
 class AlreadyImported(Exception):
@@ -197,14 +194,10 @@ def csv_keys(rows: list[CoreRealisation]) -> list[str]:
     return keys
 
 
-def import_realisations(
-    content: bytes, filename: str, user: Any, today: date | None = None
-) -> ImportOutcome:
-    """Import a realisations CSV all or nothing; a second import of it changes nothing."""
-    checksum = hashlib.sha256(content).hexdigest()
-    previous = models.RealisationImport.objects.filter(checksum=checksum).first()
-    if previous is not None:
-        raise AlreadyImported(previous)
+def _parse(
+    content: bytes, user: Any, today: date | None
+) -> tuple[list[CoreRealisation], list[int]]:
+    """Decode, check against the schema and the write rule; (rows, file row numbers)."""
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -213,7 +206,9 @@ def import_realisations(
         ) from exc
     known = set(Gemeente.objects.values_list("code", flat=True))
     try:
-        parsed = parse_realisations(text, known, today or timezone.localdate())
+        parsed = services.parse_realisations_csv(
+            text, known, today or timezone.localdate()
+        )
     except RealisationImportError as exc:
         raise ImportRejected([i.text() for i in exc.issues]) from exc
     row_numbers = _data_row_numbers(text.lstrip("\ufeff"))
@@ -225,14 +220,17 @@ def import_realisations(
     ]
     if refused:
         raise ImportRejected(refused)
-    keys = csv_keys(parsed)
-    gemeenten = Gemeente.objects.in_bulk(
-        {r.gemeente for r in parsed}, field_name="code"
-    )
+    return parsed, row_numbers
+
+
+def _new_rows(
+    parsed: list[CoreRealisation], row_numbers: list[int], keys: list[str]
+) -> tuple[list[tuple[CoreRealisation, str]], int]:
+    """Rows not yet in the register, and how many are; a changed kenmerk refuses all."""
     existing = {
         (r.gemeente.code, r.key): r
         for r in models.Realisation.objects.select_related("gemeente").filter(
-            gemeente__code__in=gemeenten, key__in=set(keys)
+            gemeente__code__in={r.gemeente for r in parsed}, key__in=set(keys)
         )
     }
     issues, new, present = [], [], 0
@@ -249,6 +247,22 @@ def import_realisations(
             )
     if issues:
         raise ImportRejected(issues)
+    return new, present
+
+
+def import_realisations(
+    content: bytes, filename: str, user: Any, today: date | None = None
+) -> ImportOutcome:
+    """Import a realisations CSV all or nothing; a second import of it changes nothing."""
+    checksum = hashlib.sha256(content).hexdigest()
+    previous = models.RealisationImport.objects.filter(checksum=checksum).first()
+    if previous is not None:
+        raise AlreadyImported(previous)
+    parsed, row_numbers = _parse(content, user, today)
+    new, present = _new_rows(parsed, row_numbers, csv_keys(parsed))
+    gemeenten = Gemeente.objects.in_bulk(
+        {r.gemeente for r, _ in new}, field_name="code"
+    )
     try:
         with transaction.atomic():
             batch = models.RealisationImport.objects.create(

@@ -25,11 +25,13 @@ from migratieketen.rules.explain import Explanation
 from migratieketen.rules.monitor import (
     HalfYearStatus,
     MonitorReport,
+    Realisation,
     half_year_of,
     monitor,
 )
-from migratieketen.rules.parameters import load_parameter
+from migratieketen.rules.parameters import DatedReference, load_parameter
 from migratieketen.rules.realisation_schema import FieldIssue, check_realisation
+from migratieketen.rules.realisations_csv import parse_realisations
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.gemeenten.models import Gemeente, PopulationFigure, Source
 from migratieketen_web.monitor import models
@@ -41,6 +43,29 @@ VG_PARAMETER = "huisvestingswet/landelijk_aantal_vergunninghouders"
 def _dutch(text: str) -> str:
     """No translation: the Dutch source text, as the API and downloads show it."""
     return text
+
+
+def national_number(hy: hw.HalfYear) -> hw.NationalNumber:
+    """The published vg of a half-year (art. 29 lid 1), with its sources."""
+    return hw.national_number(hy)
+
+
+def parameter_reference(name: str, at: date) -> DatedReference:
+    """The public reference of a dated rule parameter in force on `at`."""
+    return load_parameter(name).reference_at(at)
+
+
+def check_regional_agreement(name: str, deltas: dict[str, int]) -> None:
+    """Art. 29 lid 2: the changes sum to zero; TaakstellingError (Dutch) if not."""
+    agreement = hw.RegionalAgreement(name, deltas)
+    hw.apply_regional_agreements(dict.fromkeys(deltas, 10**9), [agreement])
+
+
+def parse_realisations_csv(
+    text: str, known_gemeenten: set[str], today: date
+) -> list[Realisation]:
+    """The core's all-or-nothing CSV check; RealisationImportError lists every issue."""
+    return parse_realisations(text, known_gemeenten, today)
 
 
 def parse_half_year(text: str) -> hw.HalfYear:

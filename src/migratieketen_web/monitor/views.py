@@ -22,9 +22,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from migratieketen.rules import huisvestingswet as hw
-from migratieketen.rules import spreidingswet as sw
+from migratieketen.rules.huisvestingswet import HalfYear, TaakstellingError
 from migratieketen.rules.realisation_schema import FIRST_DATE
+from migratieketen.rules.spreidingswet import BESLUIT, FORM_NOTE, RAMING
 from migratieketen_web.api.permissions import scope_required
 from migratieketen_web.gemeenten.models import Province
 from migratieketen_web.monitor import charts, explanations, exports, models, overview
@@ -45,6 +45,7 @@ from migratieketen_web.monitor.services import (
     MonitorData,
     MonitorUnavailable,
     StandBeforeLedger,
+    national_number,
     stand_before_ledger_text,
     vg_source_line,
 )
@@ -272,7 +273,7 @@ def taakstelling(
             "half_year": hy,
             "result": result,
             "rows": rows,
-            "vg": hw.national_number(hy),
+            "vg": national_number(hy),
             "sources": [
                 vg_source_line(hy),
                 population_line(data, hy.reference_date.year),
@@ -335,10 +336,10 @@ def _som_query(data: MonitorData, request: HttpRequest, province: str = "") -> s
     return "?" + urlencode(params) if params else ""
 
 
-def _computable_half_year(data: MonitorData, text: str) -> hw.HalfYear:
+def _computable_half_year(data: MonitorData, text: str) -> HalfYear:
     try:
-        hy = hw.HalfYear.parse(text)
-    except hw.TaakstellingError as exc:
+        hy = HalfYear.parse(text)
+    except TaakstellingError as exc:
         raise Http404(str(exc)) from exc
     if hy not in data.computable:
         raise Http404(gettext("Geen taakstelling berekend voor {hy}.").format(hy=hy))
@@ -457,9 +458,9 @@ def spreiding(request: HttpRequest, data: MonitorData) -> HttpResponse:
             "spreiding_query": query,
             "fallback": result.fallback,
             "proxy": result.proxy,
-            "form_note": sw.FORM_NOTE,
+            "form_note": FORM_NOTE,
             "population_source": population_line(data, result.population.year),
-            "references": (sw.BESLUIT, sw.RAMING),
+            "references": (BESLUIT, RAMING),
         },
     )
 

@@ -15,8 +15,19 @@ from typing import Any
 
 from rest_framework import serializers
 
-from migratieketen.rules import realisation_schema as schema
 from migratieketen.rules.explain import Explanation
+from migratieketen.rules.realisation_schema import (
+    HOUSEHOLDS_ABOVE_PERSONS_TEXT,
+    HOUSEHOLDS_MIN_TEXT,
+    KIND_CHOICE_TEXT,
+    KINDS,
+    MAX_PERSONS_PER_ROW,
+    MAX_REFERENCE_LENGTH,
+    PERSONS_MAX_TEXT,
+    PERSONS_MIN_TEXT,
+    REFERENCE_CONTROL_TEXT,
+    REFERENCE_TOO_LONG_TEXT,
+)
 from migratieketen_web.gemeenten.models import Gemeente
 from migratieketen_web.monitor import models
 from migratieketen_web.monitor.services import realisation_issues
@@ -113,12 +124,12 @@ class RealisatieSerializer(serializers.ModelSerializer):
     aantalPersonen = serializers.IntegerField(
         source="persons",
         min_value=1,
-        max_value=schema.MAX_PERSONS_PER_ROW,
-        help_text=f"Aantal personen (1 tot en met {schema.MAX_PERSONS_PER_ROW}).",
+        max_value=MAX_PERSONS_PER_ROW,
+        help_text=f"Aantal personen (1 tot en met {MAX_PERSONS_PER_ROW}).",
         error_messages={
             "invalid": "Geef een geheel getal.",
-            "min_value": schema.PERSONS_MIN_TEXT,
-            "max_value": schema.PERSONS_MAX_TEXT,
+            "min_value": PERSONS_MIN_TEXT,
+            "max_value": PERSONS_MAX_TEXT,
             "required": "Geef het aantal personen.",
             "max_string_length": "Geef een geheel getal.",
         },
@@ -128,33 +139,33 @@ class RealisatieSerializer(serializers.ModelSerializer):
         required=False,
         allow_null=True,
         min_value=1,
-        max_value=schema.MAX_PERSONS_PER_ROW,
+        max_value=MAX_PERSONS_PER_ROW,
         help_text="Aantal huishoudens (optioneel, niet meer dan personen).",
         error_messages={
             "invalid": "Geef een geheel getal.",
-            "min_value": schema.HOUSEHOLDS_MIN_TEXT,
-            "max_value": schema.HOUSEHOLDS_ABOVE_PERSONS_TEXT,
+            "min_value": HOUSEHOLDS_MIN_TEXT,
+            "max_value": HOUSEHOLDS_ABOVE_PERSONS_TEXT,
             "max_string_length": "Geef een geheel getal.",
         },
     )
     soort = serializers.ChoiceField(
         source="kind",
-        choices=schema.KINDS,
+        choices=KINDS,
         default="regulier",
         help_text="regulier, nareiziger of zelf_gevonden.",
-        error_messages={"invalid_choice": schema.KIND_CHOICE_TEXT},
+        error_messages={"invalid_choice": KIND_CHOICE_TEXT},
     )
     kenmerk = serializers.CharField(
         source="reference",
         required=False,
         allow_blank=True,
         default="",
-        max_length=schema.MAX_REFERENCE_LENGTH,
+        max_length=MAX_REFERENCE_LENGTH,
         help_text="Eigen kenmerk van de gemeente. Zelfde kenmerk en gegevens nog "
         "eens sturen verandert niets (200); ander gegevens: 409.",
         error_messages={
-            "max_length": schema.REFERENCE_TOO_LONG_TEXT,
-            "null_characters_not_allowed": schema.REFERENCE_CONTROL_TEXT,
+            "max_length": REFERENCE_TOO_LONG_TEXT,
+            "null_characters_not_allowed": REFERENCE_CONTROL_TEXT,
         },
     )
     halfjaar = serializers.SerializerMethodField(

@@ -25,9 +25,9 @@ from rest_framework.authentication import BasicAuthentication, SessionAuthentica
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from migratieketen.rules import huisvestingswet as hw
-from migratieketen.rules import service
-from migratieketen.rules import spreidingswet as sw
+from migratieketen.rules.huisvestingswet import HalfYear
+from migratieketen.rules.service import SES_SHORT_LABELS
+from migratieketen.rules.spreidingswet import RAMING
 from migratieketen_web.api import filters
 from migratieketen_web.api.pagination import StrictLimitOffsetPagination
 from migratieketen_web.api.permissions import OPEN, REGISTERS_BIJWERKEN, ScopesRequired
@@ -166,7 +166,7 @@ class RealisatieViewSet(
         if "provincie" in values:
             queryset = queryset.filter(gemeente__province__code=values["provincie"])
         if "halfjaar" in values:
-            hy = hw.HalfYear.parse(values["halfjaar"])
+            hy = HalfYear.parse(values["halfjaar"])
             queryset = queryset.filter(housed_on__range=(hy.start, hy.end))
         return queryset
 
@@ -196,7 +196,7 @@ class RealisatieViewSet(
 
 
 def _taakstelling_record(
-    data: MonitorData, hy: hw.HalfYear, code: str, sources: list[str]
+    data: MonitorData, hy: HalfYear, code: str, sources: list[str]
 ) -> dict[str, Any]:
     g = data.taakstelling(hy).per_gemeente[code]
     info = data.gemeenten[code]
@@ -324,7 +324,7 @@ class TaakstellingViewSet(viewsets.GenericViewSet):
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = filters.validated_filters(TaakstellingFilter, request.query_params)
         data = _monitor_data()
-        hy = hw.HalfYear.parse(values["halfjaar"]) if "halfjaar" in values else None
+        hy = HalfYear.parse(values["halfjaar"]) if "halfjaar" in values else None
         hy = hy or data.run[-1]
         if hy not in data.computable:
             reason = data.reason_unavailable(hy) or "na de huidige datum"
@@ -420,7 +420,7 @@ class SpreidingViewSet(viewsets.GenericViewSet):
             "capaciteitsraming": result.raming,
             "amv": result.amv_total,
             "peildatumBevolking": date(result.population.year, 1, 1),
-            "sesWoa": service.SES_SHORT_LABELS.get(
+            "sesWoa": SES_SHORT_LABELS.get(
                 result.result.ses_source, str(result.result.ses_source)
             ),
             "sesWoaBron": result.result.ses_label or "niet geladen",
@@ -432,7 +432,7 @@ class SpreidingViewSet(viewsets.GenericViewSet):
             "bronnen": [
                 population_line(data, result.population.year),
                 *([result.ses_attribution] if result.ses_attribution else []),
-                f"{sw.RAMING.label()}: {sw.RAMING.url}",
+                f"{RAMING.label()}: {RAMING.url}",
             ],
             "provincies": provincies,
             "gemeenten": gemeenten,

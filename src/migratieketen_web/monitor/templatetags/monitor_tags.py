@@ -13,8 +13,8 @@ from typing import Any
 from django import template
 from django.utils.translation import gettext
 
-from migratieketen.rules import spreidingswet as sw
 from migratieketen.rules.monitor import NOT_REGISTERED
+from migratieketen.rules.spreidingswet import SpreidingError
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.monitor import overview
 from migratieketen_web.monitor import spreiding as sp
@@ -90,7 +90,7 @@ def opvang_section(context: template.Context, gemeente: Any) -> dict[str, Any]:
     try:
         result = sp.compute(data)
         g = result.result.per_gemeente[gemeente.code]
-    except (sp.SpreidingUnavailable, sw.SpreidingError, KeyError) as exc:
+    except (sp.SpreidingUnavailable, SpreidingError, KeyError) as exc:
         return {"unavailable": str(exc), "gemeente": gemeente}
     province = result.provinces[gemeente.province.code]
     return {

@@ -1,0 +1,123 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""The modelling layer of the plan package: scipy.sparse matrices into `highspy`.
+
+ADR 0010 records why (linopy's model translation cost more than the solve itself at the
+sizes the planners need). This module is deliberately small: one incremental LP that
+columns can be added to (for column generation), with its primal and dual solution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import highspy
+import numpy as np
+from numpy.typing import NDArray
+from scipy import sparse
+
+INF = highspy.kHighsInf
+
+FloatArray = NDArray[np.float64]
+# After a failed warm start: the same method from scratch, then the interior-point
+# method with crossover (slower, but it does not share the simplex's cycling troubles).
+RETRIES: tuple[tuple[str, str], ...] = (("", ""), ("solver", "ipm"))
+
+
+class SolverError(RuntimeError):
+    """HiGHS did not reach an optimal solution (message in Dutch for users)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LpSolution:
+    col_value: FloatArray
+    row_dual: FloatArray
+    objective: float
+
+
+class IncrementalLp:
+    """A maximisation LP kept inside one HiGHS instance, so added columns warm-start.
+
+    Rows are fixed at construction; columns arrive in blocks as a CSC matrix.
+    """
+
+    def __init__(
+        self, row_lower: FloatArray, row_upper: FloatArray, time_limit: float = 600.0
+    ) -> None:
+        self._h = highspy.Highs()
+        self._h.setOptionValue("output_flag", False)
+        self._h.setOptionValue("time_limit", float(time_limit))
+        self._h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+        n_rows = len(row_lower)
+        self.n_rows = n_rows
+        self.n_cols = 0
+        empty = np.zeros(0, dtype=np.int32)
+        self._h.addRows(
+            n_rows,
+            np.asarray(row_lower, dtype=np.float64),
+            np.asarray(row_upper, dtype=np.float64),
+            0,
+            empty,
+            empty,
+            np.zeros(0),
+        )
+
+    def add_columns(
+        self, cost: FloatArray, upper: FloatArray, matrix: sparse.csc_matrix
+    ) -> None:
+        """Add columns with bounds [0, upper]; `matrix` has one column per cost."""
+        count = len(cost)
+        if count == 0:
+            return
+        m = matrix.tocsc()
+        m.sort_indices()
+        self._h.addCols(
+            count,
+            np.asarray(cost, dtype=np.float64),
+            np.zeros(count),
+            np.asarray(upper, dtype=np.float64),
+            int(m.nnz),
+            m.indptr[:-1].astype(np.int32),
+            m.indices.astype(np.int32),
+            m.data.astype(np.float64),
+        )
+        self.n_cols += count
+
+    def solve_integer(self, time_limit: float) -> FloatArray | None:
+        """All columns integer; the best solution found within `time_limit`, or None."""
+        kinds = np.full(self.n_cols, highspy.HighsVarType.kInteger)
+        self._h.changeColsIntegrality(
+            self.n_cols, np.arange(self.n_cols, dtype=np.int32), kinds
+        )
+        self._h.setOptionValue("time_limit", float(time_limit))
+        self._h.setOptionValue("mip_rel_gap", 1e-6)
+        self._h.run()
+        sol = self._h.getSolution()
+        if not sol.value_valid:
+            return None
+        return np.asarray(sol.col_value, dtype=np.float64)
+
+    def solve(self) -> LpSolution:
+        """Run from the last basis; on a numerical failure retry cold, then with IPM."""
+        self._h.run()
+        status = self._h.getModelStatus()
+        for option, value in RETRIES:
+            if status == highspy.HighsModelStatus.kOptimal:
+                break
+            self._h.clearSolver()
+            if option:
+                self._h.setOptionValue(option, value)
+            self._h.run()
+            status = self._h.getModelStatus()
+        if status != highspy.HighsModelStatus.kOptimal:
+            text = self._h.modelStatusToString(status)
+            raise SolverError(
+                f"De solver (HiGHS) vond geen optimale oplossing: {text}."
+            )
+        sol = self._h.getSolution()
+        info = self._h.getInfo()
+        return LpSolution(
+            col_value=np.asarray(sol.col_value, dtype=np.float64),
+            row_dual=np.asarray(sol.row_dual, dtype=np.float64),
+            objective=float(info.objective_function_value),
+        )

@@ -1,0 +1,145 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Dynamic policy: keep capacity for later arrivals by pricing it (Ahani et al.,
+"Dynamic Placement in Refugee Resettlement", Operations Research 2024).
+
+Each week: estimate how many persons will still arrive before the end of the planning
+period, represent them by a sample of the households seen so far (weighted to that
+number), solve the LP relaxation of this week's households plus that future over the
+capacity left, and use its capacity duals as prices (potentials). The week's households
+are then linked by `batch.assign_batch` with score minus persons x price.
+
+Only arrivals up to the decision moment are used. The arrival-rate estimate starts from
+the capacity (a taakstelling is set to the expected number of statushouders, art. 29
+Huisvestingswet 2014) and moves to the observed rate as weeks pass, so a wrong
+capacity or a changed inflow corrects itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+
+from migratieketen.plan.koppeling.batch import (
+    FairnessGuard,
+    placement_bonus,
+    run_weekly,
+)
+from migratieketen.plan.koppeling.lp import AssignmentLp, solve_assignment
+from migratieketen.plan.koppeling.model import (
+    Assignment,
+    BoolArray,
+    FloatArray,
+    IntArray,
+    Problem,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DynamicSettings:
+    sample_size: int = 1000  # households representing the future in the price LP
+    prior_days: float = 28.0  # weight of the capacity-based rate, in days of data
+    seed: int = 0
+
+
+def week_end(day: date) -> date:
+    return day + timedelta(days=6 - day.weekday())
+
+
+def expected_future_persons(
+    problem: Problem, seen_persons: float, decided_through: date, prior_days: float
+) -> float:
+    """Persons still to arrive after `decided_through`, blending prior and observation."""
+    length = max((problem.period_end - problem.period_start).days + 1, 1)
+    elapsed = max((decided_through - problem.period_start).days + 1, 1)
+    left = max((problem.period_end - decided_through).days, 0)
+    prior_rate = float(problem.gemeenten.capacity.sum()) / length
+    rate = (seen_persons + prior_rate * prior_days) / (elapsed + prior_days)
+    return rate * left
+
+
+class Potentials:
+    """The price function handed to the weekly loop."""
+
+    def __init__(
+        self, problem: Problem, allowed: BoolArray, settings: DynamicSettings
+    ) -> None:
+        self.problem = problem
+        self.allowed = allowed
+        self.settings = settings
+        self.persons = problem.persons
+        self.bonus = placement_bonus(problem.scores.values)
+        self.values = np.where(
+            allowed,
+            problem.scores.values + (self.bonus * self.persons)[:, None],
+            -np.inf,
+        )
+        self.tied = np.array([bool(h.gemeente_verplicht) for h in problem.households])
+        self.tie_score = np.nan_to_num(
+            np.where(allowed, problem.scores.values, np.nan).max(axis=1, initial=0.0)
+            if problem.n
+            else np.zeros(0)
+        )
+        capacity = problem.gemeenten.capacity.astype(np.float64)
+        self.share = capacity / max(float(capacity.sum()), 1.0)
+
+    def __call__(
+        self, members: IntArray, week: int, remaining: FloatArray
+    ) -> FloatArray:
+        seen = int(members[-1]) + 1
+        through = week_end(self.problem.households[int(members[-1])].arrival)
+        future = expected_future_persons(
+            self.problem,
+            float(self.persons[:seen].sum()),
+            through,
+            self.settings.prior_days,
+        )
+        rng = np.random.default_rng([self.settings.seed, week])
+        k = min(self.settings.sample_size, seen)
+        sample = np.sort(rng.choice(seen, size=k, replace=False))
+        weight = future / float(self.persons[sample].sum()) if future > 0 else 0.0
+        free = sample[~self.tied[sample]]
+        tied = sample[self.tied[sample]]
+        parts = [
+            (self.values[members], self.persons[members], np.ones(len(members))),
+            (self.values[free], self.persons[free], np.full(len(free), weight)),
+        ]
+        if len(tied) and weight > 0:
+            parts.append(self._spread_ties(tied, weight))
+        values, persons, supply = (np.concatenate(x) for x in zip(*parts, strict=True))
+        keep = supply > 0
+        lp = AssignmentLp(
+            values=values[keep],
+            persons=persons[keep],
+            supply=supply[keep],
+            upper=np.maximum(remaining, 0.0),
+        )
+        return solve_assignment(lp).capacity_dual
+
+    def _spread_ties(
+        self, tied: IntArray, weight: float
+    ) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """Future households bound to one gemeente, spread over gemeenten by capacity.
+
+        Which gemeente a future family tie points to is unknown; the past ties say how
+        many persons will have one, the capacity (taakstelling, by population) where.
+        """
+        g = len(self.share)
+        size = float(self.persons[tied].mean())
+        persons_total = float(self.persons[tied].sum()) * weight
+        per_person = float(np.mean(self.tie_score[tied] / self.persons[tied]))
+        values = np.full((g, g), -np.inf)
+        np.fill_diagonal(values, (self.bonus + per_person) * size)
+        return values, np.full(g, size), persons_total * self.share / size
+
+
+def dynamic(
+    problem: Problem,
+    settings: DynamicSettings | None = None,
+    guard: FairnessGuard | None = None,
+) -> Assignment:
+    cfg = settings or DynamicSettings()
+    prices = Potentials(problem, problem.allowed(), cfg)
+    return run_weekly(problem, "dynamisch", prices, guard)

@@ -1,0 +1,108 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Outcome scores: from a file, or a transparent illustrative model from public data.
+
+The default model is deliberately simple so anyone can check it:
+
+    score = volwassenen x werkkans(nationaliteitsgroep) x arbeidsmarktfactor(gemeente)
+
+* werkkans: CBS share in work 30 months after the permit (cohort 2014), per group;
+* arbeidsmarktfactor: the gemeente's net labour participation (CBS KWB 2022) divided by
+  the population-weighted national mean. Its range (about 0.8 - 1.2, best/worst about
+  1.5) matches CPB's finding that the best region's job chance is almost 1.5 x the
+  worst's (Gerritsen, Kattenberg & Vermeulen, 2018).
+
+So a score is the expected number of the household's adults in work: a household
+quantity, never the best member's chance. The model knows nothing of skills, sex or
+age, and it is ILLUSTRATIVE: no model was fitted on Dutch individual data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from migratieketen.data.loader import load_dataset
+from migratieketen.plan.koppeling.aggregates import employment_rates
+from migratieketen.plan.koppeling.model import (
+    FloatArray,
+    Gemeenten,
+    Household,
+    KoppelingError,
+    ScoreModel,
+)
+
+FORMULA = (
+    "score = volwassenen x werkkans(nationaliteitsgroep, 30 maanden na vergunning) x "
+    "arbeidsmarktfactor(gemeente); arbeidsmarktfactor = netto arbeidsparticipatie "
+    "gemeente / landelijk gemiddelde (gewogen naar inwoners)"
+)
+LABEL = (
+    "ILLUSTRATIEF: verwacht aantal volwassenen met werk, uit openbare CBS-aggregaten; "
+    "geen voorspelmodel op individuele gegevens"
+)
+PARTICIPATION = "pct_netto_arbeidsparticipatie"
+
+
+def labour_market_factor(
+    data_dir: Path, codes: Sequence[str]
+) -> tuple[FloatArray, str]:
+    dataset = load_dataset(data_dir)
+    by_code = {g.code: g for g in dataset.gemeenten}
+    weights, values = [], []
+    for code in codes:
+        g = by_code.get(code)
+        value = g.indicators.get(PARTICIPATION) if g else None
+        if g is None or value is None:
+            raise KoppelingError(
+                f"Geen netto arbeidsparticipatie (CBS KWB) voor gemeente {code}; "
+                "lever scores aan met --scores."
+            )
+        values.append(float(value))
+        weights.append(float(max(g.population.values())))
+    participation = np.array(values)
+    mean = float(np.average(participation, weights=np.array(weights)))
+    spec = next(i for i in dataset.indicators if i.key == PARTICIPATION)
+    return participation / mean, spec.provenance.attribution()
+
+
+def default_scores(
+    households: Sequence[Household], gemeenten: Gemeenten, data_dir: Path
+) -> ScoreModel:
+    rates = employment_rates(data_dir)
+    factor, market_source = labour_market_factor(data_dir, gemeenten.codes)
+    adults = np.array([h.adults for h in households], dtype=np.float64)
+    chance = np.array(
+        [rates.rate(h.groups.get("nationaliteitsgroep", "")) for h in households]
+    )
+    return ScoreModel(
+        values=(adults * chance)[:, None] * factor[None, :],
+        source="illustratief",
+        label=LABEL,
+        formula=FORMULA,
+        household_factors={"volwassenen": adults, "werkkans": chance},
+        gemeente_factors={"arbeidsmarktfactor": factor},
+        provenance=(rates.source, market_source),
+    )
+
+
+def file_scores(
+    households: Sequence[Household],
+    gemeenten: Gemeenten,
+    table: dict[tuple[str, str], float],
+) -> ScoreModel:
+    """Scores from a file; pairs the file does not give are not allowed."""
+    values = np.full((len(households), len(gemeenten.codes)), np.nan)
+    row = {h.id: i for i, h in enumerate(households)}
+    col = gemeenten.index()
+    for (hid, code), score in table.items():
+        if hid in row and code in col:
+            values[row[hid], col[code]] = score
+    return ScoreModel(
+        values=values,
+        source="bestand",
+        label="Scores uit aangeleverd bestand (model van de aanleverende partij)",
+        formula="score zoals aangeleverd per huishouden x gemeente",
+    )

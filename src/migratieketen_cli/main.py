@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "migratieketen_cli.forecast_commands",
     "migratieketen_cli.woningmarkt_commands",
     "migratieketen_cli.web_commands",
+    "migratieketen_cli.plan_commands",
 )
 
 for _module in COMMAND_MODULES:

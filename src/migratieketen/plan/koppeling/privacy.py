@@ -1,0 +1,86 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Refuse files that look like they carry personal data: the koppeling works on
+pseudonymous households only (AVG data minimisation). A column is refused when its name
+suggests a BSN, a foreigner number or a name, or when a cell is a valid BSN
+(nine digits that pass the elfproef) or reads like a person's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from migratieketen.plan.koppeling.model import KoppelingError
+
+_ID_WORDS = (
+    "bsn",
+    "burgerservicenummer",
+    "sofinummer",
+    "vnummer",
+    "v_nummer",
+    "vreemdelingennummer",
+    "anummer",
+    "a_nummer",
+)
+_NAME_WORDS = ("naam", "name", "voorletters", "tussenvoegsel", "surname")
+_ALLOWED = ("gemeentenaam",)
+_PERSON_NAME = re.compile(
+    r"^[A-Z][a-z]+(?: (?:van|de|der|den|el|al|bin|ter|ten))* [A-Z][a-z]+$"
+)
+REFUSAL = (
+    "Lever alleen gepseudonimiseerde gegevens aan; er is niets verwerkt of opgeslagen."
+)
+
+
+class PersonalDataError(KoppelingError):
+    """The file looks like it holds a BSN or a name (message in Dutch)."""
+
+
+def _compact(header: str) -> str:
+    return re.sub(
+        r"[^a-z_]", "", header.strip().lower().replace(" ", "_").replace("-", "_")
+    )
+
+
+def is_bsn(value: str) -> bool:
+    """Nine digits (eight with a leading zero dropped) that pass the elfproef."""
+    digits = value.strip()
+    if not digits.isdigit() or len(digits) not in (8, 9):
+        return False
+    digits = digits.zfill(9)
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
+    return int(digits) != 0 and (total - int(digits[8])) % 11 == 0
+
+
+def check_header(name: str, header: Sequence[str]) -> None:
+    for column in header:
+        key = _compact(column)
+        if key in _ALLOWED:
+            continue
+        if any(word in key for word in _ID_WORDS):
+            raise PersonalDataError(
+                f"{name}: kolom '{column}' lijkt een BSN of vreemdelingennummer te "
+                f"bevatten. {REFUSAL}"
+            )
+        if any(word in key for word in _NAME_WORDS):
+            raise PersonalDataError(
+                f"{name}: kolom '{column}' lijkt namen te bevatten. {REFUSAL}"
+            )
+
+
+def check_cells(
+    name: str, header: Sequence[str], rows: Sequence[Sequence[str]]
+) -> None:
+    for r, row in enumerate(rows, start=2):
+        for column, cell in zip(header, row, strict=False):
+            if is_bsn(cell):
+                raise PersonalDataError(
+                    f"{name}, rij {r}, kolom '{column}': de waarde is een geldig "
+                    f"BSN-formaat (negen cijfers, elfproef). {REFUSAL}"
+                )
+            if _PERSON_NAME.match(cell.strip()):
+                raise PersonalDataError(
+                    f"{name}, rij {r}, kolom '{column}': de waarde lijkt een "
+                    f"persoonsnaam. {REFUSAL}"
+                )

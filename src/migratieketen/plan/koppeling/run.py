@@ -1,0 +1,182 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""One koppeling run: the chosen policy, the status-quo proxy it is compared with, the
+hindsight optimum it is measured against, and the records and summary for the CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from migratieketen.plan.koppeling import fairness
+from migratieketen.plan.koppeling.batch import FairnessGuard, batch
+from migratieketen.plan.koppeling.capacity import (
+    file_capacity,
+    planning_half_years,
+    taakstelling_capacity,
+)
+from migratieketen.plan.koppeling.dynamic import DynamicSettings, dynamic
+from migratieketen.plan.koppeling.explain import explain
+from migratieketen.plan.koppeling.greedy import greedy
+from migratieketen.plan.koppeling.hindsight import hindsight
+from migratieketen.plan.koppeling.inputs import (
+    read_capacity,
+    read_households,
+    read_scores,
+)
+from migratieketen.plan.koppeling.model import Assignment, KoppelingError, Problem
+from migratieketen.plan.koppeling.scores import default_scores, file_scores
+from migratieketen.plan.koppeling.statusquo import status_quo
+
+MODES = ("statusquo", "greedy", "batch", "dynamisch", "hindsight")
+
+
+def load_problem(
+    households_path: Path,
+    scores_path: Path | None,
+    capacity_path: Path | None,
+    data_dir: Path,
+) -> Problem:
+    """Read and check all files first; nothing is computed on a partly valid input."""
+    households = read_households(households_path)
+    ids = {h.id for h in households}
+    score_table = read_scores(scores_path, ids) if scores_path else None
+    capacity_table = read_capacity(capacity_path) if capacity_path else None
+    periods = planning_half_years(households[0].arrival, households[-1].arrival)
+    if capacity_table is not None:
+        gemeenten = file_capacity(capacity_table, data_dir)
+    else:
+        gemeenten = taakstelling_capacity(periods, data_dir)
+    scores = (
+        file_scores(households, gemeenten, score_table)
+        if score_table is not None
+        else default_scores(households, gemeenten, data_dir)
+    )
+    return Problem(households, gemeenten, scores, periods[0].start, periods[-1].end)
+
+
+def run_policy(
+    problem: Problem,
+    mode: str,
+    seed: int = 0,
+    guard: FairnessGuard | None = None,
+) -> Assignment:
+    policies: dict[str, Callable[[], Assignment]] = {
+        "statusquo": lambda: status_quo(problem),
+        "greedy": lambda: greedy(problem),
+        "batch": lambda: batch(problem, guard),
+        "dynamisch": lambda: dynamic(problem, DynamicSettings(seed=seed), guard),
+        "hindsight": lambda: hindsight(problem, guard),
+    }
+    if mode not in policies:
+        raise KoppelingError(f"Onbekende modus '{mode}'; kies uit {', '.join(MODES)}.")
+    return policies[mode]()
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    problem: Problem
+    assignment: Assignment
+    status_quo: Assignment
+    hindsight: Assignment
+    tolerance: float | None
+
+    def records(self, explained: bool = True) -> list[dict[str, Any]]:
+        p, a = self.problem, self.assignment
+        allowed = p.allowed()
+        out = []
+        for i, h in enumerate(p.households):
+            g = int(a.gemeente[i])
+            rec: dict[str, Any] = {
+                "huishouden_id": h.id,
+                "aankomst": h.arrival.isoformat(),
+                "personen": h.persons,
+                "volwassenen": h.adults,
+                "gemeentecode": p.gemeenten.codes[g] if g >= 0 else None,
+                "gemeentenaam": p.gemeenten.names[g] if g >= 0 else None,
+                "score": round(float(p.scores.values[i, g]), 6) if g >= 0 else None,
+                "reden_niet_gekoppeld": a.reasons.get(i),
+            }
+            if explained:
+                rec["uitleg"] = explain(p, a, allowed, i)
+            out.append(rec)
+        return out
+
+    def summary(self) -> dict[str, Any]:
+        p, a = self.problem, self.assignment
+        values = p.scores.values
+        total, optimum = a.total(values), self.hindsight.total(values)
+        received = a.received(p.persons, len(p.gemeenten.codes))
+        cap = p.gemeenten.capacity
+        return {
+            "modus": a.policy,
+            "huishoudens": p.n,
+            "personen": int(p.persons.sum()),
+            "gekoppeld": int((a.gemeente >= 0).sum()),
+            "niet_gekoppeld": int((a.gemeente < 0).sum()),
+            "totale_score": round(total, 6),
+            "hindsight_optimum": round(optimum, 6),
+            "hindsight_lp_bovengrens": (
+                None
+                if self.hindsight.upper_bound is None
+                else round(self.hindsight.upper_bound, 6)
+            ),
+            "aandeel_hindsight_optimum": round(total / optimum, 6)
+            if optimum > 0
+            else None,
+            "totale_score_statusquo": round(self.status_quo.total(values), 6),
+            "rekentijd_s": round(a.seconds, 3),
+            "score": {
+                "bron": p.scores.source,
+                "label": p.scores.label,
+                "formule": p.scores.formula,
+                "herkomst": list(p.scores.provenance),
+            },
+            "capaciteit": {
+                "bron": p.gemeenten.capacity_source,
+                "totaal": int(cap.sum()),
+                "gebruikt": int(received.sum()),
+                "vervulling_taakstelling": round(fairness.fulfilment(p, a), 6),
+                "per_gemeente": [
+                    {
+                        "gemeentecode": c,
+                        "capaciteit": int(cap[g]),
+                        "gekoppeld": int(received[g]),
+                    }
+                    for g, c in enumerate(p.gemeenten.codes)
+                ],
+            },
+            "eerlijkheid": {
+                "vergeleken_met": "statusquo",
+                "tolerantie": self.tolerance,
+                "groepen": fairness.table_dicts(
+                    fairness.group_table(p, a, self.status_quo), self.tolerance
+                ),
+                "afgunst_tussen_gemeenten": fairness.envy(p, a),
+            },
+            "periode": {
+                "van": p.period_start.isoformat(),
+                "tot_en_met": p.period_end.isoformat(),
+            },
+        }
+
+
+def match(
+    problem: Problem, mode: str, seed: int = 0, tolerance: float | None = None
+) -> MatchResult:
+    """Run `mode`, the status quo (fairness reference) and the hindsight optimum."""
+    if mode not in MODES:
+        raise KoppelingError(f"Onbekende modus '{mode}'; kies uit {', '.join(MODES)}.")
+    if tolerance is not None and not 0 <= tolerance < 1:
+        raise KoppelingError("De tolerantie moet tussen 0 en 1 liggen, bv. 0.05.")
+    sq = status_quo(problem)
+    guard = (
+        fairness.guard_for(problem, sq, tolerance) if tolerance is not None else None
+    )
+    best = hindsight(problem, guard)
+    chosen = {"statusquo": sq, "hindsight": best}.get(mode) or run_policy(
+        problem, mode, seed, guard
+    )
+    return MatchResult(problem, chosen, sq, best, tolerance)

@@ -1,0 +1,214 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""`migratieketen plan ...`: the planning layer on the command line.
+
+`plan koppeling` links a file of pseudonymous statushouder households to gemeenten
+under the taakstelling and reports the outcome against the hindsight optimum, the
+status-quo proxy and per group. Nothing is stored; a file with a BSN-like or name-like
+column is refused before anything is computed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+plan_app = typer.Typer(
+    help="Plannen: optimalisatie bovenop data, regels en ketenmodel.",
+    no_args_is_help=True,
+)
+
+
+class Modus(StrEnum):
+    statusquo = "statusquo"
+    greedy = "greedy"
+    batch = "batch"
+    dynamisch = "dynamisch"
+    hindsight = "hindsight"
+
+
+class Formaat(StrEnum):
+    tabel = "tabel"
+    json = "json"
+    csv = "csv"
+
+
+def _fail(message: str) -> typer.Exit:
+    Console(stderr=True).print(f"[red]Fout:[/red] {message}", highlight=False)
+    return typer.Exit(1)
+
+
+def _write(text: str, output: Path | None) -> None:
+    """Print, or write atomically (no half-written file on an error)."""
+    if output is None:
+        typer.echo(text, nl=not text.endswith("\n"))
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    typer.echo(f"Geschreven: {output}", err=True)
+
+
+def _alternatives(explanation: dict[str, Any]) -> str:
+    return "; ".join(
+        f"{a['gemeentecode']} {a['score']:.4f} ({a['verschil_met_koppeling']:+.4f})"
+        for a in explanation["top3"]
+    )
+
+
+def koppeling_csv(records: list[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(
+        ["huishouden_id", "aankomst", "personen", "volwassenen", "gemeentecode",
+         "gemeentenaam", "score", "reden_niet_gekoppeld", "top3_score_verschil",
+         "bindende_beperkingen"]
+    )  # fmt: skip
+    for r in records:
+        u = r["uitleg"]
+        writer.writerow(
+            [r["huishouden_id"], r["aankomst"], r["personen"], r["volwassenen"],
+             r["gemeentecode"] or "", r["gemeentenaam"] or "",
+             "" if r["score"] is None else f"{r['score']:.6f}",
+             r["reden_niet_gekoppeld"] or "", _alternatives(u),
+             " | ".join(u["bindende_beperkingen"])]
+        )  # fmt: skip
+    return buf.getvalue()
+
+
+def _summary_table(summary: dict[str, Any]) -> None:
+    console = Console()
+    share = summary["aandeel_hindsight_optimum"]
+    console.print(
+        f"Modus {summary['modus']}: {summary['gekoppeld']} van {summary['huishoudens']} "
+        f"huishoudens gekoppeld; totale score {summary['totale_score']:.3f} = "
+        f"{100 * share:.2f}% van het hindsight-optimum "
+        f"({summary['hindsight_optimum']:.3f}); status quo "
+        f"{summary['totale_score_statusquo']:.3f}.",
+        highlight=False,
+    )
+    console.print(f"Score: {summary['score']['label']}. {summary['score']['formule']}.")
+    table = Table(title="Eerlijkheid per groep (t.o.v. status quo)")
+    for col in (
+        "kenmerk",
+        "groep",
+        "huishoudens",
+        "gemiddeld",
+        "status quo",
+        "verschil",
+    ):
+        table.add_column(col)
+    for row in summary["eerlijkheid"]["groepen"]:
+        diff = row["verschil_pct"]
+        table.add_row(
+            row["kenmerk"], row["groep"], str(row["huishoudens"]),
+            f"{row['gemiddelde_score']:.4f}", f"{row['gemiddelde_score_statusquo']:.4f}",
+            "" if diff is None else f"{diff:+.1f}%",
+        )  # fmt: skip
+    console.print(table)
+
+
+def koppeling(
+    huishoudens: Annotated[
+        Path,
+        typer.Option(
+            "--huishoudens", help="CSV: huishouden_id, aankomst, personen, volwassenen."
+        ),
+    ],
+    scores: Annotated[
+        Path | None,
+        typer.Option("--scores", help="CSV: huishouden_id, gemeentecode, score."),
+    ] = None,
+    capaciteit: Annotated[
+        Path | None,
+        typer.Option("--capaciteit", help="CSV: gemeentecode, capaciteit (personen)."),
+    ] = None,
+    modus: Annotated[Modus, typer.Option("--modus", help="Beleid.")] = Modus.dynamisch,
+    fmt: Annotated[
+        Formaat, typer.Option("--format", help="tabel, json of csv.")
+    ] = Formaat.tabel,
+    seed: Annotated[
+        int, typer.Option(help="Startwaarde voor de steekproef (dynamisch).")
+    ] = 0,
+    tolerantie: Annotated[
+        float | None,
+        typer.Option(
+            help="Geen groep verliest meer dan dit aandeel t.o.v. de status quo (bv. 0.05)."
+        ),
+    ] = None,
+    afweging: Annotated[
+        bool,
+        typer.Option(
+            "--afweging", help="Voeg de afweging uitkomst/vervulling taakstelling toe."
+        ),
+    ] = False,
+    uitvoer: Annotated[
+        Path | None, typer.Option(help="Schrijf naar dit bestand.")
+    ] = None,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data", help="Map met open data (standaard MIGRATIEKETEN_DATA_DIR)."
+        ),
+    ] = None,
+) -> None:
+    """Koppel statushouderhuishoudens aan gemeenten onder de taakstelling."""
+    from migratieketen.data import DataDirError, DataValidationError, default_data_dir
+    from migratieketen.plan.highs import SolverError
+    from migratieketen.plan.koppeling import frontier, run
+    from migratieketen.plan.koppeling.model import KoppelingError
+
+    try:
+        data = data_dir or default_data_dir()
+        problem = run.load_problem(huishoudens, scores, capaciteit, data)
+        result = run.match(problem, modus.value, seed, tolerantie)
+        summary = result.summary()
+        if afweging:
+            summary["afweging_taakstelling"] = {
+                "label": frontier.LABEL,
+                "punten": [
+                    {"vereiste_vervulling": p.required, "totale_score": p.outcome,
+                     "vervulling": p.fulfilment}
+                    for p in frontier.frontier(problem)
+                ],
+            }  # fmt: skip
+    except (
+        KoppelingError,
+        SolverError,
+        DataDirError,
+        DataValidationError,
+        ValueError,
+    ) as exc:
+        raise _fail(str(exc)) from exc
+    if fmt is Formaat.tabel:
+        _summary_table(summary)
+        return
+    records = result.records()
+    if fmt is Formaat.csv:
+        _write(koppeling_csv(records), uitvoer)
+        return
+    payload = {"samenvatting": summary, "huishoudens": records}
+    _write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", uitvoer)
+
+
+plan_app.command(name="koppeling")(koppeling)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(plan_app, name="plan")

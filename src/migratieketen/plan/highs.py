@@ -83,8 +83,13 @@ class IncrementalLp:
         )
         self.n_cols += count
 
-    def solve_integer(self, time_limit: float) -> FloatArray | None:
-        """All columns integer; the best solution found within `time_limit`, or None."""
+    def solve_integer(
+        self, time_limit: float, require_optimal: bool = False
+    ) -> FloatArray | None:
+        """All columns integer; the best solution found within `time_limit`, or None.
+
+        With `require_optimal`, None unless HiGHS proved optimality.
+        """
         kinds = np.full(self.n_cols, highspy.HighsVarType.kInteger)
         self._h.changeColsIntegrality(
             self.n_cols, np.arange(self.n_cols, dtype=np.int32), kinds
@@ -93,7 +98,8 @@ class IncrementalLp:
         self._h.setOptionValue("mip_rel_gap", 1e-6)
         self._h.run()
         sol = self._h.getSolution()
-        if not sol.value_valid:
+        optimal = self._h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+        if not sol.value_valid or (require_optimal and not optimal):
             return None
         return np.asarray(sol.col_value, dtype=np.float64)
 

@@ -105,6 +105,8 @@ class IncrementalLp:
 
     def solve(self) -> LpSolution:
         """Run from the last basis; on a numerical failure retry cold, then with IPM."""
+        if self.n_cols == 0:  # nothing to choose: HiGHS calls an empty model an error
+            return LpSolution(np.zeros(0), np.zeros(self.n_rows), 0.0)
         self._h.run()
         status = self._h.getModelStatus()
         for option, value in RETRIES:

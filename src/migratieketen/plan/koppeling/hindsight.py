@@ -26,7 +26,7 @@ from migratieketen.plan.koppeling.model import (
     IntArray,
     Problem,
 )
-from migratieketen.plan.koppeling.online import Ledger
+from migratieketen.plan.koppeling.online import Ledger, place_best_first
 from migratieketen.plan.koppeling.rounding import solve_and_round
 
 EXACT_PAIRS = 20_000  # allowed pairs up to which the integer programme is solved whole
@@ -65,6 +65,9 @@ def hindsight(problem: Problem, guard: FairnessGuard | None = None) -> Assignmen
         if exact is not None:
             for i in np.nonzero(exact >= 0)[0]:
                 ledger.place(int(i), int(exact[i]), problem.persons[i])
+            rest = np.nonzero(exact < 0)[0]  # zero-score households: link where room
+            values = np.where(allowed[rest], problem.scores.values[rest], -np.inf)
+            place_best_first(ledger, rest, values, allowed, problem.persons)
             return Assignment(
                 policy="hindsight",
                 gemeente=ledger.gemeente,

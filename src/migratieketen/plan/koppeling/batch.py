@@ -6,7 +6,8 @@ policy's potentials otherwise).
 
 Placing persons comes first (a bonus per person larger than any score difference), so
 an optimised week never leaves a household unlinked that a quota-driven practice would
-have linked; the scores decide where.
+have linked; the scores decide where. A household bound to one gemeente (family tie)
+counts double: it has nowhere else to go.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from migratieketen.plan.koppeling.model import (
     Problem,
 )
 from migratieketen.plan.koppeling.online import Ledger, weekly_batches
-from migratieketen.plan.koppeling.rounding import solve_and_round
+from migratieketen.plan.koppeling.rounding import WHOLE, solve_and_round
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,21 @@ def placement_bonus(scores: FloatArray) -> float:
     return 2.0 * float(finite.max()) + 1.0 if finite.size else 1.0
 
 
-PriceFn = Callable[[IntArray, int, FloatArray], FloatArray]
+# (members, week, remaining) -> (capacity prices, planned shares of the members or None)
+PriceFn = Callable[[IntArray, int, FloatArray], tuple[FloatArray, FloatArray | None]]
+
+
+def follow_plan(
+    ledger: Ledger, members: IntArray, plan: FloatArray, persons: FloatArray
+) -> IntArray:
+    """Link the households the plan places whole; return the others."""
+    best = plan.argmax(axis=1)
+    whole = plan[np.arange(len(members)), best] >= WHOLE
+    for k in np.nonzero(whole)[0]:
+        i, g = int(members[k]), int(best[k])
+        if ledger.remaining[g] >= persons[i] - 1e-9:
+            ledger.place(i, g, persons[i])
+    return members[ledger.gemeente[members] < 0]
 
 
 def assign_batch(
@@ -75,6 +90,8 @@ def assign_batch(
     scores = problem.scores.values[members]
     values = scores + (bonus * persons[members])[:, None]
     values -= persons[members][:, None] * prices[None, :]
+    tied = np.array([bool(problem.households[i].gemeente_verplicht) for i in members])
+    values[tied] += (bonus * persons[members][tied])[:, None]  # no other gemeente
     values = np.where(allowed[members], values, -np.inf)
     lp = AssignmentLp(
         values=values,
@@ -107,9 +124,13 @@ def run_weekly(
         t0 = time.perf_counter()
         batch_of[members] = week
         remaining_before[week] = ledger.remaining
+        rest = members
         if price_fn is not None:
-            prices[week] = price_fn(members, week, ledger.remaining.copy())
-        assign_batch(ledger, members, problem, allowed, prices[week], guard)
+            prices[week], plan = price_fn(members, week, ledger.remaining.copy())
+            if plan is not None and guard is None:
+                rest = follow_plan(ledger, members, plan, problem.persons)
+        if len(rest):
+            assign_batch(ledger, rest, problem, allowed, prices[week], guard)
         seconds.append(time.perf_counter() - t0)
     return Assignment(
         policy=policy,

@@ -7,7 +7,10 @@ Each week: estimate how many persons will still arrive before the end of the pla
 period, represent them by a sample of the households seen so far (weighted to that
 number), solve the LP relaxation of this week's households plus that future over the
 capacity left, and use its capacity duals as prices (potentials). The week's households
-are then linked by `batch.assign_batch` with score minus persons x price.
+follow that LP's plan where it places them whole (it keeps room for the expected
+later arrivals); the rest are linked by `batch.assign_batch` with score minus persons x
+price. Following the plan matters where many gemeenten are equally good at the prices:
+a price alone cannot say which of them to fill and which to keep.
 
 Only arrivals up to the decision moment are used. The arrival-rate estimate starts from
 the capacity (a taakstelling is set to the expected number of statushouders, art. 29
@@ -39,7 +42,7 @@ from migratieketen.plan.koppeling.model import (
 
 @dataclass(frozen=True, slots=True)
 class DynamicSettings:
-    sample_size: int = 1000  # households representing the future in the price LP
+    sample_size: int = 600  # households representing the future in the price LP
     prior_days: float = 28.0  # weight of the capacity-based rate, in days of data
     seed: int = 0
 
@@ -60,6 +63,9 @@ def expected_future_persons(
     return rate * left
 
 
+TIE_BUFFER_SD = 1.0
+
+
 class Potentials:
     """The price function handed to the weekly loop."""
 
@@ -77,6 +83,7 @@ class Potentials:
             -np.inf,
         )
         self.tied = np.array([bool(h.gemeente_verplicht) for h in problem.households])
+        self.values[self.tied] += (self.bonus * self.persons[self.tied])[:, None]
         self.tie_score = np.nan_to_num(
             np.where(allowed, problem.scores.values, np.nan).max(axis=1, initial=0.0)
             if problem.n
@@ -116,7 +123,12 @@ class Potentials:
             supply=supply[keep],
             upper=np.maximum(remaining, 0.0),
         )
-        return solve_assignment(lp).capacity_dual
+        solution = solve_assignment(lp)
+        share = solution.dense_share(int(keep.sum()), len(remaining))
+        batch_rows = (
+            np.cumsum(keep)[: len(members)] - 1
+        )  # members always kept (supply 1)
+        return solution.capacity_dual, share[batch_rows]
 
     def _spread_ties(
         self, tied: IntArray, weight: float
@@ -124,15 +136,20 @@ class Potentials:
         """Future households bound to one gemeente, spread over gemeenten by capacity.
 
         Which gemeente a future family tie points to is unknown; the past ties say how
-        many persons will have one, the capacity (taakstelling, by population) where.
+        many households will have one, the capacity (taakstelling, by population)
+        where. A tie left without room loses its whole outcome, so the reservation is
+        the expected number plus one standard deviation (Poisson), and a tied
+        household counts double for placement.
         """
-        g = len(self.share)
         size = float(self.persons[tied].mean())
-        persons_total = float(self.persons[tied].sum()) * weight
+        expected = len(tied) * weight * self.share
+        persons = (expected + np.sqrt(expected) * TIE_BUFFER_SD) * size
         per_person = float(np.mean(self.tie_score[tied] / self.persons[tied]))
+        g = len(self.share)
         values = np.full((g, g), -np.inf)
-        np.fill_diagonal(values, (self.bonus + per_person) * size)
-        return values, np.full(g, size), persons_total * self.share / size
+        np.fill_diagonal(values, 2.0 * self.bonus + per_person)
+        # Counted per person, so a nearly full gemeente still keeps its last places.
+        return values, np.ones(g), persons
 
 
 def dynamic(

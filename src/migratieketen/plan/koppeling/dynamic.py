@@ -103,6 +103,10 @@ class Potentials:
             through,
             self.settings.prior_days,
         )
+        # Arrivals beyond the capacity left are not linked whatever we do now, so the
+        # future that competes for capacity is at most what is left after this week.
+        left = float(remaining.sum() - self.persons[members].sum())
+        future = min(future, max(left, 0.0))
         rng = np.random.default_rng([self.settings.seed, week])
         k = min(self.settings.sample_size, seen)
         sample = np.sort(rng.choice(seen, size=k, replace=False))

@@ -1,0 +1,115 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Reading H.csv, S.csv and C.csv: personal data refused, bad rows reported by row and
+column, nothing half-read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from migratieketen.plan.koppeling.inputs import (
+    InputError,
+    read_capacity,
+    read_households,
+    read_scores,
+)
+from migratieketen.plan.koppeling.privacy import PersonalDataError, is_bsn
+
+HEADER = "huishouden_id,aankomst,personen,volwassenen"
+
+
+def _file(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_households_sorted_by_arrival_with_optional_columns(tmp_path: Path) -> None:
+    path = _file(
+        tmp_path,
+        "H.csv",
+        f"{HEADER},gemeente_verplicht,regio_verplicht,nationaliteitsgroep\n"
+        "B,2025-02-01,3,2,gm0363,,syrie\nA,2025-01-05,1,1,,PV27,\n",
+    )
+    a, b = read_households(path)
+    assert (a.id, b.id) == ("A", "B")
+    assert b.gemeente_verplicht == "GM0363" and a.regio_verplicht == "PV27"
+    assert b.groups == {"nationaliteitsgroep": "syrie"}
+
+
+@pytest.mark.parametrize(
+    "column", ["bsn", "BSN_ouder", "Burgerservicenummer", "v-nummer"]
+)
+def test_bsn_like_column_is_refused(tmp_path: Path, column: str) -> None:
+    path = _file(tmp_path, "H.csv", f"{HEADER},{column}\nA,2025-01-05,1,1,x\n")
+    with pytest.raises(PersonalDataError, match="BSN") as err:
+        read_households(path)
+    assert "niets verwerkt" in str(err.value)
+
+
+@pytest.mark.parametrize("column", ["naam", "Achternaam", "voornaam", "name"])
+def test_name_like_column_is_refused(tmp_path: Path, column: str) -> None:
+    path = _file(tmp_path, "H.csv", f"{HEADER},{column}\nA,2025-01-05,1,1,x\n")
+    with pytest.raises(PersonalDataError, match="namen"):
+        read_households(path)
+
+
+def test_bsn_value_in_any_column_is_refused(tmp_path: Path) -> None:
+    assert is_bsn("111222333") and not is_bsn("111222334")
+    path = _file(tmp_path, "H.csv", f"{HEADER}\n111222333,2025-01-05,1,1\n")
+    with pytest.raises(PersonalDataError, match="rij 2, kolom 'huishouden_id'"):
+        read_households(path)
+
+
+def test_person_name_as_id_is_refused(tmp_path: Path) -> None:
+    path = _file(tmp_path, "H.csv", f"{HEADER}\nJan de Vries,2025-01-05,1,1\n")
+    with pytest.raises(PersonalDataError, match="persoonsnaam"):
+        read_households(path)
+
+
+def test_bad_rows_are_all_reported_with_row_and_column(tmp_path: Path) -> None:
+    path = _file(
+        tmp_path,
+        "H.csv",
+        f"{HEADER},gemeente_verplicht\n"
+        "A,2025-13-01,1,1,\nB,2025-01-02,0,1,\nC,2025-01-02,2,3,Amsterdam\nA,2025-01-02,1,1,\n",
+    )
+    with pytest.raises(InputError) as err:
+        read_households(path)
+    text = str(err.value)
+    assert "rij 2, kolom aankomst" in text
+    assert "rij 3, kolom personen" in text
+    assert "rij 4, kolom volwassenen" in text
+    assert "rij 4, kolom gemeente_verplicht" in text
+    assert "rij 5, kolom huishouden_id: 'A' staat ook in rij 2" in text
+
+
+def test_unknown_column_is_refused_rather_than_ignored(tmp_path: Path) -> None:
+    path = _file(tmp_path, "H.csv", f"{HEADER},opmerking\nA,2025-01-05,1,1,x\n")
+    with pytest.raises(InputError, match="onbekende kolom"):
+        read_households(path)
+
+
+def test_scores_must_cover_every_household_and_be_non_negative(tmp_path: Path) -> None:
+    path = _file(
+        tmp_path,
+        "S.csv",
+        "huishouden_id,gemeentecode,score\nA,GM0363,0.4\nA,GM0363,0.5\nX,GM0001,-1\n",
+    )
+    with pytest.raises(InputError) as err:
+        read_scores(path, {"A", "B"})
+    text = str(err.value)
+    assert "rij 3: score voor A x GM0363 staat er dubbel in" in text
+    assert "rij 4, kolom huishouden_id: 'X'" in text
+    assert "rij 4, kolom score" in text
+    assert "B" in text.splitlines()[-1]
+
+
+def test_capacity_semicolon_file(tmp_path: Path) -> None:
+    path = _file(tmp_path, "C.csv", "gemeentecode;capaciteit\nGM0363;12\nGM0599;0\n")
+    assert read_capacity(path) == {"GM0363": 12, "GM0599": 0}
+    bad = _file(tmp_path, "C2.csv", "gemeentecode,capaciteit\nGM0363,-1\nGM0363,2\n")
+    with pytest.raises(InputError, match="rij 2, kolom capaciteit"):
+        read_capacity(bad)

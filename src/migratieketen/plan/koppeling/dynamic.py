@@ -45,6 +45,9 @@ class DynamicSettings:
     sample_size: int = 600  # households representing the future in the price LP
     prior_days: float = 28.0  # weight of the capacity-based rate, in days of data
     seed: int = 0
+    # Column-generation rounds of the price LP: its prices are an estimate anyway, and
+    # starting from last week's prices the first rounds hold nearly all of the value.
+    price_rounds: int = 200
 
 
 def week_end(day: date) -> date:
@@ -91,6 +94,7 @@ class Potentials:
         )
         capacity = problem.gemeenten.capacity.astype(np.float64)
         self.share = capacity / max(float(capacity.sum()), 1.0)
+        self.last_prices: FloatArray | None = None
 
     def __call__(
         self, members: IntArray, week: int, remaining: FloatArray
@@ -126,8 +130,11 @@ class Potentials:
             persons=persons[keep],
             supply=supply[keep],
             upper=np.maximum(remaining, 0.0),
+            hint_prices=self.last_prices,
+            max_rounds=self.settings.price_rounds,
         )
         solution = solve_assignment(lp)
+        self.last_prices = solution.capacity_dual
         share = solution.dense_share(int(keep.sum()), len(remaining))
         batch_rows = (
             np.cumsum(keep)[: len(members)] - 1

@@ -25,10 +25,9 @@ from migratieketen.plan.highs import INF, IncrementalLp
 FloatArray = NDArray[np.float64]
 BoolArray = NDArray[np.bool_]
 
-START_COLUMNS = 6
-ADD_COLUMNS = 8
+START_COLUMNS = 12
+ADD_COLUMNS = 32
 ALL_COLUMNS_BELOW = 40_000  # pairs: a small problem gets every column at once
-MAX_ROUNDS = 200
 TOLERANCE = 1e-9
 
 
@@ -50,6 +49,11 @@ class AssignmentLp:
     lower: FloatArray | None = None  # (G,) minimum persons (frontier), else none
     side_scores: FloatArray | None = None  # (n, G) S for the side rows
     side_rows: tuple[SideRow, ...] = field(default_factory=tuple)
+    # Capacity prices expected near the optimum (e.g. last week's): the first columns
+    # are each household's best by value minus persons x price, so fewer rounds follow.
+    hint_prices: FloatArray | None = None
+    # Pricing rounds; fewer gives a feasible plan and approximate prices, faster.
+    max_rounds: int = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +252,10 @@ def _solve(problem: AssignmentLp) -> AssignmentSolution:
     lp = _build(problem)
     n_slack = len(problem.side_rows)
     present = np.zeros((n, g), dtype=bool)
-    rows, cols = _initial_pairs(problem.values, START_COLUMNS)
+    start = problem.values
+    if problem.hint_prices is not None:
+        start = start - problem.persons[:, None] * problem.hint_prices[None, :]
+    rows, cols = _initial_pairs(start, START_COLUMNS)
     all_rows: list[NDArray[np.int64]] = []
     all_cols: list[NDArray[np.int64]] = []
     rounds = 0
@@ -262,7 +269,7 @@ def _solve(problem: AssignmentLp) -> AssignmentSolution:
         solution = lp.solve()
         rounds += 1
         rows, cols = _entering(_reduced_costs(problem, solution.row_dual), present)
-        if len(rows) == 0 or rounds >= MAX_ROUNDS:
+        if len(rows) == 0 or rounds >= problem.max_rounds:
             break
     r = np.concatenate(all_rows) if all_rows else np.zeros(0, dtype=np.int64)
     c = np.concatenate(all_cols) if all_cols else np.zeros(0, dtype=np.int64)

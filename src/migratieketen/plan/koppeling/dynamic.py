@@ -98,7 +98,7 @@ class Potentials:
 
     def __call__(
         self, members: IntArray, week: int, remaining: FloatArray
-    ) -> FloatArray:
+    ) -> tuple[FloatArray, FloatArray | None]:
         seen = int(members[-1]) + 1
         through = week_end(self.problem.households[int(members[-1])].arrival)
         future = expected_future_persons(
@@ -136,9 +136,8 @@ class Potentials:
         solution = solve_assignment(lp)
         self.last_prices = solution.capacity_dual
         share = solution.dense_share(int(keep.sum()), len(remaining))
-        batch_rows = (
-            np.cumsum(keep)[: len(members)] - 1
-        )  # members always kept (supply 1)
+        # The week's households come first and are always kept (supply 1).
+        batch_rows = np.cumsum(keep)[: len(members)] - 1
         return solution.capacity_dual, share[batch_rows]
 
     def _spread_ties(

@@ -178,7 +178,9 @@ def _aggregate(problem: AssignmentLp) -> tuple[AssignmentLp, NDArray[np.int64]]:
     inverse = inverse.ravel()
     if len(first) == len(key):
         return problem, np.arange(len(key), dtype=np.int64)
-    supply = np.bincount(inverse, weights=problem.supply, minlength=len(first))
+    supply = np.bincount(inverse, weights=problem.supply, minlength=len(first)).astype(
+        np.float64
+    )
     merged = replace(
         problem,
         values=problem.values[first],

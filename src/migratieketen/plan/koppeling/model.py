@@ -153,4 +153,4 @@ class Assignment:
         placed = self.gemeente >= 0
         return np.bincount(
             self.gemeente[placed], weights=persons[placed], minlength=n_gemeenten
-        )
+        ).astype(np.float64)

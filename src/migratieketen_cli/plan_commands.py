@@ -207,7 +207,79 @@ def koppeling(
     _write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", uitvoer)
 
 
+def _synthetic_files(problem: Any, noise: float) -> dict[str, str]:
+    h = io.StringIO()
+    w = csv.writer(h, lineterminator="\n")
+    w.writerow(
+        ["huishouden_id", "aankomst", "personen", "volwassenen", "gemeente_verplicht",
+         "regio_verplicht", "coa_regio", "geslacht_hoofd", "leeftijdsklasse",
+         "nationaliteitsgroep"]
+    )  # fmt: skip
+    for x in problem.households:
+        g = x.groups
+        w.writerow(
+            [x.id, x.arrival.isoformat(), x.persons, x.adults, x.gemeente_verplicht,
+             x.regio_verplicht, x.coa_regio, g.get("geslacht_hoofd", ""),
+             g.get("leeftijdsklasse", ""), g.get("nationaliteitsgroep", "")]
+        )  # fmt: skip
+    c = "gemeentecode,capaciteit\n" + "".join(
+        f"{code},{cap}\n"
+        for code, cap in zip(
+            problem.gemeenten.codes, problem.gemeenten.capacity, strict=True
+        )
+    )
+    files = {"H.csv": h.getvalue(), "C.csv": c}
+    if noise > 0:
+        rows = ["huishouden_id,gemeentecode,score"]
+        for i, x in enumerate(problem.households):
+            rows += [
+                f"{x.id},{code},{problem.scores.values[i, j]:.6f}"
+                for j, code in enumerate(problem.gemeenten.codes)
+            ]
+        files["S.csv"] = "\n".join(rows) + "\n"
+    return files
+
+
+def synthetisch(
+    naar: Annotated[
+        Path, typer.Option("--naar", help="Map voor H.csv, C.csv (en S.csv).")
+    ],
+    huishoudens: Annotated[int, typer.Option(help="Aantal huishoudens.")] = 2000,
+    dagen: Annotated[int, typer.Option(help="Lengte van de periode in dagen.")] = 181,
+    seed: Annotated[int, typer.Option(help="Startwaarde.")] = 1,
+    ruis: Annotated[
+        float,
+        typer.Option(
+            help="> 0: schrijf ook S.csv, illustratief model x lognormale ruis."
+        ),
+    ] = 0.0,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data", help="Map met open data (standaard MIGRATIEKETEN_DATA_DIR)."
+        ),
+    ] = None,
+) -> None:
+    """Schrijf SYNTHETISCHE koppelingsbestanden (geen echte huishoudens) voor demo en toets."""
+    from migratieketen.data import DataDirError, default_data_dir
+    from migratieketen.plan.koppeling.backtest import synthetic_problem
+    from migratieketen.plan.koppeling.model import KoppelingError
+
+    if huishoudens < 1 or dagen < 1:
+        raise _fail("--huishoudens en --dagen moeten minstens 1 zijn.")
+    try:
+        problem = synthetic_problem(
+            huishoudens, dagen, seed, data_dir or default_data_dir(), ruis
+        )
+    except (KoppelingError, DataDirError, ValueError) as exc:
+        raise _fail(str(exc)) from exc
+    naar.mkdir(parents=True, exist_ok=True)
+    for name, text in _synthetic_files(problem, ruis).items():
+        _write(text, naar / name)
+
+
 plan_app.command(name="koppeling")(koppeling)
+plan_app.command(name="synthetisch")(synthetisch)
 
 
 def register(app: typer.Typer) -> None:

@@ -130,3 +130,24 @@ def test_bad_row_reports_row_and_column(
     h.write_text("huishouden_id,aankomst,personen,volwassenen\nA,06-01-2025,1,1\n")
     code, out = _run(app, shared_data_dir, "--huishoudens", str(h))
     assert code == 1 and "rij 2, kolom aankomst" in out
+
+
+def test_synthetic_files_round_trip(
+    app: typer.Typer, shared_data_dir: Path, tmp_path: Path
+) -> None:
+    result = CliRunner().invoke(
+        app,
+        ["plan", "synthetisch", "--naar", str(tmp_path), "--huishoudens", "40",
+         "--ruis", "0.2", "--data", str(shared_data_dir)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in tmp_path.iterdir()} == {"H.csv", "C.csv", "S.csv"}
+    code, out = _run(
+        app, shared_data_dir, "--huishoudens", str(tmp_path / "H.csv"),
+        "--scores", str(tmp_path / "S.csv"), "--capaciteit", str(tmp_path / "C.csv"),
+        "--modus", "greedy", "--format", "json",
+    )  # fmt: skip
+    assert code == 0, out
+    payload = json.loads(out[out.index("{") :])
+    assert len(payload["huishoudens"]) == 40
+    assert payload["samenvatting"]["score"]["bron"] == "bestand"

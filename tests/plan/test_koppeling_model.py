@@ -96,3 +96,17 @@ def test_dynamic_keeps_capacity_for_later_arrivals() -> None:
     dyn = dynamic(p)
     assert dyn.total(values) >= 0.98 * best > batch(p).total(values)
     assert dyn.prices is not None and dyn.prices[0][0] > dyn.prices[0][1]
+
+
+def test_frontier_trades_outcome_for_fulfilment() -> None:
+    from migratieketen.plan.koppeling.frontier import frontier
+
+    # Two gemeenten of 4 places; everybody prefers the first; 4 single households.
+    households = [household(i, i, 1, 1) for i in range(4)]
+    p = problem(households, [4, 4], np.array([[1.0, 0.2]] * 4))
+    points = frontier(p, (0.0, 0.5, 1.0))
+    assert [pt.outcome for pt in points] == [4.0, 3.2, 2.4]
+    assert [pt.fulfilment for pt in points] == [0.5, 0.75, 1.0]
+    # Nobody may go to the second gemeente: its taakstelling cannot be met.
+    blocked = problem(households[:2], [1, 1], np.array([[1.0, np.nan]] * 2))
+    assert frontier(blocked, (1.0,))[0].outcome is None

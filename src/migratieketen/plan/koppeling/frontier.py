@@ -49,6 +49,9 @@ def frontier(problem: Problem, levels: Sequence[float] = LEVELS) -> list[Frontie
         except SolverError:
             points.append(FrontierPoint(level, None, None))
             continue
+        if solution.lower_shortfall.sum() > 1e-6:  # this level cannot be met
+            points.append(FrontierPoint(level, None, None))
+            continue
         received = np.bincount(
             solution.cols,
             weights=solution.amount * problem.persons[solution.rows],

@@ -64,6 +64,7 @@ class AssignmentSolution:
     capacity_dual: FloatArray  # (G,) price of one person of capacity, >= 0
     objective: float
     side_shortfall: FloatArray
+    lower_shortfall: FloatArray  # persons short of `lower` per gemeente (empty if none)
     rounds: int
 
     def dense_share(self, n: int, g: int) -> FloatArray:
@@ -152,6 +153,14 @@ def _build(problem: AssignmentLp) -> IncrementalLp:
         lp.add_columns(
             np.array([-s.penalty for s in problem.side_rows]), np.full(k, INF), slack
         )
+    if problem.lower is not None:  # the same for minimum intakes (frontier)
+        finite = np.abs(problem.values[np.isfinite(problem.values)])
+        penalty = 10.0 * (float(finite.max()) if finite.size else 0.0) + 10.0
+        slack = sparse.csc_matrix(
+            (np.ones(g), (n + np.arange(g), np.arange(g))),
+            shape=(n + g + len(problem.side_rows), g),
+        )
+        lp.add_columns(np.full(g, -penalty), problem.lower.astype(np.float64), slack)
     return lp
 
 
@@ -252,7 +261,8 @@ def solve_assignment(problem: AssignmentLp) -> AssignmentSolution:
 def _solve(problem: AssignmentLp) -> AssignmentSolution:
     n, g = problem.values.shape
     lp = _build(problem)
-    n_slack = len(problem.side_rows)
+    n_side = len(problem.side_rows)
+    n_slack = n_side + (g if problem.lower is not None else 0)
     present = np.zeros((n, g), dtype=bool)
     start = problem.values
     if problem.hint_prices is not None:
@@ -283,6 +293,7 @@ def _solve(problem: AssignmentLp) -> AssignmentSolution:
         amount=x[used],
         capacity_dual=np.maximum(0.0, solution.row_dual[n : n + g]),
         objective=solution.objective,
-        side_shortfall=solution.col_value[:n_slack],
+        side_shortfall=solution.col_value[:n_side],
+        lower_shortfall=solution.col_value[n_side:n_slack],
         rounds=rounds,
     )

@@ -124,6 +124,19 @@ def _summary_table(summary: dict[str, Any]) -> None:
     console.print(table)
 
 
+def _frontier(problem: Any) -> dict[str, Any]:
+    from migratieketen.plan.koppeling import frontier
+
+    return {
+        "label": frontier.LABEL,
+        "punten": [
+            {"vereiste_vervulling": p.required, "totale_score": p.outcome,
+             "vervulling": p.fulfilment}
+            for p in frontier.frontier(problem)
+        ],
+    }  # fmt: skip
+
+
 def koppeling(
     huishoudens: Annotated[
         Path,
@@ -171,7 +184,7 @@ def koppeling(
     """Koppel statushouderhuishoudens aan gemeenten onder de taakstelling."""
     from migratieketen.data import DataDirError, DataValidationError, default_data_dir
     from migratieketen.plan.highs import SolverError
-    from migratieketen.plan.koppeling import frontier, run
+    from migratieketen.plan.koppeling import run
     from migratieketen.plan.koppeling.model import KoppelingError
 
     try:
@@ -180,14 +193,7 @@ def koppeling(
         result = run.match(problem, modus.value, seed, tolerantie)
         summary = result.summary()
         if afweging:
-            summary["afweging_taakstelling"] = {
-                "label": frontier.LABEL,
-                "punten": [
-                    {"vereiste_vervulling": p.required, "totale_score": p.outcome,
-                     "vervulling": p.fulfilment}
-                    for p in frontier.frontier(problem)
-                ],
-            }  # fmt: skip
+            summary["afweging_taakstelling"] = _frontier(problem)
     except (
         KoppelingError,
         SolverError,

@@ -9,6 +9,10 @@ columns can be added to (for column generation), with its primal and dual soluti
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import highspy
@@ -35,6 +39,33 @@ class LpSolution:
     objective: float
 
 
+@contextlib.contextmanager
+def _no_banner() -> Iterator[None]:
+    """HiGHS prints its banner on the C-level stdout when the first instance is made,
+    before any option can silence it; that would corrupt JSON or CSV on stdout."""
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:  # no real stdout (embedded use): nothing to protect
+        yield
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 1)
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(devnull)
+
+
+def new_highs() -> highspy.Highs:
+    with _no_banner():
+        h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    return h
+
+
 class IncrementalLp:
     """A maximisation LP kept inside one HiGHS instance, so added columns warm-start.
 
@@ -44,8 +75,7 @@ class IncrementalLp:
     def __init__(
         self, row_lower: FloatArray, row_upper: FloatArray, time_limit: float = 600.0
     ) -> None:
-        self._h = highspy.Highs()
-        self._h.setOptionValue("output_flag", False)
+        self._h = new_highs()
         self._h.setOptionValue("time_limit", float(time_limit))
         self._h.changeObjectiveSense(highspy.ObjSense.kMaximize)
         n_rows = len(row_lower)

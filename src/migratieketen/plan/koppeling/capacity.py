@@ -20,6 +20,7 @@ from migratieketen.data.loader import load_dataset
 from migratieketen.plan.koppeling.model import Gemeenten, KoppelingError
 from migratieketen.rules import huisvestingswet as hw
 from migratieketen.rules import service
+from migratieketen.rules.monitor import carry_over
 
 
 def half_year_of(day: date) -> hw.HalfYear:
@@ -63,8 +64,12 @@ def taakstelling_capacity(
             for run in runs
             if code in run.result.per_gemeente
         }
-        ledger = hw.carry_over(
-            [hy for hy in periods if hy in taak], taak, {}, (opening or {}).get(code, 0)
+        ledger = carry_over(
+            [hy for hy in periods if hy in taak],
+            taak,
+            {},
+            as_of=periods[-1].end,
+            opening_balance=(opening or {}).get(code, 0),
         )
         capacity.append(max(ledger[-1].carry_out, 0) if ledger else 0)
     label = ", ".join(f"{run.half_year} (vg {run.vg})" for run in runs)

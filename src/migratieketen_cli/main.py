@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "migratieketen_cli.woningmarkt_commands",
     "migratieketen_cli.web_commands",
     "migratieketen_cli.plan_commands",
+    "migratieketen_cli.worker_commands",
 )
 
 for _module in COMMAND_MODULES:

@@ -3,14 +3,17 @@
 """`migratieketen serve` and `migratieketen data import`: the one-command start.
 
 Why in the CLI: a new user should get the pages running with one command and no
-server setup: migrate, import the open data when the database has none, collect
-the static files and serve with waitress (WhiteNoise serves the assets).
+server setup: migrate (which also creates the cache table), import the open data
+when the database has none, collect the static files, start the job workers and
+serve with waitress (WhiteNoise serves the assets).
 """
 
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
+from types import FrameType
 from typing import Annotated
 
 import typer
@@ -121,6 +124,15 @@ def serve(
     herlaad: Annotated[
         bool, typer.Option("--herlaad", help="Lees de open data opnieuw in.")
     ] = False,
+    werkers: Annotated[
+        int,
+        typer.Option(
+            "--werkers",
+            min=0,
+            help="Rekenwerkers voor scenarioruns en prognose (0: start ze los met "
+            "'migratieketen worker').",
+        ),
+    ] = 2,
 ) -> None:
     """Start de webpagina's: database bijwerken, open data inlezen, serveren."""
     _setup_django()
@@ -131,6 +143,7 @@ def serve(
 
     console.print("Database bijwerken (migrate) ...")
     call_command("migrate", interactive=False, verbosity=0)
+    call_command("createcachetable", verbosity=0)  # also after migrate; idempotent
     if herlaad or not DataVintage.objects.exists():
         from migratieketen.data import DataDirError
 
@@ -151,18 +164,31 @@ def serve(
 
     from migratieketen_web.prognoses.services import warm_up
 
-    warm_up()  # the forecast takes a minute; compute it while the first pages load
+    if settings.PROGNOSE_AT_START:
+        warm_up()  # the forecast takes a minute; a worker computes it meanwhile
 
     from waitress import serve as waitress_serve
 
+    from migratieketen_cli.worker_commands import WorkerChildren
     from migratieketen_web.wsgi import application
 
+    workers = WorkerChildren(werkers)
+    workers.start()
+    # SIGTERM stops waitress as Ctrl+C does, so the workers are stopped with it.
+    signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
     shown_host = "127.0.0.1" if host == "0.0.0.0" else host
     console.print(
         f"[bold]Migratieketen draait op http://{shown_host}:{port}/[/bold] "
         "(stoppen met Ctrl+C)"
     )
-    waitress_serve(application, host=host, port=port, threads=8, _quiet=True)
+    try:
+        waitress_serve(application, host=host, port=port, threads=8, _quiet=True)
+    finally:
+        workers.stop()
+
+
+def _raise_keyboard_interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 def register(app: typer.Typer) -> None:

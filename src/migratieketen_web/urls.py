@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("migratieketen_web.monitor.urls")),
     path("", include("migratieketen_web.scenarios.urls")),
     path("", include("migratieketen_web.prognoses.urls")),
+    path("", include("migratieketen_web.jobs.urls")),
     path("", include("migratieketen_web.gemeenten.urls")),
 ]

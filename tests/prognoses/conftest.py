@@ -19,6 +19,7 @@ from django.test import override_settings
 from rest_framework.test import APIClient
 
 import pytest
+from tests.jobs.jobs_support import database_tasks  # noqa: F401
 
 from migratieketen_web.prognoses import services
 
@@ -52,7 +53,6 @@ class ComputeSpy:
 @pytest.fixture(autouse=True)
 def prognose_settings(settings: Any, shared_data_dir: Path) -> None:
     settings.PROGNOSE_SETTINGS = TEST_SETTINGS
-    settings.PROGNOSE_SYNCHRONOUS = True
     settings.MIGRATIEKETEN_DATA_DIR = str(shared_data_dir)
 
 
@@ -66,7 +66,6 @@ def stored_forecast(
     with (
         override_settings(
             PROGNOSE_SETTINGS=TEST_SETTINGS,
-            PROGNOSE_SYNCHRONOUS=True,
             MIGRATIEKETEN_DATA_DIR=str(shared_data_dir),
         ),
         pytest.MonkeyPatch.context() as mp,

@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 # Copyright (C) 2026 Migratieketen contributors
-"""Scenario tests run on the real open data (imported once) with a synchronous runner.
+"""Scenario tests run on the real open data (imported once), tasks run at once.
 
-SCENARIOS_SYNCHRONOUS makes the POST handler run the ensemble itself, so a test sees
-the finished run right after the redirect; ensembles are small (SMALL_RUNS) to keep
-the suite fast.
+The test settings use django-tasks' immediate backend, so the POST handler runs the
+ensemble's task itself and a test sees the finished run right after the redirect;
+ensembles are small (SMALL_RUNS) to keep the suite fast. The worker, the restart and
+the concurrency tests (tests/jobs) use the database backend and real processes.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.jobs.jobs_support import database_tasks  # noqa: F401
 
 from migratieketen_web.gemeenten.importer import import_data_dir
 
@@ -29,18 +31,16 @@ def django_db_setup(
 
 
 @pytest.fixture(autouse=True)
-def synchronous_runner(settings: pytest.FixtureRequest) -> None:
-    settings.SCENARIOS_SYNCHRONOUS = True  # type: ignore[attr-defined]
-
-
-@pytest.fixture(autouse=True)
 def small_presets(settings: pytest.FixtureRequest) -> None:
     settings.SCENARIOS_PRESET_RUNS = SMALL_RUNS  # type: ignore[attr-defined]
 
 
 @pytest.fixture(autouse=True)
-def fresh_throttle_cache() -> None:
-    """The POST rate limit counts in the cache; every test starts from zero."""
+def fresh_throttle_cache(request: pytest.FixtureRequest) -> None:
+    """The start rate counts in the (database) cache; every test starts from zero."""
+    if request.node.get_closest_marker("django_db") is None:
+        return
     from django.core.cache import cache
 
+    request.getfixturevalue("db")
     cache.clear()

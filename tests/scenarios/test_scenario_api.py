@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.test import Client
 
 import pytest
 from tests.scenarios.conftest import SMALL_RUNS
+from tests.scenarios.scenario_support import make_run
 
 from migratieketen.chain import builtin_scenario
-from migratieketen_web.scenarios import limits
+from migratieketen_web.scenarios import limits, services
 from migratieketen_web.scenarios.models import RunStatus, ScenarioRun
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +54,9 @@ def test_start_status_and_result(client: Client) -> None:
     amsterdam = next(g for g in result["gemeenten"] if g["gemeentecode"] == "GM0363")
     assert set(amsterdam["wachtendEind"]) == {"p5", "p25", "p50", "p75", "p95"}
 
+    # Listed only once published; readable through its address all along.
+    assert client.get(URL).json()["count"] == 0
+    services.publish(ScenarioRun.objects.get(), User.objects.create(username="b"))
     listing = client.get(URL).json()
     assert listing["count"] == 1
     assert "resultaat" not in listing["results"][0]
@@ -99,19 +104,12 @@ def test_bad_bodies_are_refused_and_create_nothing(
 
 
 def test_too_many_active_runs_is_429(client: Client) -> None:
-    for _ in range(limits.MAX_ACTIVE):
-        ScenarioRun.objects.create(
-            name="bezig",
-            inflow_choice="api",
-            definition=_peak(),
-            seed=1,
-            runs=10,
-            status=RunStatus.RUNNING,
-        )
+    for _ in range(limits.max_active()):
+        make_run(RunStatus.RUNNING)
     response = _post(client, {"scenario": _peak()})
     assert response.status_code == 429
     assert response.json()["code"] == "throttled"
-    assert ScenarioRun.objects.count() == limits.MAX_ACTIVE
+    assert ScenarioRun.objects.count() == limits.max_active()
 
 
 def test_unknown_run_and_unknown_parameters(client: Client) -> None:
@@ -125,14 +123,6 @@ def test_unknown_run_and_unknown_parameters(client: Client) -> None:
 
 
 def test_running_run_has_progress_and_no_result_yet(client: Client) -> None:
-    run = ScenarioRun.objects.create(
-        name="bezig",
-        inflow_choice="api",
-        definition=_peak(),
-        seed=1,
-        runs=10,
-        status=RunStatus.RUNNING,
-        progress=55,
-    )
+    run = make_run(RunStatus.RUNNING, progress=55)
     body = client.get(f"{URL}/{run.uuid}").json()
     assert (body["status"], body["voortgang"], body["resultaat"]) == ("bezig", 55, None)

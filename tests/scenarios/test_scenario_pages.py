@@ -5,16 +5,16 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 from pathlib import Path
 
+from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.utils import timezone
 
 import pytest
 import yaml
 from tests.scenarios.conftest import SMALL_RUNS
+from tests.scenarios.scenario_support import make_run
 
 from migratieketen.chain import ChainScenario, builtin_scenario, run_ensemble
 from migratieketen_web.scenarios import limits
@@ -153,16 +153,7 @@ def test_comparison_of_unknown_runs_is_a_dutch_404(client: Client) -> None:
 
 
 def test_progress_page_refreshes_itself_without_javascript(client: Client) -> None:
-    scenario = builtin_scenario("basis")
-    run = ScenarioRun.objects.create(
-        name="wacht",
-        inflow_choice="basis",
-        definition=scenario.to_dict(),
-        seed=1,
-        runs=10,
-        status=RunStatus.RUNNING,
-        progress=40,
-    )
+    run = make_run(RunStatus.RUNNING, progress=40, name="wacht")
     html = client.get(f"/scenarios/{run.uuid}").content.decode()
     assert '<meta http-equiv="refresh" content="2">' in html
     assert '<progress id="voortgang" max="100" value="40">' in html
@@ -170,21 +161,11 @@ def test_progress_page_refreshes_itself_without_javascript(client: Client) -> No
     assert "<script" not in html.split("<footer", 1)[0]
 
 
-def test_a_run_cut_off_by_a_restart_is_marked_failed(client: Client) -> None:
-    run = ScenarioRun.objects.create(
-        name="weg",
-        inflow_choice="basis",
-        definition=builtin_scenario("basis").to_dict(),
-        seed=1,
-        runs=10,
-        status=RunStatus.RUNNING,
-    )
-    ScenarioRun.objects.filter(pk=run.pk).update(
-        updated_at=timezone.now() - timedelta(seconds=limits.STALE_AFTER_SECONDS + 5)
-    )
+def test_a_queued_run_without_a_worker_says_so(client: Client) -> None:
+    run = make_run(RunStatus.QUEUED, name="wacht")
     html = client.get(f"/scenarios/{run.uuid}").content.decode()
-    assert "De berekening is mislukt" in html and "onderbroken" in html
-    assert ScenarioRun.objects.get(pk=run.pk).status == RunStatus.FAILED
+    assert "In de wachtrij: 0 %" in html
+    assert "Er draait nu geen rekenwerker" in html
 
 
 @pytest.mark.parametrize(
@@ -237,31 +218,54 @@ def test_downloaded_yaml_uploads_again_to_the_same_scenario(client: Client) -> N
 
 
 def test_too_many_active_runs_are_refused(client: Client) -> None:
-    definition = builtin_scenario("basis").to_dict()
-    for i in range(limits.MAX_ACTIVE):
-        ScenarioRun.objects.create(
-            name=f"bezig {i}",
-            inflow_choice="basis",
-            definition=definition,
-            seed=1,
-            runs=10,
-            status=RunStatus.QUEUED,
-        )
+    for i in range(limits.max_active()):
+        make_run(RunStatus.QUEUED, name=f"bezig {i}")
     response = client.post("/scenarios", {"preset": "piek2015"})
     assert response.status_code == 429
     assert "probeer het over een minuut opnieuw" in response.content.decode()
-    assert ScenarioRun.objects.count() == limits.MAX_ACTIVE
+    assert ScenarioRun.objects.count() == limits.max_active()
 
 
-def test_gemeente_page_shows_the_latest_scenario_for_that_gemeente(
+def _section(client: Client) -> str:
+    html = client.get("/gemeenten/GM0363").content.decode()
+    return html.split('id="keten-scenario"', 1)[1].split("</section>", 1)[0]
+
+
+def _publisher() -> User:
+    user = User.objects.create_user("redactie", password="x" * 12, is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="publish_scenariorun"))
+    return user
+
+
+def test_gemeente_page_shows_only_a_published_run_else_the_builtin_scenarios(
     client: Client,
 ) -> None:
-    html = client.get("/gemeenten/GM0363").content.decode()
-    assert 'id="keten-scenario"' in html and "Nog geen scenario doorgerekend" in html
-    run = _start(client)
-    html = client.get("/gemeenten/GM0363").content.decode()
-    section = html.split('id="keten-scenario"', 1)[1].split("</section>", 1)[0]
+    """Issue 9 item 5: an anonymous run (here named to look official) is visible
+    to its starter through its link, never on a public gemeente page."""
+    assert "Nog geen gepubliceerd scenario" in _section(client)
+    assert "Piek zoals 2015" in _section(client)  # the built-in scenarios instead
+    run = _start(client, naam="OFFICIEEL Ministerie: 1 miljoen asielzoekers")
+    section = _section(client)
+    assert "OFFICIEEL" not in section and f"/scenarios/{run.uuid}" not in section
+    assert client.get(f"/scenarios/{run.uuid}").status_code == 200
+    assert "OFFICIEEL" not in Client().get("/scenarios").content.decode()
+    assert "OFFICIEEL" in client.get("/scenarios").content.decode()  # the starter's
+
+    # Anonymous and staff without the permission cannot publish.
+    assert client.post(f"/scenarios/{run.uuid}/publiceren").status_code == 403
+    staff = User.objects.create_user("staf", password="x" * 12, is_staff=True)
+    client.force_login(staff)
+    assert client.post(f"/scenarios/{run.uuid}/publiceren").status_code == 403
+    assert "OFFICIEEL" not in _section(client)
+
+    client.force_login(_publisher())
+    detail = client.get(f"/scenarios/{run.uuid}").content.decode()
+    assert "Publiceren op de gemeentepagina" in detail
+    response = client.post(f"/scenarios/{run.uuid}/publiceren")
+    assert response.status_code == 302
+    section = _section(Client())
     assert f"/scenarios/{run.uuid}" in section
+    assert "Gepubliceerd scenario" in section
     assert "Wachtend op een woning aan het eind" in section
     assert "Crisisplaatsen op de piek" in section
     assert "Bron: ketenmodel Migratieketen" in section

@@ -13,6 +13,8 @@ from django.db.migrations.loader import MigrationLoader
 import pytest
 
 from migratieketen.chain import ChainScenario
+from migratieketen_web.jobs.models import Job
+from migratieketen_web.scenarios.models import ScenarioRun
 
 MIGRATION = importlib.import_module(
     "migratieketen_web.scenarios.migrations.0002_statushouder_result_keys"
@@ -49,15 +51,16 @@ def _historical_apps() -> Any:
 @pytest.mark.django_db
 def test_stored_runs_get_the_statushouder_keys_and_back() -> None:
     apps = _historical_apps()
-    run_model = apps.get_model("scenarios", "ScenarioRun")
-    run = run_model.objects.create(
+    # The row as today's schema stores it (its state in a job since migration
+    # 0005); the renaming reads and writes only `definition` and `result`.
+    run = ScenarioRun.objects.create(
+        job=Job.objects.create(kind="scenario", title="oud", status="klaar"),
         name="oud",
         inflow_choice="basis",
         definition=OLD_DEFINITION,
         result=OLD_RESULT,
         seed=1,
         runs=10,
-        status="klaar",
     )
     MIGRATION.rename_forwards(apps, None)
     run.refresh_from_db()

@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from migratieketen.chain.engine import BALANCE, DETAIL_SERIES, GEMEENTE_SERIES, SERIES
-from migratieketen.chain.params import resolve_values
+from migratieketen.chain.params import ChainConfigError, resolve_values
 
 F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
@@ -78,6 +78,21 @@ class SimulationResult:
     per_run: F32 | None = field(default=None, repr=False)  # (runs, SERIES, months)
     detail_codes: tuple[str, ...] = ()
     detail: F32 | None = field(default=None, repr=False)  # (DETAIL, P, codes, months)
+
+    def __post_init__(self) -> None:
+        self.check_finite()
+
+    def check_finite(self) -> None:
+        """No Infinity or NaN leaves the model: they are no figures, and no JSON can
+        store them. Extreme inputs (a parameter of 1e300) can still overflow."""
+        for name in ("national", "mean", "gemeente", "balance", "per_run", "detail"):
+            values = getattr(self, name)
+            if values is not None and not np.isfinite(values).all():
+                raise ChainConfigError(
+                    "De berekening gaf getallen die niet eindig zijn (oneindig of "
+                    "geen getal), door extreem grote waarden in het scenario; "
+                    "verklein de aantallen of parameters."
+                )
 
     def series(self, name: str, q: float = 50) -> F32:
         """Percentile `q` of series `name` per month."""

@@ -21,6 +21,10 @@ from migratieketen.chain.params import ChainConfigError, resolve_values
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 INFLOW_KINDS = ("constant", "monthly", "peak", "historie")
+# Largest size of any number in a scenario (persons, places, percentages, parameter
+# values). Far above any real figure, far below where float arithmetic overflows
+# (1e308 per month made the result Infinity/NaN, which no JSON can store).
+MAX_NUMBER = 1e9
 
 
 def month_index(label: str) -> int:
@@ -181,6 +185,7 @@ class ChainScenario:
         if starts != sorted(starts):
             raise ChainConfigError("Capaciteit: stappen moeten op datum oplopen.")
         self.levers.validate()
+        _check_numbers({k: v for k, v in asdict(self).items() if k in _NUMBERS}, "")
         resolve_values(self.parameters)
 
     def to_dict(self) -> dict[str, Any]:
@@ -199,6 +204,13 @@ class ChainScenario:
                 f"toegestaan: {', '.join(sorted(known))}."
             )
         raw = dict(data)
+        for key in ("name", "description"):
+            if not isinstance(raw.get(key, ""), str):
+                raise ChainConfigError(f"Scenario: '{key}' moet tekst zijn.")
+        if not isinstance(raw.get("parameters") or {}, Mapping):
+            raise ChainConfigError(
+                "Scenario: 'parameters' moet een mapping zijn (naam: waarde)."
+            )
         try:
             raw["inflow"] = _build(Inflow, raw.get("inflow") or {}, "inflow")
             raw["levers"] = _build(Levers, raw.get("levers") or {}, "levers")
@@ -235,6 +247,37 @@ class ChainScenario:
         return cls.from_dict(data)
 
 
+# The scenario's fields with numbers in them (runs, seed and months are checked
+# as integers in their own ranges).
+_NUMBERS = (
+    "inflow",
+    "capacity",
+    "levers",
+    "parameters",
+    "initial_asylum_seekers",
+    "initial_statushouders",
+)
+
+
+def _check_numbers(data: Any, path: str) -> None:
+    """Every number is finite and at most MAX_NUMBER in size (Dutch message)."""
+    if isinstance(data, Mapping):
+        for key, value in data.items():
+            _check_numbers(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            _check_numbers(value, f"{path}[{i}]")
+    elif (
+        isinstance(data, int | float)
+        and not isinstance(data, bool)
+        and not abs(data) <= MAX_NUMBER  # also false for NaN; exact for big ints
+    ):
+        raise ChainConfigError(
+            f"Scenario: '{path}' moet een eindig getal zijn van hooguit "
+            f"1.000.000.000 (nu {str(data)[:24]})."
+        )
+
+
 def _integer(value: Any, key: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ChainConfigError(f"Scenario: '{key}' moet een geheel getal zijn.")
@@ -246,7 +289,7 @@ def _number(value: Any, key: str) -> float:
         raise ChainConfigError(f"Scenario: '{key}' moet een getal zijn.")
     try:
         return float(value)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         raise ChainConfigError(f"Scenario: '{key}' moet een getal zijn.") from exc
 
 
@@ -275,7 +318,7 @@ def _build(kind: type, raw: Any, section: str) -> Any:
         elif typ == "float":
             try:
                 clean[key] = float(value)
-            except (TypeError, ValueError) as exc:
+            except (TypeError, ValueError, OverflowError) as exc:
                 raise ChainConfigError(
                     f"Scenario, '{section}.{key}': '{value}' is geen getal."
                 ) from exc
@@ -286,9 +329,13 @@ def _build(kind: type, raw: Any, section: str) -> Any:
                 )
             clean[key] = value
         elif typ == "list[float]":
+            if not isinstance(value, list):
+                raise ChainConfigError(
+                    f"Scenario, '{section}.{key}': verwacht een lijst getallen."
+                )
             try:
                 clean[key] = [float(v) for v in value]
-            except (TypeError, ValueError) as exc:
+            except (TypeError, ValueError, OverflowError) as exc:
                 raise ChainConfigError(
                     f"Scenario, '{section}.{key}': verwacht een lijst getallen."
                 ) from exc

@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rest_framework",
     "drf_spectacular",
+    "django_tasks",
+    "django_tasks_db",
+    "migratieketen_web.jobs",
     "migratieketen_web.gemeenten",
     "migratieketen_web.api",
     "migratieketen_web.monitor",
@@ -103,6 +106,70 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # own sign-in page).
 LOGIN_URL = "admin:login"
 
+# One cache shared by every web and worker process, kept across restarts: the API's
+# and the scenario form's start throttles count here (docs/architecture.md, "Jobs").
+# `createcachetable` runs after every migrate (jobs app), so it needs no extra step.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "migratieketen_cache",
+    }
+}
+
+# Long work runs as Django tasks (django-tasks backport) stored in the database and
+# run by `migratieketen worker` (started by `migratieketen serve`); see ADR 0009.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+JOBS_RETENTION_DAYS = config(
+    "MIGRATIEKETEN_JOBS_RETENTION_DAYS",
+    30,
+    "Days that finished task records (and jobs without a result) are kept.",
+)
+JOBS_WORKER_STALE_SECONDS = config(
+    "MIGRATIEKETEN_JOBS_WORKER_STALE_SECONDS",
+    600,
+    "A worker on another machine without a heartbeat for this long counts as dead "
+    "(its running job is then marked failed). Workers on the same machine are "
+    "checked by process id at once.",
+)
+
+PROGNOSE_AT_START = config(
+    "MIGRATIEKETEN_PROGNOSE_AT_START",
+    True,
+    "Queue the forecast for the current data when 'migratieketen serve' starts, so "
+    "/prognose is ready when the first visitor comes.",
+)
+
+# Scenario runs (ketenmodel) started from the web form or the API: open to everyone,
+# so bounded (docs/scenarios.md, "Limits").
+SCENARIOS_MAX_ACTIVE = config(
+    "MIGRATIEKETEN_SCENARIOS_MAX_ACTIVE",
+    2,
+    "Scenario runs queued or running at once, for all users together; a start "
+    "beyond it gets 429.",
+)
+SCENARIOS_START_RATE = config(
+    "MIGRATIEKETEN_SCENARIOS_START_RATE",
+    "30/hour",
+    "Scenario starts per client address (web form and API together), e.g. 30/hour.",
+)
+SCENARIOS_RETENTION_DAYS = config(
+    "MIGRATIEKETEN_SCENARIOS_RETENTION_DAYS",
+    7,
+    "Days an anonymous, unpublished scenario run is kept before the cleanup task "
+    "deletes it.",
+)
+SCENARIOS_DASK_ADDRESS = config(
+    "MIGRATIEKETEN_DASK_ADDRESS",
+    "",
+    "Dask scheduler (tcp://host:8786) that runs the scenario ensembles; empty = in "
+    "the worker process.",
+)
+
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
@@ -151,6 +218,14 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "migratieketen_web.api.problems.problem_exception_handler",
     "UNAUTHENTICATED_USER": None,
     "URL_FORMAT_OVERRIDE": None,
+    # Client address for the throttles: X-Forwarded-For only from this many trusted
+    # proxies (0: the connecting address; a client cannot pick its own address).
+    "NUM_PROXIES": config(
+        "MIGRATIEKETEN_NUM_PROXIES",
+        0,
+        "Number of trusted reverse proxies in front of the app (for the client "
+        "address the start throttles count by; 0 = none, X-Forwarded-For ignored).",
+    ),
 }
 API_VERSION = "1.0.0"
 SPECTACULAR_SETTINGS = {

@@ -14,3 +14,6 @@ STORAGES = {  # noqa: F405
 # Serve static files from the finders; tests never run collectstatic into var/static.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Tasks run inside the request (django-tasks' immediate backend); the tests of the
+# worker, the restart recovery and the end-to-end runs use the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

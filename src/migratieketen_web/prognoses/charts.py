@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext
 
-from migratieketen.data.asylum import period_index
 from migratieketen_web.charts import Tick, nice_top, scale, svg_points, value_ticks
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.prognoses.presentation import Fan
+from migratieketen_web.prognoses.services import period_index
 
 WIDTH, HEIGHT = 820, 380
 LEFT, RIGHT, TOP, BOTTOM = 72, 150, 20, 48

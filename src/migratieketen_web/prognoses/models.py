@@ -15,6 +15,7 @@ from __future__ import annotations
 import uuid
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -51,6 +52,9 @@ class Forecast(models.Model):
 
     def __str__(self) -> str:
         return f"Prognose {self.cutoff} → {self.until} ({self.model})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("prognoses:prognose")
 
 
 class InflowScenario(models.Model):

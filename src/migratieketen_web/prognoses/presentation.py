@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils.translation import gettext, gettext_noop
 
-from migratieketen.forecast.ensemble import CHOSEN, VARIANTS
+from migratieketen_web.prognoses.services import CHOSEN, VARIANTS
 
 SERIES: dict[str, str] = {
     "eerste_asielverzoeken": gettext_noop("Eerste asielverzoeken"),

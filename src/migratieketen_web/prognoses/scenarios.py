@@ -15,11 +15,13 @@ from django.utils.translation import gettext
 
 import numpy as np
 
-from migratieketen.forecast.quantiles import sample_quantiles
-from migratieketen.forecast.scenarios import SERIES
-from migratieketen.forecast.scenarios import InflowScenario as CoreInflowScenario
 from migratieketen_web.prognoses.charts import Sparkline, sparkline
 from migratieketen_web.prognoses.models import InflowScenario
+from migratieketen_web.prognoses.services import (
+    SERIES,
+    CoreInflowScenario,
+    sample_quantiles,
+)
 
 SUMMARY_LEVELS = (0.05, 0.5, 0.95)
 

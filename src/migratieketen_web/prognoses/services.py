@@ -5,11 +5,12 @@
 Why: the forecast plus its backtest take tens of seconds (model fits at every
 origin). The page and the API therefore never compute per request: they look up
 the forecast for the current data files (by checksum) and settings. The first
-request after new data starts the computation in a background thread (one per
-vintage and settings, per process) and is told to come back; `manage.py
-prognose_opslaan` computes it ahead of time. With ``PROGNOSE_SYNCHRONOUS = True``
-(tests) the request computes it itself. All forecasting is done by
-`migratieketen.forecast`; this module only calls it.
+request after new data queues one job for it (`tasks.compute_forecast`, run by a
+worker; one job per vintage and settings across all processes) and is told to come
+back; `migratieketen serve` queues it at start-up and `manage.py prognose_opslaan`
+computes it ahead of time, in the foreground. All forecasting is done by
+`migratieketen.forecast`; this module is the app's only caller of the core (the
+app's other modules import the core names they need from here).
 """
 
 from __future__ import annotations
@@ -19,14 +20,16 @@ import functools
 import hashlib
 import json
 import logging
-import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings as django_settings
-from django.db import IntegrityError, close_old_connections, connection, transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 import migratieketen.data.asylum as asylum_module
@@ -36,14 +39,32 @@ from migratieketen.data.asylum import AsylumDataError, period_index, period_labe
 from migratieketen.forecast import load_inputs, make_forecast, run_backtest
 from migratieketen.forecast.backtest import BACKTEST_PATHS
 from migratieketen.forecast.engine import DEFAULT_PATHS, DEFAULT_SEED, MAX_HORIZON
+from migratieketen.forecast.ensemble import CHOSEN, VARIANTS
 from migratieketen.forecast.inputs import INPUT_FILES, file_sha256
+from migratieketen.forecast.quantiles import sample_quantiles
+from migratieketen.forecast.scenarios import SERIES, standard_scenarios
 from migratieketen.forecast.scenarios import InflowScenario as CoreInflowScenario
-from migratieketen.forecast.scenarios import standard_scenarios
+from migratieketen_web.jobs import services as jobs
+from migratieketen_web.jobs.models import FailureKind, Job, JobStatus
 from migratieketen_web.prognoses.models import Forecast, InflowScenario
+
+# Core names the app's other modules use (imported from here, never from the core).
+__all__ = [
+    "CHOSEN",
+    "SERIES",
+    "VARIANTS",
+    "CoreInflowScenario",
+    "period_index",
+    "sample_quantiles",
+]
 
 DEFAULT_BACKTEST_ORIGIN = "2014-Q4"
 DEFAULT_SCENARIO_SEED = 2026
 RETRY_AFTER_SECONDS = 15
+KIND = "prognose"
+# A failed computation is not retried on every page view; an hour later it is
+# (an interrupted one at once: the worker stopped, not the computation).
+RETRY_FAILED_AFTER = timedelta(hours=1)
 
 logger = logging.getLogger(__name__)
 
@@ -160,19 +181,29 @@ class ComputedForecast:
     seconds: float
 
 
-def compute(folder: Path, settings: ForecastSettings) -> ComputedForecast:
-    """Run backtest, prognose and the standard scenarios of the core (slow)."""
+def compute(
+    folder: Path,
+    settings: ForecastSettings,
+    progress: Callable[[float], None] | None = None,
+) -> ComputedForecast:
+    """Run backtest, prognose and the standard scenarios of the core (slow).
+
+    `progress` (per cent) is called between the steps; the shares are rough.
+    """
+    report = progress or (lambda percent: None)
     started = time.perf_counter()
     try:
         inputs = load_inputs(folder)
         cutoff = inputs.first.last_period
         until = period_label(period_index(cutoff, "Q") + settings.horizon, "Q")
+        report(5)
         backtest = run_backtest(
             inputs,
             first_origin=settings.backtest_first_origin,
             seed=settings.seed,
             n_paths=settings.backtest_paths,
         )
+        report(60)
         result = make_forecast(
             inputs,
             until,
@@ -180,6 +211,7 @@ def compute(folder: Path, settings: ForecastSettings) -> ComputedForecast:
             n_paths=settings.n_paths,
             backtest_summary=backtest.summary(),
         )
+        report(90)
         scenarios = standard_scenarios(
             result, inputs.first, inputs.nareizigers, settings.scenario_seed
         )
@@ -253,90 +285,80 @@ def stored_forecast(folder: Path, settings: ForecastSettings) -> Forecast | None
     ).first()
 
 
-def synchronous() -> bool:
-    return bool(getattr(django_settings, "PROGNOSE_SYNCHRONOUS", False))
-
-
 def current_forecast(
-    settings: ForecastSettings | None = None, background: bool | None = None
+    settings: ForecastSettings | None = None, background: bool = True
 ) -> Forecast:
     """The forecast for the current data: from the database, else computed once.
 
-    In the background (the default outside tests) this raises ForecastPending while
-    the computation runs, and ForecastUnavailable if it failed for this vintage.
+    In the background (the default) this queues the job for it and raises
+    ForecastPending while it runs, or ForecastUnavailable if it failed for this
+    vintage. With the immediate task backend (tests) the job has run by then and
+    its outcome is returned at once. `background=False` computes it right here.
     """
     settings = settings or ForecastSettings.from_django()
     folder = data_dir()
     forecast = stored_forecast(folder, settings)
     if forecast is not None:
         return forecast
-    if background is None:
-        background = not synchronous()
     if not background:
         return save(compute(folder, settings))
-    start_background(folder, settings)
+    job = start_background(folder, settings)
+    if job is not None and job.status == JobStatus.FAILED:
+        raise ForecastUnavailable(job.error)
+    if job is not None and job.status == JobStatus.DONE:
+        forecast = stored_forecast(folder, settings)
+        if forecast is not None:
+            return forecast
     raise ForecastPending()
 
 
 def warm_up() -> None:
-    """Start computing the forecast for the current data, so the first visitor of
-    /prognose does not wait for it; does nothing when it is stored or cannot be made."""
+    """Queue the forecast for the current data, so the first visitor of /prognose
+    does not wait for it; does nothing when it is stored or cannot be made."""
     with contextlib.suppress(ForecastPending, ForecastUnavailable):
-        current_forecast(background=True)
+        current_forecast()
 
 
-JobKey = tuple[str, str]
-_jobs_lock = threading.Lock()
-_jobs: dict[JobKey, threading.Thread] = {}
-_failures: dict[JobKey, str] = {}
+def _reusable(job: Job | None) -> bool:
+    """Is this earlier job for the same data still the answer (running, or a
+    recent failure that would only fail again)?"""
+    if job is None or job.status == JobStatus.DONE:
+        return False
+    if job.is_active:
+        return True
+    recent = job.finished_at is not None and (
+        timezone.now() - job.finished_at < RETRY_FAILED_AFTER
+    )
+    return recent and job.failure != FailureKind.INTERRUPTED
 
 
-def start_background(folder: Path, settings: ForecastSettings) -> threading.Thread:
-    """Start (or find) the computation for these files and settings in this process.
+def start_background(folder: Path, settings: ForecastSettings) -> Job | None:
+    """Queue (or find) the job for these files and settings; one across processes.
 
-    A failure is remembered per vintage, so a broken file does not restart the
-    computation on every request; new data (a new checksum) tries again.
+    A failure is remembered per vintage for an hour, so a broken file does not
+    restart the computation on every request; new data (a new checksum) tries again.
     """
-    key = (vintage_key(vintage_files(folder)), settings.key)
-    with _jobs_lock:
-        if key in _failures:
-            raise ForecastUnavailable(_failures[key])
-        job = _jobs.get(key)
-        if job is None or not job.is_alive():
-            job = threading.Thread(
-                target=_run_job,
-                args=(folder, settings, key),
-                name=f"prognose-{key[0][:8]}",
-                daemon=True,
-            )
-            _jobs[key] = job
-            job.start()
-        return job
+    from migratieketen_web.prognoses import tasks
+
+    key = f"{vintage_key(vintage_files(folder))}:{settings.key}"
+    with jobs.serialised(KIND):
+        latest = Job.objects.filter(kind=KIND, key=key).order_by("-pk").first()
+        if _reusable(latest):
+            return latest
+        job = jobs.create(KIND, gettext_noop("Prognose asielinstroom"), key=key)
+        return jobs.enqueue(
+            job, tasks.compute_forecast, str(folder), settings.to_dict()
+        )
 
 
-def wait_for_background(timeout: float) -> None:
-    """Wait until the running computations of this process end (tests, shutdown)."""
-    with _jobs_lock:
-        jobs = list(_jobs.values())
-    for job in jobs:
-        job.join(timeout)
-
-
-def _run_job(folder: Path, settings: ForecastSettings, key: JobKey) -> None:
-    close_old_connections()
+def execute_forecast(
+    job: Job, progress: jobs.Progress, folder: str, settings: dict[str, Any]
+) -> None:
+    """The job's work (in the worker): compute, then store the forecast and finish."""
     try:
-        save(compute(folder, settings))
+        computed = compute(Path(folder), ForecastSettings(**settings), progress)
     except ForecastUnavailable as exc:
-        with _jobs_lock:
-            _failures[key] = str(exc)
-    except Exception:
-        logger.exception("Prognose kon niet worden berekend")
-        with _jobs_lock:
-            _failures[key] = (
-                "De prognose kon niet worden berekend door een onverwachte fout; "
-                "zie het serverlog."
-            )
-    finally:
-        connection.close()
-        with _jobs_lock:
-            _jobs.pop(key, None)
+        raise jobs.JobError(str(exc)) from exc
+    with transaction.atomic():
+        forecast = save(computed)
+        jobs.complete(job, forecast)

@@ -14,11 +14,11 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from migratieketen.chain.scenario import month_index, month_label
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.scenarios import charts
 from migratieketen_web.scenarios.models import ScenarioRun
 from migratieketen_web.scenarios.results import euro, month_ranges, month_text
+from migratieketen_web.scenarios.services import month_index, month_label
 
 KEY_SERIES = (
     ("coa_total", gettext_lazy("Personen in COA-opvang")),

@@ -14,10 +14,15 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from migratieketen.chain import ChainConfigError, ChainScenario, default_parameters
 from migratieketen_web.scenarios import limits
 from migratieketen_web.scenarios.presets import PRESETS, preset_scenario
-from migratieketen_web.scenarios.runner import check_limits
+from migratieketen_web.scenarios.services import (
+    ChainConfigError,
+    ChainScenario,
+    check_limits,
+    default_parameters,
+    scenario_from_yaml,
+)
 
 MAX_UPLOAD_BYTES = 100_000
 YAML_CHOICE = "yaml"
@@ -104,14 +109,14 @@ class ScenarioForm(forms.Form):
         label=_("Startwaarde toevalsgenerator"),
         required=False,
         min_value=0,
-        max_value=2**31 - 1,
+        max_value=limits.MAX_SEED,
         help_text=_(
             "Leeg: die van het scenario. Zelfde startwaarde = zelfde uitkomst."
         ),
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data: dict[str, Any] = super().clean() or {}
         if self.errors:
             return data
         try:
@@ -147,7 +152,7 @@ class ScenarioForm(forms.Form):
             raise ChainConfigError(
                 _("Scenariobestand is geen tekst in UTF-8.")
             ) from exc
-        return ChainScenario.from_yaml(text)
+        return scenario_from_yaml(text)
 
     @staticmethod
     def _with_levers(base: ChainScenario, data: dict[str, Any]) -> dict[str, Any]:

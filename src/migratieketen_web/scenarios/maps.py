@@ -16,12 +16,11 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from migratieketen.maps.bins import bin_index, quantile_bins
-from migratieketen.maps.svg import NL_FRAME
 from migratieketen_web.gemeenten import models
 from migratieketen_web.gemeenten.formatting import format_value
 from migratieketen_web.gemeenten.views import SORTS, MapArea, _legend, _sort_areas
 from migratieketen_web.scenarios.results import MAP_SERIES, MAP_UNITS
+from migratieketen_web.scenarios.services import NL_FRAME, bin_index, quantile_bins
 
 
 @dataclass(frozen=True, slots=True)

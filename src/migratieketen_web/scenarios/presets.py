@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from migratieketen.chain import ChainScenario, builtin_scenario
+from migratieketen_web.scenarios.services import ChainScenario, builtin_scenario
 
 HISTORY_UNTIL = "2024-12"
 

@@ -17,11 +17,13 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from migratieketen.chain import default_parameters
-from migratieketen.chain.params import resolve_values
-from migratieketen.chain.scenario import month_index
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.scenarios import charts
+from migratieketen_web.scenarios.services import (
+    default_parameters,
+    month_index,
+    resolve_values,
+)
 
 PERCENTILE_KEYS = ("p5", "p25", "p50", "p75", "p95")
 # Dutch labels of the cost parameters (the core documents them in English).

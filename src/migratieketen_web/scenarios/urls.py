@@ -13,4 +13,5 @@ urlpatterns = [
     path("scenarios/voorbeeld/<slug:key>.yaml", views.preset_yaml, name="preset-yaml"),
     path("scenarios/<uuid:uuid>", views.detail, name="detail"),
     path("scenarios/<uuid:uuid>/scenario.yaml", views.scenario_yaml, name="yaml"),
+    path("scenarios/<uuid:uuid>/publiceren", views.publish, name="publish"),
 ]

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 import yaml
 
-from migratieketen.chain import ChainConfigError, ChainScenario
-from migratieketen_web.scenarios import limits, maps, results
+from migratieketen_web.jobs import liveness
+from migratieketen_web.scenarios import limits, maps, results, services
 from migratieketen_web.scenarios.compare import comparison
 from migratieketen_web.scenarios.forms import ScenarioForm
 from migratieketen_web.scenarios.models import RunStatus, ScenarioRun
@@ -29,18 +29,22 @@ from migratieketen_web.scenarios.presets import (
     preset_label,
     preset_scenario,
 )
-from migratieketen_web.scenarios.runner import TooManyActiveRuns, create_run, mark_stale
+from migratieketen_web.scenarios.services import ChainConfigError, ChainScenario
 
 REFRESH_SECONDS = 2
 LIST_LENGTH = 50
 
 
-def _index_context(form: ScenarioForm, error: str = "") -> dict[str, Any]:
+def _index_context(
+    request: HttpRequest, form: ScenarioForm, error: str = ""
+) -> dict[str, Any]:
     return {
         "form": form,
         "presets": [p for p in PRESETS if p.key in ONE_CLICK],
         "all_presets": PRESETS,
-        "runs": ScenarioRun.objects.defer("result", "definition")[:LIST_LENGTH],
+        "runs": services.visible_runs(request).defer("result", "definition")[
+            :LIST_LENGTH
+        ],
         "error": error,
         "max_runs": limits.MAX_RUNS,
         "default_runs": limits.preset_runs(),
@@ -50,9 +54,10 @@ def _index_context(form: ScenarioForm, error: str = "") -> dict[str, Any]:
 @require_http_methods(["GET", "POST"])
 def index(request: HttpRequest) -> HttpResponse:
     """GET: the form, one-click presets and saved runs. POST: start a run."""
-    mark_stale()
     if request.method == "GET":
-        return render(request, "scenarios/index.html", _index_context(ScenarioForm()))
+        return render(
+            request, "scenarios/index.html", _index_context(request, ScenarioForm())
+        )
     preset = request.POST.get("preset", "")
     if preset:
         if preset not in ONE_CLICK:
@@ -64,29 +69,43 @@ def index(request: HttpRequest) -> HttpResponse:
         form = ScenarioForm(request.POST, request.FILES)
         if not form.is_valid():
             return render(
-                request, "scenarios/index.html", _index_context(form), status=400
+                request,
+                "scenarios/index.html",
+                _index_context(request, form),
+                status=400,
             )
         scenario = form.cleaned_data["scenario"]
         choice = form.cleaned_data["instroom"]
         name = form.cleaned_data.get("naam") or str(preset_label(choice))
     try:
-        run = create_run(scenario, choice, name)
-    except (TooManyActiveRuns, ChainConfigError) as exc:
-        status = 429 if isinstance(exc, TooManyActiveRuns) else 400
-        return render(
-            request,
-            "scenarios/index.html",
-            _index_context(form, str(exc)),
-            status=status,
-        )
+        run = services.start_run(scenario, choice, name, request=request)
+    except ChainConfigError as exc:
+        return _refused(request, form, str(exc), 400)
+    except services.TooManyActiveRuns as exc:
+        return _refused(request, form, str(exc), 429)
+    except services.TooManyStarts as exc:
+        response = _refused(request, form, str(exc), 429)
+        response["Retry-After"] = str(exc.wait)
+        return response
     return redirect("scenarios:detail", uuid=run.uuid)
 
 
+def _refused(
+    request: HttpRequest, form: ScenarioForm, message: str, status: int
+) -> HttpResponse:
+    return render(
+        request,
+        "scenarios/index.html",
+        _index_context(request, form, message),
+        status=status,
+    )
+
+
 def detail(request: HttpRequest, uuid: str) -> HttpResponse:
-    mark_stale()
-    run = get_object_or_404(ScenarioRun, uuid=uuid)
+    run = get_object_or_404(ScenarioRun.objects.select_related("job"), uuid=uuid)
     context: dict[str, Any] = {
         "run": run,
+        "may_publish": services.may_publish(request.user),
         "inflow_label": preset_label(run.inflow_choice),
         "definition_yaml": yaml.safe_dump(
             run.definition, sort_keys=False, allow_unicode=True
@@ -94,6 +113,9 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     }
     if run.is_active:
         context["refresh"] = REFRESH_SECONDS
+        context["no_worker"] = (
+            run.status == RunStatus.QUEUED and not liveness.live_workers()
+        )
         return render(request, "scenarios/progress.html", context)
     if run.status == RunStatus.FAILED or not run.is_done:
         return render(request, "scenarios/failed.html", context)
@@ -115,7 +137,8 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
             "map_body": maps.render_map(result, key, sort, run.name),
             "map_key": key,
             "map_choices": [(k, labels.get(k, k)) for k in results.MAP_SERIES],
-            "others": ScenarioRun.objects.filter(status=RunStatus.DONE)
+            "others": services.visible_runs(request)
+            .filter(job__status=RunStatus.DONE)
             .exclude(pk=run.pk)
             .defer("result", "definition")[:LIST_LENGTH],
             "result": result,
@@ -129,7 +152,7 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
 def scenario_yaml(request: HttpRequest, uuid: str) -> HttpResponse:
     """The run's scenario as YAML: edit it and upload it again, or run it in the CLI."""
     run = get_object_or_404(ScenarioRun, uuid=uuid)
-    text = ChainScenario.from_dict(run.definition).to_yaml()
+    text = services.scenario_yaml(run.definition)
     response = HttpResponse(text, content_type="application/yaml; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="scenario-{run.uuid}.yaml"'
     return response
@@ -151,9 +174,13 @@ def preset_yaml(request: HttpRequest, key: str) -> HttpResponse:
 def compare(request: HttpRequest) -> HttpResponse:
     """Two finished runs side by side: key figures and overlaid medians."""
     a_id, b_id = request.GET.get("a", ""), request.GET.get("b", "")
-    done = ScenarioRun.objects.filter(status=RunStatus.DONE)
+    # Any finished run can be compared through its link; the choices list only the
+    # runs this visitor may find (published and their own).
+    done = ScenarioRun.objects.filter(job__status=RunStatus.DONE).select_related("job")
     context: dict[str, Any] = {
-        "choices": done.defer("result", "definition")[:LIST_LENGTH],
+        "choices": services.visible_runs(request)
+        .filter(job__status=RunStatus.DONE)
+        .defer("result", "definition")[:LIST_LENGTH],
         "a_id": a_id,
         "b_id": b_id,
     }
@@ -167,3 +194,21 @@ def compare(request: HttpRequest) -> HttpResponse:
         return render(request, "scenarios/compare.html", context, status=404)
     context.update({"a": a, "b": b, "headers": [a.name, b.name], **comparison(a, b)})
     return render(request, "scenarios/compare.html", context)
+
+
+@require_POST
+def publish(request: HttpRequest, uuid: str) -> HttpResponse:
+    """Publish a finished run on the gemeente pages, or withdraw it (staff only)."""
+    if not services.may_publish(request.user):
+        raise PermissionDenied(
+            _("Alleen beheerders met het recht 'scenarioruns publiceren' mogen dit.")
+        )
+    run = get_object_or_404(ScenarioRun.objects.select_related("job"), uuid=uuid)
+    if request.POST.get("actie") == "intrekken":
+        services.unpublish(run)
+    else:
+        try:
+            services.publish(run, request.user)
+        except services.NotPublishable as exc:
+            raise PermissionDenied(str(exc)) from exc
+    return redirect("scenarios:detail", uuid=run.uuid)

@@ -14,9 +14,9 @@ from typing import Any
 from django.urls import reverse
 from rest_framework import serializers
 
-from migratieketen.chain.engine import GEMEENTE_SERIES
 from migratieketen_web.scenarios.models import RunStatus, ScenarioRun
 from migratieketen_web.scenarios.results import PERCENTILE_KEYS
+from migratieketen_web.scenarios.services import GEMEENTE_SERIES
 
 GEMEENTE_NAMES = {
     "housed_total": "gehuisvestTotaal",
@@ -139,6 +139,11 @@ class ScenarioRunSerializer(serializers.Serializer):
     klaarOp = serializers.DateTimeField(allow_null=True)
     rekentijdSeconden = serializers.FloatField(allow_null=True)
     foutmelding = serializers.CharField(allow_blank=True)
+    gepubliceerdOp = serializers.DateTimeField(
+        allow_null=True,
+        help_text="Wanneer een beheerder de run publiceerde (dan staat hij op de "
+        "gemeentepagina's); leeg: niet gepubliceerd.",
+    )
 
 
 class ScenarioRunDetailSerializer(ScenarioRunSerializer):
@@ -194,8 +199,9 @@ def run_record(run: ScenarioRun, request: Any, detail: bool) -> dict[str, Any]:
         "klaarOp": run.finished_at,
         "rekentijdSeconden": run.runtime_seconds,
         "foutmelding": run.error,
+        "gepubliceerdOp": run.published_at,
     }
     if detail:
         record["scenario"] = run.definition
-        record["resultaat"] = _result_record(run.result) if run.is_done else None
+        record["resultaat"] = _result_record(run.result or {}) if run.is_done else None
     return record

@@ -6,8 +6,10 @@ Follows the API app's conventions (problem+json with invalidParams, validated qu
 parameters, strict pagination, API-Version). Starting a run is open to everyone for
 now: scenarios hold no personal data. The load is bounded instead: at most
 SCENARIOS_MAX_RUNS runs and SCENARIOS_MAX_MONTHS months per scenario, at most
-SCENARIOS_MAX_ACTIVE runs queued or running at once (else 429), and a per-client rate limit
-on POST (`StartThrottle`).
+MIGRATIEKETEN_SCENARIOS_MAX_ACTIVE runs queued or running at once, and
+MIGRATIEKETEN_SCENARIOS_START_RATE starts per client address shared with the web form
+(both 429, checked atomically by `services.start_run`). The list shows published runs
+only; any run is readable through its own address.
 """
 
 from __future__ import annotations
@@ -24,9 +26,7 @@ from drf_spectacular.utils import (
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, BaseThrottle
 
-from migratieketen.chain import ChainConfigError
 from migratieketen_web.api import filters
 from migratieketen_web.api.pagination import StrictLimitOffsetPagination
 from migratieketen_web.api.permissions import OPEN, ScopesRequired
@@ -37,6 +37,7 @@ from migratieketen_web.api.schema import (
     ScopedAutoSchema,
     problem_responses,
 )
+from migratieketen_web.scenarios import services
 from migratieketen_web.scenarios.api.serializers import (
     ScenarioRunDetailSerializer,
     ScenarioRunSerializer,
@@ -44,25 +45,12 @@ from migratieketen_web.scenarios.api.serializers import (
     run_record,
 )
 from migratieketen_web.scenarios.models import ScenarioRun
-from migratieketen_web.scenarios.runner import (
-    TooManyActiveRuns,
-    create_run,
-    mark_stale,
-    validated_scenario,
-)
 
 
 class Busy(exceptions.APIException):
     status_code = status.HTTP_429_TOO_MANY_REQUESTS
     default_detail = "Er lopen al te veel berekeningen; probeer het later opnieuw."
     default_code = "throttled"
-
-
-class StartThrottle(AnonRateThrottle):
-    """Per client address: starting runs costs CPU, reading them does not."""
-
-    scope = "scenarioruns"
-    rate = "30/hour"
 
 
 _TOO_MANY = {
@@ -75,8 +63,9 @@ _TOO_MANY = {
 @extend_schema_view(
     list=extend_schema(
         summary="Scenarioruns",
-        description="Opgeslagen berekeningen van het ketenmodel, nieuwste eerst "
-        "(zonder uitkomst; die staat bij de run zelf).",
+        description="Gepubliceerde berekeningen van het ketenmodel, nieuwste eerst "
+        "(zonder uitkomst; die staat bij de run zelf). Een niet-gepubliceerde run "
+        "staat hier niet, maar is wel te lezen via zijn eigen adres.",
         parameters=[filters.PaginationParameters, API_VERSION_HEADER],
         responses={
             200: OpenApiResponse(ScenarioRunSerializer, description="Een pagina runs."),
@@ -135,18 +124,13 @@ class ScenarioRunViewSet(
     lookup_field = "uuid"
     lookup_value_regex = filters.UUID_PATH
 
-    def get_throttles(self) -> list[BaseThrottle]:
-        return [StartThrottle()] if self.action == "create" else []
-
     def get_queryset(self) -> QuerySet[ScenarioRun]:
-        return ScenarioRun.objects.select_related("data_vintage")
+        return ScenarioRun.objects.select_related("data_vintage", "job")
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         filters.validated_filters(serializers.Serializer, request.query_params)
-        mark_stale()
-        page = self.paginate_queryset(
-            list(self.get_queryset().defer("result", "definition"))
-        )
+        published = self.get_queryset().filter(published_at__isnull=False)
+        page = self.paginate_queryset(list(published.defer("result", "definition")))
         data = [run_record(r, request, detail=False) for r in page or []]
         return self.get_paginated_response(ScenarioRunSerializer(data, many=True).data)
 
@@ -154,7 +138,6 @@ class ScenarioRunViewSet(
         filters.validated_filters(
             serializers.Serializer, request.query_params, allowed_extra=()
         )
-        mark_stale()
         run = self.get_object()
         return Response(
             ScenarioRunDetailSerializer(run_record(run, request, detail=True)).data
@@ -183,13 +166,20 @@ class ScenarioRunViewSet(
         body = ScenarioRunStartSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         try:
-            scenario = validated_scenario(body.validated_data["scenario"])
-            run = create_run(scenario, "api", body.validated_data.get("naam", ""))
-        except ChainConfigError as exc:
+            scenario = services.validated_scenario(body.validated_data["scenario"])
+            run = services.start_run(
+                scenario,
+                "api",
+                body.validated_data.get("naam", ""),
+                request=request,
+                remember=False,
+            )
+        except services.ChainConfigError as exc:
             raise exceptions.ValidationError({"scenario": [str(exc)]}) from exc
-        except TooManyActiveRuns as exc:
+        except services.TooManyActiveRuns as exc:
             raise Busy(str(exc)) from exc
-        run.refresh_from_db()
+        except services.TooManyStarts as exc:
+            raise exceptions.Throttled(wait=exc.wait, detail=str(exc)) from exc
         record = run_record(run, request, detail=True)
         return Response(
             ScenarioRunDetailSerializer(record).data,

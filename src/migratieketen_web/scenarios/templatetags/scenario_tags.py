@@ -1,6 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 # Copyright (C) 2026 Migratieketen contributors
-"""`{% scenario_section gemeente %}`: the latest finished scenario run for one gemeente.
+"""`{% scenario_section gemeente %}`: the latest published scenario run for a gemeente.
+
+Only a run that a signed-in user with the right to publish marked as published is
+shown on these public pages (an anonymous run is visible only through its link);
+without one, the section offers the built-in scenarios to run.
 
 Computes its own context (as the monitor's sections do), so the gemeenten app's view
 needs no change; the gemeente template only includes the tag.
@@ -14,8 +18,9 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from migratieketen_web.gemeenten.formatting import format_number
-from migratieketen_web.scenarios.models import RunStatus, ScenarioRun
+from migratieketen_web.scenarios.presets import ONE_CLICK, PRESETS
 from migratieketen_web.scenarios.results import euro, gemeente_entry
+from migratieketen_web.scenarios.services import latest_published
 
 register = template.Library()
 
@@ -34,13 +39,10 @@ def _fmt(value: float, kind: str) -> str:
 
 @register.inclusion_tag("scenarios/partials/gemeente_scenario.html")
 def scenario_section(gemeente: Any) -> dict[str, Any]:
-    run = (
-        ScenarioRun.objects.filter(status=RunStatus.DONE, result__isnull=False)
-        .order_by("-finished_at", "-pk")
-        .first()
-    )
+    run = latest_published()
     if run is None:
-        return {"gemeente": gemeente, "run": None}
+        presets = [p for p in PRESETS if p.key in ONE_CLICK]
+        return {"gemeente": gemeente, "run": None, "presets": presets}
     result = run.result or {}
     entry = gemeente_entry(result, gemeente.code)
     rows = []

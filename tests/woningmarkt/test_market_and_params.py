@@ -12,10 +12,10 @@ import pytest
 from migratieketen.data import load_dataset
 from migratieketen.rules.huisvestingswet import (
     HalfYear,
-    carry_over,
     compute_taakstelling,
     half_years,
 )
+from migratieketen.rules.monitor import carry_over
 from migratieketen.woningmarkt import (
     Policy,
     Tussenvoorziening,
@@ -135,6 +135,7 @@ def test_ledger_equals_the_carry_over_rule() -> None:
                 hy: int(round(x * scale))
                 for hy, x in zip(periods, led["realised"][r], strict=True)
             },
+            as_of=periods[-1].end,
             opening_balance=int(round(raw.lanes.backlog[r] * scale)),
         )
         carried = np.array([row.carry_out for row in rows]) / scale

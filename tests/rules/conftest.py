@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 import yaml
+from inburgering_runners import INBURGERING_RUNNERS
 from rules_support import data_dir, dec, population, resolve_key
 
 from migratieketen.data.population_history import PopulationError, population_on
@@ -261,6 +262,7 @@ RUNNERS: dict[str, Callable[[dict[str, Any]], None]] = {
     "population_share": run_population_share,
     "spreiding_provinces": run_spreiding_provinces,
     "implied_factor": run_implied_factor,
+    **INBURGERING_RUNNERS,
 }
 
 

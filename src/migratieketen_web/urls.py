@@ -2,16 +2,27 @@
 # Copyright (C) 2026 Migratieketen contributors
 """URL map: pages at the root, the REST API under /api/v1, the admin under /beheer."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from migratieketen_web.accounts.views import admin_login_redirect
+
 urlpatterns = [
+    # The admin logs in through our two-step login (password + second factor).
+    path("beheer/login/", admin_login_redirect),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("migratieketen_web.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("migratieketen_web.accounts.urls")),
+    path("", include("migratieketen_web.audit.urls")),
+    path("", include("migratieketen_web.inburgering.urls")),
     path("", include("migratieketen_web.monitor.urls")),
     path("", include("migratieketen_web.scenarios.urls")),
     path("", include("migratieketen_web.prognoses.urls")),
     path("", include("migratieketen_web.jobs.urls")),
     path("", include("migratieketen_web.gemeenten.urls")),
 ]
+
+if settings.MIGRATIEKETEN_OIDC_ENABLED:
+    urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))

@@ -12,6 +12,7 @@ from drf_spectacular.views import SpectacularJSONAPIView, SpectacularYAMLAPIView
 from rest_framework.routers import SimpleRouter
 
 from migratieketen_web.gemeenten.api.routes import register_gemeente_routes
+from migratieketen_web.inburgering.api.routes import register_inburgering_routes
 from migratieketen_web.monitor.api.routes import register_monitor_routes
 from migratieketen_web.prognoses.api.routes import register_prognose_routes
 from migratieketen_web.scenarios.api.routes import register_scenario_routes
@@ -23,6 +24,7 @@ register_gemeente_routes(router)
 register_monitor_routes(router)
 register_prognose_routes(router)
 register_scenario_routes(router)
+register_inburgering_routes(router)
 
 urlpatterns = [
     path(

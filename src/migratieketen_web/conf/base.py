@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from migratieketen_web.conf.accounts import *  # noqa: F403
+from migratieketen_web.conf.accounts import ACCOUNT_APPS
 from migratieketen_web.conf.database import database_from_url
 from migratieketen_web.config import config
 
@@ -54,6 +56,7 @@ INSTALLED_APPS = [
     "migratieketen_web.monitor",
     "migratieketen_web.prognoses",
     "migratieketen_web.scenarios",
+    *ACCOUNT_APPS,
 ]
 
 MIDDLEWARE = [
@@ -66,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "migratieketen_web.accounts.middleware.SessionLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -248,3 +253,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Local accounts first; OpenID Connect when a deployment has an identity provider.
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+if MIGRATIEKETEN_OIDC_ENABLED:  # noqa: F405
+    AUTHENTICATION_BACKENDS.append("migratieketen_web.accounts.oidc.RolesOIDCBackend")

@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""The processing activities (verwerkingsactiviteiten) this software performs.
+
+Each audit line names one, so the log answers 'why' and 'on which legal ground'. The
+gemeente's own register of processing activities (AVG art. 30) should list the same
+keys; the texts here are defaults a deployment can keep or replace.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessingActivity:
+    key: str
+    purpose: str  # doel
+    legal_ground: str  # grondslag
+
+
+INBURGERING = ProcessingActivity(
+    "inburgering.uitvoering",
+    "Uitvoering Wet inburgering 2021: brede intake, PIP, leerroute en begeleiding "
+    "van inburgeringsplichtigen door het college",
+    "art. 6 lid 1 onder e AVG (taak van algemeen belang) jo. art. 13-16 Wet "
+    "inburgering 2021; gebruik BSN: art. 10 Wet algemene bepalingen "
+    "burgerservicenummer",
+)
+
+ACTIVITIES: dict[str, ProcessingActivity] = {a.key: a for a in (INBURGERING,)}

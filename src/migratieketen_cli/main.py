@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "migratieketen_cli.web_commands",
     "migratieketen_cli.plan_commands",
     "migratieketen_cli.worker_commands",
+    "migratieketen_cli.register_commands",
 )
 
 for _module in COMMAND_MODULES:

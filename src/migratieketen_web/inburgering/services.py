@@ -32,6 +32,10 @@ from migratieketen_web.inburgering.bsn_key import bsn_hash
 from migratieketen_web.inburgering.models import STEP_DATES, CostEntry, Person
 
 OBJECT_TYPE = "inburgering.inburgeraar"
+ROUTE_NAMES = {r.value: label for r, label in wi.ROUTE_LABELS.items()} | {
+    "geen": "nog geen route"
+}
+SIGNAL_NAMES = {k.value: label for k, label in wi.SIGNAL_LABELS.items()}
 STEP_FIELDS = tuple(name for name, _ in STEP_DATES)
 
 

@@ -18,12 +18,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
-from register_support import make_gemeenten, make_user, person_input
 
 from migratieketen_web.accounts.isolation import IsolationDenied, actor_for_user
 from migratieketen_web.accounts.roles import Right
 from migratieketen_web.inburgering import services
 from migratieketen_web.inburgering.models import Person
+from register_support import make_gemeenten, make_user, person_input
 
 CODES = ["GM0363", "GM0344", "GM0599", "GM0518", "PV28", "NL"]
 ROLES = ["klantmanager", "beleid", "beheerder", "landelijk"]

@@ -30,8 +30,10 @@ err_console = Console(stderr=True)
 def _setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "migratieketen_web.conf.dev")
     import django
+    from django.apps import apps
 
-    django.setup()
+    if not apps.ready:  # set up once: a second setup re-binds the log handlers
+        django.setup()
 
 
 def _show_issues(exc: Exception) -> None:

@@ -112,7 +112,7 @@ def issue_token(
 
 def find_token(plaintext: str) -> ApiToken | None:
     """The usable token for this plain text, or None (unknown, wrong, expired, revoked)."""
-    parts = plaintext.strip().split("_")
+    parts = plaintext.strip().split("_", 2)  # the secret may contain "_"
     if len(parts) != 3 or parts[0] != PREFIX:
         return None
     token = ApiToken.objects.select_related("user").filter(prefix=parts[1]).first()

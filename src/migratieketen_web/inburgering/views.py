@@ -83,7 +83,7 @@ def person_list(request: HttpRequest, actor: Actor) -> HttpResponse:
         {
             "rows": rows,
             "page": page,
-            "query": query,
+            "register_query": query,
             "can_write": actor.holds(Right.PERSONAL_WRITE),
         },
     )

@@ -118,7 +118,8 @@ def _check_duty(data: PersonInput, today: date) -> dict[str, list[str]]:
         errors["duty_start"] = [str(exc)]
     if data.route and data.route not in {r.value for r in wi.Route}:
         errors["route"] = ["Kies b1, onderwijs of z."]
-    if "nationality" not in errors and len(data.nationality.strip()) == 2:
+    usable = "nationality" not in errors and "duty_start" not in errors
+    if usable and len(data.nationality.strip()) == 2:
         decision = wi.duty_decision(data.nationality, ground, data.duty_start)
         if not decision.obliged:
             errors["nationality"] = [decision.reason]

@@ -113,7 +113,8 @@ def user_grants(user: Any) -> frozenset[tuple[Right, str]]:
 def actor_for_user(user: Any, channel: str = "web") -> Actor:
     if user is None or not getattr(user, "is_authenticated", False):
         return PUBLIC
-    return Actor(user.pk, user.get_username(), channel, user_grants(user))
+    grants = user_grants(user) | PUBLIC.grants  # what anyone may see, a user may too
+    return Actor(user.pk, user.get_username(), channel, grants)
 
 
 def _narrow(

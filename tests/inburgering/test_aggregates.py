@@ -103,3 +103,16 @@ def test_caseload_for_the_chain(register: dict[str, object]) -> None:
     assert load.gemeenten == ("GM0363",)
     assert load.without_route == 3  # no route start dates registered yet
     assert sum(map(sum, load.by_route.values())) == 0
+
+
+def test_the_caseload_is_a_valid_chain_starting_state(
+    register: dict[str, object],
+) -> None:
+    from migratieketen.chain.scenario import ChainScenario
+
+    actor = actor_for_user(make_user("nl2", ("NL", "landelijk")))
+    values = services.caseload(actor).scenario_values()
+    scenario = ChainScenario.from_dict(
+        {"name": "register", "runs": 1, "initial_inburgering": values}
+    )
+    assert scenario.initial_inburgering == values

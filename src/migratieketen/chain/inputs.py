@@ -54,7 +54,11 @@ class ChainInputs:
     # the scenario's opening stocks; None = the model's guess from each run's draws
     initial_asylum_seekers: float | None
     initial_statushouders: float | None
-    inflow_kind: str = "constant"  # Inflow.kind: 'historie' replays observed data
+    inflow_kind: str = "constant"
+    # route -> running trajectories by age in months at the start (None: none)
+    initial_inburgering: Mapping[str, list[float]] | None = (
+        None  # Inflow.kind: 'historie' replays observed data
+    )
     # parameter -> months in which a path above holds that parameter's own value (not
     # an observation or a scenario figure): there the engine uses each run's draw
     parameter_months: Mapping[str, BoolArray] = field(default_factory=dict)
@@ -277,6 +281,7 @@ def build_inputs(
         noodopvang_auto_scale=lv.noodopvang_auto_scale,
         initial_asylum_seekers=scenario.initial_asylum_seekers,
         initial_statushouders=scenario.initial_statushouders,
+        initial_inburgering=scenario.initial_inburgering,
         inflow_kind=scenario.inflow.kind,
         parameter_months=parameter_months,
         capacity_parameters=(

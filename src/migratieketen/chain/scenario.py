@@ -9,6 +9,8 @@ compared and fed to the web page without code.
 
 from __future__ import annotations
 
+import math
+
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
@@ -162,6 +164,9 @@ class ChainScenario:
     # Opening stocks (persons in COA at the start); None = the model's steady guess.
     initial_asylum_seekers: float | None = None
     initial_statushouders: float | None = None
+    # Inburgering trajectories running at the start, route -> persons by months since
+    # the route started (e.g. the register's caseload, inburgering.services.caseload).
+    initial_inburgering: dict[str, list[float]] | None = None
 
     def validate(self) -> None:
         if not self.name:
@@ -178,6 +183,7 @@ class ChainScenario:
         for stock in (self.initial_asylum_seekers, self.initial_statushouders):
             if stock is not None and stock < 0:
                 raise ChainConfigError("Scenario: beginvoorraden mogen niet negatief.")
+        _check_caseload(self.initial_inburgering)
         self.inflow.validate()
         for step in self.capacity:
             step.validate()
@@ -276,6 +282,33 @@ def _check_numbers(data: Any, path: str) -> None:
             f"Scenario: '{path}' moet een eindig getal zijn van hooguit "
             f"1.000.000.000 (nu {str(data)[:24]})."
         )
+CASELOAD_ROUTES = ("b1", "onderwijs", "z")
+
+
+def _check_caseload(caseload: Mapping[str, Any] | None) -> None:
+    """Route keys b1/onderwijs/z, each a list of non-negative finite counts."""
+    if caseload is None:
+        return
+    if not isinstance(caseload, Mapping):
+        raise ChainConfigError("Scenario: 'initial_inburgering' moet een mapping zijn.")
+    unknown = sorted(set(caseload) - set(CASELOAD_ROUTES))
+    if unknown:
+        raise ChainConfigError(
+            f"Scenario: onbekende leerroute(s) in initial_inburgering: "
+            f"{', '.join(map(str, unknown))}; kies uit b1, onderwijs, z."
+        )
+    for route, counts in caseload.items():
+        if not isinstance(counts, list) or not all(
+            isinstance(c, int | float)
+            and not isinstance(c, bool)
+            and math.isfinite(c)
+            and c >= 0
+            for c in counts
+        ):
+            raise ChainConfigError(
+                f"Scenario: initial_inburgering.{route} moet een lijst van "
+                "niet-negatieve aantallen zijn."
+            )
 
 
 def _integer(value: Any, key: str) -> int:

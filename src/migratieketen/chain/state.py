@@ -63,6 +63,24 @@ class ChainState:
         )
 
 
+def opening_inburgering(inputs: ChainInputs, runs: int) -> F64:
+    """(runs, routes, age): the scenario's running trajectories, or none.
+
+    Ages beyond the tracked months are added to the last month, as the engine keeps
+    older trajectories there.
+    """
+    stock = np.zeros((runs, len(ROUTES), MAX_AGE))
+    for r, route in enumerate(ROUTES):
+        counts = np.asarray(
+            (inputs.initial_inburgering or {}).get(route, []), dtype=np.float64
+        )
+        head = counts[:MAX_AGE]
+        stock[:, r, : head.size] = head
+        if counts.size > MAX_AGE:
+            stock[:, r, MAX_AGE - 1] += counts[MAX_AGE:].sum()
+    return stock
+
+
 def initial_state(
     inputs: ChainInputs, params: FlowParameters, n_runs: int
 ) -> ChainState:
@@ -83,7 +101,7 @@ def initial_state(
         waiting=waiting,
         tussenvoorziening=np.zeros((runs, g)),
         housed=np.zeros(runs),
-        inburgering=np.zeros((runs, len(ROUTES), MAX_AGE)),
+        inburgering=opening_inburgering(inputs, runs),
         permits_history=permits_history,
         history_offset=lag,
         other_urgent=2 * other_demand,

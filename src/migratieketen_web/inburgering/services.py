@@ -506,6 +506,12 @@ class Caseload:
     by_route: dict[str, list[int]]
     without_route: int
 
+    def scenario_values(self) -> dict[str, list[float]]:
+        """The ketenmodel scenario's `initial_inburgering` (ChainScenario)."""
+        return {
+            route: [float(c) for c in counts] for route, counts in self.by_route.items()
+        }
+
 
 def caseload(
     actor: Actor, codes: Iterable[str] | None = None, months: int = 72

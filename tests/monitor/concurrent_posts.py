@@ -30,7 +30,8 @@ BODY = {
 
 
 def ensure_writer() -> tuple[str, str]:
-    """A user with the registers.bijwerken scope and Rotterdam present."""
+    """A user who may write Rotterdam's realisations (beleid, ADR 0012), Rotterdam
+    present, and the 'registers.bijwerken' scope for the API."""
     from django.contrib.auth.models import Group, User
 
     from migratieketen_web.gemeenten.models import Gemeente, Province
@@ -46,6 +47,10 @@ def ensure_writer() -> tuple[str, str]:
         user.set_password("geheim-wachtwoord-9")
         user.save()
     user.groups.add(Group.objects.get_or_create(name="registers.bijwerken")[0])
+    from migratieketen_web.accounts.roles import Role
+    from migratieketen_web.accounts.services import add_membership, organisation_for
+
+    add_membership(user, organisation_for("GM0599"), Role.BELEID)
     return "gelijktijdig", "geheim-wachtwoord-9"
 
 

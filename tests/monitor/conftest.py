@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import Client
 
 import pytest
@@ -44,9 +44,10 @@ def client() -> Client:
 
 @pytest.fixture
 def staff_client(db: None) -> Client:
-    """Signed in with the 'registers.bijwerken' scope, the one write rule."""
-    user = User.objects.create_user("invoerder", password="x", is_staff=True)
-    user.groups.add(Group.objects.get_or_create(name="registers.bijwerken")[0])
+    """Signed in with national rights for realisations (a superuser, ADR 0012)."""
+    user = User.objects.create_user(
+        "invoerder", password="x", is_staff=True, is_superuser=True
+    )
     client = Client(HTTP_ACCEPT_LANGUAGE="nl")
     client.force_login(user)
     return client
@@ -54,7 +55,8 @@ def staff_client(db: None) -> Client:
 
 @pytest.fixture
 def register_user(db: None) -> User:
-    """A user holding the 'registers.bijwerken' scope through its group."""
-    user = User.objects.create_user("gemeente-api", password="geheim-wachtwoord-1")
-    user.groups.add(Group.objects.get_or_create(name="registers.bijwerken")[0])
+    """A user with national rights for realisations (a superuser, ADR 0012)."""
+    user = User.objects.create_user(
+        "gemeente-api", password="geheim-wachtwoord-1", is_superuser=True
+    )
     return user

@@ -120,4 +120,9 @@ def test_beheer_writes_realisations_under_the_same_rule() -> None:
     client.force_login(user)
     assert client.get("/beheer/monitor/realisation/add/").status_code == 403
     user.groups.add(Group.objects.get_or_create(name="registers.bijwerken")[0])
+    assert client.get("/beheer/monitor/realisation/add/").status_code == 403  # a group
+    from migratieketen_web.accounts.roles import Role
+    from migratieketen_web.accounts.services import add_membership, organisation_for
+
+    add_membership(user, organisation_for("GM0599"), Role.BELEID)  # a role does
     assert client.get("/beheer/monitor/realisation/add/").status_code == 200

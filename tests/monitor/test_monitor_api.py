@@ -48,7 +48,7 @@ def test_post_needs_login_and_the_scope(client: Client) -> None:
     anonymous = _post(client, BODY)
     assert anonymous.status_code == 401
     assert anonymous["Content-Type"] == PROBLEM
-    assert anonymous["WWW-Authenticate"].startswith("Basic")
+    assert anonymous["WWW-Authenticate"].startswith("Bearer")  # API tokens first
     User.objects.create_user("zonder-scope", password="geheim-wachtwoord-2")
     no_scope = _post(client, BODY, **_basic("zonder-scope", "geheim-wachtwoord-2"))
     assert no_scope.status_code == 403

@@ -10,7 +10,6 @@ compared and fed to the web page without code.
 from __future__ import annotations
 
 import math
-
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field

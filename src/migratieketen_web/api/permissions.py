@@ -82,6 +82,12 @@ class _ServerOperator:
 SERVER_OPERATOR = _ServerOperator()
 
 
+def token_scopes(token: Any) -> frozenset[str]:
+    """Scope labels an API token carries (for any of its organisations)."""
+    labels = token.grants.values_list("scope", flat=True)
+    return frozenset(label for label in labels if label in SCOPES)
+
+
 def granted_scopes(user: Any) -> frozenset[str]:
     """Scope labels the user holds: group names that are registered scopes."""
     if user is None or not user.is_authenticated or not user.is_active:
@@ -92,16 +98,35 @@ def granted_scopes(user: Any) -> frozenset[str]:
     return frozenset(name for name in names if name in SCOPES)
 
 
-def holds_scope(user: Any, scope: Scope, gemeente: str | None = None) -> bool:
+# Scopes whose holding the roles per gemeente decide (ADR 0012): the scope's label is
+# what a token names and the OpenAPI document shows; the role gives the right.
+ROLE_SCOPES: dict[str, str] = {"registers.bijwerken": "realisaties.bijwerken"}
+
+
+def holds_scope(
+    user: Any, scope: Scope, gemeente: str | None = None, auth: Any = None
+) -> bool:
     """The one permission check: may `user` act under `scope` (for `gemeente`)?
 
     `gemeente` is the CBS code the action concerns, or None when it is not known yet
-    (before the request body is read). Today a scope holds for every gemeente; per-
-    gemeente roles (a later issue) narrow it here and nowhere else.
+    (then: for at least one gemeente). A token (`auth`) must name the scope itself and
+    narrows the user's roles to its organisations. Scopes in ROLE_SCOPES follow the
+    roles of accounts.isolation; the others are still held through a Django group.
     """
-    if scope is OPEN:
+    if scope is OPEN or user is SERVER_OPERATOR:
         return True
-    return scope.label in granted_scopes(user)
+    token = auth if hasattr(auth, "grants") else None
+    if token is not None and scope.label not in token_scopes(token):
+        return False
+    right_name = ROLE_SCOPES.get(scope.label)
+    if right_name is None:
+        return token is not None or scope.label in granted_scopes(user)
+    from migratieketen_web.accounts.isolation import actor_for_token, actor_for_user
+    from migratieketen_web.accounts.roles import Right
+
+    actor = actor_for_token(token) if token is not None else actor_for_user(user)
+    right = Right(right_name)
+    return actor.holds(right) if gemeente is None else actor.may(right, gemeente)
 
 
 def scope_required(
@@ -140,7 +165,7 @@ class ScopesRequired(BasePermission):
         scope = required.get(action or (request.method or "").lower())
         if scope is None:
             return False  # deny by default
-        if not holds_scope(request.user, scope):
+        if not holds_scope(request.user, scope, auth=getattr(request, "auth", None)):
             self.message = f"Hiervoor is de scope '{scope.label}' nodig."
             return False
         return True

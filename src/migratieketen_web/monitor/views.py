@@ -2,9 +2,9 @@
 # Copyright (C) 2026 Migratieketen contributors
 """Monitor pages: Nederland, provincie, gemeente, 'hoe berekend', Spreidingswet.
 
-Public pages read; entering realisations follows the API's write rule: the scope
-'registers.bijwerken' (`api.permissions.holds_scope`, the one check, which a later
-issue narrows per gemeente).
+Public pages read; entering realisations follows the API's write rule
+(`api.permissions.holds_scope`, the one check): the right `realisaties.bijwerken` for
+the gemeente, from a klantmanager or beleid role there or a superuser (ADR 0012).
 """
 
 from __future__ import annotations

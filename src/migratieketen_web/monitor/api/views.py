@@ -28,9 +28,15 @@ from rest_framework.response import Response
 from migratieketen.rules.huisvestingswet import HalfYear
 from migratieketen.rules.service import SES_SHORT_LABELS
 from migratieketen.rules.spreidingswet import RAMING
+from migratieketen_web.accounts.authentication import BearerTokenAuthentication
 from migratieketen_web.api import filters
 from migratieketen_web.api.pagination import StrictLimitOffsetPagination
-from migratieketen_web.api.permissions import OPEN, REGISTERS_BIJWERKEN, ScopesRequired
+from migratieketen_web.api.permissions import (
+    OPEN,
+    REGISTERS_BIJWERKEN,
+    ScopesRequired,
+    holds_scope,
+)
 from migratieketen_web.api.problems import PROBLEM_CONTENT_TYPE
 from migratieketen_web.api.schema import (
     API_VERSION_HEADER,
@@ -144,7 +150,11 @@ class RealisatieViewSet(
 ):
     """The realisation register."""
 
-    authentication_classes = [BasicAuthentication, SessionAuthentication]
+    authentication_classes = [
+        BearerTokenAuthentication,
+        BasicAuthentication,
+        SessionAuthentication,
+    ]
     permission_classes = [ScopesRequired]
     required_scopes = {"list": OPEN, "create": REGISTERS_BIJWERKEN}
     pagination_class = StrictLimitOffsetPagination
@@ -174,6 +184,11 @@ class RealisatieViewSet(
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         d = serializer.validated_data
+        code = d["gemeente"].code
+        if not holds_scope(request.user, REGISTERS_BIJWERKEN, code, auth=request.auth):
+            raise exceptions.PermissionDenied(  # a token names its organisations
+                f"U mag geen realisaties invoeren voor {code} met dit token of deze rol."
+            )
         try:
             row, created = record_realisation(
                 gemeente=d["gemeente"],

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from migratieketen_web.audit.models import AuditEntry, AuditHead
@@ -54,14 +54,30 @@ def compute_digest(entry: AuditEntry, previous: str) -> str:
     return hashlib.sha256((previous + payload).encode()).hexdigest()
 
 
+_BUMP = (
+    f"UPDATE {AuditHead._meta.db_table} SET count = count + 1 WHERE id = 1 "
+    "RETURNING digest"
+)
+
+
+def _lock_head() -> str:
+    """Count the new line and lock the head in one statement; the last digest."""
+    with connection.cursor() as cursor:
+        cursor.execute(_BUMP)
+        row = cursor.fetchone()
+    if row is not None:
+        return str(row[0])
+    AuditHead.objects.get_or_create(id=1, defaults={"digest": GENESIS})
+    AuditHead.objects.filter(id=1).update(count=F("count") + 1)
+    return AuditHead.objects.select_for_update().get(id=1).digest
+
+
 def append(entry: AuditEntry) -> AuditEntry:
     """Chain `entry` to the last line and store it, atomically."""
     with transaction.atomic():
-        AuditHead.objects.get_or_create(id=1, defaults={"digest": GENESIS})
-        AuditHead.objects.filter(id=1).update(count=F("count") + 1)
-        head = AuditHead.objects.select_for_update().get(id=1)
-        entry.previous_digest = head.digest
-        entry.digest = compute_digest(entry, head.digest)
+        previous = _lock_head()
+        entry.previous_digest = previous
+        entry.digest = compute_digest(entry, previous)
         entry.save(force_insert=True)
         AuditHead.objects.filter(id=1).update(digest=entry.digest)
     return entry

@@ -107,9 +107,8 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Pages that need a login send the user here (the beheer login until the app has its
-# own sign-in page).
-LOGIN_URL = "admin:login"
+# Pages that need a login send the user to the app's own two-step sign-in page
+# (LOGIN_URL in conf/accounts.py); the admin's login redirects there too.
 
 # One cache shared by every web and worker process, kept across restarts: the API's
 # and the scenario form's start throttles count here (docs/architecture.md, "Jobs").

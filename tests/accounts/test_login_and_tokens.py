@@ -198,3 +198,24 @@ def test_the_token_page_shows_a_new_token_once(client: Client) -> None:
     plaintext = html.split('class="utrecht-code mk-token">')[1].split("<")[0]
     assert plaintext.startswith("mk_")
     assert plaintext not in client.get("/account/tokens").content.decode()
+
+
+def test_a_beheerder_makes_and_revokes_a_members_token(client: Client) -> None:
+    make_gemeenten()
+    km = make_user("km", ("GM0363", "klantmanager"))
+    beheerder = make_user("beheer", ("GM0363", "beheerder"))
+    client.force_login(beheerder)
+    html = client.post(
+        "/organisatie/gebruikers",
+        {
+            "member": str(km.pk),
+            "name": "koppeling",
+            "days": "30",
+            "grants": ["GM0363|registers.lezen"],
+        },
+    ).content.decode()
+    plaintext = html.split('class="utrecht-code mk-token">')[1].split("<")[0]
+    token = find_token(plaintext)
+    assert token is not None and token.user == km and token.created_by == beheerder
+    client.post(f"/account/tokens/{token.uuid}/intrekken")
+    assert find_token(plaintext) is None

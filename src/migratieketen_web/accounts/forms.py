@@ -111,3 +111,27 @@ class TokenForm(forms.Form):
             code, _, scope = value.partition("|")
             result.append((self.organisations[code], scope))
         return result
+
+
+class MemberTokenForm(TokenForm):
+    """A beheerder makes a token for a member of the own organisation."""
+
+    member = forms.ChoiceField(
+        label=_("Voor gebruiker"),
+        widget=forms.Select(
+            attrs={"class": "utrecht-select utrecht-select--html-select"}
+        ),
+        error_messages={"required": _("Kies een gebruiker.")},
+    )
+    field_order = ["member", "name", "days", "grants"]
+
+    def __init__(
+        self,
+        members: list[tuple[str, str]],
+        organisations: list[Organisation],
+        *args: Any,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(organisations, *args, **kwargs)
+        self.fields["member"].choices = members
+        self.order_fields(self.field_order)

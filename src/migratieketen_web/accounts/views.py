@@ -32,7 +32,12 @@ import segno
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from migratieketen_web.accounts.forms import CodeForm, LoginForm, TokenForm
+from migratieketen_web.accounts.forms import (
+    CodeForm,
+    LoginForm,
+    MemberTokenForm,
+    TokenForm,
+)
 from migratieketen_web.accounts.isolation import IsolationDenied, organisation_coverage
 from migratieketen_web.accounts.models import ApiToken, Membership, Organisation
 from migratieketen_web.accounts.roles import Right
@@ -236,11 +241,40 @@ def organisation_users_view(request: HttpRequest) -> HttpResponse:
         .select_related("user", "organisation")
         .order_by("organisation__name", "user__username")
     )
+    members = sorted({(str(m.user.pk), m.user.username) for m in memberships})
+    form = MemberTokenForm(members, organisations, request.POST or None)
+    issued = _issue_for_member(request, form) if request.method == "POST" else None
     tokens = ApiToken.objects.filter(
         user__memberships__organisation__in=organisations
     ).distinct()
-    return render(
+    response = render(
         request,
         "accounts/organisation_users.html",
-        {"memberships": memberships, "tokens": tokens, "now": timezone.now()},
+        {
+            "memberships": memberships,
+            "tokens": tokens,
+            "now": timezone.now(),
+            "form": form,
+            "issued": issued,
+        },
     )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _issue_for_member(request: HttpRequest, form: MemberTokenForm) -> Any:
+    """A beheerder's token for a member; the rules check every organisation named."""
+    if not form.is_valid():
+        return None
+    member = get_user_model().objects.get(pk=form.cleaned_data["member"])
+    try:
+        return issue_token(
+            user=member,
+            name=form.cleaned_data["name"],
+            grants=form.chosen(),
+            expires_at=timezone.now() + timedelta(days=form.cleaned_data["days"]),
+            issuer=request.user,
+        )
+    except (TokenError, IsolationDenied) as exc:
+        form.add_error(None, str(exc))
+        return None

@@ -281,6 +281,8 @@ def _check_numbers(data: Any, path: str) -> None:
             f"Scenario: '{path}' moet een eindig getal zijn van hooguit "
             f"1.000.000.000 (nu {str(data)[:24]})."
         )
+
+
 CASELOAD_ROUTES = ("b1", "onderwijs", "z")
 
 

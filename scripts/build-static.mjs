@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Copyright (C) 2026 Migratieketen contributors
 //
-// Copy the NL Design System CSS we use from node_modules into
+// Copy the NL Design System CSS and Swagger UI (the API documentation at
+// /api/v1/docs) that we use from node_modules into
 // src/migratieketen_web/static/vendor/ (git-ignored), so the app serves every
 // asset itself (no CDN) and no third-party file is ever committed.
 import { copyFileSync, mkdirSync, existsSync } from "node:fs";
@@ -17,6 +18,9 @@ const files = [
     "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css",
     "voorbeeld-design-tokens/theme.css",
   ],
+  ["swagger-ui-dist/swagger-ui.css", "swagger-ui/swagger-ui.css"],
+  ["swagger-ui-dist/swagger-ui-bundle.js", "swagger-ui/swagger-ui-bundle.js"],
+  ["swagger-ui-dist/LICENSE", "swagger-ui/LICENSE"],
 ];
 
 for (const [from, to] of files) {

@@ -6,6 +6,11 @@ Why in the CLI: a new user should get the pages running with one command and no
 server setup: migrate (which also creates the cache table), import the open data
 when the database has none, collect the static files, start the job workers and
 serve with waitress (WhiteNoise serves the assets).
+
+`serve` is safe by default: the production settings (DEBUG off, hashed static
+files, CSP, login throttling) unless `--dev` is given, and it refuses to start
+when a static file that a page needs is missing, instead of answering every page
+with a 500.
 """
 
 from __future__ import annotations
@@ -27,13 +32,67 @@ console = Console()
 err_console = Console(stderr=True)
 
 
+DEV_SETTINGS = "migratieketen_web.conf.dev"
+PRODUCTION_SETTINGS = "migratieketen_web.conf.production"
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
+
+
 def _setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "migratieketen_web.conf.dev")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEV_SETTINGS)
     import django
     from django.apps import apps
 
     if not apps.ready:  # set up once: a second setup re-binds the log handlers
         django.setup()
+
+
+def _choose_serve_settings(dev: bool, host: str) -> None:
+    """--dev: the dev settings; otherwise production (or a deployment's own module).
+
+    Only our own dev/test settings are replaced: a deployment that points
+    DJANGO_SETTINGS_MODULE at its own module keeps it (and is checked for DEBUG).
+    On a loopback address there is no TLS proxy, so HTTPS-only cookies are off
+    unless MIGRATIEKETEN_HTTPS says otherwise.
+    """
+    current = os.environ.get("DJANGO_SETTINGS_MODULE", "")
+    if dev:
+        os.environ["DJANGO_SETTINGS_MODULE"] = DEV_SETTINGS
+        return
+    if not current or current.startswith("migratieketen_web.conf."):
+        os.environ["DJANGO_SETTINGS_MODULE"] = PRODUCTION_SETTINGS
+    if host in LOOPBACK_HOSTS and "MIGRATIEKETEN_HTTPS" not in os.environ:
+        os.environ["MIGRATIEKETEN_HTTPS"] = "false"
+
+
+def _refuse_debug_without_dev(dev: bool) -> None:
+    from django.conf import settings
+
+    if settings.DEBUG and not dev:
+        err_console.print(
+            "[red]DEBUG staat aan[/red] (DJANGO_SETTINGS_MODULE="
+            f"{os.environ.get('DJANGO_SETTINGS_MODULE')}); dan toont een fout "
+            "instellingen en paden aan bezoekers. Start met --dev om te ontwikkelen, "
+            "of zet DEBUG=false."
+        )
+        raise typer.Exit(2)
+
+
+def _collect_static() -> None:
+    """collectstatic, then stop with the missing files named if a page needs one."""
+    from django.core.management import call_command
+
+    from migratieketen_web.staticcheck import missing_static_files
+
+    console.print("Statische bestanden verzamelen ...")
+    call_command("collectstatic", interactive=False, verbosity=0)
+    missing = missing_static_files()
+    if missing:
+        err_console.print(
+            "[red]Statische bestanden ontbreken[/red], zodat elke pagina een fout "
+            "zou geven: " + ", ".join(missing) + ". Bouw ze met 'npm ci && npm run "
+            "build' in de projectmap (bin/run doet dat) en start opnieuw."
+        )
+        raise typer.Exit(1)
 
 
 def _show_issues(exc: Exception) -> None:
@@ -135,10 +194,19 @@ def serve(
             "'migratieketen worker').",
         ),
     ] = 2,
+    dev: Annotated[
+        bool,
+        typer.Option(
+            "--dev",
+            help="Ontwikkelmodus: DEBUG aan (foutpagina's met details). Nooit "
+            "voor anderen bereikbaar maken.",
+        ),
+    ] = False,
 ) -> None:
     """Start de webpagina's: database bijwerken, open data inlezen, serveren."""
+    _choose_serve_settings(dev, host)
     _setup_django()
-    from django.conf import settings
+    _refuse_debug_without_dev(dev)
     from django.core.management import call_command
 
     from migratieketen_web.gemeenten.models import DataVintage
@@ -155,14 +223,7 @@ def serve(
             err_console.print(f"[red]Geen open data:[/red] {exc}")
             raise typer.Exit(1) from exc
         _import(data_dir)
-    vendor = Path(settings.STATICFILES_DIRS[0]) / "vendor"
-    if not vendor.is_dir():
-        err_console.print(
-            "[yellow]Let op:[/yellow] de NL Design System-CSS ontbreekt; "
-            "voer 'npm ci && npm run build' uit in de projectmap."
-        )
-    console.print("Statische bestanden verzamelen ...")
-    call_command("collectstatic", interactive=False, verbosity=0)
+    _collect_static()
 
     from migratieketen_web.prognoses.services import warm_up
 
@@ -179,9 +240,10 @@ def serve(
     # SIGTERM stops waitress as Ctrl+C does, so the workers are stopped with it.
     signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
     shown_host = "127.0.0.1" if host == "0.0.0.0" else host
+    mode = "ontwikkelmodus, DEBUG aan" if dev else "productie-instellingen"
     console.print(
         f"[bold]Migratieketen draait op http://{shown_host}:{port}/[/bold] "
-        "(stoppen met Ctrl+C)"
+        f"({mode}; stoppen met Ctrl+C)"
     )
     try:
         waitress_serve(application, host=host, port=port, threads=8, _quiet=True)

@@ -7,11 +7,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from migratieketen_web.accounts.views import admin_login_redirect
+from migratieketen_web.api.resources import ApiIndexView
 
 urlpatterns = [
     # The admin logs in through our two-step login (password + second factor).
     path("beheer/login/", admin_login_redirect),
     path("beheer/", admin.site.urls),
+    path("api/v1", ApiIndexView.as_view(), name="api-index"),
     path("api/v1/", include("migratieketen_web.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("migratieketen_web.accounts.urls")),
@@ -26,3 +28,8 @@ urlpatterns = [
 
 if settings.MIGRATIEKETEN_OIDC_ENABLED:
     urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))
+# Plain Dutch error pages (errors.py); the API answers problem+json instead.
+handler400 = "migratieketen_web.errors.bad_request"
+handler403 = "migratieketen_web.errors.permission_denied"
+handler404 = "migratieketen_web.errors.page_not_found"
+handler500 = "migratieketen_web.errors.server_error"

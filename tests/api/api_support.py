@@ -21,7 +21,20 @@ def assert_problem(response: Any, status: int) -> dict[str, Any]:
     body = response.json()
     assert body["status"] == status
     assert body["title"] and body["detail"]
-    assert body["type"].startswith("https://datatracker.ietf.org/doc/html/rfc9110")
+    assert body["type"].startswith(
+        (
+            "https://datatracker.ietf.org/doc/html/rfc9110",
+            "https://datatracker.ietf.org/doc/html/rfc6585",
+        )
+    )
+    assert set(body) <= {
+        "type",
+        "title",
+        "status",
+        "detail",
+        "instance",
+        "invalidParams",
+    }
     assert body["instance"] == response.wsgi_request.path
     return body
 

@@ -66,7 +66,6 @@ def test_invalid_filter_is_a_400_problem_with_invalid_params(
     client, api_data, query, name, code
 ):
     body = assert_problem(client.get(f"{URL}?{query}"), 400)
-    assert body["code"] == "invalid"
     assert body["title"] == "Ongeldige aanvraag"
     [param] = body["invalidParams"]
     assert param["name"] == name
@@ -91,9 +90,17 @@ def test_pagination_limit_offset_links(client, api_data):
     assert body["previous"] == "http://testserver/api/v1/gemeenten?limit=1"
 
 
-def test_limit_is_capped(client, api_data):
-    body = client.get(f"{URL}?limit=100000").json()
-    assert len(body["results"]) == 3
+def test_limit_over_the_maximum_is_a_400_naming_the_range(client, api_data):
+    """Issue 9 #14: no silent cap; the problem names the allowed range."""
+    body = assert_problem(client.get(f"{URL}?limit=1000000"), 400)
+    assert body["invalidParams"] == [
+        {
+            "name": "limit",
+            "code": "invalid",
+            "reason": "Geef een geheel getal van 1 tot en met 1000.",
+        }
+    ]
+    assert len(client.get(f"{URL}?limit=1000").json()["results"]) == 3
 
 
 def test_list_query_count_does_not_grow_with_rows(
@@ -157,7 +164,8 @@ def test_detail_query_count_is_fixed(client, api_data, django_assert_max_num_que
 def test_detail_unknown_code_is_404_problem(client, api_data):
     body = assert_problem(client.get(f"{URL}/GM9999"), 404)
     assert body["title"] == "Niet gevonden"
-    assert body["code"] == "not_found"
+    # Precise (issue 11): names the gemeente, no trailing-slash hint without a slash.
+    assert body["detail"] == "Gemeente GM9999 bestaat niet."
 
 
 def test_detail_malformed_code_is_404_problem(client, api_data):

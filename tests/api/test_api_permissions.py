@@ -63,7 +63,7 @@ def test_anonymous_is_denied_as_not_authenticated():
     response = _call("get", None)
     assert response.status_code == 403  # DRF: 403 when no WWW-Authenticate scheme
     assert response["Content-Type"] == "application/problem+json"
-    assert response.data["code"] == "not_authenticated"
+    assert response.data["detail"] == "Voor deze bron is authenticatie nodig."
 
 
 def test_missing_scope_is_a_dutch_problem_naming_the_scope():

@@ -31,19 +31,25 @@ def test_unexpected_exception_is_500_problem_not_html():
 
 
 @pytest.mark.parametrize(
-    ("exc", "status", "code"),
+    ("exc", "status", "detail"),
     [
-        (Http404(), 404, "not_found"),
-        (PermissionDenied(), 403, "permission_denied"),
-        (exceptions.NotAuthenticated(), 401, "not_authenticated"),
-        (exceptions.ParseError(), 400, "parse_error"),
-        (exceptions.Throttled(wait=30), 429, "throttled"),
+        (Http404(), 404, "Er is geen bron op /api/v1/gemeenten."),
+        (PermissionDenied(), 403, "U heeft geen toegang tot deze bron."),
+        (exceptions.NotAuthenticated(), 401, "Voor deze bron is authenticatie nodig."),
+        (
+            exceptions.ParseError(),
+            400,
+            "De inhoud van de aanvraag is geen geldige JSON.",
+        ),
+        (exceptions.Throttled(wait=30), 429, "probeer het over 30 seconden opnieuw"),
     ],
 )
-def test_known_errors_keep_status_and_get_dutch_text(exc, status, code):
+def test_known_errors_keep_status_and_get_dutch_text(exc, status, detail):
     response = _handle(exc)
     assert response.status_code == status
-    assert response.data["code"] == code
+    assert detail in response.data["detail"]
+    # Only the RFC 9457 members (NL API Design Rules): no extra "code" member.
+    assert set(response.data) == {"type", "title", "status", "detail", "instance"}
     assert response.data["instance"] == "/api/v1/gemeenten"
     assert response.data["title"] != ""
     assert "invalidParams" not in response.data

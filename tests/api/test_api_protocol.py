@@ -65,7 +65,7 @@ def test_write_methods_are_405_problem(client, api_data, method):
 def test_unsupported_accept_is_406_problem(client, api_data):
     response = client.get("/api/v1/gemeenten", HTTP_ACCEPT="text/html")
     body = assert_problem(response, 406)
-    assert body["code"] == "not_acceptable"
+    assert body["title"] == "Formaat niet beschikbaar"
 
 
 def test_no_cookies_or_csrf_needed(client, api_data):
@@ -81,7 +81,10 @@ def test_openapi_json_and_yaml_are_served(client, db):
     assert document["info"]["version"] == settings.API_VERSION
     assert document["info"]["contact"]["name"]
     assert document["info"]["license"]["name"] == "EUPL-1.2"
-    assert "/api/v1/gemeenten/{gemeentecode}" in document["paths"]
+    assert "/gemeenten/{gemeentecode}" in document["paths"]
+    # The served document names the server it was fetched from (Try it out works).
+    assert document["servers"] == [{"url": "http://testserver/api/v1"}]
+    assert as_json["Access-Control-Allow-Origin"] == "*"
     as_yaml = client.get("/api/v1/openapi.yaml")
     assert as_yaml.status_code == 200
     assert yaml.safe_load(as_yaml.content)["paths"].keys() == document["paths"].keys()
@@ -90,7 +93,7 @@ def test_openapi_json_and_yaml_are_served(client, db):
 def test_paths_have_no_trailing_slash_in_document(client, db):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert paths
-    assert not [p for p in paths if p.endswith("/")]
+    assert not [p for p in paths if p.endswith("/") and p != "/"]
 
 
 def _run_middleware(path: str, response: HttpResponse) -> HttpResponse:

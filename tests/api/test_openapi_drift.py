@@ -28,16 +28,19 @@ def test_committed_openapi_document_is_current():
     )
 
 
+# Paths are relative to the server URL .../api/v1 (/core/uri-version).
 FOUNDATION_PATHS = {
-    "/api/v1/gemeenten",
-    "/api/v1/gemeenten/{gemeentecode}",
-    "/api/v1/provincies",
-    "/api/v1/provincies/{provinciecode}",
-    "/api/v1/wijken",
-    "/api/v1/wijken/{wijkcode}",
-    "/api/v1/indicatoren",
-    "/api/v1/indicatoren/{sleutel}",
-    "/api/v1/indicatoren/{sleutel}/waarden",
+    "/",
+    "/openapi.json",
+    "/gemeenten",
+    "/gemeenten/{gemeentecode}",
+    "/provincies",
+    "/provincies/{provinciecode}",
+    "/wijken",
+    "/wijken/{wijkcode}",
+    "/indicatoren",
+    "/indicatoren/{sleutel}",
+    "/indicatoren/{sleutel}/waarden",
 }
 
 
@@ -45,7 +48,7 @@ def test_document_is_dutch_and_complete():
     document = yaml.safe_load(DOCUMENT_PATH.read_text(encoding="utf-8"))
     assert set(document["paths"]) >= FOUNDATION_PATHS
     for path, operations in document["paths"].items():
-        assert not path.endswith("/"), path
+        assert path == "/" or not path.endswith("/"), path
         for method, operation in operations.items():
             if method == "parameters":
                 continue
@@ -56,3 +59,10 @@ def test_document_is_dutch_and_complete():
                 assert "API-Version" in responses[code]["headers"], (path, method)
             assert "application/problem+json" in responses["500"]["content"], path
             assert operation["description"], (path, method)
+
+
+def test_servers_carry_the_major_version_over_https():
+    document = yaml.safe_load(DOCUMENT_PATH.read_text(encoding="utf-8"))
+    assert [s["url"] for s in document["servers"]] == ["https://{host}/api/v1"]
+    contact = document["info"]["contact"]
+    assert contact["name"] and contact["url"] and contact["email"]

@@ -108,7 +108,7 @@ def test_too_many_active_runs_is_429(client: Client) -> None:
         make_run(RunStatus.RUNNING)
     response = _post(client, {"scenario": _peak()})
     assert response.status_code == 429
-    assert response.json()["code"] == "throttled"
+    assert response.json()["title"] == "Te veel aanvragen"
     assert ScenarioRun.objects.count() == limits.max_active()
 
 

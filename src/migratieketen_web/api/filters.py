@@ -16,6 +16,8 @@ from typing import Any
 
 from rest_framework import serializers
 
+from migratieketen_web.api.pagination import MAX_LIMIT
+
 PROVINCE_CODE = r"^PV[0-9]{2}$"
 GEMEENTE_CODE = r"^GM[0-9]{4}$"
 
@@ -24,7 +26,8 @@ PROVINCE_CODE_PATH = "PV[0-9]{2}"
 GEMEENTE_CODE_PATH = "GM[0-9]{4}"
 WIJK_CODE_PATH = "WK[0-9]{4}[0-9A-Z]{2}"  # Amsterdam: WK0363AA
 INDICATOR_KEY_PATH = "[-a-zA-Z0-9_]+"
-HALF_YEAR = r"^[0-9]{4}-[12]$"
+# Years 1900-2999: year 0 or 0000 reached date() and raised a 500.
+HALF_YEAR = r"^(19[0-9]{2}|2[0-9]{3})-[12]$"
 UUID_PATH = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 
@@ -44,7 +47,10 @@ def half_year_field(help_text: str) -> serializers.RegexField:
         HALF_YEAR,
         required=False,
         help_text=help_text,
-        error_messages={"invalid": "Gebruik JJJJ-1 of JJJJ-2, bv. 2025-1."},
+        error_messages={
+            "invalid": "Gebruik JJJJ-1 of JJJJ-2 met een jaar van 1900 tot en met "
+            "2999, bv. 2025-1."
+        },
     )
 
 
@@ -52,7 +58,10 @@ class PaginationParameters(serializers.Serializer):
     """limit/offset, documented for views that paginate by hand."""
 
     limit = serializers.IntegerField(
-        required=False, min_value=1, help_text="Aantal resultaten per pagina."
+        required=False,
+        min_value=1,
+        max_value=MAX_LIMIT,
+        help_text=f"Aantal resultaten per pagina (minimaal 1, maximaal {MAX_LIMIT}).",
     )
     offset = serializers.IntegerField(
         required=False,

@@ -32,6 +32,7 @@ TITLES: dict[int, str] = {
     405: "Methode niet toegestaan",
     406: "Formaat niet beschikbaar",
     409: "Conflict",
+    413: "Aanvraag te groot",
     415: "Mediatype niet ondersteund",
     429: "Te veel aanvragen",
     500: "Interne serverfout",
@@ -43,27 +44,14 @@ DEFAULT_DETAILS: dict[int, str] = {
     400: "De aanvraag kon niet worden verwerkt.",
     401: "Voor deze bron is authenticatie nodig.",
     403: "U heeft geen toegang tot deze bron.",
-    404: "De gevraagde bron bestaat niet. Let op: adressen eindigen niet op '/'.",
+    404: "De gevraagde bron bestaat niet.",
+    413: "De inhoud van de aanvraag is te groot.",
     405: "Deze methode is niet toegestaan voor deze bron.",
     406: "Deze API levert alleen JSON (application/json).",
     415: "Het mediatype van de aanvraag wordt niet ondersteund.",
     429: "Te veel aanvragen; probeer het later opnieuw.",
     500: "Er ging iets mis op de server. Probeer het later opnieuw.",
     503: "De dienst is tijdelijk niet beschikbaar.",
-}
-
-# Stable machine codes, as Open Zaak's problem documents carry them.
-CODES: dict[int, str] = {
-    400: "invalid",
-    401: "not_authenticated",
-    403: "permission_denied",
-    404: "not_found",
-    405: "method_not_allowed",
-    406: "not_acceptable",
-    415: "unsupported_media_type",
-    429: "throttled",
-    500: "error",
-    503: "unavailable",
 }
 
 # RFC 9110 section per status code: the problem ``type`` URI.
@@ -75,6 +63,7 @@ _RFC9110_SECTIONS: dict[int, str] = {
     405: "15.5.6",
     406: "15.5.7",
     409: "15.5.10",
+    413: "15.5.14",
     415: "15.5.16",
     500: "15.6.1",
     503: "15.6.4",
@@ -82,7 +71,9 @@ _RFC9110_SECTIONS: dict[int, str] = {
 
 
 def problem_type(status_code: int) -> str:
-    """The ``type`` URI: the RFC 9110 section that defines the status code."""
+    """The ``type`` URI: the RFC section that defines the status code."""
+    if status_code == 429:
+        return "https://datatracker.ietf.org/doc/html/rfc6585#section-4"
     section = _RFC9110_SECTIONS.get(status_code)
     if section is None:
         return "about:blank"
@@ -94,13 +85,12 @@ def problem_body(
     *,
     detail: str | None = None,
     instance: str = "",
-    code: str | None = None,
     invalid_params: list[dict[str, str]] | None = None,
 ) -> dict[str, Any]:
-    """Build one problem document; ``invalidParams`` only for validation errors."""
+    """Build one problem document: the RFC 9457 members only, plus ``invalidParams``
+    for validation errors (``/core/error-handling/invalid-input``)."""
     body: dict[str, Any] = {
         "type": problem_type(status_code),
-        "code": code or CODES.get(status_code, "error"),
         "title": TITLES.get(status_code, "Fout"),
         "status": status_code,
         "detail": detail or DEFAULT_DETAILS.get(status_code, ""),
@@ -111,10 +101,12 @@ def problem_body(
     return body
 
 
-def problem_response(request: HttpRequest, status_code: int) -> JsonResponse:
+def problem_response(
+    request: HttpRequest, status_code: int, detail: str | None = None
+) -> JsonResponse:
     """A plain Django problem response, for errors raised outside DRF (URL 404, 500)."""
     return JsonResponse(
-        problem_body(status_code, instance=request.path),
+        problem_body(status_code, detail=detail, instance=request.path),
         status=status_code,
         content_type=PROBLEM_CONTENT_TYPE,
         json_dumps_params={"ensure_ascii": False},
@@ -157,13 +149,46 @@ def _dutch_detail(exc: exceptions.APIException, request: Any) -> str | None:
     if isinstance(exc, exceptions.MethodNotAllowed):
         method = getattr(request, "method", "") or ""
         return f"De methode {method} is niet toegestaan voor deze bron."
-    if isinstance(exc, exceptions.NotFound):
-        return DEFAULT_DETAILS[404]
-    if isinstance(exc, exceptions.ParseError):
+    if isinstance(exc, exceptions.NotAuthenticated):
+        return DEFAULT_DETAILS[401]  # also when DRF answers it as a 403
+    if isinstance(exc, exceptions.NotFound) and str(exc.detail) == str(
+        exc.default_detail
+    ):
+        path = getattr(request, "path", "") or ""
+        return f"Er is geen bron op {path}." if path else DEFAULT_DETAILS[404]
+    if isinstance(exc, exceptions.ParseError) and str(exc.detail) == str(
+        exc.default_detail
+    ):
         return "De inhoud van de aanvraag is geen geldige JSON."
     if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
         return f"Te veel aanvragen; probeer het over {int(exc.wait)} seconden opnieuw."
     return None
+
+
+class LoginLockedOut(exceptions.APIException):
+    """Too many failed logins for this user name from this address (django-axes)."""
+
+    status_code = status.HTTP_429_TOO_MANY_REQUESTS
+    default_detail = "Te veel mislukte inlogpogingen."
+    default_code = "locked_out"
+
+    def __init__(self) -> None:
+        from django.conf import settings
+
+        cooloff = getattr(settings, "AXES_COOLOFF_TIME", None)
+        self.wait = int(cooloff.total_seconds()) if cooloff else None
+        minutes = f" over {round(self.wait / 60)} minuten" if self.wait else " later"
+        super().__init__(
+            "Te veel mislukte inlogpogingen met deze naam vanaf dit adres; inloggen "
+            f"is tijdelijk geblokkeerd. Probeer het{minutes} opnieuw."
+        )
+
+
+def _locked_out(exc: Exception, request: Any) -> bool:
+    """A failed login that django-axes marked as locked out (on the DRF request)."""
+    return isinstance(
+        exc, exceptions.AuthenticationFailed | exceptions.NotAuthenticated
+    ) and bool(getattr(request, "axes_locked_out", False))
 
 
 def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
@@ -181,6 +206,8 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
         exc = exceptions.PermissionDenied()
 
     headers: dict[str, str] = {}
+    if _locked_out(exc, request):
+        exc = LoginLockedOut()
     if isinstance(exc, exceptions.ValidationError):
         status_code = exc.status_code
         body = problem_body(
@@ -196,12 +223,7 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
             detail = str(exc.detail)  # a message our own code wrote (Dutch)
         if detail is None:
             detail = DEFAULT_DETAILS.get(status_code, str(exc.detail))
-        body = problem_body(
-            status_code,
-            detail=detail,
-            instance=instance,
-            code=exc.get_codes() if isinstance(exc.get_codes(), str) else None,
-        )
+        body = problem_body(status_code, detail=detail, instance=instance)
         auth_header = getattr(exc, "auth_header", None)
         if auth_header:
             headers["WWW-Authenticate"] = auth_header

@@ -4,7 +4,9 @@
 
 Keeps the generated document honest about what the middleware and exception
 handler add to every response (NL API Design Rules ``/core/version-header``,
-``/core/error-handling/problem-details``).
+``/core/error-handling/problem-details``). The generic responses every operation
+can give (400, 404, 406, 413, 429, 500, 401/403) are added by one postprocessing
+hook (``api_design_rules_hook``), so a new endpoint cannot forget them.
 """
 
 from __future__ import annotations
@@ -29,10 +31,9 @@ class OngeldigeParameterSerializer(serializers.Serializer):
 
 
 class FoutSerializer(serializers.Serializer):
-    """RFC 9457 problem document."""
+    """RFC 9457 problem document: only the standard members."""
 
     type = serializers.CharField(help_text="URI die het soort fout aanduidt.")
-    code = serializers.CharField(help_text="Vaste foutcode, bv. not_found.")
     title = serializers.CharField(help_text="Korte omschrijving van het soort fout.")
     status = serializers.IntegerField(help_text="HTTP-statuscode.")
     detail = serializers.CharField(help_text="Uitleg bij deze fout.")
@@ -40,7 +41,12 @@ class FoutSerializer(serializers.Serializer):
 
 
 class ValidatieFoutSerializer(FoutSerializer):
-    """RFC 9457 problem document for invalid input."""
+    """RFC 9457 problem document for invalid input, with ``invalidParams``.
+
+    In the document this becomes ``allOf: [Fout, {invalidParams}]`` (see the hook):
+    the extension member of ``/core/error-handling/invalid-input`` on top of the
+    standard problem, not a second kind of problem.
+    """
 
     invalidParams = OngeldigeParameterSerializer(
         many=True, help_text="De ongeldige parameters."
@@ -55,12 +61,18 @@ API_VERSION_HEADER = OpenApiParameter(
     description="Volledige versie van de API (semver), op elk antwoord.",
 )
 
-_PROBLEM_DESCRIPTIONS = {
-    400: "Ongeldige parameter(s); zie invalidParams.",
+PROBLEM_DESCRIPTIONS = {
+    400: "Ongeldige parameter(s) of inhoud; zie invalidParams.",
+    401: "Niet ingelogd.",
+    403: "De benodigde scope ontbreekt.",
     404: "De bron bestaat niet.",
     405: "Methode niet toegestaan.",
     406: "Gevraagd formaat niet beschikbaar.",
+    409: "Conflict met wat er al is.",
+    413: "De inhoud van de aanvraag is te groot.",
+    429: "Te veel aanvragen of mislukte inlogpogingen; zie Retry-After.",
     500: "Interne serverfout.",
+    503: "Dienst tijdelijk niet beschikbaar.",
 }
 
 
@@ -70,7 +82,7 @@ def problem_responses(*codes: int) -> dict[Any, OpenApiResponse]:
     for code in sorted({*codes, 406, 500}):
         serializer = ValidatieFoutSerializer if code == 400 else FoutSerializer
         responses[(code, PROBLEM_CONTENT_TYPE)] = OpenApiResponse(
-            serializer, description=_PROBLEM_DESCRIPTIONS[code]
+            serializer, description=PROBLEM_DESCRIPTIONS[code]
         )
     return responses
 
@@ -79,7 +91,9 @@ class ScopedAutoSchema(AutoSchema):
     """Documents an action whose required scope is OPEN as needing no login.
 
     drf-spectacular only writes ``security: [{}]`` for AllowAny; the API uses
-    ScopesRequired (deny by default), so the open actions say so here.
+    ScopesRequired (deny by default), so the open actions say so here. A list
+    action of a view that answers one object (``list_returns_object = True``, no
+    pagination) is documented as that object, not as an array.
     """
 
     def get_auth(self) -> list[dict[str, Any]]:
@@ -87,3 +101,8 @@ class ScopedAutoSchema(AutoSchema):
         if required.get(getattr(self.view, "action", None)) is OPEN:
             return [{}]
         return super().get_auth()
+
+    def _is_list_view(self, serializer: Any = None) -> bool:
+        if getattr(self.view, "list_returns_object", False):
+            return False
+        return bool(super()._is_list_view(serializer))

@@ -8,9 +8,10 @@ without a slash, and with ``APPEND_SLASH = False`` a trailing slash is a 404
 """
 
 from django.urls import path
-from drf_spectacular.views import SpectacularJSONAPIView, SpectacularYAMLAPIView
+from drf_spectacular.views import SpectacularYAMLAPIView
 from rest_framework.routers import SimpleRouter
 
+from migratieketen_web.api.docs import ApiDocsView, OpenApiJsonView
 from migratieketen_web.gemeenten.api.routes import register_gemeente_routes
 from migratieketen_web.inburgering.api.routes import register_inburgering_routes
 from migratieketen_web.monitor.api.routes import register_monitor_routes
@@ -27,11 +28,8 @@ register_scenario_routes(router)
 register_inburgering_routes(router)
 
 urlpatterns = [
-    path(
-        "openapi.json",
-        SpectacularJSONAPIView.as_view(authentication_classes=[]),
-        name="openapi-json",
-    ),
+    path("openapi.json", OpenApiJsonView.as_view(), name="openapi-json"),
+    path("docs", ApiDocsView.as_view(), name="docs"),
     path(
         "openapi.yaml",
         SpectacularYAMLAPIView.as_view(authentication_classes=[]),

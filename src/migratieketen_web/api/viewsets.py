@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
+from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter
-from rest_framework import serializers, viewsets
+from rest_framework import exceptions, serializers, viewsets
 
 from migratieketen_web.api import filters
 from migratieketen_web.api.pagination import StrictLimitOffsetPagination
@@ -35,6 +36,20 @@ class OpenDataViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = StrictLimitOffsetPagination
     filter_class: type[serializers.Serializer] | None = None
     detail_serializer_class: type[serializers.Serializer] | None = None
+
+    def get_object(self) -> Model:
+        """The resource, or a 404 that names what was not found (not a generic one)."""
+        try:
+            return super().get_object()  # type: ignore[no-any-return]
+        except Http404:
+            raise exceptions.NotFound(self.not_found_detail()) from None
+
+    def not_found_detail(self) -> str:
+        lookup = self.lookup_url_kwarg or self.lookup_field
+        value = self.kwargs.get(lookup, "")
+        model = self.get_queryset().model
+        name = str(model._meta.verbose_name)
+        return f"{name[:1].upper()}{name[1:]} {value} bestaat niet."
 
     def get_serializer_class(self) -> type[serializers.Serializer]:
         if self.action == "retrieve" and self.detail_serializer_class is not None:

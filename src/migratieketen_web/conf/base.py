@@ -4,11 +4,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
+
+from csp.constants import NONE, SELF
 
 from migratieketen_web.conf.accounts import *  # noqa: F403
 from migratieketen_web.conf.accounts import ACCOUNT_APPS
 from migratieketen_web.conf.database import database_from_url
+from migratieketen_web.conf.hardening import proxy_ssl_header
 from migratieketen_web.config import config
 
 SRC_DIR = Path(__file__).resolve().parents[2]
@@ -51,6 +55,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "migratieketen_web.jobs",
+    "axes",
+    "csp",
     "migratieketen_web.gemeenten",
     "migratieketen_web.api",
     "migratieketen_web.monitor",
@@ -73,7 +79,61 @@ MIDDLEWARE = [
     "migratieketen_web.accounts.middleware.SessionLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: turns a lockout into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Login throttling (django-axes): failed logins are counted in the database, so the
+# count holds across processes and restarts; the admin form, the API's HTTP Basic
+# login and any other authenticate() call with a request go through it.
+# (The axes backend comes first in AUTHENTICATION_BACKENDS, below.)
+AXES_FAILURE_LIMIT = config(
+    "MIGRATIEKETEN_LOGIN_FAILURE_LIMIT",
+    10,
+    "Failed logins for one user name from one address before that combination is "
+    "locked out (django-axes).",
+)
+AXES_COOLOFF_TIME = timedelta(
+    minutes=config(
+        "MIGRATIEKETEN_LOGIN_LOCKOUT_MINUTES",
+        15,
+        "Minutes a locked-out user name and address combination must wait.",
+    )
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "429.html"
+AXES_VERBOSE = False
+# Behind proxies the client address comes from X-Forwarded-For, as for the API
+# throttles: MIGRATIEKETEN_NUM_PROXIES (REST_FRAMEWORK['NUM_PROXIES']).
+AXES_CLIENT_IP_CALLABLE = "migratieketen_web.security.client_ip_address"
+
+# A strict Content-Security-Policy (django-csp): scripts and styles only from our own
+# static files, no inline script or style attribute, no framing, no plugins.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+
+# TLS ends at a reverse proxy in most deployments: it tells Django through a header.
+_PROXY_SSL_HEADER = config(
+    "MIGRATIEKETEN_PROXY_SSL_HEADER",
+    "",
+    "Header by which the reverse proxy says the request came over HTTPS, as "
+    "'HTTP_X_FORWARDED_PROTO=https'. Empty: no proxy header is trusted.",
+)
+SECURE_PROXY_SSL_HEADER = proxy_ssl_header(_PROXY_SSL_HEADER)
 
 ROOT_URLCONF = "migratieketen_web.urls"
 WSGI_APPLICATION = "migratieketen_web.wsgi.application"
@@ -209,13 +269,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "migratieketen_web.errors.csrf_failure"
 
 # The API must answer 404 on a trailing slash, never redirect (NL API Design Rules).
 APPEND_SLASH = False
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "migratieketen_web.api.schema.ScopedAutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["migratieketen_web.api.parsers.LimitedJSONParser"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 100,
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
@@ -232,18 +294,51 @@ REST_FRAMEWORK = {
     ),
 }
 API_VERSION = "1.0.0"
+# One body-size limit for the whole API, checked before the body is read (413).
+MIGRATIEKETEN_API_MAX_BODY_BYTES = config(
+    "MIGRATIEKETEN_API_MAX_BODY_BYTES",
+    1_048_576,
+    "Largest request body the API accepts, in bytes; larger is a 413 problem.",
+)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Migratieketen API",
     "DESCRIPTION": "Open data en berekeningen over de migratieketen per gemeente, "
     "provincie en Nederland.",
     "VERSION": API_VERSION,
-    "CONTACT": {"name": "Migratieketen", "url": "https://github.com/migratieketen"},
+    "CONTACT": {
+        "name": "Migratieketen maintainers",
+        "url": "https://github.com/migratieketen/migratieketen",
+        "email": config(
+            "MIGRATIEKETEN_API_CONTACT_EMAIL",
+            "api@migratieketen.nl",
+            "Contact e-mail address in the OpenAPI document (info.contact).",
+        ),
+    },
     "LICENSE": {
         "name": "EUPL-1.2",
         "url": "https://eupl.eu/1.2/nl/",
     },
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Paths relative to the server URL, which carries the major version.
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVERS": [
+        {
+            "url": "https://{host}/api/v1",
+            "description": "Uw installatie van Migratieketen.",
+            "variables": {
+                "host": {
+                    "default": "localhost",
+                    "description": "Host (en poort) van de installatie.",
+                }
+            },
+        }
+    ],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "migratieketen_web.api.schema_hooks.api_design_rules_hook",
+    ],
 }
 
 LOGGING = {
@@ -254,6 +349,10 @@ LOGGING = {
 }
 
 # Local accounts first; OpenID Connect when a deployment has an identity provider.
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# django-axes' lockout check first: a locked-out login fails before any other backend.
+AUTHENTICATION_BACKENDS = [
+    "migratieketen_web.security.RequestAxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 if MIGRATIEKETEN_OIDC_ENABLED:  # noqa: F405
     AUTHENTICATION_BACKENDS.append("migratieketen_web.accounts.oidc.RolesOIDCBackend")

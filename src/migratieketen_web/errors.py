@@ -1,0 +1,53 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Plain Dutch error pages (400, 403, 404, 413, 429, 500), never a debug page.
+
+Django answers an oversized request body (RequestDataTooBig) with its 400 handler;
+here that becomes the 413 page it really is. The 500 page has its own template
+that needs no database, no request data and no URL reversing, and if even that
+fails a fixed page is sent, so an error while handling an error stays plain.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+
+logger = logging.getLogger(__name__)
+
+FALLBACK_500 = (
+    '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'
+    "<title>Er ging iets mis – Migratieketen</title></head><body>"
+    "<h1>Er ging iets mis</h1><p>Er ging iets mis op de server. Probeer het later "
+    'opnieuw.</p><p><a href="/">Naar de kaart van Nederland</a></p></body></html>'
+)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if isinstance(exception, RequestDataTooBig):
+        return render(request, "413.html", status=413)
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return render(request, "403_csrf.html", status=403)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    try:
+        return HttpResponseServerError(loader.get_template("500.html").render())
+    except Exception:  # the error page itself must never fail
+        logger.exception("The 500 page could not be rendered")
+        return HttpResponseServerError(FALLBACK_500)

@@ -5,7 +5,7 @@
 // /api/v1/docs) that we use from node_modules into
 // src/migratieketen_web/static/vendor/ (git-ignored), so the app serves every
 // asset itself (no CDN) and no third-party file is ever committed.
-import { copyFileSync, mkdirSync, existsSync } from "node:fs";
+import { copyFileSync, mkdirSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -32,5 +32,13 @@ for (const [from, to] of files) {
   const dest = join(target, to);
   mkdirSync(dirname(dest), { recursive: true });
   copyFileSync(source, dest);
+  if (/\.(css|js)$/.test(dest)) {
+    // The source maps are not shipped: drop the reference, or the hashed static
+    // storage (collectstatic) fails on the missing .map file.
+    const text = readFileSync(dest, "utf8")
+      .replace(/\/\*# sourceMappingURL=[^*]*\*\//g, "")
+      .replace(/^\/\/# sourceMappingURL=.*$/gm, "");
+    writeFileSync(dest, text);
+  }
   console.log(`${from} -> static/vendor/${to}`);
 }

@@ -84,7 +84,14 @@ def _collect_static() -> None:
     from migratieketen_web.staticcheck import missing_static_files
 
     console.print("Statische bestanden verzamelen ...")
-    call_command("collectstatic", interactive=False, verbosity=0)
+    try:
+        call_command("collectstatic", interactive=False, verbosity=0)
+    except Exception as exc:  # e.g. a CSS file naming a file that is not there
+        err_console.print(
+            f"[red]Statische bestanden verzamelen mislukt:[/red] {exc}. Bouw ze "
+            "opnieuw met 'npm ci && npm run build' in de projectmap."
+        )
+        raise typer.Exit(1) from exc
     missing = missing_static_files()
     if missing:
         err_console.print(

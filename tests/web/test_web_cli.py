@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -57,11 +58,13 @@ def _free_port() -> int:
 def test_serve_starts_from_an_empty_database(
     shared_data_dir: Path, tmp_path: Path
 ) -> None:
-    """One command: migrate, import the open data, collect static files, serve."""
+    """One command: migrate, import the open data, collect static files, serve.
+
+    As bin/run starts it: the production settings (no --dev), so no debug page.
+    """
     port = _free_port()
     env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "migratieketen_web.conf.dev",
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
         "MIGRATIEKETEN_VAR_DIR": str(tmp_path / "var"),
         "MIGRATIEKETEN_DATABASE_URL": f"sqlite:///{tmp_path / 'var' / 'db.sqlite3'}",
         "MIGRATIEKETEN_DATA_DIR": str(shared_data_dir),
@@ -97,7 +100,18 @@ def test_serve_starts_from_an_empty_database(
         css = f"http://127.0.0.1:{port}/static/css/migratieketen.css"
         with urllib.request.urlopen(css, timeout=5) as r:
             assert r.status == 200
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/bestaat-niet", timeout=5)
+        except urllib.error.HTTPError as missing:
+            page = missing.read().decode()
+            assert missing.code == 404
+            assert "Pagina niet gevonden" in page
+            assert "DEBUG" not in page and "Traceback" not in page
+            assert "script-src 'self'" in missing.headers["Content-Security-Policy"]
+        else:
+            pytest.fail("/bestaat-niet did not answer 404")
     finally:
         process.terminate()
         output, _ = process.communicate(timeout=30)
     assert f"http://127.0.0.1:{port}/" in output
+    assert "productie-instellingen" in output

@@ -28,6 +28,14 @@ def secret_key_bits(key: str) -> float:
     return per_char * len(key)
 
 
+def repeat_period(key: str) -> int:
+    """Length of the shortest block that *key* repeats ("abcabcab" -> 3)."""
+    for period in range(1, len(key)):
+        if all(key[i] == key[i - period] for i in range(period, len(key))):
+            return period
+    return len(key)
+
+
 def weak_secret_key_reason(key: str) -> str | None:
     """Why *key* is too weak for production, in Dutch; None when it is strong."""
     if key.startswith("django-insecure"):
@@ -36,6 +44,8 @@ def weak_secret_key_reason(key: str) -> str | None:
         return f"de sleutel is {len(key)} tekens; minimaal {MIN_SECRET_LENGTH}"
     if len(set(key)) < MIN_SECRET_DISTINCT:
         return f"de sleutel heeft minder dan {MIN_SECRET_DISTINCT} verschillende tekens"
+    if repeat_period(key) <= len(key) // 2:
+        return "de sleutel herhaalt steeds hetzelfde stuk"
     bits = secret_key_bits(key)
     if bits < MIN_SECRET_BITS:
         return f"de sleutel is te voorspelbaar (~{bits:.0f} bits; minimaal {MIN_SECRET_BITS})"

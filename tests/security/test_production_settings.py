@@ -1,0 +1,111 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Issue 9 #12: production settings pass `check --deploy`, refuse a weak SECRET_KEY,
+and trust a proxy's HTTPS header only when configured."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+import pytest
+
+from migratieketen_web.conf.hardening import (
+    proxy_ssl_header,
+    require_strong_secret_key,
+    weak_secret_key_reason,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _manage(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "migratieketen_web.conf.production",
+        "MIGRATIEKETEN_VAR_DIR": str(tmp_path),
+        "MIGRATIEKETEN_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "ALLOWED_HOSTS": "migratieketen.example.nl",
+        **env,
+    }
+    environment.pop("MIGRATIEKETEN_HTTPS", None)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=REPO,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.slow
+def test_check_deploy_is_clean_for_the_production_settings(tmp_path):
+    result = _manage(
+        tmp_path,
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=secrets.token_urlsafe(50),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.slow
+def test_a_weak_secret_key_stops_the_start_with_a_dutch_message(tmp_path):
+    result = _manage(tmp_path, "check", SECRET_KEY="geheim")
+    assert result.returncode != 0
+    assert "SECRET_KEY is te zwak" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "kort",
+        "django-insecure-" + secrets.token_urlsafe(50),
+        "a" * 80,
+        "ab" * 40,
+        "0123456789" * 6,
+    ],
+)
+def test_weak_keys_are_refused(key):
+    assert weak_secret_key_reason(key) is not None
+    with pytest.raises(ImproperlyConfigured, match="te zwak"):
+        require_strong_secret_key(key)
+
+
+@pytest.mark.parametrize(
+    "key", [secrets.token_urlsafe(50), secrets.token_hex(32), secrets.token_hex(40)]
+)
+def test_random_keys_pass(key):
+    assert weak_secret_key_reason(key) is None
+
+
+def test_proxy_ssl_header_is_parsed_or_refused():
+    assert proxy_ssl_header("") is None
+    assert proxy_ssl_header("HTTP_X_FORWARDED_PROTO=https") == (
+        "HTTP_X_FORWARDED_PROTO",
+        "https",
+    )
+    with pytest.raises(ImproperlyConfigured, match="HTTP_X_FORWARDED_PROTO=https"):
+        proxy_ssl_header("X-Forwarded-Proto")
+
+
+@pytest.mark.slow
+def test_proxy_ssl_header_reaches_the_settings(tmp_path):
+    result = _manage(
+        tmp_path,
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SECURE_PROXY_SSL_HEADER)",
+        MIGRATIEKETEN_PROXY_SSL_HEADER="HTTP_X_FORWARDED_PROTO=https",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "('HTTP_X_FORWARDED_PROTO', 'https')" in result.stdout

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import secrets
 import sys
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,8 @@ from migratieketen_web.config import REGISTRY, EnvVar  # noqa: E402
 ENVIRONMENTS = ("dev", "test", "ci", "production")
 CONF = "migratieketen_web.conf"
 # Production refuses to load without a secret; a placeholder lets the module import.
-PLACEHOLDER_ENV = {"SECRET_KEY": "placeholder-for-documentation-only"}
+# A random key per run: production refuses a weak one, and none is ever written down.
+PLACEHOLDER_ENV = {"SECRET_KEY": secrets.token_urlsafe(50)}
 
 HEADER = """\
 <!-- SPDX-License-Identifier: EUPL-1.2 -->
@@ -43,9 +45,9 @@ HEADER = """\
 
 Migratieketen reads its configuration only from environment variables, each declared
 once with `migratieketen_web.config.config(name, default, help)`. The settings module
-is chosen with `DJANGO_SETTINGS_MODULE` (`migratieketen_web.conf.dev` for `bin/run`
-and `manage.py`, `.test` for pytest, `.ci` for `bin/test`, `.production` for a
-server).
+is chosen with `DJANGO_SETTINGS_MODULE` (`migratieketen_web.conf.dev` for
+`manage.py` and `serve --dev`, `.test` for pytest, `.ci` for `bin/test`,
+`.production` for a server and for `bin/run` / `migratieketen serve`).
 
 Booleans accept `true/false`, `1/0`, `yes/no`, `ja/nee`, `on/off`; lists are
 comma-separated. `<repo>` stands for the installation folder.

@@ -6,6 +6,7 @@ Django answers an oversized request body (RequestDataTooBig) with its 400 handle
 here that becomes the 413 page it really is. The 500 page has its own template
 that needs no database, no request data and no URL reversing, and if even that
 fails a fixed page is sent, so an error while handling an error stays plain.
+Under /api/ every handler answers a problem document instead of a page.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
+from migratieketen_web.api.middleware import error_problem, is_api_request
+
 logger = logging.getLogger(__name__)
 
 FALLBACK_500 = (
@@ -27,18 +30,22 @@ FALLBACK_500 = (
 )
 
 
+def _page(request: HttpRequest, status: int) -> HttpResponse:
+    if is_api_request(request):
+        return error_problem(request, status)
+    return render(request, f"{status}.html", status=status)
+
+
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
-    if isinstance(exception, RequestDataTooBig):
-        return render(request, "413.html", status=413)
-    return render(request, "400.html", status=400)
+    return _page(request, 413 if isinstance(exception, RequestDataTooBig) else 400)
 
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return render(request, "403.html", status=403)
+    return _page(request, 403)
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return render(request, "404.html", status=404)
+    return _page(request, 404)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
@@ -46,6 +53,8 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    if is_api_request(request):
+        return error_problem(request, 500)
     try:
         return HttpResponseServerError(loader.get_template("500.html").render())
     except Exception:  # the error page itself must never fail

@@ -7,13 +7,15 @@ from django.contrib import admin
 from django.urls import include, path
 
 from migratieketen_web.accounts.views import admin_login_redirect
-from migratieketen_web.api.resources import ApiIndexView
+from migratieketen_web.api.resources import ApiIndexSlashView, ApiIndexView
 
 urlpatterns = [
     # The admin logs in through our two-step login (password + second factor).
     path("beheer/login/", admin_login_redirect),
     path("beheer/", admin.site.urls),
     path("api/v1", ApiIndexView.as_view(), name="api-index"),
+    # The landing page is the one address that may end in '/' (the server URL + '/').
+    path("api/v1/", ApiIndexSlashView.as_view(), name="api-index-slash"),
     path("api/v1/", include("migratieketen_web.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("migratieketen_web.accounts.urls")),

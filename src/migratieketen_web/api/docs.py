@@ -13,6 +13,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.views.generic import TemplateView
+from drf_spectacular.renderers import OpenApiJsonRenderer2
 from drf_spectacular.views import SpectacularJSONAPIView
 
 
@@ -30,6 +31,7 @@ class OpenApiJsonView(SpectacularJSONAPIView):
     """The document as JSON, readable from any origin (``/core/publish-openapi``)."""
 
     authentication_classes: list[type] = []
+    renderer_classes = [OpenApiJsonRenderer2]  # plain application/json
 
     def finalize_response(
         self, request: HttpRequest, response: HttpResponse, *args: Any, **kwargs: Any

@@ -51,6 +51,11 @@ def _detail(request: HttpRequest, status: int) -> str | None:
     return None
 
 
+def error_problem(request: HttpRequest, status: int) -> HttpResponse:
+    """The problem document for a Django-level error on an API path."""
+    return problem_response(request, status, _detail(request, status))
+
+
 def body_too_large_detail() -> str:
     limit = settings.MIGRATIEKETEN_API_MAX_BODY_BYTES
     return (
@@ -78,9 +83,7 @@ class ApiVersionMiddleware:
         ).startswith(PROBLEM_CONTENT_TYPE):
             allow = response.get("Allow")
             retry_after = response.get("Retry-After")
-            response = problem_response(
-                request, response.status_code, _detail(request, response.status_code)
-            )
+            response = error_problem(request, response.status_code)
             if allow:
                 response["Allow"] = allow
             if retry_after:

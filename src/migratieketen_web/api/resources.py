@@ -102,3 +102,13 @@ class ApiIndexView(APIView):
             "documentatie": f"{root}/docs",
         }
         return Response(ApiIndexSerializer(body).data)
+
+
+class ApiIndexSlashView(ApiIndexView):
+    """The same index on /api/v1/: the server URL plus the root path '/'.
+
+    The NL API Design Rules exempt the landing page '/' from the no-trailing-slash
+    rule; clients that join the server URL and '/' land here. Documented once, as '/'.
+    """
+
+    schema = None

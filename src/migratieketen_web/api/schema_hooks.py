@@ -123,7 +123,11 @@ def _openapi_operation() -> dict[str, Any]:
                             "description": "Altijd *: elke herkomst mag het lezen.",
                         },
                     },
-                    "content": {"application/json": {"schema": {"type": "object"}}},
+                    "content": {
+                        "application/json": {
+                            "schema": {"type": "object", "additionalProperties": True}
+                        }
+                    },
                 }
             },
         }

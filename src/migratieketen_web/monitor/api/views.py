@@ -391,6 +391,7 @@ class SpreidingViewSet(viewsets.GenericViewSet):
     permission_classes = [ScopesRequired]
     required_scopes = {"list": OPEN}
     pagination_class = None
+    list_returns_object = True  # one distribution, not an array (OpenAPI)
     serializer_class = SpreidingSerializer
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:

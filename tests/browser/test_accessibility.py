@@ -38,7 +38,9 @@ PAGES = [
 
 @pytest.fixture(scope="module")
 def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(locale="nl-NL")
+    # axe is injected as an inline script, which the site's CSP (rightly) blocks;
+    # the CSP itself is tested with the policy on in test_content_security_policy.py.
+    context = browser.new_context(locale="nl-NL", bypass_csp=True)
     yield context.new_page()
     context.close()
 

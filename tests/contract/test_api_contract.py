@@ -70,6 +70,19 @@ def _database_url(tmp: Path) -> str:
     return parsed._replace(path=f"/{name}").geturl()
 
 
+def _drop_database(url: str) -> None:
+    if not url.startswith(("postgres://", "postgresql://")):
+        return
+    import psycopg
+
+    parsed = urlparse(url)
+    admin = parsed._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(
+            f'DROP DATABASE IF EXISTS "{parsed.path.lstrip("/")}" WITH (FORCE)'
+        )
+
+
 def _wait_until_up(url: str, process: subprocess.Popen[str]) -> None:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -88,6 +101,7 @@ def api_server(tmp_path_factory, shared_data_dir: Path) -> Iterator[str]:
     """migrate + import the open data, compute the (small) forecast, then waitress
     with the production settings (contract_settings.py)."""
     tmp = tmp_path_factory.mktemp("contract")
+    database_url = _database_url(tmp)
     python_path = os.pathsep.join(
         [str(HERE), *filter(None, [os.environ.get("PYTHONPATH")])]
     )
@@ -97,7 +111,7 @@ def api_server(tmp_path_factory, shared_data_dir: Path) -> Iterator[str]:
         "PYTHONPATH": python_path,
         "MIGRATIEKETEN_HTTPS": "false",
         "MIGRATIEKETEN_VAR_DIR": str(tmp / "var"),
-        "MIGRATIEKETEN_DATABASE_URL": _database_url(tmp),
+        "MIGRATIEKETEN_DATABASE_URL": database_url,
         "MIGRATIEKETEN_DATA_DIR": str(shared_data_dir),
     }
     subprocess.run(
@@ -139,6 +153,7 @@ def api_server(tmp_path_factory, shared_data_dir: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.communicate(timeout=30)
+        _drop_database(database_url)
 
 
 def test_every_operation_keeps_the_documented_contract(api_server, tmp_path):

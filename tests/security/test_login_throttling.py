@@ -13,8 +13,7 @@ from django.test import Client
 
 import pytest
 from axes.models import AccessAttempt
-
-from conftest import PASSWORD, basic
+from security_support import PASSWORD, basic
 
 pytestmark = pytest.mark.django_db
 ATTEMPTS = 50

@@ -173,3 +173,23 @@ def test_an_api_path_that_resolves_nowhere_needs_no_static_files(client, setting
     }
     settings.STATIC_ROOT = "/nonexistent-static-root"
     assert_problem(client.get("/api/v1/gemeenten/%C2%84"), 404)
+
+
+def test_the_401_of_get_realisaties_is_real_and_documented(client):
+    """Issue 9 #14: a wrong login on the open GET /realisaties is a 401 that the
+    document did not mention."""
+    wrong = {"HTTP_AUTHORIZATION": "Basic " + "bmllbWFuZDpmb3V0"}  # niemand:fout
+    assert_problem(client.get("/api/v1/realisaties", **wrong), 401)
+    document = client.get("/api/v1/openapi.json").json()
+    assert {"401", "429"} <= set(document["paths"]["/realisaties"]["get"]["responses"])
+    assert "403" not in document["paths"]["/realisaties"]["get"]["responses"]
+    assert "403" in document["paths"]["/realisaties"]["post"]["responses"]
+
+
+def test_spreiding_is_documented_as_the_object_it_returns(client):
+    """Issue 9 #14: /spreiding was documented as an array."""
+    document = client.get("/api/v1/openapi.json").json()
+    schema = document["paths"]["/spreiding"]["get"]["responses"]["200"]["content"][
+        "application/json"
+    ]["schema"]
+    assert schema == {"$ref": "#/components/schemas/Spreiding"}

@@ -91,7 +91,8 @@ class ScopedAutoSchema(AutoSchema):
     """Documents an action whose required scope is OPEN as needing no login.
 
     drf-spectacular only writes ``security: [{}]`` for AllowAny; the API uses
-    ScopesRequired (deny by default), so the open actions say so here. A list
+    ScopesRequired (deny by default), so the open actions say so here (with the
+    optional logins the view accepts, as those can fail). A list
     action of a view that answers one object (``list_returns_object = True``, no
     pagination) is documented as that object, not as an array.
     """
@@ -99,7 +100,9 @@ class ScopedAutoSchema(AutoSchema):
     def get_auth(self) -> list[dict[str, Any]]:
         required = getattr(self.view, "required_scopes", None) or {}
         if required.get(getattr(self.view, "action", None)) is OPEN:
-            return [{}]
+            # Open, but a view that accepts a login still checks one that is sent:
+            # wrong credentials are a 401 (or a 429 lockout) even here.
+            return [{}, *[r for r in super().get_auth() if r]]
         return super().get_auth()
 
     def _is_list_view(self, serializer: Any = None) -> bool:

@@ -8,8 +8,8 @@ operation, so the document must say so):
 
 - a problem+json response for 400 (every operation: an unknown query parameter
   is refused everywhere), 404
-  (paths with a variable), 406, 413 (with a body), 401/403/429 (with a login),
-  429 (writes), 500 -- and nothing but the standard problem members plus the
+  (paths with a variable), 406, 413 (with a body), 401/429 (a login is accepted),
+  403 (a login is required), 429 (writes), 500 -- and nothing but the standard problem members plus the
   ``invalidParams`` extension, as ``allOf`` on the standard problem;
 - the ``API-Version`` header on every 2xx/3xx response (``/core/version-header``);
 - the global ``tags`` list with a description per tag;
@@ -48,9 +48,15 @@ def _problem(status: int) -> dict[str, Any]:
     }
 
 
+def _accepts_login(operation: dict[str, Any]) -> bool:
+    """A login can be sent (and fail: 401, or 429 after too many failures)."""
+    return any(requirement for requirement in operation.get("security") or [])
+
+
 def _needs_login(operation: dict[str, Any]) -> bool:
-    security = operation.get("security")
-    return bool(security) and any(requirement for requirement in security)
+    """A login is required (no empty requirement): a missing scope is a 403."""
+    security = operation.get("security") or []
+    return bool(security) and all(requirement for requirement in security)
 
 
 def generic_statuses(path: str, method: str, operation: dict[str, Any]) -> set[int]:
@@ -61,8 +67,10 @@ def generic_statuses(path: str, method: str, operation: dict[str, Any]) -> set[i
         statuses.add(404)
     if has_body:
         statuses.add(413)
+    if _accepts_login(operation):
+        statuses.update({401, 429})
     if _needs_login(operation):
-        statuses.update({401, 403, 429})
+        statuses.add(403)
     if method in WRITE_METHODS:
         statuses.add(429)
     return statuses

@@ -182,7 +182,7 @@ def test_every_operation_keeps_the_documented_contract(api_server, tmp_path):
     ]
     with report.open("w") as out:
         result = subprocess.run(
-            command, cwd=REPO, stdout=out, stderr=subprocess.STDOUT, timeout=900
+            command, cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT, timeout=900
         )
     output = report.read_text()
     assert result.returncode == 0, (

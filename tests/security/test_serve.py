@@ -73,8 +73,10 @@ def test_serve_starts_when_the_static_files_are_complete(static_without_vendor, 
 
 @pytest.fixture
 def environment(monkeypatch):
+    """Both variables unset, and restored afterwards even if serve sets them."""
     for name in ("DJANGO_SETTINGS_MODULE", "MIGRATIEKETEN_HTTPS"):
-        monkeypatch.delenv(name, raising=False)
+        monkeypatch.setenv(name, "recorded-for-restore")
+        monkeypatch.delenv(name)
     return monkeypatch
 
 

@@ -252,10 +252,22 @@ def serve(
         f"[bold]Migratieketen draait op http://{shown_host}:{port}/[/bold] "
         f"({mode}; stoppen met Ctrl+C)"
     )
+    _say_if_https_is_expected()
     try:
         waitress_serve(application, host=host, port=port, threads=8, _quiet=True)
     finally:
         workers.stop()
+
+
+def _say_if_https_is_expected() -> None:
+    from django.conf import settings
+
+    if getattr(settings, "SECURE_SSL_REDIRECT", False):
+        console.print(
+            "HTTPS verwacht: zet een TLS-proxy ervoor met "
+            "MIGRATIEKETEN_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO=https, of "
+            "MIGRATIEKETEN_HTTPS=false voor gewoon HTTP."
+        )
 
 
 def _raise_keyboard_interrupt(signum: int, frame: FrameType | None) -> None:

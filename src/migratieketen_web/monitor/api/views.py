@@ -366,6 +366,23 @@ class TaakstellingViewSet(viewsets.GenericViewSet):
         return Response(MonitorSerializer(_ledger(data, gemeentecode)).data)
 
 
+def _spreiding(data: MonitorData, values: dict[str, Any]) -> sp.Spreiding:
+    """The distribution; a SES-WOA source the client chose but this installation
+    lacks is a 400 on ``ses`` (the client can choose another), not a 503."""
+    ses = values.get("ses", sp.DEFAULT_SES)
+    try:
+        return sp.compute(data, values.get("raming"), ses)
+    except sp.SpreidingUnavailable as exc:
+        if ses != sp.DEFAULT_SES:
+            try:
+                sp.compute(data, values.get("raming"), sp.DEFAULT_SES)
+            except sp.SpreidingUnavailable:
+                pass
+            else:  # only the chosen source is missing
+                raise _invalid("ses", str(exc)) from exc
+        raise Unavailable(str(exc)) from exc
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="Spreidingswet",
@@ -399,12 +416,7 @@ class SpreidingViewSet(viewsets.GenericViewSet):
             SpreidingFilter, request.query_params, allowed_extra=()
         )
         data = _monitor_data()
-        try:
-            result = sp.compute(
-                data, values.get("raming"), values.get("ses", sp.DEFAULT_SES)
-            )
-        except sp.SpreidingUnavailable as exc:
-            raise Unavailable(str(exc)) from exc
+        result = _spreiding(data, values)
         notes = list(result.result.notes)
         gemeenten = []
         for code, info in data.gemeenten.items():

@@ -39,7 +39,7 @@ PAGES = [
 @pytest.fixture(scope="module")
 def page(browser: Any) -> Iterator[Any]:
     # axe is injected as an inline script, which the site's CSP (rightly) blocks;
-    # the CSP itself is tested with the policy on in test_content_security_policy.py.
+    # the CSP itself is tested with the policy on in test_csp_in_browser.py.
     context = browser.new_context(locale="nl-NL", bypass_csp=True)
     yield context.new_page()
     context.close()

@@ -65,27 +65,32 @@ def test_a_weak_secret_key_stops_the_start_with_a_dutch_message(tmp_path):
     assert "SECRET_KEY is te zwak" in result.stderr
 
 
-@pytest.mark.parametrize(
-    "key",
-    [
-        "kort",
-        "django-insecure-" + secrets.token_urlsafe(50),
-        "a" * 80,
-        "ab" * 40,
-        "0123456789" * 6,
-    ],
-)
-def test_weak_keys_are_refused(key):
+# Fixed ids: xdist workers must collect the same test names (no random key in an id).
+WEAK_KEYS = {
+    "short": lambda: "kort",
+    "django-insecure": lambda: "django-insecure-" + secrets.token_urlsafe(50),
+    "one-character": lambda: "a" * 80,
+    "two-characters": lambda: "ab" * 40,
+    "repeated-block": lambda: "0123456789" * 6,
+}
+STRONG_KEYS = {
+    "token_urlsafe-50": lambda: secrets.token_urlsafe(50),
+    "token_hex-32": lambda: secrets.token_hex(32),
+    "token_hex-40": lambda: secrets.token_hex(40),
+}
+
+
+@pytest.mark.parametrize("make_key", WEAK_KEYS.values(), ids=WEAK_KEYS.keys())
+def test_weak_keys_are_refused(make_key):
+    key = make_key()
     assert weak_secret_key_reason(key) is not None
     with pytest.raises(ImproperlyConfigured, match="te zwak"):
         require_strong_secret_key(key)
 
 
-@pytest.mark.parametrize(
-    "key", [secrets.token_urlsafe(50), secrets.token_hex(32), secrets.token_hex(40)]
-)
-def test_random_keys_pass(key):
-    assert weak_secret_key_reason(key) is None
+@pytest.mark.parametrize("make_key", STRONG_KEYS.values(), ids=STRONG_KEYS.keys())
+def test_random_keys_pass(make_key):
+    assert weak_secret_key_reason(make_key()) is None
 
 
 def test_proxy_ssl_header_is_parsed_or_refused():

@@ -106,7 +106,7 @@ def api_server(tmp_path_factory, shared_data_dir: Path) -> Iterator[str]:
         [str(HERE), *filter(None, [os.environ.get("PYTHONPATH")])]
     )
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "contract_settings",
         "PYTHONPATH": python_path,
         "MIGRATIEKETEN_HTTPS": "false",

@@ -34,6 +34,8 @@ def _manage(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProce
         **env,
     }
     environment.pop("MIGRATIEKETEN_HTTPS", None)
+    # Set by tests/browser_support.py for Playwright; never part of a deployment.
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=REPO,

@@ -214,6 +214,7 @@ def serve(
     _choose_serve_settings(dev, host)
     _setup_django()
     _refuse_debug_without_dev(dev)
+    from django.conf import settings
     from django.core.management import call_command
 
     from migratieketen_web.gemeenten.models import DataVintage

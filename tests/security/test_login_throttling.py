@@ -86,7 +86,7 @@ def test_client_address_behind_a_proxy_is_the_one_the_proxy_saw(rf, settings):
     request = rf.get(
         "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.7"
     )
-    settings.MIGRATIEKETEN_PROXY_COUNT = 0
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 0}
     assert client_ip_address(request) == "10.0.0.1"
-    settings.MIGRATIEKETEN_PROXY_COUNT = 1
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
     assert client_ip_address(request) == "198.51.100.7"  # not the forgeable 6.6.6.6

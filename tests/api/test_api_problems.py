@@ -36,11 +36,6 @@ def test_unexpected_exception_is_500_problem_not_html():
         (Http404(), 404, "Er is geen bron op /api/v1/gemeenten."),
         (PermissionDenied(), 403, "U heeft geen toegang tot deze bron."),
         (exceptions.NotAuthenticated(), 401, "Voor deze bron is authenticatie nodig."),
-        (
-            exceptions.ParseError(),
-            400,
-            "De inhoud van de aanvraag is geen geldige JSON.",
-        ),
         (exceptions.Throttled(wait=30), 429, "probeer het over 30 seconden opnieuw"),
     ],
 )
@@ -53,6 +48,25 @@ def test_known_errors_keep_status_and_get_dutch_text(exc, status, detail):
     assert response.data["instance"] == "/api/v1/gemeenten"
     assert response.data["title"] != ""
     assert "invalidParams" not in response.data
+
+
+@pytest.mark.parametrize(
+    "exc",
+    [
+        exceptions.ParseError(),
+        exceptions.ParseError("JSON parse error - Expecting value: line 1 column 1"),
+    ],
+)
+def test_an_unreadable_body_is_a_dutch_400_with_invalid_params(exc):
+    """Found by schemathesis: the 400 schema has invalidParams; a parse error had
+    none and said 'JSON parse error' in English."""
+    response = _handle(exc)
+    assert response.status_code == 400
+    reason = "De inhoud van de aanvraag is geen geldige JSON."
+    assert response.data["detail"] == reason
+    assert response.data["invalidParams"] == [
+        {"name": "body", "code": "parse_error", "reason": reason}
+    ]
 
 
 def test_throttled_has_retry_after():

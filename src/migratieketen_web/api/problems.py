@@ -208,7 +208,20 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     headers: dict[str, str] = {}
     if _locked_out(exc, request):
         exc = LoginLockedOut()
-    if isinstance(exc, exceptions.ValidationError):
+    if isinstance(exc, exceptions.ParseError):
+        # An unreadable body is invalid input like any other: a 400 with invalidParams
+        # (the documented 400 schema), the reason in Dutch, never the parser's English.
+        reason = str(exc.detail)
+        if reason == str(exc.default_detail) or reason.startswith("JSON parse error"):
+            reason = "De inhoud van de aanvraag is geen geldige JSON."
+        body = problem_body(
+            400,
+            detail=reason,
+            instance=instance,
+            invalid_params=[{"name": "body", "code": "parse_error", "reason": reason}],
+        )
+        status_code = 400
+    elif isinstance(exc, exceptions.ValidationError):
         status_code = exc.status_code
         body = problem_body(
             status_code,

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 # Copyright (C) 2026 Migratieketen contributors
 """Issue 9 #12: 50 wrong logins lock the user name for that address (django-axes),
-on the admin form and on the API's HTTP Basic login alike; the lock is in the
+on the login page (/inloggen, also the admin's) and on the API's HTTP Basic login alike; the lock is in the
 database, so every process and a restart see it."""
 
 from __future__ import annotations
@@ -21,20 +21,20 @@ ATTEMPTS = 50
 
 def _admin_login(client: Client, password: str) -> int:
     response = client.post(
-        "/beheer/login/?next=/beheer/",
+        "/inloggen?next=/beheer/",
         {"username": "beheerder", "password": password},
     )
     return response.status_code
 
 
-def test_fifty_wrong_admin_logins_lock_even_the_right_password(admin_user):
+def test_fifty_wrong_logins_lock_even_the_right_password(admin_user):
     client = Client()
     statuses = [_admin_login(client, f"fout-{i}") for i in range(ATTEMPTS)]
     assert statuses[0] == 200  # the form again, with an error
     assert statuses[-1] == 429
     assert statuses.count(429) >= ATTEMPTS - settings.AXES_FAILURE_LIMIT
     locked = client.post(
-        "/beheer/login/?next=/beheer/",
+        "/inloggen?next=/beheer/",
         {"username": "beheerder", "password": PASSWORD},
     )
     assert locked.status_code == 429

@@ -31,6 +31,7 @@ RESOURCE_DESCRIPTIONS: dict[str, str] = {
     "prognoses": "Prognoses van de asielinstroom.",
     "instroomscenarios": "Instroomscenario's bij de prognoses.",
     "scenarioruns": "Berekeningen van het ketenmodel met een scenario.",
+    "inburgeraars": "Het inburgeringsregister: inburgeringsplichtigen per gemeente.",
     "openapi": "Het OpenAPI-document van deze API.",
     "index": "Het startpunt van de API: alle bronnen.",
 }

@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -98,16 +97,16 @@ def test_cap_holds_and_a_killed_worker_frees_its_slot_at_the_next_start(
     worker.popen.wait(30)
     assert _state(http, running)["status"] == "bezig"  # nobody has looked yet
 
-    # A new worker marks it failed at start-up, with the Dutch reason, at once.
-    started = time.monotonic()
+    # A new worker marks it failed at start-up, with the Dutch reason. The heartbeat
+    # path would take MIGRATIEKETEN_JOBS_WORKER_STALE_SECONDS (600 s), so a failure
+    # within the poll's limit can only come from the start-up check; no clock assertion
+    # (these machines are noisy).
     deployment.worker()
     failed = poll(
-        lambda: (s := _state(http, running))["status"] == "mislukt" and s, timeout=30
+        lambda: (s := _state(http, running))["status"] == "mislukt" and s, timeout=120
     )
-    recovered_in = time.monotonic() - started
     assert "onderbroken" in failed["foutmelding"]
     assert "rekenwerker stopte" in failed["foutmelding"]
-    assert recovered_in < 15, recovered_in
     # The task framework's own record says so too; the dead worker is marked stopped.
     failed_tasks = deployment.database.rows(
         "SELECT exception_class_path FROM django_tasks_database_dbtaskresult "

@@ -44,7 +44,7 @@ def test_a_half_year_without_calendar_dates_is_a_400_problem(
     response = client.get(f"/api/v1/{resource}?halfjaar=0000-1")
     assert response.status_code == 400 and response["Content-Type"] == PROBLEM
     params = {p["name"]: p["reason"] for p in response.json()["invalidParams"]}
-    assert "tussen 1900 en 9998" in params["halfjaar"]
+    assert "1900 tot en met 2999" in params["halfjaar"]
 
 
 # (CSV cell values, the column, the schema field, what the API sends)

@@ -5,7 +5,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import metadata
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -20,6 +22,7 @@ from migratieketen.maps.bins import ClassBin, bin_index, quantile_bins
 from migratieketen.maps.svg import NL_FRAME, fit_view_box, path_bbox
 from migratieketen_web.gemeenten import models, queries
 from migratieketen_web.gemeenten.formatting import format_number, format_value
+from migratieketen_web.gemeenten.publishers import PUBLISHERS
 
 CLASSES = 5
 # Shown first on the gemeente page: the figures that matter most for the chain
@@ -331,7 +334,7 @@ def gemeente_detail(request: HttpRequest, code: str) -> HttpResponse:
                 }
                 for n in neighbours
             ],
-            "comparison_features": used,
+            "comparison_features": _feature_labels(used),
             "sections": CHAIN_SECTIONS,
             "locator": _locator(gemeente),
             "geometry_source": geometry_source.first(),
@@ -412,13 +415,33 @@ def search(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _feature_labels(keys: list[str]) -> list[str]:
+    """The comparison features by their indicator label (users never see ids)."""
+    labels = {info.key: info.label for info in queries.indicators()}
+    labels.setdefault("population", _("Inwoners"))
+    return [str(labels.get(key, key)) for key in keys]
+
+
+def _software_version() -> str:
+    try:
+        return metadata.version("migratieketen")
+    except metadata.PackageNotFoundError:  # running from a source tree only
+        return "onbekend"
+
+
 def about(request: HttpRequest) -> HttpResponse:
+    """Every publisher a page cites, the software version and whom to contact."""
+    contact = settings.MIGRATIEKETEN_CONTACT
     return render(
         request,
         "gemeenten/over.html",
         {
             "sources": models.Source.objects.order_by("publisher", "title"),
             "vintage": models.DataVintage.objects.order_by("-imported_at").first(),
+            "publishers": PUBLISHERS,
+            "version": _software_version(),
+            "contact": contact,
+            "contact_is_mail": "@" in contact and "://" not in contact,
         },
     )
 

@@ -86,9 +86,22 @@ def _series_param(request: HttpRequest) -> str:
     return presentation.check_series(value)
 
 
+FIRST_END = "eerste_asielverzoeken_kwartaal"
+NAREIS_END = "nareizigers_kwartaal"
+
+
 def _vintage_context(forecast: Forecast) -> dict[str, Any]:
     vintage = forecast.data_vintage
+    ends = vintage.get("series_end", {})
     return {
+        # The quarterly series the forecast extends, each with its own last quarter.
+        "last_figures": [
+            (gettext(presentation.SERIES_END_LABELS[name]).lower(), ends[name])
+            for name in (FIRST_END, NAREIS_END)
+            if ends.get(name)
+        ],
+        "first_end": ends.get(FIRST_END, ""),
+        "nareis_end": ends.get(NAREIS_END, ""),
         "series_ends": [
             (gettext(presentation.SERIES_END_LABELS.get(name, name)), end)
             for name, end in vintage.get("series_end", {}).items()
@@ -136,6 +149,7 @@ def prognose(request: HttpRequest) -> HttpResponse:
                 if presentation.CHOSEN_MODEL[series] == "ensemble"
                 else None
             ),
+            "is_ensemble": presentation.CHOSEN_MODEL[series] == "ensemble",
             "chosen_label": gettext(
                 presentation.MODEL_LABELS[presentation.CHOSEN_MODEL[series]]
             ),

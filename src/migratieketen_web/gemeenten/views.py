@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -25,6 +26,9 @@ from migratieketen_web.gemeenten.formatting import format_number, format_value
 from migratieketen_web.gemeenten.publishers import PUBLISHERS
 
 CLASSES = 5
+# Part of the cache key of the rendered map and table: raise it when their markup
+# or number format changes, so no page shows a body cached by older code.
+BODY_VERSION = 2
 # Shown first on the gemeente page: the figures that matter most for the chain
 # (size, urbanity, housing, labour market, origin); the rest sit under "Alle kenmerken".
 KEY_FIGURES = (
@@ -213,7 +217,10 @@ def national(request: HttpRequest) -> HttpResponse:
     sort = request.GET.get("sorteer", "naam")
     sort = sort if sort in SORTS else "naam"
 
-    cache_key = f"mk:national:{queries.vintage_key()}:{level}:{key}:{sort}:{_lang()}"
+    cache_key = (
+        f"mk:national:{BODY_VERSION}:{queries.vintage_key()}:{level}:{key}:{sort}"
+        f":{_lang()}"
+    )
     body = cache.get(cache_key)
     if body is None:
         areas, bins = _areas(level, info)
@@ -444,6 +451,11 @@ def about(request: HttpRequest) -> HttpResponse:
             "contact_is_mail": "@" in contact and "://" not in contact,
         },
     )
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask /favicon.ico before reading the page; send them to the SVG."""
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

@@ -36,6 +36,7 @@ from migratieketen.chain.params import resolve_values
 from migratieketen.chain.scenario import month_index, month_label
 from migratieketen.maps.bins import bin_index, quantile_bins
 from migratieketen.maps.svg import NL_FRAME
+from migratieketen.rules.rounding import half_up_div, largest_remainder
 from migratieketen_web.gemeenten.importer import current_vintage
 from migratieketen_web.jobs import services as job_services
 from migratieketen_web.jobs.models import ACTIVE_STATUSES, Job
@@ -61,6 +62,25 @@ KIND = "scenario"
 logger = logging.getLogger(__name__)
 TooManyActiveRuns = job_services.TooManyActiveJobs
 TooManyStarts = job_services.TooManyStarts
+
+
+# Per-gemeente figures are kept to three decimals before they are apportioned.
+APPORTION_SCALE = 1000
+
+
+def whole_persons(values: dict[str, float]) -> dict[str, int]:
+    """Per-gemeente figures as whole persons whose sum stays the rounded total.
+
+    Rounding each gemeente on its own can make the parts add up to more or less than
+    the national figure (and shows '1,6 plaatsen'); Hamilton's largest-remainder
+    method (the one the Spreidingswet key uses) keeps the total and moves every
+    figure by less than one person.
+    """
+    codes = list(values)
+    nums = [max(0, round(values[c] * APPORTION_SCALE)) for c in codes]
+    total = half_up_div(sum(nums), APPORTION_SCALE)
+    rounded = largest_remainder(nums, APPORTION_SCALE, total, tie_break=nums)
+    return dict(zip(codes, rounded, strict=True))
 
 
 class NotPublishable(Exception):

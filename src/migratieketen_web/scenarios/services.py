@@ -31,6 +31,7 @@ from migratieketen.chain import (
     run_ensemble,
 )
 from migratieketen.chain.engine import GEMEENTE_SERIES
+from migratieketen.chain.gemeenten import load_gemeente_inputs
 from migratieketen.chain.inputs import build_inputs
 from migratieketen.chain.params import resolve_values
 from migratieketen.chain.scenario import month_index, month_label
@@ -81,6 +82,22 @@ def whole_persons(values: dict[str, float]) -> dict[str, int]:
     total = half_up_div(sum(nums), APPORTION_SCALE)
     rounded = largest_remainder(nums, APPORTION_SCALE, total, tie_break=nums)
     return dict(zip(codes, rounded, strict=True))
+
+
+def housing_keys(data_dir: str) -> dict[str, tuple[float, float]]:
+    """Per gemeente the two keys of the chain model: (taakstelling share, corporation
+    dwellings). Statushouders are linked by the first (art. 29 Huisvestingswet 2014),
+    housed from lettings of the second; {} when the run's data folder is gone."""
+    try:
+        g = load_gemeente_inputs(data_dir)
+    except (ChainConfigError, OSError):
+        return {}
+    return {
+        code: (float(share), float(dwellings))
+        for code, share, dwellings in zip(
+            g.codes, g.share, g.corporation_dwellings, strict=True
+        )
+    }
 
 
 class NotPublishable(Exception):

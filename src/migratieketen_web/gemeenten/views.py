@@ -16,10 +16,16 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 
-from migratieketen.maps.bins import ClassBin, bin_index, quantile_bins
-from migratieketen.maps.svg import NL_FRAME, fit_view_box, path_bbox
 from migratieketen_web.gemeenten import models, queries
 from migratieketen_web.gemeenten.formatting import format_number, format_value
+from migratieketen_web.gemeenten.services import (
+    NL_FRAME,
+    ClassBin,
+    bin_index,
+    fit_view_box,
+    path_bbox,
+    quantile_bins,
+)
 
 CLASSES = 5
 # Shown first on the gemeente page: the figures that matter most for the chain

@@ -556,17 +556,21 @@ def province_detail(request: HttpRequest, code: str) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     hits = queries.search(query) if query else []
+    folded = queries.fold(query)
     exact = [
         h
         for h in hits
-        if queries.fold(query) in (queries.fold(h.name), queries.fold(h.code))
+        if folded in (queries.fold(h.name), queries.fold(h.code), queries.fold(h.alias))
     ]
-    if len(hits) == 1 or len(exact) == 1:
+    # A former gemeente is not silently replaced by its successor: the list says so.
+    exact = [h for h in exact if not h.former]
+    if (len(hits) == 1 and not hits[0].former) or len(exact) == 1:
         return redirect((exact or hits)[0].url)
+    suggestions = queries.suggestions(query) if query and not hits else []
     return render(
         request,
         "gemeenten/zoeken.html",
-        {"query": query, "hits": hits},
+        {"query": query, "hits": hits, "suggestions": suggestions},
         status=200,
     )
 

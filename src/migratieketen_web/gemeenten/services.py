@@ -12,6 +12,7 @@ depends on in `migratieketen` is listed in one place
 from __future__ import annotations
 
 from migratieketen.compare import COMPARISON_FEATURES, Neighbour, nearest, standardise
+from migratieketen.data.aliases import aliases, suggest
 from migratieketen.data import DataValidationError, default_data_dir, load_dataset
 from migratieketen.data.indicators import INDICATOR_SPECS
 from migratieketen.data.model import DataSet
@@ -35,6 +36,7 @@ __all__ = [
     "GeometryError",
     "Neighbour",
     "Provenance",
+    "aliases",
     "bin_index",
     "default_data_dir",
     "fit_view_box",
@@ -44,4 +46,5 @@ __all__ = [
     "path_bbox",
     "quantile_bins",
     "standardise",
+    "suggest",
 ]

@@ -12,8 +12,8 @@ depends on in `migratieketen` is listed in one place
 from __future__ import annotations
 
 from migratieketen.compare import COMPARISON_FEATURES, Neighbour, nearest, standardise
-from migratieketen.data.aliases import aliases, suggest
 from migratieketen.data import DataValidationError, default_data_dir, load_dataset
+from migratieketen.data.aliases import aliases, suggest
 from migratieketen.data.indicators import INDICATOR_SPECS
 from migratieketen.data.model import DataSet
 from migratieketen.data.provenance import Provenance

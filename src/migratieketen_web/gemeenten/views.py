@@ -22,6 +22,7 @@ from django.views.decorators.gzip import gzip_page
 
 from migratieketen_web.gemeenten import models, queries
 from migratieketen_web.gemeenten.formatting import format_number, format_value
+from migratieketen_web.gemeenten.publishers import PUBLISHERS
 from migratieketen_web.gemeenten.services import (
     NL_FRAME,
     ClassBin,
@@ -30,7 +31,6 @@ from migratieketen_web.gemeenten.services import (
     path_bbox,
     quantile_bins,
 )
-from migratieketen_web.gemeenten.publishers import PUBLISHERS
 from migratieketen_web.monitor import map_layers
 from migratieketen_web.monitor.map_layers import Layer
 

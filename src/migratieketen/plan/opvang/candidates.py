@@ -65,6 +65,7 @@ class Candidate:
     max_months: int
     close_cost: float
     generic: bool = False
+    latest_start: int | None = None  # months after the plan start; None = any time
 
     @property
     def label(self) -> str:

@@ -192,8 +192,15 @@ def _bounds(inst: Instance, lay: Layout) -> tuple[F, F, NDArray[np.bool_]]:
     usable = inst.capacity() >= np.asarray([c.min_places for c in inst.candidates])
     usable &= inst.capacity() > 0
     allowed &= usable[:, None]
+    latest = np.asarray(
+        [
+            inst.months if c.latest_start is None else c.latest_start
+            for c in inst.candidates
+        ]
+    )
+    may_start = allowed & (np.arange(e)[None, :] * inst.step <= latest[:, None])
     upper[lay.o : lay.o + n * e] = allowed.ravel()
-    upper[lay.z : lay.z + n * e] = allowed.ravel()
+    upper[lay.z : lay.z + n * e] = may_start.ravel()
     upper[lay.k : lay.k + n * e] = (allowed * inst.capacity()[:, None]).ravel()
     lower[lay.eta] = -INF
     integer = np.zeros(lay.size, dtype=bool)

@@ -9,8 +9,6 @@ and the deterministic plan on the median path. Nothing is stored.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from enum import StrEnum
 from pathlib import Path
@@ -36,18 +34,6 @@ def _eur(value: float) -> str:
         .replace(".", ",")
         .replace("_", ".")
     )
-
-
-def opvang_csv(records: list[dict[str, Any]], months: list[str]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["naam", "label", "wijkcode", "wijknaam", "gemeentecode", "gemeentenaam",
-                "provinciecode", "type", "opening", "sluiting", *months])  # fmt: skip
-    for r in records:
-        w.writerow([r["naam"], r["label"], r["wijkcode"], r["wijknaam"], r["gemeentecode"],
-                    r["gemeentenaam"], r["provinciecode"], r["type"], r["opening"],
-                    r["sluiting"] or "", *r["plaatsen_per_maand"]])  # fmt: skip
-    return buf.getvalue()
 
 
 def _policy_table(by_policy: dict[str, dict[str, Any]], title: str) -> Table:
@@ -142,6 +128,7 @@ def opvang(
     from migratieketen.data import DataDirError, DataValidationError, default_data_dir
     from migratieketen.plan.highs import SolverError
     from migratieketen.plan.opvang import OpvangError, Settings, plan_opvang
+    from migratieketen.plan.opvang.export import plan_csv
     from migratieketen_cli.chain_commands import resolve_scenario
 
     if maanden < 1 or paden < 1 or beslisblok < 1 or max_kandidaten < 1:
@@ -168,7 +155,7 @@ def opvang(
     if fmt in (OpvangFormaat.tabel, OpvangFormaat.table):
         _print_plan(summary, records)
     elif fmt is OpvangFormaat.csv:
-        _write(opvang_csv(records, summary["maanden"]), uitvoer)
+        _write(plan_csv(records, summary["maanden"]), uitvoer)
     else:
         payload = {"samenvatting": summary, "locaties": records}
         _write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", uitvoer)

@@ -71,3 +71,13 @@ def test_reactive_orders_noodopvang_when_full() -> None:
     assert out.openings[0] >= 1
     # before the lead time everything above 100 places is crisis shelter
     assert out.crisis[0] >= lead * 400
+
+
+def test_warm_start_from_the_median_plan_reaches_the_same_optimum() -> None:
+    cands = [candidate(i, f"WK00010{i}", "flexibel", 20, 200, 1) for i in range(4)]
+    rooms = {f"WK00010{i}": 200 for i in range(4)}
+    inst = instance(cands, _peak(), rooms, existing=100)
+    cold = solve(inst)
+    warm = solve(inst, start=deterministic(inst))
+    assert cold.solution.optimal and warm.solution.optimal
+    assert warm.objective == pytest.approx(cold.objective, rel=1e-6)

@@ -185,10 +185,14 @@ def solve_mip(
     time_limit: float = 120.0,
     mip_gap: float = 1e-4,
     threads: int | None = None,
+    start: tuple[NDArray[np.int32], FloatArray] | None = None,
 ) -> MipSolution:
     """Minimise cost @ x over rows row_lower <= A x <= row_upper, bounds, integrality.
 
-    Deterministic for the same model (fixed HiGHS random seed). Raises SolverError
+    `start` (column indices, values) is a partial starting solution: HiGHS completes it
+    (fixing its integer columns) and starts from it as the incumbent when feasible.
+    Deterministic for the same model (fixed HiGHS random seed) when it stops on the gap,
+    not on the time limit. Raises SolverError
     when no feasible integer solution was found within `time_limit`.
     """
     import time
@@ -226,6 +230,10 @@ def solve_mip(
     if len(idx):
         kinds = np.full(len(idx), highspy.HighsVarType.kInteger)
         h.changeColsIntegrality(len(idx), idx, kinds)
+    if start is not None:
+        index, value = start
+        h.setSolution(len(index), np.asarray(index, dtype=np.int32),
+                      np.asarray(value, dtype=np.float64))  # fmt: skip
     began = time.perf_counter()
     h.run()
     seconds = time.perf_counter() - began

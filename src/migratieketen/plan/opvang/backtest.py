@@ -42,7 +42,7 @@ from migratieketen.plan.opvang.evaluate import score
 from migratieketen.plan.opvang.formulation import solve
 from migratieketen.plan.opvang.model import F, Instance
 from migratieketen.plan.opvang.norms import TYPES, Norms, OpvangError, norms_at
-from migratieketen.plan.opvang.policies import NOOD, reactive_schedule
+from migratieketen.plan.opvang.policies import NOOD, median_instance, reactive_schedule
 
 REVIEW_MONTHS = 6
 START_OCCUPANCY = 0.9
@@ -161,7 +161,10 @@ def review(state: PolicyState, tau: int, paths: F, base: F, pool: list[cands.Can
            rooms: dict[str, int], norms: Norms, settings: BacktestSettings) -> None:  # fmt: skip
     """Re-plan at month `tau` and commit what cannot wait for the next review."""
     rv = _review_instance(state, tau, paths, base, pool, rooms, norms, settings.step)
-    solved = solve(rv.instance, time_limit=settings.time_limit)
+    start = None
+    if len(paths) > 1:  # seed with the median-path plan, so a timeout is never worse
+        start = solve(median_instance(rv.instance), time_limit=settings.time_limit / 2)
+    solved = solve(rv.instance, time_limit=settings.time_limit, start=start)
     state.solve_seconds += solved.solution.seconds
     state.worst_gap = max(state.worst_gap, solved.solution.gap)
     for j, g in enumerate(rv.index):

@@ -220,8 +220,19 @@ class Solved:
     objective: float  # incl. the constant empty cost of existing places
 
 
+def warm_start(inst: Instance, other: Solved) -> tuple[NDArray[np.int32], F]:
+    """The first-stage columns (o, z, k, K) of a plan for the same candidates and
+    decision blocks (e.g. the median-path plan) as a partial start for `inst`."""
+    lay = layout(inst)
+    count = lay.v
+    if len(other.solution.col_value) < count:
+        raise ValueError("warm start from a plan with other candidates or blocks")
+    return np.arange(count, dtype=np.int32), other.solution.col_value[:count]
+
+
 def solve(inst: Instance, time_limit: float = 60.0, mip_gap: float = 1e-4,
-          threads: int | None = None) -> Solved:  # fmt: skip
+          threads: int | None = None, start: Solved | None = None) -> Solved:  # fmt: skip
+    """Solve the MIP; `start` (a plan of the same candidates) seeds the incumbent."""
     lay = layout(inst)
     rows = _Rows()
     for part in (
@@ -237,6 +248,7 @@ def solve(inst: Instance, time_limit: float = 60.0, mip_gap: float = 1e-4,
         _costs(inst, lay), lower, upper, integer, rows.matrix(lay.size),
         np.concatenate(rows.lo), np.concatenate(rows.hi),
         time_limit=time_limit, mip_gap=mip_gap, threads=threads,
+        start=None if start is None else warm_start(inst, start),
     )  # fmt: skip
     return _read(inst, lay, sol)
 

@@ -211,8 +211,8 @@ def plan_opvang(
         seed=settings.seed, province=settings.province,
     )  # fmt: skip
     inst = build_instance(demand, cand, wijken, norms, str(data_dir), settings)
-    solved = solve(inst, time_limit=settings.time_limit)
     det = deterministic(inst, time_limit=settings.time_limit)
+    solved = solve(inst, time_limit=settings.time_limit, start=det)
     outcomes = {
         "stochastisch": plan_outcome("stochastisch", inst, solved),
         "deterministisch": plan_outcome("deterministisch", inst, det),

@@ -23,7 +23,12 @@ from browser_support import launched_chromium, needs_chromium
 from migratieketen_web.gemeenten.importer import import_data_dir
 from migratieketen_web.opvang.models import OpvangPlan, PlanStatus
 
-pytestmark = [pytest.mark.browser, needs_chromium]
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+pytestmark = [
+    pytest.mark.browser,
+    needs_chromium,
+    pytest.mark.skipif(not AXE.exists(), reason="axe-core missing: run npm ci"),
+]
 
 
 @pytest.fixture
@@ -32,19 +37,24 @@ def imported(transactional_db: None, shared_data_dir: Path) -> None:
 
 
 @pytest.fixture
-def page() -> Iterator[Any]:
+def chromium() -> Iterator[Any]:
     with launched_chromium() as browser:
-        context = browser.new_context(
-            locale="nl-NL",
-            java_script_enabled=False,
-            viewport={"width": 1280, "height": 1000},
-        )
-        yield context.new_page()
+        yield browser
+
+
+@pytest.fixture
+def page(chromium: Any) -> Any:
+    context = chromium.new_context(
+        locale="nl-NL",
+        java_script_enabled=False,
+        viewport={"width": 1280, "height": 1000},
+    )
+    return context.new_page()
 
 
 @pytest.mark.usefixtures("database_tasks")
 def test_province_plan_under_a_2015_peak(
-    imported: None, live_server: Any, page: Any
+    imported: None, live_server: Any, page: Any, chromium: Any
 ) -> None:
     page.goto(f"{live_server.url}/planning/opvang")
     page.get_by_label("Piek zoals in 2015 (ketenmodel)").check()
@@ -67,5 +77,27 @@ def test_province_plan_under_a_2015_peak(
     target = first.get_attribute("href")
     assert page.locator(f"#kaart-tabel tr{target}").count() == 1
     assert "generiek — geen echte locatie" in page.locator("#inhoud").inner_text()
+    url = page.url
     page.goto("about:blank")
+    for path in (url, f"{live_server.url}/planning/opvang"):
+        assert not _axe_violations(chromium, path), path
     connections.close_all()
+
+
+def _axe_violations(browser: Any, url: str) -> list[str]:
+    """WCAG 2.1 A/AA problems axe-core finds (it runs as an inline script: CSP bypassed
+    here; the policy itself is tested in tests/browser/test_csp_in_browser.py)."""
+    context = browser.new_context(locale="nl-NL", bypass_csp=True)
+    page = context.new_page()
+    page.goto(url)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async () => await axe.run(document, {
+            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}
+        })"""
+    )
+    context.close()
+    return [
+        f"{v['id']}: {v['help']} -> {v['nodes'][0]['target']}"
+        for v in result["violations"]
+    ]

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("migratieketen_web.inburgering.urls")),
     path("", include("migratieketen_web.monitor.urls")),
     path("", include("migratieketen_web.scenarios.urls")),
+    path("", include("migratieketen_web.opvang.urls")),
     path("", include("migratieketen_web.prognoses.urls")),
     path("", include("migratieketen_web.jobs.urls")),
     path("", include("migratieketen_web.gemeenten.urls")),

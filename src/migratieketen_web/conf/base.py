@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "migratieketen_web.monitor",
     "migratieketen_web.prognoses",
     "migratieketen_web.scenarios",
+    "migratieketen_web.opvang",
     *ACCOUNT_APPS,
 ]
 

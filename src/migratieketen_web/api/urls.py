@@ -17,6 +17,7 @@ from migratieketen_web.inburgering.api.routes import register_inburgering_routes
 from migratieketen_web.monitor.api.routes import register_monitor_routes
 from migratieketen_web.prognoses.api.routes import register_prognose_routes
 from migratieketen_web.scenarios.api.routes import register_scenario_routes
+from migratieketen_web.woningmarkt.api.routes import register_woningmarkt_routes
 
 app_name = "api"
 
@@ -26,6 +27,7 @@ register_monitor_routes(router)
 register_prognose_routes(router)
 register_scenario_routes(router)
 register_inburgering_routes(router)
+register_woningmarkt_routes(router)
 
 urlpatterns = [
     path("openapi.json", OpenApiJsonView.as_view(), name="openapi-json"),

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "migratieketen_web.monitor",
     "migratieketen_web.prognoses",
     "migratieketen_web.scenarios",
+    "migratieketen_web.woningmarkt",
     *ACCOUNT_APPS,
 ]
 

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("migratieketen_web.opvang.urls")),
     path("", include("migratieketen_web.prognoses.urls")),
     path("", include("migratieketen_web.jobs.urls")),
+    path("", include("migratieketen_web.woningmarkt.urls")),
     path("", include("migratieketen_web.gemeenten.urls")),
 ]
 

@@ -18,6 +18,7 @@ from migratieketen_web.monitor.api.routes import register_monitor_routes
 from migratieketen_web.opvang.api.routes import register_opvang_routes
 from migratieketen_web.prognoses.api.routes import register_prognose_routes
 from migratieketen_web.scenarios.api.routes import register_scenario_routes
+from migratieketen_web.woningmarkt.api.routes import register_woningmarkt_routes
 
 app_name = "api"
 
@@ -28,6 +29,7 @@ register_prognose_routes(router)
 register_scenario_routes(router)
 register_inburgering_routes(router)
 register_opvang_routes(router)
+register_woningmarkt_routes(router)
 
 urlpatterns = [
     path("openapi.json", OpenApiJsonView.as_view(), name="openapi-json"),

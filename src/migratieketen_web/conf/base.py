@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "migratieketen_web.prognoses",
     "migratieketen_web.scenarios",
     "migratieketen_web.opvang",
+    "migratieketen_web.woningmarkt",
     *ACCOUNT_APPS,
 ]
 

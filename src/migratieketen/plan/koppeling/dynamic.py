@@ -73,7 +73,7 @@ def expected_future_persons(
 TIE_BUFFER_SD = 1.0
 # Up to this many households (a COA region's half-year, a test set) the policy re-solves
 # with bootstrapped futures every week (resolving.py); the year uses the sampled LP.
-RESOLVE_HOUSEHOLDS = 3000
+RESOLVE_HOUSEHOLDS = 1000
 
 
 class Potentials:

@@ -134,19 +134,20 @@ def stress_problem(spec: StressSpec) -> Problem:
     start = date(2025, 1, 1)
     households = []
     for i in range(n):
-        extra: dict[str, str] = {}
+        tie, region = "", ""
         u = rng.uniform()
         if u < spec.tied_share:
-            extra["gemeente_verplicht"] = codes[int(rng.integers(0, g))]
+            tie = codes[int(rng.integers(0, g))]
         elif u < spec.tied_share + spec.region_share:
-            extra["regio_verplicht"] = provinces[int(rng.integers(0, g))]
+            region = provinces[int(rng.integers(0, g))]
         households.append(
             Household(
                 id=f"S{i:04d}",
                 arrival=start + timedelta(days=days[i]),
                 persons=int(persons[i]),
                 adults=int(adults[i]),
-                **extra,
+                gemeente_verplicht=tie,
+                regio_verplicht=region,
             )
         )
     weights = rng.dirichlet(np.full(g, 2.0))

@@ -36,6 +36,4 @@ KOPPELING = ProcessingActivity(
     "Huisvestingswet 2014",
 )
 
-ACTIVITIES: dict[str, ProcessingActivity] = {
-    a.key: a for a in (INBURGERING, KOPPELING)
-}
+ACTIVITIES: dict[str, ProcessingActivity] = {a.key: a for a in (INBURGERING, KOPPELING)}

@@ -50,6 +50,7 @@ class ResolveSettings:
     samples: int = 8  # bootstrap draws of the future, averaged in one LP
     max_future_rows: int = 4000  # cap on sampled rows (samples x future households)
     seed: int = 0
+    shuffle_share: float = 0.5  # sampled rows whose deviations are shuffled
 
 
 def integer_assign(
@@ -93,27 +94,54 @@ class Resolver:
         self.persons = problem.persons
         self.ledger = Ledger.open(problem)
 
-    def _future(self, seen: int, week: int) -> tuple[IntArray, float]:
-        """Bootstrap rows of the households to come and the weight of each row."""
+    def _future(self, seen: int, week: int) -> tuple[FloatArray, FloatArray, float]:
+        """Sampled households to come: score rows, persons, and the weight of a row.
+
+        Each is a seen household (bootstrap). A share of them keep its level and the
+        gemeenten's common effects but get its own deviations shuffled over its allowed
+        gemeenten, so a handful of early arrivals does not stand for the whole future
+        with exactly their favourite gemeenten.
+        """
+        g = self.values.shape[1]
         left = self.problem.n - seen
         if left <= 0:
-            return np.zeros(0, dtype=np.int64), 0.0
+            return np.zeros((0, g)), np.zeros(0), 0.0
         rng = np.random.default_rng([self.settings.seed, week, 17])
         draws = min(left * self.settings.samples, self.settings.max_future_rows)
         draws = max(draws, left)
-        rows = np.sort(rng.integers(0, seen, size=draws))
-        return rows.astype(np.int64), left / draws
+        rows = np.sort(rng.integers(0, seen, size=draws)).astype(np.int64)
+        values = self.values[rows].copy()
+        shuffled = rng.uniform(size=draws) < self.settings.shuffle_share
+        if shuffled.any():
+            values[shuffled] = self._shuffled(rows[shuffled], seen, rng)
+        return values, self.persons[rows], left / draws
+
+    def _shuffled(
+        self, rows: IntArray, seen: int, rng: np.random.Generator
+    ) -> FloatArray:
+        finite = np.isfinite(self.values[:seen])
+        plain = np.where(finite, self.values[:seen], np.nan)
+        level = np.nanmean(plain, axis=1, keepdims=True)
+        effect = np.nan_to_num(np.nanmean(plain - level, axis=0))
+        out = self.values[rows].copy()
+        for k, r in enumerate(rows):
+            ok = np.nonzero(np.isfinite(out[k]))[0]
+            if len(ok) < 2:
+                continue
+            base = level[r, 0] + effect[ok]
+            out[k, ok] = np.maximum(base + rng.permutation(out[k, ok] - base), 0.0)
+        return out
 
     def week(self, pool: IntArray, seen: int, week: int) -> tuple[FloatArray, IntArray]:
         """Place what should be placed now; return the prices and who waits."""
         ledger = self.ledger
-        future, weight = self._future(seen, week)
+        future, future_persons, weight = self._future(seen, week)
         if len(future) == 0:
             self._final(pool)
             return np.zeros(len(ledger.remaining)), np.zeros(0, dtype=np.int64)
         lp = AssignmentLp(
-            values=self.values[np.concatenate([pool, future])],
-            persons=self.persons[np.concatenate([pool, future])],
+            values=np.concatenate([self.values[pool], future]),
+            persons=np.concatenate([self.persons[pool], future_persons]),
             supply=np.concatenate([np.ones(len(pool)), np.full(len(future), weight)]),
             upper=np.maximum(ledger.remaining, 0.0),
         )

@@ -28,4 +28,12 @@ INBURGERING = ProcessingActivity(
     "burgerservicenummer",
 )
 
-ACTIVITIES: dict[str, ProcessingActivity] = {a.key: a for a in (INBURGERING,)}
+KOPPELING = ProcessingActivity(
+    "koppeling.advies",
+    "Advies over de koppeling van statushouderhuishoudens aan gemeenten binnen de "
+    "taakstelling, op gepseudonimiseerde gegevens; een mens beslist",
+    "art. 6 lid 1 onder e AVG (taak van algemeen belang) jo. art. 28-30 "
+    "Huisvestingswet 2014",
+)
+
+ACTIVITIES: dict[str, ProcessingActivity] = {a.key: a for a in (INBURGERING, KOPPELING)}

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "migratieketen_web.opvang",
     "migratieketen_web.woningmarkt",
     *ACCOUNT_APPS,
+    "migratieketen_web.koppeling",
 ]
 
 MIDDLEWARE = [

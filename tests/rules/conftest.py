@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 import yaml
+from arbeidsmigranten_runners import ARBEIDSMIGRANTEN_RUNNERS
 from inburgering_runners import INBURGERING_RUNNERS
 from rules_support import data_dir, dec, population, resolve_key
 
@@ -263,6 +264,7 @@ RUNNERS: dict[str, Callable[[dict[str, Any]], None]] = {
     "spreiding_provinces": run_spreiding_provinces,
     "implied_factor": run_implied_factor,
     **INBURGERING_RUNNERS,
+    **ARBEIDSMIGRANTEN_RUNNERS,
 }
 
 

@@ -32,6 +32,8 @@ RESOURCE_DESCRIPTIONS: dict[str, str] = {
     "instroomscenarios": "Instroomscenario's bij de prognoses.",
     "scenarioruns": "Berekeningen van het ketenmodel met een scenario.",
     "inburgeraars": "Het inburgeringsregister: inburgeringsplichtigen per gemeente.",
+    "huisvestingslocaties": "Het huisvestingsregister arbeidsmigranten: locaties met "
+    "normen en signalen per gemeente.",
     "openapi": "Het OpenAPI-document van deze API.",
     "index": "Het startpunt van de API: alle bronnen.",
 }

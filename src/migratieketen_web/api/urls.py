@@ -12,6 +12,9 @@ from drf_spectacular.views import SpectacularYAMLAPIView
 from rest_framework.routers import SimpleRouter
 
 from migratieketen_web.api.docs import ApiDocsView, OpenApiJsonView
+from migratieketen_web.arbeidsmigranten.api.routes import (
+    register_arbeidsmigranten_routes,
+)
 from migratieketen_web.gemeenten.api.routes import register_gemeente_routes
 from migratieketen_web.inburgering.api.routes import register_inburgering_routes
 from migratieketen_web.monitor.api.routes import register_monitor_routes
@@ -26,6 +29,7 @@ register_monitor_routes(router)
 register_prognose_routes(router)
 register_scenario_routes(router)
 register_inburgering_routes(router)
+register_arbeidsmigranten_routes(router)
 
 urlpatterns = [
     path("openapi.json", OpenApiJsonView.as_view(), name="openapi-json"),

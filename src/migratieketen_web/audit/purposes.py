@@ -28,4 +28,16 @@ INBURGERING = ProcessingActivity(
     "burgerservicenummer",
 )
 
-ACTIVITIES: dict[str, ProcessingActivity] = {a.key: a for a in (INBURGERING,)}
+ARBEIDSMIGRANTEN = ProcessingActivity(
+    "arbeidsmigranten.huisvesting",
+    "Toezicht op de huisvesting van arbeidsmigranten (bouwregels, overbewoning, "
+    "lokale normen) en op de juiste inschrijving van bewoners in de BRP",
+    "art. 6 lid 1 onder e AVG (taak van algemeen belang) jo. art. 2.50 Wet "
+    "basisregistratie personen en het toezicht op het Besluit bouwwerken "
+    "leefomgeving (Omgevingswet); gebruik BSN: art. 10 Wet algemene bepalingen "
+    "burgerservicenummer",
+)
+
+ACTIVITIES: dict[str, ProcessingActivity] = {
+    a.key: a for a in (INBURGERING, ARBEIDSMIGRANTEN)
+}

@@ -21,6 +21,7 @@ import pytest
 import yaml
 from arbeidsmigranten_runners import ARBEIDSMIGRANTEN_RUNNERS
 from inburgering_runners import INBURGERING_RUNNERS
+from lvv_runners import LVV_RUNNERS
 from rules_support import data_dir, dec, population, resolve_key
 
 from migratieketen.data.population_history import PopulationError, population_on
@@ -265,6 +266,7 @@ RUNNERS: dict[str, Callable[[dict[str, Any]], None]] = {
     "implied_factor": run_implied_factor,
     **INBURGERING_RUNNERS,
     **ARBEIDSMIGRANTEN_RUNNERS,
+    **LVV_RUNNERS,
 }
 
 

@@ -17,6 +17,7 @@ from migratieketen_web.arbeidsmigranten.api.routes import (
 )
 from migratieketen_web.gemeenten.api.routes import register_gemeente_routes
 from migratieketen_web.inburgering.api.routes import register_inburgering_routes
+from migratieketen_web.lvv.api.routes import register_lvv_routes
 from migratieketen_web.monitor.api.routes import register_monitor_routes
 from migratieketen_web.prognoses.api.routes import register_prognose_routes
 from migratieketen_web.scenarios.api.routes import register_scenario_routes
@@ -30,6 +31,7 @@ register_prognose_routes(router)
 register_scenario_routes(router)
 register_inburgering_routes(router)
 register_arbeidsmigranten_routes(router)
+register_lvv_routes(router)
 
 urlpatterns = [
     path("openapi.json", OpenApiJsonView.as_view(), name="openapi-json"),

@@ -38,6 +38,15 @@ ARBEIDSMIGRANTEN = ProcessingActivity(
     "burgerservicenummer",
 )
 
+LVV = ProcessingActivity(
+    "lvv.trajecten",
+    "Opvang en begeleiding van vreemdelingen zonder recht op verblijf of rijksopvang in "
+    "een Landelijke Vreemdelingenvoorziening naar een bestendige oplossing",
+    "art. 6 lid 1 onder e AVG (taak van algemeen belang) jo. de bestuurlijke afspraken "
+    "Rijk-VNG over de LVV (2018); bijzondere persoonsgegevens alleen voor zover nodig "
+    "voor het medische traject (art. 9 lid 2 onder g AVG)",
+)
+
 ACTIVITIES: dict[str, ProcessingActivity] = {
-    a.key: a for a in (INBURGERING, ARBEIDSMIGRANTEN)
+    a.key: a for a in (INBURGERING, ARBEIDSMIGRANTEN, LVV)
 }

@@ -17,6 +17,7 @@ ACCOUNT_APPS = [
     "migratieketen_web.audit",
     "migratieketen_web.inburgering",
     "migratieketen_web.arbeidsmigranten",
+    "migratieketen_web.lvv",
 ]
 
 LOGIN_URL = "accounts:login"

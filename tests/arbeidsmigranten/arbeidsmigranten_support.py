@@ -22,8 +22,8 @@ def make_wijken(gemeenten: dict[str, Gemeente]) -> dict[str, Wijk]:
         defaults={"licence": "CC BY 4.0"},
     )
     rows = [
-        ("WK036300", "Burgwallen-Oude Zijde", "GM0363", 4000),
-        ("WK036301", "Burgwallen-Nieuwe Zijde", "GM0363", 5000),
+        ("WK0363AA", "Haarlemmerbuurt", "GM0363", 4000),
+        ("WK0363AB", "Jordaan", "GM0363", 5000),
         ("WK034401", "Binnenstad", "GM0344", 20000),
     ]
     result = {}
@@ -49,7 +49,7 @@ def location_input(gemeente: str = "GM0363", **changes: Any) -> LocationInput:
         "beds": 10,
         "floor_area": Decimal(60),
         "bedrooms": (Decimal(7), Decimal(7)),
-        "wijk": "WK036300" if gemeente == "GM0363" else "",
+        "wijk": "WK0363AA" if gemeente == "GM0363" else "",
     }
     values.update(changes)
     return LocationInput(**values)

@@ -23,7 +23,7 @@ def register() -> None:
     make_wijken(make_gemeenten())
     actor = actor_for_user(make_user("km", ("GM0363", "klantmanager")))
     for n, (beds, wijk) in enumerate(
-        [(10, "WK036300"), (4, "WK036300"), (3, "WK036301")]
+        [(10, "WK0363AA"), (4, "WK0363AA"), (3, "WK0363AB")]
     ):
         loc, _ = services.save_location(
             actor, location_input(beds=beds, wijk=wijk, huisnummer=n + 1)
@@ -51,15 +51,19 @@ def test_the_public_sees_only_cells_from_the_minimum_up(register: None) -> None:
     rows, public = services.wijk_beds(PUBLIC, "GM0363")
     by_code = {r.code: r for r in rows}
     assert public
-    assert (by_code["WK036300"].beds, str(by_code["WK036300"].per_100)) == (14, "0.4")
-    assert by_code["WK036301"].beds is None and by_code["WK036301"].per_100 is None
+    assert (by_code["WK0363AA"].beds, str(by_code["WK0363AA"].per_100)) == (14, "0.4")
+    assert by_code["WK0363AB"].beds is None and by_code["WK0363AB"].per_100 is None
 
 
 def test_the_public_pages_show_no_small_cells(register: None) -> None:
     client = Client()
     html = client.get("/arbeidsmigranten/wijken/GM0363").content.decode()
-    assert "Burgwallen-Oude Zijde" in html and "14" in html
+    assert "Haarlemmerbuurt" in html and "14" in html
     assert "CBS" in html  # the wijk inhabitants' source
+    svg = html.split('class="mk-map__svg"', 1)[1].split("</svg>", 1)[0]
+    assert svg.count("<path") > 20  # every Amsterdam wijk from the shapes file
+    assert 'class="mk-bin-0"' in svg and "Haarlemmerbuurt: 0,4 bedden" in svg
+    assert "Jordaan: – bedden" in svg  # hidden, not drawn as a value
     with override_settings(MIGRATIEKETEN_MIN_CELL=1):
         html = client.get("/arbeidsmigranten/wijken/GM0363").content.decode()
     assert ">3<" in html

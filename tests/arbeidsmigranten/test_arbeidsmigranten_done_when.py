@@ -30,7 +30,7 @@ def _body(beds: int, huisnummer: int) -> dict:
         "gemeentecode": "GM0363",
         "postcode": "1012 AB",
         "huisnummer": huisnummer,
-        "wijkcode": "WK036300",
+        "wijkcode": "WK0363AA",
         "soort": "woning",
         "bedden": beds,
         "gebruiksoppervlakte": "60",

@@ -21,7 +21,7 @@ from register_support import make_gemeenten, make_user, valid_bsn
 pytestmark = pytest.mark.django_db
 
 LOCATIONS = "postcode;huisnummer;wijk;soort;bedden;gebruiksoppervlakte;slaapkamers;snf_geldig_tot;exploitant\n"
-GOOD = "1012AB;10;WK036300;woning;10;60;7|7;2027-01-31;Flex BV\n"
+GOOD = "1012AB;10;WK0363AA;woning;10;60;7|7;2027-01-31;Flex BV\n"
 OCCUPANTS = (
     "postcode;huisnummer;bsn;inschrijving;werkgever;contract_einde;verblijf_vanaf\n"
 )
@@ -57,14 +57,14 @@ def _refused(user: User, content: str, what: str = "locaties") -> list[str]:
             "Rij 3, kolom wijk: Wijk WK999999 is onbekend",
         ),
         (
-            "1012AB;12;WK036300;woning;-2;60;;;",
+            "1012AB;12;WK0363AA;woning;-2;60;;;",
             "Rij 3, kolom bedden: Het aantal bedden kan niet negatief",
         ),
         (
-            "1012AB;12;WK036300;woning;4;60;;31/01/2027;",
+            "1012AB;12;WK0363AA;woning;4;60;;31/01/2027;",
             "Rij 3, kolom snf_geldig_tot: geen datum",
         ),
-        ("1012AB;12;WK036300;kasteel;4;60;;;", "Rij 3, kolom soort: Kies woning"),
+        ("1012AB;12;WK0363AA;kasteel;4;60;;;", "Rij 3, kolom soort: Kies woning"),
     ],
 )
 def test_one_bad_location_row_stores_nothing(
@@ -97,7 +97,7 @@ def test_one_invalid_bsn_stores_no_occupant(klantmanager: User) -> None:
 
 def test_export_neutralises_formulas_and_holds_no_bsn(klantmanager: User) -> None:
     actor = actor_for_user(klantmanager)
-    evil = '1012AB;11;WK036300;woning;2;60;;;=HYPERLINK("http://x")\n'
+    evil = '1012AB;11;WK0363AA;woning;2;60;;;=HYPERLINK("http://x")\n'
     csv_io.import_locations(actor, "GM0363", (LOCATIONS + evil).encode(), klantmanager)
     text = csv_io.export_locations(actor)
     assert "'=HYPERLINK" in text

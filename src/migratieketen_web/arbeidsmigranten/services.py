@@ -670,6 +670,51 @@ def _wijk_row(
     return WijkRow(code, name, beds, inhabitants, per)
 
 
+@dataclass(frozen=True, slots=True)
+class WijkMap:
+    view_box: str
+    areas: list[dict[str, Any]]
+    legend: list[dict[str, Any]]
+
+
+def wijk_map(code: str, rows: list[WijkRow]) -> WijkMap | None:
+    """A choropleth of beds per 100 inhabitants per wijk (quantile classes), or None
+    without the optional wijk shapes; hidden cells are drawn as 'no figure'."""
+    from pathlib import Path
+
+    from migratieketen.maps.bins import bin_index, quantile_bins
+    from migratieketen.maps.wijk_shapes import view_box, wijk_paths
+
+    paths = wijk_paths(Path(str(getattr(settings, "MIGRATIEKETEN_DATA_DIR", ""))), code)
+    if not paths:
+        return None
+    values = {r.code: float(r.per_100) if r.per_100 is not None else None for r in rows}
+    bins = quantile_bins(v for v in values.values() if v)
+    names = {r.code: r.name for r in rows}
+    areas = []
+    for wijk, drawn in sorted(paths.items()):
+        value = values.get(wijk)
+        cls = bin_index(value, bins) if value else None
+        shown = "–" if value is None else f"{value:.1f}".replace(".", ",")
+        areas.append(
+            {
+                "code": wijk,
+                "path": drawn,
+                "bin": cls,
+                "label": f"{names.get(wijk, wijk)}: {shown} bedden per 100 inwoners",
+            }
+        )
+    legend = [
+        {
+            "bin": b.index,
+            "range": f"{b.lower:.1f} – {b.upper:.1f}".replace(".", ","),
+            "count": b.count,
+        }
+        for b in bins
+    ]
+    return WijkMap(view_box(paths), areas, legend)
+
+
 def wijk_source(code: str) -> str:
     wijk = Wijk.objects.filter(gemeente__code=code).select_related("source").first()
     return str(wijk.source) if wijk else ""

@@ -240,5 +240,6 @@ def wijk_table(request: HttpRequest, code: str) -> HttpResponse:
             "public": public,
             "minimum_cell": services.minimum_cell(),
             "wijk_source": services.wijk_source(gemeente.code),
+            "map": services.wijk_map(gemeente.code, rows),
         },
     )

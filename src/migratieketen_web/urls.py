@@ -22,6 +22,8 @@ urlpatterns = [
     path("", include("migratieketen_web.audit.urls")),
     path("", include("migratieketen_web.inburgering.urls")),
     path("", include("migratieketen_web.koppeling.urls")),
+    path("", include("migratieketen_web.arbeidsmigranten.urls")),
+    path("", include("migratieketen_web.lvv.urls")),
     path("", include("migratieketen_web.monitor.urls")),
     path("", include("migratieketen_web.scenarios.urls")),
     path("", include("migratieketen_web.opvang.urls")),

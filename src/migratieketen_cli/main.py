@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "migratieketen_cli.plan_commands",
     "migratieketen_cli.worker_commands",
     "migratieketen_cli.register_commands",
+    "migratieketen_cli.report_commands",
 )
 
 for _module in COMMAND_MODULES:

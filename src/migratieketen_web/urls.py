@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("migratieketen_web.scenarios.urls")),
     path("", include("migratieketen_web.prognoses.urls")),
     path("", include("migratieketen_web.jobs.urls")),
+    path("", include("migratieketen_web.werkplaats.urls")),
     path("", include("migratieketen_web.gemeenten.urls")),
 ]
 

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "migratieketen_web.prognoses",
     "migratieketen_web.scenarios",
     *ACCOUNT_APPS,
+    "migratieketen_web.werkplaats",
 ]
 
 MIDDLEWARE = [

@@ -25,7 +25,7 @@ from migratieketen_web.accounts.isolation import Actor
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.gemeenten.models import DataVintage, Gemeente, Source
 from migratieketen_web.monitor.services import MonitorData
-from migratieketen_web.werkplaats import comparison, outlook, providers
+from migratieketen_web.werkplaats import comparison, lokaal, outlook, providers
 from migratieketen_web.werkplaats.sections import Section, Table
 
 
@@ -109,6 +109,10 @@ def build(
     """Ask every provider, build the snapshot, find the signals."""
     data = data or MonitorData()
     ctx = providers.Context(gemeente, hy, data, actor)
+    if market_policy is None:  # the gemeente's own choices (lokale ruimte) first
+        market_policy, market_basis = lokaal.market_policy(
+            gemeente.code, outlook.default_policy()
+        )
     housing_section, housing = providers.housing(ctx)
     reception_section, reception = providers.reception(ctx)
     market_section, market = outlook.market(ctx, market_policy, market_basis)

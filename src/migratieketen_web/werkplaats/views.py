@@ -15,7 +15,7 @@ from migratieketen.werkplaats.signals import catalogue
 from migratieketen_web.accounts.services import request_actor
 from migratieketen_web.gemeenten.models import Gemeente
 from migratieketen_web.monitor.services import MonitorData, MonitorUnavailable
-from migratieketen_web.werkplaats import report, services
+from migratieketen_web.werkplaats import lokaal, praktijk, report, services
 
 
 def _werkplaats(request: HttpRequest, code: str) -> services.Werkplaats | HttpResponse:
@@ -48,6 +48,9 @@ def overzicht(request: HttpRequest, code: str) -> HttpResponse:
         {
             "w": w,
             "catalogue": catalogue(),
+            "choices": lokaal.rows(w.gemeente.code),
+            "may_choose": lokaal.may_enter(request_actor(request), w.gemeente.code),
+            "examples": praktijk.relevant(w.gemeente.code, {s.key for s in w.signals}),
             "half_years": [str(h) for h in reversed(MonitorData().computable)],
         },
     )

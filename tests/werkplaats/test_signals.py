@@ -164,3 +164,15 @@ def test_backlog_signal_fires_exactly_when_its_rule_holds(
     h = housing(remaining=remaining, linked_by_peildatum=linked, realised=realised)
     fired = sg.backlog_while_waiting_in_coa(shot(housing=h)) is not None
     assert fired == (remaining > 0 and linked is not None and linked > realised)
+
+
+def test_every_signal_is_in_the_dutch_catalogue_with_its_own_title() -> None:
+    labour = LabourMigrants({"WK098401": 300})
+    reception = Reception(400, 5, 96_000, planned_per_wijk={"WK098401": 250})
+    over = Inburgering(30, {}, 70, 0, 120_000.0, 100_000.0)
+    s = shot(housing=housing(), reception=reception, labour=labour, inburgering=over)
+    fired = sg.signals(s)
+    titles = {key: title for key, title, _rule in sg.CATALOGUE}
+    assert [f.key for f in fired] == [key for key, _t, _r in sg.CATALOGUE]
+    assert all(titles[f.key] == f.title for f in fired)
+    assert len(sg.catalogue()) == len(sg.SIGNALS) == len(sg.SIGNAL_KEYS)

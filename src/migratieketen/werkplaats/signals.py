@@ -254,6 +254,37 @@ def signals(
     return [sig for check in checks if (sig := check(s)) is not None]
 
 
+# Key, Dutch title and Dutch rule of every signal, in the order of SIGNALS: what the
+# page and the report list under "Welke signalen Migratieketen zoekt".
+CATALOGUE: tuple[tuple[str, str, str], ...] = (
+    (
+        "achterstand_wacht_in_azc",
+        "Achterstand terwijl gekoppelde statushouders in het azc wachten",
+        "Er moeten nog statushouders gehuisvest worden én COA koppelde meer "
+        "statushouders aan de gemeente dan er gehuisvest zijn.",
+    ),
+    (
+        "opvang_boven_wijknorm",
+        "Opvangopgave past niet binnen de norm per wijk",
+        "De opgave van de Spreidingswet is groter dan wat de wijken samen kunnen "
+        "opnemen, of een geplande locatie is groter dan haar wijk aankan.",
+    ),
+    (
+        "arbeidsmigranten_en_opvang_zelfde_wijk",
+        "Arbeidsmigranten en geplande opvang in dezelfde wijk",
+        "Een wijk met geplande opvang heeft ook een groot deel van de bedden voor "
+        "arbeidsmigranten (alleen als beide gegevens er zijn).",
+    ),
+    (
+        "inburgering_boven_budget",
+        "Inburgering kost meer dan het budget terwijl huisvesting achterloopt",
+        "De geboekte kosten van inburgering zijn hoger dan het budget én er moeten nog "
+        "statushouders gehuisvest worden.",
+    ),
+)
+SIGNAL_KEYS = frozenset(key for key, _title, _rule in CATALOGUE)
+
+
 def catalogue() -> list[tuple[str, str]]:
-    """(function name, first docstring line) of every signal, for the 'hoe' page."""
-    return [(c.__name__, (c.__doc__ or "").strip().splitlines()[0]) for c in SIGNALS]
+    """(title, rule) of every signal in Dutch, for the page and the report."""
+    return [(title, rule) for _key, title, rule in CATALOGUE]

@@ -222,7 +222,10 @@ def reception(ctx: Context) -> tuple[Section, snap.Reception | None]:
             "alle gemeenten. AANNAME: de vorm van de weging is afgeleid uit de "
             "gepubliceerde cijfers."
         )
-        % {"r": format_number(result.raming), "ses": f"{float(g.ses or 0):.3f}"}
+        % {
+            "r": format_number(result.raming),
+            "ses": format_number(float(g.ses or 0), 3),
+        }
     )
     per_1000 = 1000 * g.places / g.population if g.population else None
     rows = (

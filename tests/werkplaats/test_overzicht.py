@@ -51,6 +51,7 @@ def test_page_joins_the_domains_and_marks_the_missing_ones(client: Client) -> No
     assert missing and "Nog niet beschikbaar" in missing.group(0)
     assert "SCHATTING" in html
     assert "Geen signalen" in html  # nothing in the register: no signal fires
+    assert '<option value="2025-1" selected>' in html
 
 
 def test_backlog_signal_fires_on_the_page_and_in_the_report(client: Client) -> None:

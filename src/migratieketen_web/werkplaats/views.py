@@ -52,6 +52,7 @@ def overzicht(request: HttpRequest, code: str) -> HttpResponse:
             "may_choose": lokaal.may_enter(request_actor(request), w.gemeente.code),
             "examples": praktijk.relevant(w.gemeente.code, {s.key for s in w.signals}),
             "half_years": [str(h) for h in reversed(MonitorData().computable)],
+            "current": str(w.half_year),
         },
     )
 

@@ -61,7 +61,7 @@ def rapport(
     from migratieketen_web.accounts.isolation import PUBLIC
     from migratieketen_web.gemeenten.models import Gemeente
     from migratieketen_web.monitor.services import MonitorData, MonitorUnavailable
-    from migratieketen_web.werkplaats import report, services
+    from migratieketen_web.werkplaats import integral, report
 
     found = Gemeente.objects.filter(code=gemeente.upper()).first()
     if found is None:
@@ -69,11 +69,11 @@ def rapport(
         raise typer.Exit(2)
     data = MonitorData()
     try:
-        hy = services.choose_half_year(data, halfjaar)
-    except (services.HalfYearRejected, MonitorUnavailable) as exc:
+        hy = integral.choose_half_year(data, halfjaar)
+    except (integral.HalfYearRejected, MonitorUnavailable) as exc:
         err_console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
-    w = services.build(found, hy, PUBLIC, data)
+    w = integral.build(found, hy, PUBLIC, data)
     content = (
         report.pdf_bytes(w) if uit.suffix.lower() == ".pdf" else report.xlsx_bytes(w)
     )

@@ -13,9 +13,6 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from migratieketen.rules.monitor import NOT_REGISTERED
-from migratieketen.rules.spreidingswet import SpreidingError
-from migratieketen.werkplaats import snapshot as snap
 from migratieketen_web.gemeenten import queries
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.monitor import overview
@@ -23,6 +20,8 @@ from migratieketen_web.monitor import spreiding as sp
 from migratieketen_web.monitor.services import MonitorUnavailable
 from migratieketen_web.werkplaats.providers import Context, _spreiding_date
 from migratieketen_web.werkplaats.sections import Table
+from migratieketen_web.werkplaats.services import NOT_REGISTERED, SpreidingError
+from migratieketen_web.werkplaats.services import snapshot as snap
 
 
 def _places(ctx: Context) -> dict[str, int]:

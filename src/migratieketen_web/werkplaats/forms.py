@@ -10,10 +10,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from migratieketen.rules import lokale_ruimte as lr
-from migratieketen.werkplaats.signals import SIGNAL_KEYS
 from migratieketen_web.gemeenten.models import Gemeente
 from migratieketen_web.werkplaats.models import Praktijkvoorbeeld
+from migratieketen_web.werkplaats.services import SIGNAL_KEYS
+from migratieketen_web.werkplaats.services import lokale_ruimte as lr
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 

@@ -17,12 +17,12 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from migratieketen.rules import lokale_ruimte as lr
-from migratieketen.woningmarkt import Policy
 from migratieketen_web.accounts.isolation import Actor, require
 from migratieketen_web.accounts.roles import Right
 from migratieketen_web.gemeenten.models import Gemeente
 from migratieketen_web.werkplaats.models import LocalChoice
+from migratieketen_web.werkplaats.services import Policy
+from migratieketen_web.werkplaats.services import lokale_ruimte as lr
 
 
 def made(code: str) -> dict[str, str]:

@@ -15,8 +15,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from migratieketen.rules import lokale_ruimte as lr
 from migratieketen_web.gemeenten.models import Gemeente
+from migratieketen_web.werkplaats.services import lokale_ruimte as lr
 
 CHOICE_KEYS = [(c.key, c.question) for c in lr.CATALOGUE]
 

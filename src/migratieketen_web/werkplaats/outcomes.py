@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from migratieketen.rules.monitor import NOT_REGISTERED
 from migratieketen_web.monitor.services import MonitorData, MonitorUnavailable
+from migratieketen_web.werkplaats.services import NOT_REGISTERED
 
 
 def outcomes(codes: list[str]) -> dict[str, dict[str, Any]]:

@@ -16,16 +16,6 @@ from typing import Any
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
-from migratieketen.chain import ChainConfigError, builtin_scenario, run_ensemble
-from migratieketen.data import DataDirError, DataValidationError, load_dataset
-from migratieketen.werkplaats import snapshot as snap
-from migratieketen.woningmarkt import (
-    Policy,
-    WoningmarktError,
-    build_markets,
-    resolve_values,
-    simulate,
-)
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.gemeenten.queries import vintage_key
 from migratieketen_web.monitor import spreiding as sp
@@ -33,6 +23,20 @@ from migratieketen_web.scenarios.results import euro, gemeente_entry
 from migratieketen_web.scenarios.services import latest_published
 from migratieketen_web.werkplaats.providers import Context
 from migratieketen_web.werkplaats.sections import Row, Section, Table, unavailable
+from migratieketen_web.werkplaats.services import (
+    ChainConfigError,
+    DataDirError,
+    DataValidationError,
+    Policy,
+    WoningmarktError,
+    build_markets,
+    builtin_scenario,
+    load_dataset,
+    resolve_values,
+    run_ensemble,
+    simulate,
+)
+from migratieketen_web.werkplaats.services import snapshot as snap
 
 MARKET_RUNS = 100
 MARKET_YEARS = 5

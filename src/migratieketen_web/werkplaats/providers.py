@@ -23,10 +23,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from migratieketen.rules.huisvestingswet import HalfYear
-from migratieketen.rules.monitor import NOT_REGISTERED
-from migratieketen.rules.spreidingswet import SpreidingError, in_force
-from migratieketen.werkplaats import snapshot as snap
 from migratieketen_web.accounts.isolation import Actor
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.gemeenten.models import Gemeente
@@ -40,6 +36,13 @@ from migratieketen_web.monitor.services import (
     vg_source_line,
 )
 from migratieketen_web.werkplaats.sections import Row, Section, Table, unavailable
+from migratieketen_web.werkplaats.services import (
+    NOT_REGISTERED,
+    HalfYear,
+    SpreidingError,
+    spreidingswet_in_force,
+)
+from migratieketen_web.werkplaats.services import snapshot as snap
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,17 +94,8 @@ def _ledger_table(ctx: Context, statuses: list[Any]) -> Table:
     )
 
 
-def housing(ctx: Context) -> tuple[Section, snap.Housing | None]:
-    """Taakstelling, realisation and COA koppelingen from the monitor."""
-    title = _("Huisvesting statushouders")
-    try:
-        gm = ctx.data.gemeente(ctx.code)
-        taak = ctx.data.taakstelling(ctx.half_year).per_gemeente[ctx.code]
-    except (MonitorUnavailable, KeyError, ValueError) as exc:
-        return unavailable("huisvesting", title, str(exc)), None
-    statuses = [s for s in gm.report.half_years if s.half_year <= ctx.half_year]
-    cur = next((s for s in statuses if s.half_year == ctx.half_year), None)
-    sources = (
+def _housing_sources(ctx: Context) -> tuple[str, ...]:
+    return (
         vg_source_line(ctx.half_year),
         population_line(ctx.data, ctx.half_year.reference_date.year),
         _(
@@ -109,6 +103,9 @@ def housing(ctx: Context) -> tuple[Section, snap.Housing | None]:
         )
         % {"d": f"{ctx.data.as_of:%d-%m-%Y}"},
     )
+
+
+def _taakstelling_row(ctx: Context, taak: Any) -> Row:
     how = _(
         "Landelijk aantal vergunninghouders %(vg)s x %(pop)s inwoners van %(name)s / "
         "%(nat)s inwoners van Nederland, naar boven afgerond (art. 29 lid 1 "
@@ -120,50 +117,46 @@ def housing(ctx: Context) -> tuple[Section, snap.Housing | None]:
         "nat": format_number(taak.national_population),
     }
     hy = str(ctx.half_year)
-    rows = [
+    return Row(
+        _("Taakstelling %(hy)s") % {"hy": hy},
+        format_number(taak.taakstelling),
+        how,
+        reverse("monitor:berekening-taakstelling", args=[ctx.code, hy]),
+    )
+
+
+def _status_rows(cur: Any) -> list[Row]:
+    registered = cur.status != NOT_REGISTERED
+    return [
         Row(
-            _("Taakstelling %(hy)s") % {"hy": hy},
-            format_number(taak.taakstelling),
-            how,
-            reverse("monitor:berekening-taakstelling", args=[ctx.code, hy]),
-        )
+            _("Opgave incl. meegenomen"),
+            format_number(cur.opgave),
+            _(
+                "Taakstelling plus de achterstand (of min de voorsprong) van het "
+                "vorige halfjaar."
+            ),
+        ),
+        Row(
+            _("Gehuisvest"),
+            format_number(cur.realised),
+            _("Som van de personen in het realisatieregister in dit halfjaar."),
+        ),
+        Row(
+            _("Nog te huisvesten"),
+            format_number(cur.remaining) if registered else "–",
+            _("Opgave min gehuisvest, niet onder nul."),
+        ),
+        Row(_("Status"), _status(cur.status)),
+        Row(
+            _("Gekoppeld door COA voor de peildatum"),
+            format_number(cur.linked_by_peildatum),
+            _("Koppelingen die COA aan de gemeente doorgaf (ingevoerd in de monitor)."),
+        ),
     ]
-    part = None
-    if cur is not None:
-        registered = cur.status != NOT_REGISTERED
-        rows += [
-            Row(
-                _("Opgave incl. meegenomen"),
-                format_number(cur.opgave),
-                _(
-                    "Taakstelling plus de achterstand (of min de voorsprong) van het "
-                    "vorige halfjaar."
-                ),
-            ),
-            Row(
-                _("Gehuisvest"),
-                format_number(cur.realised),
-                _("Som van de personen in het realisatieregister in dit halfjaar."),
-            ),
-            Row(
-                _("Nog te huisvesten"),
-                format_number(cur.remaining) if registered else "–",
-                _("Opgave min gehuisvest, niet onder nul."),
-            ),
-            Row(_("Status"), _status(cur.status)),
-            Row(
-                _("Gekoppeld door COA voor de peildatum"),
-                format_number(cur.linked_by_peildatum),
-                _(
-                    "Koppelingen die COA aan de gemeente doorgaf (ingevoerd in de monitor)."
-                ),
-            ),
-        ]
-        part = snap.Housing(
-            hy, cur.taakstelling, cur.opgave, cur.realised, cur.remaining,
-            cur.status, cur.achterstand, registered, cur.linked_by_peildatum, sources,
-        )  # fmt: skip
-    chart = charts.bar_chart(
+
+
+def _ledger_chart(statuses: list[Any]) -> Any:
+    return charts.bar_chart(
         [str(s.half_year) for s in statuses],
         [
             (_("taakstelling"), [s.taakstelling for s in statuses]),
@@ -171,13 +164,35 @@ def housing(ctx: Context) -> tuple[Section, snap.Housing | None]:
             (_("gehuisvest"), [s.realised for s in statuses]),
         ],
     )
+
+
+def housing(ctx: Context) -> tuple[Section, snap.Housing | None]:
+    """Taakstelling, realisation and COA koppelingen from the monitor."""
+    title = _("Huisvesting statushouders")
+    try:
+        gm = ctx.data.gemeente(ctx.code)
+        taak = ctx.data.taakstelling(ctx.half_year).per_gemeente[ctx.code]
+    except (MonitorUnavailable, KeyError, ValueError) as exc:
+        return unavailable("huisvesting", title, str(exc)), None
+    statuses = [s for s in gm.report.half_years if s.half_year <= ctx.half_year]
+    cur = next((s for s in statuses if s.half_year == ctx.half_year), None)
+    sources = _housing_sources(ctx)
+    rows = [_taakstelling_row(ctx, taak)]
+    part = None
+    if cur is not None:
+        rows += _status_rows(cur)
+        part = snap.Housing(
+            str(ctx.half_year), cur.taakstelling, cur.opgave, cur.realised,
+            cur.remaining, cur.status, cur.achterstand, cur.status != NOT_REGISTERED,
+            cur.linked_by_peildatum, sources,
+        )  # fmt: skip
     section = Section(
         "huisvesting",
         title,
         True,
         rows=tuple(rows),
         tables=(_ledger_table(ctx, statuses),) if statuses else (),
-        chart=chart if statuses else None,
+        chart=_ledger_chart(statuses) if statuses else None,
         chart_title=_("Taakstelling, opgave en gehuisvest per halfjaar"),
         sources=sources,
         notes=tuple(ctx.data.gap_notes(_)),
@@ -195,7 +210,7 @@ def reception(ctx: Context) -> tuple[Section, snap.Reception | None]:
     """The Spreidingswet share of reception places (SES-WOA weighted)."""
     title = _("Opvang (Spreidingswet)")
     at = _spreiding_date(ctx.half_year)
-    if not in_force(at):
+    if not spreidingswet_in_force(at):
         reason = _("De Spreidingswet gold nog niet in %(hy)s.") % {"hy": ctx.half_year}
         return unavailable("opvang", title, reason), None
     try:

@@ -16,8 +16,8 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from migratieketen.werkplaats.signals import catalogue
-from migratieketen_web.werkplaats.services import Werkplaats
+from migratieketen_web.werkplaats.integral import Werkplaats
+from migratieketen_web.werkplaats.services import signals
 
 PDF_VARIANT = "pdf/ua-1"
 
@@ -33,7 +33,7 @@ def _refuse(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
 def report_html(w: Werkplaats) -> str:
     with translation.override("nl"):
         return render_to_string(
-            "werkplaats/rapport.html", {"w": w, "catalogue": catalogue()}
+            "werkplaats/rapport.html", {"w": w, "catalogue": signals.catalogue()}
         )
 
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from migratieketen.werkplaats.signals import catalogue
 from migratieketen_web.accounts.services import request_actor
 from migratieketen_web.gemeenten.models import Gemeente
 from migratieketen_web.monitor.services import MonitorData, MonitorUnavailable
-from migratieketen_web.werkplaats import lokaal, praktijk, report, services
+from migratieketen_web.werkplaats import integral, lokaal, praktijk, report
+from migratieketen_web.werkplaats.services import signals
 
 
-def _werkplaats(request: HttpRequest, code: str) -> services.Werkplaats | HttpResponse:
+def _werkplaats(request: HttpRequest, code: str) -> integral.Werkplaats | HttpResponse:
     gemeente = get_object_or_404(
         Gemeente.objects.select_related("province"), code=code.upper()
     )
@@ -30,12 +30,12 @@ def _werkplaats(request: HttpRequest, code: str) -> services.Werkplaats | HttpRe
             request, "werkplaats/unavailable.html", {"reason": str(exc)}, status=503
         )
     try:
-        hy = services.choose_half_year(data, request.GET.get("halfjaar", ""))
-    except services.HalfYearRejected as exc:
+        hy = integral.choose_half_year(data, request.GET.get("halfjaar", ""))
+    except integral.HalfYearRejected as exc:
         return render(
             request, "werkplaats/unavailable.html", {"reason": str(exc)}, status=400
         )
-    return services.build(gemeente, hy, request_actor(request), data)
+    return integral.build(gemeente, hy, request_actor(request), data)
 
 
 def overzicht(request: HttpRequest, code: str) -> HttpResponse:
@@ -47,7 +47,7 @@ def overzicht(request: HttpRequest, code: str) -> HttpResponse:
         "werkplaats/overzicht.html",
         {
             "w": w,
-            "catalogue": catalogue(),
+            "catalogue": signals.catalogue(),
             "choices": lokaal.rows(w.gemeente.code),
             "may_choose": lokaal.may_enter(request_actor(request), w.gemeente.code),
             "examples": praktijk.relevant(w.gemeente.code, {s.key for s in w.signals}),

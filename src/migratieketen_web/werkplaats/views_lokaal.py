@@ -10,12 +10,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from migratieketen.rules import lokale_ruimte as lr
 from migratieketen_web.accounts.isolation import IsolationDenied
 from migratieketen_web.accounts.services import request_actor
 from migratieketen_web.gemeenten.models import Gemeente
 from migratieketen_web.werkplaats import lokaal
 from migratieketen_web.werkplaats.forms import LocalChoiceForm
+from migratieketen_web.werkplaats.services import lokale_ruimte as lr
 
 
 def gemeente(request: HttpRequest, code: str) -> HttpResponse:

@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("migratieketen_web.prognoses.urls")),
     path("", include("migratieketen_web.jobs.urls")),
     path("", include("migratieketen_web.woningmarkt.urls")),
+    path("", include("migratieketen_web.werkplaats.urls")),
     path("", include("migratieketen_web.gemeenten.urls")),
 ]
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "migratieketen_web.woningmarkt",
     *ACCOUNT_APPS,
     "migratieketen_web.koppeling",
+    "migratieketen_web.werkplaats",
 ]
 
 MIDDLEWARE = [

@@ -25,6 +25,12 @@ ALLOWED_HOSTS = config(
     "ALLOWED_HOSTS", ["127.0.0.1", "localhost"], "Comma-separated host names served."
 )
 
+MIGRATIEKETEN_CONTACT = config(
+    "MIGRATIEKETEN_CONTACT",
+    "https://github.com/migratieketen/migratieketen/issues",
+    "Contact for questions about this installation, shown on /over (an e-mail "
+    "address or a web address of the organisation that runs it).",
+)
 MIGRATIEKETEN_DATA_DIR = config(
     "MIGRATIEKETEN_DATA_DIR",
     "",

@@ -18,9 +18,15 @@ from typing import TypeVar
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from migratieketen.compare import COMPARISON_FEATURES, Neighbour, nearest, standardise
-from migratieketen.data.aliases import aliases, suggest
 from migratieketen_web.gemeenten import models
+from migratieketen_web.gemeenten.services import (
+    COMPARISON_FEATURES,
+    Neighbour,
+    aliases,
+    nearest,
+    standardise,
+    suggest,
+)
 
 T = TypeVar("T")
 

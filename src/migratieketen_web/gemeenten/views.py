@@ -5,29 +5,42 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import metadata
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 
-from migratieketen.maps.bins import ClassBin, bin_index, quantile_bins
-from migratieketen.maps.svg import NL_FRAME, fit_view_box, path_bbox
 from migratieketen_web.gemeenten import models, queries
 from migratieketen_web.gemeenten.formatting import format_number, format_value
+from migratieketen_web.gemeenten.publishers import PUBLISHERS
+from migratieketen_web.gemeenten.services import (
+    NL_FRAME,
+    ClassBin,
+    bin_index,
+    fit_view_box,
+    path_bbox,
+    quantile_bins,
+)
 from migratieketen_web.monitor import map_layers
 from migratieketen_web.monitor.map_layers import Layer
 
 if TYPE_CHECKING:
-    from migratieketen.rules.huisvestingswet import HalfYear
+    from migratieketen_web.monitor.map_layers import HalfYear
 
 CLASSES = 5
+# Part of the cache key of the rendered map and table: raise it when their markup
+# or number format changes, so no page shows a body cached by older code.
+BODY_VERSION = 2
 # Shown first on the gemeente page: the figures that matter most for the chain
 # (size, urbanity, housing, labour market, origin); the rest sit under "Alle kenmerken".
 KEY_FIGURES = (
@@ -332,7 +345,8 @@ def national(request: HttpRequest) -> HttpResponse:
     else:
         key = choice.info.key
         cache_key = (
-            f"mk:national:{queries.vintage_key()}:{level}:{key}:{sort}:{_lang()}"
+            f"mk:national:{BODY_VERSION}:{queries.vintage_key()}:{level}:{key}:{sort}"
+            f":{_lang()}"
         )
         body = cache.get(cache_key)
         if body is None:
@@ -433,7 +447,7 @@ def gemeente_detail(request: HttpRequest, code: str) -> HttpResponse:
                 }
                 for n in neighbours
             ],
-            "comparison_features": used,
+            "comparison_features": _feature_labels(used),
             "sections": CHAIN_SECTIONS,
             "locator": _locator(gemeente),
             "geometry_source": geometry_source.first(),
@@ -575,15 +589,40 @@ def search(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _feature_labels(keys: list[str]) -> list[str]:
+    """The comparison features by their indicator label (users never see ids)."""
+    labels = {info.key: info.label for info in queries.indicators()}
+    labels.setdefault("population", _("Inwoners"))
+    return [str(labels.get(key, key)) for key in keys]
+
+
+def _software_version() -> str:
+    try:
+        return metadata.version("migratieketen")
+    except metadata.PackageNotFoundError:  # running from a source tree only
+        return "onbekend"
+
+
 def about(request: HttpRequest) -> HttpResponse:
+    """Every publisher a page cites, the software version and whom to contact."""
+    contact = settings.MIGRATIEKETEN_CONTACT
     return render(
         request,
         "gemeenten/over.html",
         {
             "sources": models.Source.objects.order_by("publisher", "title"),
             "vintage": models.DataVintage.objects.order_by("-imported_at").first(),
+            "publishers": PUBLISHERS,
+            "version": _software_version(),
+            "contact": contact,
+            "contact_is_mail": "@" in contact and "://" not in contact,
         },
     )
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask /favicon.ico before reading the page; send them to the SVG."""
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

@@ -168,7 +168,7 @@ def simuleer(
     """Simuleer de migratieketen (opvang, huisvesting, inburgering) als ensemble."""
     console = Console(stderr=True)
     try:
-        _check_arguments(fmt, runs)
+        _check_options(fmt, runs)
         if scenario == "parameters":
             _print_parameters(fmt, uitvoer)
             return
@@ -205,8 +205,7 @@ def _print_result(result: SimulationResult, fmt: str, output: Path | None) -> No
         Console().print(render_table(result))
 
 
-def _check_arguments(fmt: str, runs: int | None) -> None:
-    """Checks with a plain Dutch message before anything is computed."""
+def _check_options(fmt: str, runs: int | None) -> None:
     _check_format(fmt)
     if runs is not None and runs < 1:
         raise ChainConfigError(

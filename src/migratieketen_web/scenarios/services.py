@@ -270,6 +270,13 @@ def latest_published() -> ScenarioRun | None:
     )
 
 
+def latest_published_exists() -> bool:
+    """Whether a published, finished run exists, without loading its result."""
+    return ScenarioRun.objects.filter(
+        published_at__isnull=False, result__isnull=False
+    ).exists()
+
+
 def visible_runs(request: Any) -> models.QuerySet[ScenarioRun]:
     """Runs a visitor may find in lists: published ones and their own.
 

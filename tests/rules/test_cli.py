@@ -105,7 +105,7 @@ def test_spreiding_csv_and_provinces(app: typer.Typer, shared_data_dir: Path) ->
     assert len(rows) == 342
     assert sum(int(r["plaatsen"]) for r in rows) == 96000
     # the shared folder has the CBS postcode file: SES-WOA is used by default
-    assert all(r["opmerkingen"].startswith("AANNAME: de vorm") for r in rows)
+    assert all(r["opmerkingen"].startswith("Aanname: de vorm") for r in rows)
     assert all(r["ses_woa"] for r in rows)
     code, out = _run(
         app, "spreiding", "--provincies", "--format", "json", data=shared_data_dir

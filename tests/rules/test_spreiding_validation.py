@@ -81,7 +81,7 @@ def test_cli_json_meets_the_done_criteria(
     assert doc["ses_woa_herkomst"].startswith("Bron: CBS")
     assert doc["peildatum_bevolking"] == "2023-01-01"
     hoe = doc["gemeenten"][0]["uitleg"]
-    assert any(n.startswith("AANNAME: de vorm van de weging") for n in hoe["notes"])
+    assert any(n.startswith("Aanname: de vorm van de weging") for n in hoe["notes"])
 
 
 def test_variants_against_the_published_figures(

@@ -67,7 +67,7 @@ PROXY_NOTE = (
     "arbeidsparticipatie); niet het officiële CBS-cijfer."
 )
 FORM_NOTE = (
-    "AANNAME: de vorm van de weging, inwoners x (1 + SES-WOA-score), en de afronding "
+    "Aanname: de vorm van de weging, inwoners x (1 + SES-WOA-score), en de afronding "
     "staan niet in een tekst die wij konden lezen (het Besluit na art. 1.1 en de bijlage "
     "van Stcrt. 2024, 3320). Deze vorm heeft geen vrije parameter en reproduceert de "
     "gepubliceerde cijfers per gemeente en provincie het best; de afronding met "

@@ -4,7 +4,7 @@
 
 SCENARIO is a YAML file or a built-in name (historie, basis, piek2015, dal2020). Two special
 words: `valideer` (calibrate on history to mid-2023 and print the ARD) and `parameters`
-(list every model parameter with its source).
+(list every model parameter with its Dutch label and public source).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from migratieketen.chain import (
     run_ensemble,
 )
 from migratieketen.chain.calibration import read_validation_csv, validation_report
+from migratieketen.chain.public_notes import public_note
 from migratieketen.chain.scenario import month_index
 
 FORMATS = ("tabel", "json", "csv")
@@ -240,25 +241,64 @@ def _run_with_progress(
         return run_ensemble(scenario, data, progress=progress, **options)
 
 
+GROUP_LABELS = {
+    "inflow": "Instroom",
+    "procedure": "Asielprocedure",
+    "reception": "Opvang",
+    "housing": "Huisvesting",
+    "integration": "Inburgering",
+}
+
+
+def _parameter_rows() -> list[dict[str, Any]]:
+    """Every parameter as users read it: Dutch label and a public source or 'Aanname:'.
+
+    The core's own English notes cite internal reference files; they stay for
+    developers in the YAML files and are never printed here.
+    """
+    rows = []
+    for p in default_parameters().values():
+        note = public_note(p.name)
+        rows.append(
+            {
+                "groep": GROUP_LABELS.get(p.group, p.group),
+                "parameter": p.name,
+                "omschrijving": note.label,
+                "waarde": p.value,
+                "eenheid": p.unit,
+                "bron": note.source,
+                "url": note.url,
+            }
+        )
+    return rows
+
+
 def _print_parameters(fmt: str, output: Path | None) -> None:
-    params = [p.to_dict() for p in default_parameters().values()]
+    rows = _parameter_rows()
     if fmt == "json":
-        _write(json.dumps(params, ensure_ascii=False, indent=1) + "\n", output)
+        _write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", output)
     elif fmt == "csv":
-        rows = [
-            {k: p.get(k, "") for k in ("group", "name", "value", "unit", "source")}
-            for p in params
-        ]
         _write(_csv_text(rows), output)
     else:
-        table = Table(title="Parameters van het ketenmodel")
-        for col in ("Groep", "Naam", "Waarde", "Eenheid", "Bron"):
-            table.add_column(col)
-        for p in params:
+        table = Table(title="Parameters van het ketenmodel", show_lines=True)
+        for col in ("Groep", "Parameter", "Waarde", "Eenheid", "Bron"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            source = f"{r['bron']} {r['url']}".strip()
             table.add_row(
-                p["group"], p["name"], f"{p['value']:g}", p["unit"], p["source"]
+                r["groep"],
+                r["omschrijving"],
+                _dutch_number(r["waarde"]),
+                r["eenheid"],
+                source,
             )
         Console().print(table)
+
+
+def _dutch_number(value: float) -> str:
+    """2890.0 -> '2.890', 0.0962 -> '0,0962' (Dutch separators, no trailing zeros)."""
+    text = f"{value:,.4f}".rstrip("0").rstrip(".")
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def _validate(

@@ -97,13 +97,19 @@ def test_every_english_entry_is_translated_and_not_fuzzy(repo_root):
     reason="needs GNU gettext",
 )
 def test_english_catalogue_is_not_stale(repo_root, tmp_path):
-    """makemessages into a temporary LOCALE_PATHS finds no msgid the catalogue lacks."""
-    locale = tmp_path / "locale"
-    (locale / "en" / "LC_MESSAGES").mkdir(parents=True)
-    shutil.copy(repo_root / CATALOGUE, locale / "en" / "LC_MESSAGES" / "django.po")
+    """makemessages on a copy of src/ finds no msgid the catalogue lacks or no longer uses.
+
+    A copy, because makemessages writes into every locale folder it walks past.
+    """
+    shutil.copytree(
+        repo_root / "src",
+        tmp_path / "src",
+        ignore=shutil.ignore_patterns("__pycache__", "*.mo", "node_modules", "static"),
+    )
+    copy = tmp_path / CATALOGUE
     (tmp_path / "catalogue_settings.py").write_text(
         "from migratieketen_web.conf.test import *  # noqa: F403\n"
-        f"LOCALE_PATHS = [{str(locale)!r}]\n",
+        f"LOCALE_PATHS = [{str(copy.parents[2])!r}]\n",
         encoding="utf-8",
     )
     env = {
@@ -114,16 +120,13 @@ def test_english_catalogue_is_not_stale(repo_root, tmp_path):
         ),
     }
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "en", "-v", "0"],
-        cwd=repo_root,
+        [sys.executable, "-m", "django", "makemessages", "-l", "en", "-v", "0"],
+        cwd=tmp_path,
         env=env,
         check=True,
         capture_output=True,
     )
-    fresh = {
-        e.msgid
-        for e in _parse((locale / "en/LC_MESSAGES/django.po").read_text("utf-8"))
-    }
+    fresh = {e.msgid for e in _parse(copy.read_text(encoding="utf-8"))}
     committed = {
         e.msgid for e in _parse((repo_root / CATALOGUE).read_text(encoding="utf-8"))
     }

@@ -34,6 +34,7 @@ from migratieketen.chain.engine import GEMEENTE_SERIES
 from migratieketen.chain.gemeenten import load_gemeente_inputs
 from migratieketen.chain.inputs import build_inputs
 from migratieketen.chain.params import resolve_values
+from migratieketen.chain.public_notes import public_note
 from migratieketen.chain.scenario import month_index, month_label
 from migratieketen.maps.bins import bin_index, quantile_bins
 from migratieketen.maps.svg import NL_FRAME
@@ -55,6 +56,7 @@ __all__ = [
     "default_parameters",
     "month_index",
     "month_label",
+    "public_note",
     "quantile_bins",
     "resolve_values",
 ]

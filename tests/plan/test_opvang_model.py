@@ -92,3 +92,18 @@ def test_a_tiny_time_limit_still_gives_a_feasible_plan() -> None:
     )
     solved = solve(inst, time_limit=0.01)  # "nothing open" is always an incumbent
     assert plan_outcome("s", inst, solved).cost.mean() > 0
+
+
+def test_scoring_on_dask_equals_local() -> None:
+    cands = [candidate(i, f"WK00010{i}", "flexibel", 20, 200, 1) for i in range(3)]
+    inst = instance(
+        cands, _peak(), {f"WK00010{i}": 200 for i in range(3)}, existing=100
+    )
+    solved = solve(inst)
+    rng = np.random.default_rng(9)
+    many = np.rint(300 * rng.lognormal(0, 0.4, size=(600, inst.months)))
+    local = plan_outcome("s", inst, solved, many)
+    dask = plan_outcome(
+        "s", inst, solved, many, backend="dask", n_workers=1, processes=False
+    )
+    assert np.allclose(local.cost, dask.cost) and np.allclose(local.crisis, dask.crisis)

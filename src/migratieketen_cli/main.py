@@ -12,6 +12,8 @@ import importlib
 
 import typer
 
+from migratieketen import logs
+
 app = typer.Typer(
     name="migratieketen",
     help="Migratieketen: zie, plan en stuur de lokale migratieketen als één geheel.",
@@ -31,6 +33,19 @@ COMMAND_MODULES: tuple[str, ...] = (
     "migratieketen_cli.worker_commands",
     "migratieketen_cli.register_commands",
 )
+
+
+@app.callback()
+def _logging(
+    log_json: bool = typer.Option(
+        False,
+        "--log-json",
+        help="Logregels als JSON, één object per regel (standaard: leesbaar).",
+    ),
+) -> None:
+    """Log through migratieketen.logs, unless a host (Django's settings) already did."""
+    logs.configure_once(json=log_json)
+
 
 for _module in COMMAND_MODULES:
     importlib.import_module(_module).register(app)

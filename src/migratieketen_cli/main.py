@@ -13,6 +13,7 @@ import importlib
 import typer
 
 from migratieketen import logs
+from migratieketen_cli.data_dir import use_remembered_data_dir
 
 app = typer.Typer(
     name="migratieketen",
@@ -32,19 +33,23 @@ COMMAND_MODULES: tuple[str, ...] = (
     "migratieketen_cli.plan_commands",
     "migratieketen_cli.worker_commands",
     "migratieketen_cli.register_commands",
+    "migratieketen_cli.arbeidsmigranten_commands",
+    "migratieketen_cli.report_commands",
 )
 
 
 @app.callback()
-def _logging(
+def _defaults(
     log_json: bool = typer.Option(
         False,
         "--log-json",
         help="Logregels als JSON, één object per regel (standaard: leesbaar).",
     ),
 ) -> None:
-    """Log through migratieketen.logs, unless a host (Django's settings) already did."""
+    """Fill in what a new shell lacks, before any command runs; log through
+    migratieketen.logs unless a host (Django's settings) already configured it."""
     logs.configure_once(json=log_json)
+    use_remembered_data_dir()
 
 
 for _module in COMMAND_MODULES:

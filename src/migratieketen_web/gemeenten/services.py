@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from migratieketen.compare import COMPARISON_FEATURES, Neighbour, nearest, standardise
 from migratieketen.data import DataValidationError, default_data_dir, load_dataset
+from migratieketen.data.aliases import aliases, suggest
 from migratieketen.data.indicators import INDICATOR_SPECS
 from migratieketen.data.model import DataSet
 from migratieketen.data.provenance import Provenance
@@ -35,6 +36,7 @@ __all__ = [
     "GeometryError",
     "Neighbour",
     "Provenance",
+    "aliases",
     "bin_index",
     "default_data_dir",
     "fit_view_box",
@@ -44,4 +46,5 @@ __all__ = [
     "path_bbox",
     "quantile_bins",
     "standardise",
+    "suggest",
 ]

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from migratieketen.woningmarkt.frontier import FrontierPoint
 from migratieketen_web.charts import (
     Tick,
     nice_top,
@@ -20,6 +19,7 @@ from migratieketen_web.charts import (
     value_ticks,
 )
 from migratieketen_web.gemeenten.formatting import format_number
+from migratieketen_web.woningmarkt.services import FrontierPoint
 
 WIDTH, HEIGHT = 640, 320
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 48

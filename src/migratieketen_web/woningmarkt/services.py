@@ -34,8 +34,12 @@ from migratieketen.woningmarkt import (
     resolve_values,
     simulate,
 )
-from migratieketen.woningmarkt.frontier import Frontier, frontier
+from migratieketen.woningmarkt.frontier import Frontier, FrontierPoint, frontier
 from migratieketen_web.gemeenten.importer import current_vintage
+
+# Core names the app's other modules use (imported from here, never from the core;
+# docs/adr/0008-one-domain-template.md).
+__all__ = ["FrontierPoint"]
 
 FIRST_HALF_YEAR = HalfYear(2026, 1)
 YEARS = 10

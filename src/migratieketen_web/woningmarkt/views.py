@@ -10,10 +10,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from migratieketen.woningmarkt.frontier import FrontierPoint
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.woningmarkt import charts, services
 from migratieketen_web.woningmarkt.forms import LeverForm
+from migratieketen_web.woningmarkt.services import FrontierPoint
 
 DEFAULT_GEMEENTE = "GM0363"  # Amsterdam
 

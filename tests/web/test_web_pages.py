@@ -25,7 +25,8 @@ def client() -> Client:
 
 
 def test_national_page_has_342_gemeente_links_legend_and_table(client: Client) -> None:
-    response = client.get("/")
+    # The default view is a migration figure (tests/web/test_migration_map.py).
+    response = client.get("/?indicator=pct_huurwoningen_corporatie")
     assert response.status_code == 200
     html = response.content.decode()
     map_links = set(re.findall(r'<a href="/gemeenten/(GM\d{4})" class="mk-area', html))
@@ -194,7 +195,7 @@ def test_about_and_accessibility_pages(client: Client) -> None:
 def test_english_labels_via_language_switch(client: Client) -> None:
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert response.status_code == 302
-    html = client.get("/").content.decode()
+    html = client.get("/?indicator=pct_huurwoningen_corporatie").content.decode()
     assert '<html lang="en"' in html
     assert "Municipalities in the Netherlands" in html
     assert "Skip to content" in html

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from migratieketen.woningmarkt.frontier import FrontierPoint
 from migratieketen_web.charts import (
     Tick,
     nice_top,
@@ -20,6 +19,7 @@ from migratieketen_web.charts import (
     value_ticks,
 )
 from migratieketen_web.gemeenten.formatting import format_number
+from migratieketen_web.woningmarkt import services
 
 WIDTH, HEIGHT = 640, 320
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 48
@@ -51,7 +51,7 @@ def _months(value: float) -> str:
     return format_number(value, 1)
 
 
-def point_title(p: FrontierPoint) -> str:
+def point_title(p: services.FrontierPoint) -> str:
     m = p.metrics
     return (
         f"voorrang {format_number(p.priority_share * 100)} %, "
@@ -61,7 +61,7 @@ def point_title(p: FrontierPoint) -> str:
     )
 
 
-def frontier_chart(points: Sequence[FrontierPoint]) -> ScatterChart:
+def frontier_chart(points: Sequence[services.FrontierPoint]) -> ScatterChart:
     """x: months in COA per statushouder; y: other urgent seekers' wait (months)."""
     xs = [p.metrics["coa_months"] for p in points]
     ys = [p.metrics["urgent_months"] for p in points]

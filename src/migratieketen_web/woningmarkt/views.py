@@ -10,7 +10,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from migratieketen.woningmarkt.frontier import FrontierPoint
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.woningmarkt import charts, services
 from migratieketen_web.woningmarkt.forms import LeverForm
@@ -45,7 +44,7 @@ def wait_rows(analysis: services.Analysis) -> list[dict[str, Any]]:
     return rows
 
 
-def _point_row(p: FrontierPoint) -> dict[str, Any]:
+def _point_row(p: services.FrontierPoint) -> dict[str, Any]:
     m = p.metrics
     return {
         "priority": format_number(p.priority_share * 100),

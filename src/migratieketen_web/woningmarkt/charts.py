@@ -42,7 +42,7 @@ class ScatterChart:
     top: int
     baseline: float
     dots: tuple[Dot, ...]
-    line: str  # the efficient points, joined from left to right
+    line: str  # the points best on both axes, joined from left to right
     x_ticks: tuple[Tick, ...]
     y_ticks: tuple[Tick, ...]
 
@@ -59,6 +59,16 @@ def point_title(p: services.FrontierPoint) -> str:
         f"{_months(m['coa_months'])} maanden in COA per statushouder, "
         f"{_months(m['urgent_months'])} maanden wachten voor andere urgenten"
     )
+
+
+def front_2d(xy: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The points no other point beats on both plotted axes, from left to right: the
+    line drawn through the cloud (the table also counts places and priority)."""
+    out: list[tuple[float, float]] = []
+    for x, y in sorted(xy):
+        if not out or y < out[-1][1]:
+            out.append((x, y))
+    return out
 
 
 def frontier_chart(points: Sequence[services.FrontierPoint]) -> ScatterChart:
@@ -89,9 +99,7 @@ def frontier_chart(points: Sequence[services.FrontierPoint]) -> ScatterChart:
         dots.append(Dot(px(x), py(y), kind, point_title(p)))
     # the special markers last, so they are drawn on top
     dots.sort(key=lambda d: ("grid", "efficient", "current", "chosen").index(d.kind))
-    efficient = sorted(
-        (x, y) for p, x, y in zip(points, xs, ys, strict=True) if p.efficient
-    )
+    efficient = front_2d(list(zip(xs, ys, strict=True)))
     return ScatterChart(
         WIDTH,
         HEIGHT,

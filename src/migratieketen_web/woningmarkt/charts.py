@@ -21,8 +21,8 @@ from migratieketen_web.charts import (
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.woningmarkt import services
 
-WIDTH, HEIGHT = 640, 320
-LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 48
+WIDTH, HEIGHT = 640, 340
+LEFT, RIGHT, TOP, BOTTOM = 64, 16, 36, 48
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +142,7 @@ class BarChart:
     ticks: tuple[Tick, ...]
 
 
-BAR_LEFT = 200
+BAR_LEFT = 180
 
 
 def wait_chart(rows: Sequence[tuple[str, float | None, float | None]]) -> BarChart:
@@ -150,7 +150,8 @@ def wait_chart(rows: Sequence[tuple[str, float | None, float | None]]) -> BarCha
     values = [v for _, a, b in rows for v in (a, b) if v is not None]
     top, step = nice_top(max([1.0, *values]))
     group_h = 44.0
-    height = int(TOP + group_h * len(rows) + BOTTOM)
+    top_margin = 16
+    height = int(top_margin + group_h * len(rows) + BOTTOM)
     plot_w = WIDTH - BAR_LEFT - RIGHT
 
     def px(v: float) -> float:
@@ -158,7 +159,7 @@ def wait_chart(rows: Sequence[tuple[str, float | None, float | None]]) -> BarCha
 
     bars, labels = [], []
     for i, (label, median, p90) in enumerate(rows):
-        y0 = TOP + i * group_h
+        y0 = top_margin + i * group_h
         labels.append(Label(round(y0 + group_h / 2, 1), label))
         for s, (name, value) in enumerate((("mediaan", median), ("p90", p90))):
             if value is None:
@@ -177,8 +178,8 @@ def wait_chart(rows: Sequence[tuple[str, float | None, float | None]]) -> BarCha
         height,
         BAR_LEFT,
         WIDTH - RIGHT,
-        TOP,
-        TOP + group_h * len(rows),
+        top_margin,
+        top_margin + group_h * len(rows),
         tuple(bars),
         tuple(labels),
         value_ticks(top, step, px),

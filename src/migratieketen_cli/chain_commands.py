@@ -168,11 +168,7 @@ def simuleer(
     """Simuleer de migratieketen (opvang, huisvesting, inburgering) als ensemble."""
     console = Console(stderr=True)
     try:
-        _check_format(fmt)
-        if runs is not None and runs < 1:
-            raise ChainConfigError(
-                f"--runs moet een geheel getal van minstens 1 zijn, niet {runs}."
-            )
+        _check_options(fmt, runs)
         if scenario == "parameters":
             _print_parameters(fmt, uitvoer)
             return
@@ -197,12 +193,24 @@ def simuleer(
     except ChainConfigError as exc:
         console.print(f"[red]Fout:[/red] {exc}")
         raise typer.Exit(code=2) from exc
+    _print_result(result, fmt, uitvoer)
+
+
+def _print_result(result: SimulationResult, fmt: str, output: Path | None) -> None:
     if fmt == "json":
-        _write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n", uitvoer)
+        _write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n", output)
     elif fmt == "csv":
-        _write(_csv_text(result.to_rows()), uitvoer)
+        _write(_csv_text(result.to_rows()), output)
     else:
         Console().print(render_table(result))
+
+
+def _check_options(fmt: str, runs: int | None) -> None:
+    _check_format(fmt)
+    if runs is not None and runs < 1:
+        raise ChainConfigError(
+            f"--runs moet een geheel getal van minstens 1 zijn, niet {runs}."
+        )
 
 
 def _check_format(fmt: str) -> None:

@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.woningmarkt import charts, services
 from migratieketen_web.woningmarkt.forms import LeverForm
-from migratieketen_web.woningmarkt.services import FrontierPoint
 
 DEFAULT_GEMEENTE = "GM0363"  # Amsterdam
 # Short names for the chart's axis (the table gives the full description).

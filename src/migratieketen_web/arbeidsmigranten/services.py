@@ -26,6 +26,8 @@ from migratieketen.data import bag_adres
 from migratieketen.rules import arbeidsmigranten as am
 from migratieketen.rules import huisvestingsnormen as hn
 from migratieketen.rules import wet_brp
+from migratieketen.rules.arbeidsmigranten import SignalKind
+from migratieketen.rules.huisvestingsnormen import LocationType, SnfRegime
 from migratieketen_web.accounts.isolation import Actor, require
 from migratieketen_web.accounts.roles import Right
 from migratieketen_web.arbeidsmigranten.models import (
@@ -40,6 +42,8 @@ from migratieketen_web.audit.purposes import ARBEIDSMIGRANTEN
 from migratieketen_web.audit.recorder import record
 from migratieketen_web.gemeenten.models import Gemeente, Wijk
 from migratieketen_web.inburgering.bsn_key import bsn_hash
+
+__all__ = ["LocationType", "SignalKind", "SnfRegime"]
 
 LOCATION = "arbeidsmigranten.locatie"
 OCCUPANT = "arbeidsmigranten.bewoner"
@@ -262,10 +266,9 @@ def save_location(
         target.created_by = user
     with transaction.atomic():
         target.save()
-        Bedroom.unscoped.filter(location=target).delete()
-        Bedroom.unscoped.bulk_create(
-            Bedroom(location=target, area=a) for a in data.bedrooms
-        )
+        rooms = Bedroom.objects.for_actor(actor, Right.PERSONAL_WRITE)
+        rooms.filter(location=target).delete()
+        rooms.bulk_create(Bedroom(location=target, area=a) for a in data.bedrooms)
         _audit(
             actor,
             Action.CREATE if creating else Action.UPDATE,
@@ -333,7 +336,7 @@ def add_inspection(
     if day > timezone.localdate():
         raise RegisterError({"date": ["De datum ligt in de toekomst."]})
     with transaction.atomic():
-        inspection = Inspection.unscoped.create(
+        inspection = Inspection.objects.for_actor(actor, Right.PERSONAL_WRITE).create(
             location=location, date=day, outcome=outcome, findings=findings.strip()
         )
         _audit(actor, Action.UPDATE, LOCATION, _locations([location]))
@@ -392,11 +395,6 @@ def inspections_of(actor: Actor, location: Location) -> list[Inspection]:
             location=location
         )
     )
-
-
-def local_cap(code: str) -> hn.LocalCap | None:
-    norm = LocalNorm.objects.filter(gemeente__code=code).first()
-    return hn.LocalCap(norm.max_persons, norm.source) if norm else None
 
 
 def _norms(location: Location, bedrooms: Iterable[Decimal]) -> hn.LocationNorms:
@@ -465,7 +463,7 @@ def views_for(
         people[o.location_id].append(o)
     caps = {
         n.gemeente.code: hn.LocalCap(n.max_persons, n.source)
-        for n in LocalNorm.objects.select_related("gemeente")
+        for n in LocalNorm.objects.for_actor(actor, right).select_related("gemeente")
     }
     result = []
     for loc in locations:

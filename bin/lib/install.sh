@@ -98,3 +98,18 @@ install_frontend() {
     step "Front-end bouwen (npm run build)"
     npm run build
 }
+
+# WeasyPrint (the raadsrapportage PDF) needs Pango and a font from Debian. Installed
+# with apt-get when missing, as root or through passwordless sudo, like Chromium.
+ensure_pdf_libraries() {
+    if ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' \
+        && fc-list 2>/dev/null | grep -qi 'dejavu'; then
+        return
+    fi
+    step "Systeembibliotheken voor PDF (apt-get: Pango, DejaVu-fonts)"
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo -n"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fontconfig
+}

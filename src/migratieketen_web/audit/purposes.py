@@ -28,6 +28,14 @@ INBURGERING = ProcessingActivity(
     "burgerservicenummer",
 )
 
+KOPPELING = ProcessingActivity(
+    "koppeling.advies",
+    "Advies over de koppeling van statushouderhuishoudens aan gemeenten binnen de "
+    "taakstelling, op gepseudonimiseerde gegevens; een mens beslist",
+    "art. 6 lid 1 onder e AVG (taak van algemeen belang) jo. art. 28-30 "
+    "Huisvestingswet 2014",
+)
+
 ARBEIDSMIGRANTEN = ProcessingActivity(
     "arbeidsmigranten.huisvesting",
     "Toezicht op de huisvesting van arbeidsmigranten (bouwregels, overbewoning, "
@@ -48,5 +56,5 @@ LVV = ProcessingActivity(
 )
 
 ACTIVITIES: dict[str, ProcessingActivity] = {
-    a.key: a for a in (INBURGERING, ARBEIDSMIGRANTEN, LVV)
+    a.key: a for a in (INBURGERING, KOPPELING, ARBEIDSMIGRANTEN, LVV)
 }

@@ -323,6 +323,30 @@ def add_occupant(actor: Actor, location: Location, data: OccupantInput) -> Occup
     return occupant
 
 
+def end_stay(
+    actor: Actor, location: Location, occupant_uuid: Any, day: date
+) -> Occupant:
+    """Record an occupant's departure (the last day of the stay); logged as an update."""
+    require(actor, Right.PERSONAL_WRITE, location.gemeente.code)
+    occupant = (
+        Occupant.objects.for_actor(actor, Right.PERSONAL_WRITE)
+        .filter(location=location, uuid=occupant_uuid)
+        .first()
+    )
+    if occupant is None:
+        raise Http404("Deze bewoner bestaat niet of u heeft er geen toegang toe.")
+    if day < occupant.stay_start or day > timezone.localdate():
+        raise RegisterError(
+            {"stay_end": ["De vertrekdatum ligt voor het begin van het verblijf of in "
+                          "de toekomst."]}
+        )  # fmt: skip
+    occupant.stay_end = day
+    with transaction.atomic():
+        occupant.save(update_fields=["stay_end"])
+        _audit(actor, Action.UPDATE, OCCUPANT, [(occupant.pk, location.gemeente.code)])
+    return occupant
+
+
 def audit_occupants(actor: Actor, action: Action, occupants: list[Occupant]) -> None:
     _audit(
         actor, action, OCCUPANT, [(o.pk, o.location.gemeente.code) for o in occupants]

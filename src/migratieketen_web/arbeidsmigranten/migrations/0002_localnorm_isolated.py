@@ -5,21 +5,24 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('arbeidsmigranten', '0001_initial'),
+        ("arbeidsmigranten", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='localnorm',
-            options={'base_manager_name': 'unscoped', 'verbose_name': 'lokale norm arbeidsmigrantenhuisvesting', 'verbose_name_plural': 'lokale normen arbeidsmigrantenhuisvesting'},
+            name="localnorm",
+            options={
+                "base_manager_name": "unscoped",
+                "verbose_name": "lokale norm arbeidsmigrantenhuisvesting",
+                "verbose_name_plural": "lokale normen arbeidsmigrantenhuisvesting",
+            },
         ),
         migrations.AlterModelManagers(
-            name='localnorm',
+            name="localnorm",
             managers=[
-                ('objects', django.db.models.manager.Manager()),
-                ('unscoped', django.db.models.manager.Manager()),
+                ("objects", django.db.models.manager.Manager()),
+                ("unscoped", django.db.models.manager.Manager()),
             ],
         ),
     ]

@@ -155,7 +155,7 @@ class MigrationLayers:
                 PER_1000,
             )
         if key == CRISIS:
-            if self._published_run is None:
+            if not self._published_exists:
                 return None
             return (
                 "Indicatieve behoefte aan crisisnoodopvang (piek, plaatsen)",
@@ -364,6 +364,13 @@ class MigrationLayers:
         )
         info = self._labelled(SPREIDING_PER_1000, None, attribution)
         return Layer(info, gemeenten, provinces)
+
+    @cached_property
+    def _published_exists(self) -> bool:
+        """Cheap: the choice list is on every map page; the run's result is large."""
+        from migratieketen_web.scenarios.services import latest_published_exists
+
+        return latest_published_exists()
 
     @cached_property
     def _published_run(self) -> ScenarioRun | None:

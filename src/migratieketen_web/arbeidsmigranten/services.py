@@ -43,6 +43,8 @@ from migratieketen_web.audit.recorder import record
 from migratieketen_web.gemeenten.models import Gemeente, Wijk
 from migratieketen_web.inburgering.bsn_key import bsn_hash
 
+# Core names the app's other modules use (imported from here, never from the core;
+# docs/adr/0008-one-domain-template.md).
 __all__ = ["LocationType", "SignalKind", "SnfRegime"]
 
 LOCATION = "arbeidsmigranten.locatie"

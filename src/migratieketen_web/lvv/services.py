@@ -31,6 +31,8 @@ from migratieketen_web.audit.recorder import record
 from migratieketen_web.gemeenten.models import Gemeente
 from migratieketen_web.lvv.models import Case, Contact
 
+# Core names the app's other modules use (imported from here, never from the core;
+# docs/adr/0008-one-domain-template.md).
 __all__ = ["Outcome", "OutcomeClass", "Track"]
 
 OBJECT_TYPE = "lvv.traject"

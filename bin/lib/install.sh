@@ -18,18 +18,54 @@ absolute_data_dir() {
 }
 
 # The Python toolchain: uv (pinned, as in the lock file's tooling) then the locked deps.
+# uv is looked for once: on PATH, then in the user scheme's bin folder (where
+# `pip install --user` puts it, usually ~/.local/bin, often not on PATH); only when
+# neither has it is it installed, so a second run never reinstalls.
+UV_VERSION=0.13.8
 ensure_uv() {
     if command -v uv >/dev/null 2>&1; then
         return
     fi
-    step "uv installeren (python3 -m pip install --user uv==0.13.8)"
-    python3 -m pip install --user --quiet uv==0.13.8 \
-        || python3 -m pip install --user --quiet --break-system-packages uv==0.13.8
-    export PATH="$HOME/.local/bin:$PATH"
-    command -v uv >/dev/null 2>&1 || {
-        echo "uv is niet gevonden na installatie; voeg ~/.local/bin aan PATH toe." >&2
+    local user_bin
+    # (`python3 -m site --user-base` prints it too, but exits 1 inside a virtualenv)
+    user_bin="$(python3 -c 'import site; print(site.getuserbase())')/bin"
+    if [ ! -x "$user_bin/uv" ]; then
+        step "uv installeren (python3 -m pip install --user uv==$UV_VERSION)"
+        python3 -m pip install --user --quiet "uv==$UV_VERSION" \
+            || python3 -m pip install --user --quiet --break-system-packages \
+                "uv==$UV_VERSION"
+    fi
+    [ -x "$user_bin/uv" ] || {
+        echo "uv is niet gevonden in $user_bin na installatie." >&2
         exit 1
     }
+    export PATH="$user_bin:$PATH"
+    add_to_shell_path "$user_bin"
+}
+
+# A new shell must find uv too, or the README's `uv run migratieketen ...` fails with
+# "uv: command not found". Like uv's and rustup's own installers, add the folder to
+# PATH in ~/.profile (login shells) and ~/.bashrc (new terminals), once, in a marked
+# block. MIGRATIEKETEN_NO_MODIFY_PATH=1 leaves the files alone and only says what to do.
+PATH_MARKER="# added by Migratieketen bin/run: uv in PATH"
+add_to_shell_path() {
+    local dir="$1" line file changed=""
+    line="case \":\$PATH:\" in *\":$dir:\"*) ;; *) export PATH=\"$dir:\$PATH\" ;; esac"
+    if [ "${MIGRATIEKETEN_NO_MODIFY_PATH:-}" = 1 ]; then
+        echo "uv staat in $dir, dat niet in PATH staat. Voeg toe aan je shellprofiel:" >&2
+        echo "  export PATH=\"$dir:\$PATH\"" >&2
+        return
+    fi
+    for file in "$HOME/.profile" "$HOME/.bashrc"; do
+        if ! grep -qsF "$PATH_MARKER" "$file"; then
+            printf '\n%s\n%s\n' "$PATH_MARKER" "$line" >>"$file"
+            changed="$changed $file"
+        fi
+    done
+    if [ -n "$changed" ]; then
+        echo "uv staat in $dir; die map is aan PATH toegevoegd in:$changed." >&2
+        echo "Open een nieuwe shell, of in deze shell: export PATH=\"$dir:\$PATH\"" >&2
+    fi
 }
 
 install_python() {
@@ -61,4 +97,19 @@ install_frontend() {
     fi
     step "Front-end bouwen (npm run build)"
     npm run build
+}
+
+# WeasyPrint (the raadsrapportage PDF) needs Pango and a font from Debian. Installed
+# with apt-get when missing, as root or through passwordless sudo, like Chromium.
+ensure_pdf_libraries() {
+    if ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' \
+        && fc-list 2>/dev/null | grep -qi 'dejavu'; then
+        return
+    fi
+    step "Systeembibliotheken voor PDF (apt-get: Pango, DejaVu-fonts)"
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo -n"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fontconfig
 }

@@ -56,6 +56,12 @@ def resolve_scenario(name: str, until: str | None) -> ChainScenario:
         return builtin_scenario(name, until or "2024-12")
     if until is not None:
         raise ChainConfigError("--tot geldt alleen voor het scenario 'historie'.")
+    if not Path(name).is_file():
+        raise ChainConfigError(
+            f"Onbekend scenario '{name}': geen ingebouwd scenario en geen bestand. "
+            f"Kies uit {', '.join(BUILTIN_SCENARIOS)}, 'valideer' of 'parameters', "
+            "of geef een YAML-bestand op."
+        )
     return load_scenario(name)
 
 
@@ -67,16 +73,18 @@ def render_table(result: SimulationResult) -> Table:
         caption=f"Rekentijd {result.elapsed_seconds:.2f} s; behoud van personen: "
         f"max. afwijking {result.max_imbalance():.1e}",
     )
+    # Short header lines (hyphenated by hand) and unwrapped figures, so the table
+    # fits 80 columns without cutting a header or a range.
     columns = (
         "Maand",
-        "In COA (mediaan)",
-        f"In COA (p{lo:g}-p{hi:g})",
-        "Statushouders in COA",
-        f"Crisisnoodopvang (p{hi:g})",
-        "Opvangkosten/mnd (mln)",
+        "In COA\nmediaan",
+        f"In COA\np{lo:g}–p{hi:g}",
+        "Status-\nhouders\nin COA",
+        f"Crisis-\nnoodopvang\np{hi:g}",
+        "Opvang-\nkosten/mnd\n(mln €)",
     )
     for col in columns:
-        table.add_column(col, justify="right")
+        table.add_column(col, justify="right", no_wrap=True)
 
     def n(value: float) -> str:
         return f"{value:,.0f}".replace(",", ".")
@@ -88,7 +96,7 @@ def render_table(result: SimulationResult) -> Table:
         table.add_row(
             result.months[t],
             n(result.series("coa_total", 50)[t]),
-            f"{total_lo}-{total_hi}",
+            f"{total_lo}–{total_hi}",
             n(result.series("coa_statushouders", 50)[t]),
             n(result.series("occ_crisis", hi)[t]),
             f"{result.series('reception_cost', 50)[t] / 1e6:.1f}".replace(".", ","),
@@ -160,7 +168,7 @@ def simuleer(
     """Simuleer de migratieketen (opvang, huisvesting, inburgering) als ensemble."""
     console = Console(stderr=True)
     try:
-        _check_format(fmt)
+        _check_options(fmt, runs)
         if scenario == "parameters":
             _print_parameters(fmt, uitvoer)
             return
@@ -191,6 +199,14 @@ def simuleer(
         _write(_csv_text(result.to_rows()), uitvoer)
     else:
         Console().print(render_table(result))
+
+
+def _check_options(fmt: str, runs: int | None) -> None:
+    _check_format(fmt)
+    if runs is not None and runs < 1:
+        raise ChainConfigError(
+            f"--runs moet een geheel getal van minstens 1 zijn, niet {runs}."
+        )
 
 
 def _check_format(fmt: str) -> None:

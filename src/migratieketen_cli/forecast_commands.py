@@ -103,14 +103,26 @@ def forecast_csv(result: Any, resolution: str) -> str:
     return buf.getvalue()
 
 
+def _data_until(result: Any, series: str) -> str:
+    """Each series says where its own data ends (nareizigers end earlier)."""
+    ends = result.vintage.series_end
+    first = ends.get("eerste_asielverzoeken_kwartaal") or result.cutoff
+    later = ends.get("nareizigers_kwartaal") or result.cutoff
+    if series.startswith("nareizigers"):
+        return f"data t/m {later}"
+    if series.startswith("eerste") or first == later:
+        return f"data t/m {first}"
+    return f"data: eerste asielverzoeken t/m {first}, nareizigers t/m {later}"
+
+
 def _forecast_table(result: Any, resolution: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
     console = Console(width=max(Console().width, 120))
     tables = result.monthly if resolution == "maand" else result.quarterly
-    for name, table in list(tables.items()) + list(result.yearly.items()):
-        t = Table(title=f"{name} ({table.frequency}) — data t/m {result.cutoff}")
+    for table in [*tables.values(), *result.yearly.values()]:
+        t = Table(title=f"{table.title_nl} — {_data_until(result, table.series)}")
         t.add_column("periode")
         for level in table.levels:
             t.add_column(f"{round(level * 100)}%", justify="right")

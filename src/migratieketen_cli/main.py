@@ -12,6 +12,8 @@ import importlib
 
 import typer
 
+from migratieketen_cli.data_dir import use_remembered_data_dir
+
 app = typer.Typer(
     name="migratieketen",
     help="Migratieketen: zie, plan en stuur de lokale migratieketen als één geheel.",
@@ -30,7 +32,16 @@ COMMAND_MODULES: tuple[str, ...] = (
     "migratieketen_cli.plan_commands",
     "migratieketen_cli.worker_commands",
     "migratieketen_cli.register_commands",
+    "migratieketen_cli.arbeidsmigranten_commands",
+    "migratieketen_cli.report_commands",
 )
+
+
+@app.callback()
+def _defaults() -> None:
+    """Fill in what a new shell lacks, before any command runs."""
+    use_remembered_data_dir()
+
 
 for _module in COMMAND_MODULES:
     importlib.import_module(_module).register(app)

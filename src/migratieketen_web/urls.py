@@ -22,10 +22,15 @@ urlpatterns = [
     path("", include("migratieketen_web.audit.urls")),
     path("", include("migratieketen_web.inburgering.urls")),
     path("", include("migratieketen_web.koppeling.urls")),
+    path("", include("migratieketen_web.arbeidsmigranten.urls")),
+    path("", include("migratieketen_web.lvv.urls")),
     path("", include("migratieketen_web.monitor.urls")),
     path("", include("migratieketen_web.scenarios.urls")),
+    path("", include("migratieketen_web.opvang.urls")),
     path("", include("migratieketen_web.prognoses.urls")),
     path("", include("migratieketen_web.jobs.urls")),
+    path("", include("migratieketen_web.woningmarkt.urls")),
+    path("", include("migratieketen_web.werkplaats.urls")),
     path("", include("migratieketen_web.gemeenten.urls")),
 ]
 

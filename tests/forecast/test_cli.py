@@ -62,3 +62,35 @@ def test_backtest_table_names_the_ensemble(shared_data_dir: Path) -> None:
     assert result.exit_code == 0, result.output
     assert f"({CHOSEN.name})" in result.stdout
     assert "eerste_asielverzoeken — hoofdvenster" in result.stdout
+
+
+def test_prognose_table_titles_are_dutch_labels_with_their_own_data_end(
+    shared_data_dir: Path,
+) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "prognose",
+            "--tot",
+            "2025-Q4",
+            "--paden",
+            "200",
+            "--data-dir",
+            str(shared_data_dir),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())  # titles may wrap
+    assert "eerste_asielverzoeken (Q)" not in text
+    assert "nareizigers_nowcast" not in text and "(Q)" not in text
+    assert "Eerste asielverzoeken, per kwartaal — data t/m 2024-Q4" in text
+    # The nareizigers series ends earlier (CBS 83102NED): its title says so.
+    assert "Nareizigers, per kwartaal — data t/m 2024-Q2" in text
+    assert "Nareizigers, nowcast" in text
+
+
+def test_a_horizon_before_the_data_names_het_laatste_datakwartaal() -> None:
+    from migratieketen.forecast.engine import horizon_to
+
+    with pytest.raises(ValueError, match="ligt niet na het laatste datakwartaal"):
+        horizon_to("2024-Q4", "2020-Q1")

@@ -175,3 +175,34 @@ def test_no_data_folder_is_a_clear_503(
     assert response.status_code == 503
     assert "bestaat niet" in response.content.decode()
     assert compute_spy.calls == 0  # nothing is computed for a folder without data
+
+
+def _section(html: str, heading_id: str) -> str:
+    start = html.index(f'id="{heading_id}"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_intro_gives_the_last_figure_of_each_series(
+    client: Any, stored_forecast: Any
+) -> None:
+    html = _page(client, "/prognose")
+    intro = html[html.index("<h1") : html.index('class="mk-series"')]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", intro))
+    assert "eerste asielverzoeken per kwartaal tot en met 2024-Q4" in text
+    assert "nareizigers per kwartaal tot en met 2024-Q2" in text
+    assert "Nareizigers na 2024-Q2" in text
+    # No single 'data up to' date that contradicts the chart's last measured quarter.
+    assert "op cijfers tot en met" not in text
+
+
+def test_caveat_and_model_are_said_once(client: Any, stored_forecast: Any) -> None:
+    for url in ("/prognose", "/prognose?reeks=eerste_asielverzoeken"):
+        html = _page(client, url)
+        caveat = _section(html, "niet-weten").lower()
+        for phrase in ("oorlogen", "beleidswijzigingen", "buurlanden", "migratiepact"):
+            assert caveat.count(phrase) == 1, phrase
+        model = _section(html, "model").lower()
+        assert model.count("gelijk gewogen gemiddelde") == 1
+        assert model.count("onzekerheidsvloer") == 1
+    model = _section(_page(client, "/prognose?reeks=nareizigers"), "model")
+    assert "Vergunningmodel" in model and "vertraging van" in model

@@ -69,7 +69,7 @@ def test_one_click_peak_shows_where_and_when_crisis_shelter_is_needed(
     assert re.search(r"€\s[\d,.]+\s(mld|mln) extra", html)
     # The cost parameters and their sources, with the COA 2023 figures.
     assert "€\u00a030.400" in html and "€\u00a069.400" in html
-    assert "COA annual report 2023" in html
+    assert "COA, Jaarverslag 2023" in html
     assert html.count("Bron:") >= 4
     # Fan charts with a text alternative and a table each.
     assert html.count('class="mk-fan__svg"') == 8

@@ -25,7 +25,8 @@ def client() -> Client:
 
 
 def test_national_page_has_342_gemeente_links_legend_and_table(client: Client) -> None:
-    response = client.get("/")
+    # The default view is a migration figure (tests/web/test_migration_map.py).
+    response = client.get("/?indicator=pct_huurwoningen_corporatie")
     assert response.status_code == 200
     html = response.content.decode()
     map_links = set(re.findall(r'<a href="/gemeenten/(GM\d{4})" class="mk-area', html))
@@ -113,9 +114,10 @@ def test_gemeente_page_has_figures_with_sources_wijken_and_chain(
     # Each chain section is there; those no later part has filled say so plainly.
     for slug in ("opvang", "huisvesting", "inburgering", "arbeidsmigranten", "lvv"):
         assert f'id="keten-{slug}"' in html
-    for slug in ("arbeidsmigranten", "lvv"):
-        section = html.split(f'id="keten-{slug}"', 1)[1].split("</section>", 1)[0]
-        assert "Nog niet beschikbaar:" in section
+    lvv = html.split('id="keten-lvv"', 1)[1].split("</section>", 1)[0]
+    assert "Pilot-evaluatie" in lvv  # the register's shares next to the pilot's
+    werk = html.split('id="keten-arbeidsmigranten"', 1)[1].split("</section>", 1)[0]
+    assert "huisvestingsregister arbeidsmigranten" in werk  # the register's aggregates
     inburgering = html.split('id="keten-inburgering"', 1)[1].split("</section>", 1)[0]
     assert "inburgeringsregister" in inburgering  # the register's aggregates
 
@@ -194,7 +196,7 @@ def test_about_and_accessibility_pages(client: Client) -> None:
 def test_english_labels_via_language_switch(client: Client) -> None:
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert response.status_code == 302
-    html = client.get("/").content.decode()
+    html = client.get("/?indicator=pct_huurwoningen_corporatie").content.decode()
     assert '<html lang="en"' in html
     assert "Municipalities in the Netherlands" in html
     assert "Skip to content" in html

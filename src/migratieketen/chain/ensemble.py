@@ -31,8 +31,10 @@ Progress = Callable[[int, int], None]
 
 
 def chunk_sizes(runs: int, chunk_size: int = DEFAULT_CHUNK_SIZE) -> list[int]:
-    if runs < 1 or chunk_size < 1:
-        raise ChainConfigError("Aantal runs en chunkgrootte moeten positief zijn.")
+    if runs < 1:
+        raise ChainConfigError(f"Het aantal runs moet minstens 1 zijn, niet {runs}.")
+    if chunk_size < 1:  # a programming error, not user input
+        raise ValueError(f"chunk_size must be positive, not {chunk_size}")
     full, rest = divmod(runs, chunk_size)
     return [chunk_size] * full + ([rest] if rest else [])
 

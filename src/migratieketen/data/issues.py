@@ -51,7 +51,3 @@ class IssueList(list[DataIssue]):
 
     def add(self, file: str, row: int | None, column: str | None, message: str) -> None:
         self.append(DataIssue(file, row, column, message))
-
-    def raise_if_any(self) -> None:
-        if self:
-            raise DataValidationError(list(self))

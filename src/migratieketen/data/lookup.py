@@ -2,17 +2,18 @@
 # Copyright (C) 2026 Migratieketen contributors
 """Find a gemeente by code or (part of) its name, as users type it.
 
-"amsterdam", "GM0363", "0363", "Hengelo" (CBS: "Hengelo (O.)"), "sudwest fryslan"
-all work; an ambiguous or unknown query gives the candidates, in Dutch.
+"amsterdam", "GM0363", "0363", "Hengelo" (CBS: "Hengelo (O.)"), "sudwest fryslan" and
+"den haag" (an alias, `aliases.py`) all work; an ambiguous or unknown query gives the
+candidates, an unknown one suggestions, in Dutch.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Sequence
 
+from migratieketen.data.aliases import aliases, find_aliases, normalise_name, suggest
 from migratieketen.data.model import DataSet, Gemeente
 from migratieketen.data.reorganisations import dissolved_codes, old_names
 
@@ -23,14 +24,6 @@ class GemeenteLookupError(LookupError):
     def __init__(self, message: str, candidates: Sequence[Gemeente] = ()) -> None:
         super().__init__(message)
         self.candidates = tuple(candidates)
-
-
-def normalise_name(name: str) -> str:
-    """Lower case, no accents, no CBS suffix like ' (O.)', only letters and digits."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"\s*\((gemeente|[a-z]+\.)\)\s*$", "", text)
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
 def find_gemeente(dataset: DataSet, query: str) -> Gemeente:
@@ -55,25 +48,62 @@ def find_gemeente(dataset: DataSet, query: str) -> Gemeente:
         return exact[0]
     if len(exact) > 1:
         raise _ambiguous(query, exact)
+    common = _common_alias(dataset, q)
+    if common is not None:
+        return common
     partial = [g for n, g in by_norm if wanted in n]
     if len(partial) == 1:
         return partial[0]
     if len(partial) > 1:
         raise _ambiguous(query, partial)
-    old = {normalise_name(n): c for n, c in old_names().items()}
-    if wanted in old:
-        _raise_if_dissolved(dataset, old[wanted])
+    for alias in find_aliases(q):  # a former gemeente: say where it went
+        if alias.kind == "voormalige gemeente":
+            old = {normalise_name(n): c for n, c in old_names().items()}
+            _raise_if_dissolved(dataset, old[wanted])
     names = [n for n, _ in by_norm]
     close = difflib.get_close_matches(wanted, names, n=5, cutoff=0.75)
-    candidates = [g for n, g in by_norm if n in close]
-    if len(close) == 1:
-        return candidates[0]
-    hint = (
-        " Bedoelt u: " + ", ".join(f"{g.name} ({g.code})" for g in candidates) + "?"
-        if candidates
-        else ""
-    )
-    raise GemeenteLookupError(
+    if len(close) == 1:  # one clear typo: "Amsterdm"
+        return next(g for n, g in by_norm if n == close[0])
+    raise _not_found(dataset, query)
+
+
+def _common_alias(dataset: DataSet, query: str) -> Gemeente | None:
+    """ "Den Haag" -> 's-Gravenhage; a province name ("Friesland") is refused."""
+    current = {g.code: g for g in dataset.gemeenten}
+    for alias in find_aliases(query):
+        if alias.kind != "gewone naam":
+            continue
+        code = alias.codes[0]
+        if code in current:
+            return current[code]
+        if code.startswith("PV"):
+            raise GemeenteLookupError(
+                f"'{query}' is een provincie ({alias.note}, {code}), geen gemeente. "
+                "Geef een gemeentecode of -naam op."
+            )
+    return None
+
+
+def _not_found(dataset: DataSet, query: str) -> GemeenteLookupError:
+    """No match: suggest official names and aliases that look like the query."""
+    by_name = {g.name: g for g in dataset.gemeenten}
+    alias_of = {a.name: a for a in aliases() if a.codes[0].startswith("GM")}
+    current = {g.code: g for g in dataset.gemeenten}
+    shown: list[str] = []
+    candidates: list[Gemeente] = []
+    for name in suggest(query, by_name):
+        if name in by_name:
+            g = by_name[name]
+            shown.append(f"{g.name} ({g.code})")
+        elif name in alias_of and alias_of[name].codes[0] in current:
+            g = current[alias_of[name].codes[0]]
+            shown.append(f"{name} ({g.name}, {g.code})")
+        else:
+            continue
+        if g not in candidates:
+            candidates.append(g)
+    hint = f" Bedoelt u: {', '.join(shown)}?" if shown else ""
+    return GemeenteLookupError(
         f"Geen gemeente gevonden voor '{query}'.{hint}", candidates
     )
 
@@ -109,3 +139,6 @@ def _ambiguous(query: str, matches: Sequence[Gemeente]) -> GemeenteLookupError:
         "volledige naam op.",
         matches,
     )
+
+
+__all__ = ["GemeenteLookupError", "find_gemeente", "normalise_name"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from migratieketen.data.csvtable import Cell, CsvTable
+from migratieketen.data.csvtable import CsvTable
 from migratieketen.data.geojson import GeoLayer
 from migratieketen.data.issues import DataIssue, DataValidationError, IssueList
 from migratieketen.data.reorganisations import dissolved_codes
@@ -294,7 +294,3 @@ def check_provinces(
             f"provincie {code} heeft geen gemeenten",
         )
     return names
-
-
-def cell_int(value: Cell) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None

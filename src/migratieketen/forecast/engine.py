@@ -75,6 +75,20 @@ CAVEAT_NL = (
 )
 
 
+# Dutch titles of the series and frequencies, for tables shown to people (the
+# command line); the ids stay the keys of the JSON/CSV output.
+SERIES_LABELS_NL: dict[str, str] = {
+    "eerste_asielverzoeken": "Eerste asielverzoeken",
+    "nareizigers": "Nareizigers",
+    "totale_instroom": "Totale instroom (eerste asielverzoeken en nareizigers)",
+    "totale_instroom_incl_volgende": "Totale instroom inclusief volgende asielverzoeken",
+    "nareizigers_nowcast": (
+        "Nareizigers, nowcast: kwartalen na het laatste gepubliceerde nareizigerscijfer"
+    ),
+}
+FREQUENCY_NL: dict[str, str] = {"Q": "per kwartaal", "M": "per maand", "Y": "per jaar"}
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class QuantileTable:
     """Predictive quantiles of one series: values[level, period]."""
@@ -87,6 +101,12 @@ class QuantileTable:
 
     def quantile(self, level: float) -> FloatArray:
         return np.asarray(self.values[self.levels.index(level)], dtype=np.float64)
+
+    @property
+    def title_nl(self) -> str:
+        """ "Eerste asielverzoeken per kwartaal": the series as people read it."""
+        label = SERIES_LABELS_NL.get(self.series, self.series)
+        return f"{label}, {FREQUENCY_NL.get(self.frequency, self.frequency)}"
 
     @property
     def median(self) -> FloatArray:
@@ -429,7 +449,7 @@ def horizon_to(cutoff: str, until: str) -> int:
     except ValueError:
         raise ValueError(f"'{until}' is geen kwartaal (verwacht JJJJ-Qn).") from None
     if h < 1:
-        raise ValueError(f"{until} ligt niet na de laatste datakwartaal {cutoff}.")
+        raise ValueError(f"{until} ligt niet na het laatste datakwartaal {cutoff}.")
     if h > MAX_HORIZON:
         raise ValueError(
             f"{until} ligt {h} kwartalen na {cutoff}; de prognose gaat hooguit "

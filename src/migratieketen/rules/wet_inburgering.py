@@ -3,8 +3,8 @@
 """Inburgering: Wet inburgering 2021 (Wi2021), in force since 1 January 2022.
 
 BWB id BWBR0044770; https://wetten.overheid.nl/BWBR0044770 .
-* art. 2 (jci1.3:c:BWBR0044770&artikel=2): who is inburgeringsplichtig (a permit holder
-  for a non-temporary purpose). EU/EEA/Swiss citizens live here under free movement
+* art. 2 (jci1.3:c:BWBR0044770&artikel=2): who is inburgeringsplichtig (a holder of a
+  residence permit for a non-temporary purpose). EU/EEA/Swiss citizens live here under free movement
   (art. 8 onder e Vreemdelingenwet 2000) and are not obliged.
 * art. 11 lid 1-2 (jci1.3:c:BWBR0044770&artikel=11): the duty is met within three years;
   the term starts on the day after the date of the PIP (art. 15 lid 3).

@@ -7,6 +7,9 @@ Decisions, documented in docs/adr/0012-accounts-roles-and-isolation.md:
   worker); `beleid` sees aggregates only; `beheerder` manages the organisation's users
   and reads its audit log, but sees no personal data (separation of duties);
   `landelijk` sees aggregates of every gemeente.
+* Lokale ruimte (the gemeente's choices, no personal data) may be entered by `beleid`
+  and `beheerder` of the gemeente; praktijkvoorbeelden are published by a `beheerder`
+  (any organisation) or a superuser, never by their own author (issue 17).
 * Realisations (counts, no personal data) may be entered by `klantmanager` and `beleid`
   of the gemeente; not by `beheerder`. Staff superusers keep national rights for
   realisations and aggregates, but no personal data: that needs a klantmanager role.
@@ -43,6 +46,8 @@ class Right(StrEnum):
     REALISATIONS_WRITE = "realisaties.bijwerken"
     USERS_MANAGE = "gebruikers.beheren"
     AUDIT_READ = "audit.lezen"
+    LOCAL_CHOICES_WRITE = "lokale_ruimte.bijwerken"  # the gemeente's choices (no PII)
+    PRACTICE_REVIEW = "praktijkvoorbeelden.beoordelen"  # publish examples
 
 
 ROLE_RIGHTS: dict[Role, frozenset[Right]] = {
@@ -54,8 +59,17 @@ ROLE_RIGHTS: dict[Role, frozenset[Right]] = {
             Right.REALISATIONS_WRITE,
         }
     ),
-    Role.BELEID: frozenset({Right.AGGREGATES, Right.REALISATIONS_WRITE}),
-    Role.BEHEERDER: frozenset({Right.USERS_MANAGE, Right.AUDIT_READ}),
+    Role.BELEID: frozenset(
+        {Right.AGGREGATES, Right.REALISATIONS_WRITE, Right.LOCAL_CHOICES_WRITE}
+    ),
+    Role.BEHEERDER: frozenset(
+        {
+            Right.USERS_MANAGE,
+            Right.AUDIT_READ,
+            Right.LOCAL_CHOICES_WRITE,
+            Right.PRACTICE_REVIEW,
+        }
+    ),
     Role.LANDELIJK: frozenset({Right.AGGREGATES}),
 }
 
@@ -75,7 +89,14 @@ ROLE_KINDS: dict[Role, frozenset[str]] = {
 
 # Rights of a superuser (staff with national rights), for every gemeente.
 SUPERUSER_RIGHTS = frozenset(
-    {Right.AGGREGATES, Right.REALISATIONS_WRITE, Right.AUDIT_READ, Right.USERS_MANAGE}
+    {
+        Right.AGGREGATES,
+        Right.REALISATIONS_WRITE,
+        Right.AUDIT_READ,
+        Right.USERS_MANAGE,
+        Right.LOCAL_CHOICES_WRITE,
+        Right.PRACTICE_REVIEW,
+    }
 )
 
 # What an API token scope unlocks (never more than the user's role gives).

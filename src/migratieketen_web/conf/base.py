@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 
 from csp.constants import NONE, SELF
 
@@ -13,17 +12,8 @@ from migratieketen_web.conf.accounts import *  # noqa: F403
 from migratieketen_web.conf.accounts import ACCOUNT_APPS
 from migratieketen_web.conf.database import database_from_url
 from migratieketen_web.conf.hardening import proxy_ssl_header
+from migratieketen_web.conf.paths import BASE_DIR, DATA_DIR_HELP, SRC_DIR, VAR_DIR
 from migratieketen_web.config import config
-
-SRC_DIR = Path(__file__).resolve().parents[2]
-BASE_DIR = SRC_DIR.parent  # the repository / installation root
-VAR_DIR = Path(
-    config(
-        "MIGRATIEKETEN_VAR_DIR",
-        str(BASE_DIR / "var"),
-        "Folder for the SQLite database, caches and other runtime files.",
-    )
-)
 
 SECRET_KEY = config(
     "SECRET_KEY",
@@ -35,11 +25,16 @@ ALLOWED_HOSTS = config(
     "ALLOWED_HOSTS", ["127.0.0.1", "localhost"], "Comma-separated host names served."
 )
 
+MIGRATIEKETEN_CONTACT = config(
+    "MIGRATIEKETEN_CONTACT",
+    "https://github.com/migratieketen/migratieketen/issues",
+    "Contact for questions about this installation, shown on /over (an e-mail "
+    "address or a web address of the organisation that runs it).",
+)
 MIGRATIEKETEN_DATA_DIR = config(
     "MIGRATIEKETEN_DATA_DIR",
     "",
-    "Folder with the normalised open data (format of shared/data); "
-    "filled by 'migratieketen data sync'.",
+    DATA_DIR_HELP,
 )
 
 INSTALLED_APPS = [
@@ -62,8 +57,11 @@ INSTALLED_APPS = [
     "migratieketen_web.monitor",
     "migratieketen_web.prognoses",
     "migratieketen_web.scenarios",
+    "migratieketen_web.opvang",
+    "migratieketen_web.woningmarkt",
     *ACCOUNT_APPS,
     "migratieketen_web.koppeling",
+    "migratieketen_web.werkplaats",
 ]
 
 MIDDLEWARE = [

@@ -22,11 +22,15 @@ from pathlib import Path
 
 from django.db import transaction
 
-from migratieketen.data import load_dataset
-from migratieketen.data.model import DataSet
-from migratieketen.data.provenance import Provenance
-from migratieketen.maps.svg import GeometryError, geometry_to_path
 from migratieketen_web.gemeenten import models
+from migratieketen_web.gemeenten.services import (
+    INDICATOR_SPECS,
+    DataSet,
+    GeometryError,
+    Provenance,
+    geometry_to_path,
+    load_dataset,
+)
 
 ProgressCallback = Callable[[str, int, int], None]  # (step, done, total)
 
@@ -69,8 +73,6 @@ def data_checksum(data_dir: Path) -> str:
 
 def _aggregation(key: str) -> tuple[str, str]:
     """(aggregation, weight) of an indicator, from the core catalogue when listed."""
-    from migratieketen.data.indicators import INDICATOR_SPECS
-
     for spec in INDICATOR_SPECS:
         if spec.key == key:
             kind = spec.aggregation.kind
@@ -123,6 +125,153 @@ def _upsert_sources(provenances: list[Provenance]) -> dict[tuple, models.Source]
     return sources
 
 
+def _store_areas(
+    dataset: DataSet,
+    gemeente_paths: dict[str, str],
+    province_paths: dict[str, str],
+) -> dict[str, int]:
+    """Upsert provinces and gemeenten, drop the ones gone; the gemeente pk per code."""
+    models.Province.objects.bulk_create(
+        [
+            models.Province(code=p.code, name=p.name, svg_path=province_paths[p.code])
+            for p in dataset.provinces
+        ],
+        update_conflicts=True,
+        unique_fields=["code"],
+        update_fields=["name", "svg_path"],
+    )
+    province_pk = dict(models.Province.objects.values_list("code", "pk"))
+    models.Gemeente.objects.bulk_create(
+        [
+            models.Gemeente(
+                code=g.code,
+                name=g.name,
+                province_id=province_pk[g.province_code],
+                svg_path=gemeente_paths[g.code],
+            )
+            for g in dataset.gemeenten
+        ],
+        update_conflicts=True,
+        unique_fields=["code"],
+        update_fields=["name", "province", "svg_path"],
+        batch_size=500,
+    )
+    gemeente_codes = {g.code for g in dataset.gemeenten}
+    models.Wijk.objects.exclude(gemeente__code__in=gemeente_codes).delete()
+    models.Gemeente.objects.exclude(code__in=gemeente_codes).delete()
+    models.Province.objects.exclude(
+        code__in={p.code for p in dataset.provinces}
+    ).delete()
+    return dict(models.Gemeente.objects.values_list("code", "pk"))
+
+
+def _store_population(
+    dataset: DataSet,
+    sources: dict[tuple, models.Source],
+    gemeente_pk: dict[str, int],
+) -> None:
+    population_rows = []
+    for g in dataset.gemeenten:
+        for year, inhabitants in sorted(g.population.items()):
+            source = sources[_source_key(dataset.population_provenance[year])]
+            population_rows.append(
+                models.PopulationFigure(
+                    gemeente_id=gemeente_pk[g.code],
+                    year=year,
+                    inhabitants=inhabitants,
+                    source=source,
+                )
+            )
+    models.PopulationFigure.objects.bulk_create(population_rows, batch_size=1000)
+
+
+def _store_indicators(
+    dataset: DataSet,
+    sources: dict[tuple, models.Source],
+    gemeente_pk: dict[str, int],
+) -> int:
+    """Upsert the indicators and store their values; the number of values stored."""
+    indicator_rows = []
+    for ind in dataset.indicators:
+        aggregation, weight = _aggregation(ind.key)
+        indicator_rows.append(
+            models.Indicator(
+                key=ind.key,
+                label_nl=ind.label_nl,
+                label_en=ind.label_en,
+                unit=ind.unit,
+                higher_is=ind.higher_is,
+                aggregation=aggregation,
+                weight=weight,
+                source=sources[_source_key(ind.provenance)],
+            )
+        )
+    models.Indicator.objects.bulk_create(
+        indicator_rows,
+        update_conflicts=True,
+        unique_fields=["key"],
+        update_fields=[
+            "label_nl",
+            "label_en",
+            "unit",
+            "higher_is",
+            "aggregation",
+            "weight",
+            "source",
+        ],
+    )
+    indicator_keys = {i.key for i in dataset.indicators}
+    models.Indicator.objects.exclude(key__in=indicator_keys).delete()
+    indicator_pk = dict(models.Indicator.objects.values_list("key", "pk"))
+    value_rows = [
+        models.IndicatorValue(
+            gemeente_id=gemeente_pk[g.code],
+            indicator_id=indicator_pk[key],
+            value=value,
+        )
+        for g in dataset.gemeenten
+        for key, value in g.indicators.items()
+        if key in indicator_pk
+    ]
+    models.IndicatorValue.objects.bulk_create(value_rows, batch_size=2000)
+    return len(value_rows)
+
+
+def _store_wijken(
+    dataset: DataSet,
+    sources: dict[tuple, models.Source],
+    gemeente_pk: dict[str, int],
+) -> None:
+    wijk_source = sources[_source_key(dataset.wijk_provenance)]
+    models.Wijk.objects.bulk_create(
+        [
+            models.Wijk(
+                code=w.code,
+                name=w.name,
+                gemeente_id=gemeente_pk[w.gemeente_code],
+                inhabitants=w.population,
+                source=wijk_source,
+            )
+            for w in dataset.wijken
+        ],
+        update_conflicts=True,
+        unique_fields=["code"],
+        update_fields=["name", "gemeente", "inhabitants", "source"],
+        batch_size=1000,
+    )
+    models.Wijk.objects.exclude(code__in={w.code for w in dataset.wijken}).delete()
+
+
+def _prune_sources(sources: dict[tuple, models.Source]) -> None:
+    """Drop sources this import no longer uses and nothing else refers to."""
+    used_sources = {s.pk for s in sources.values()}
+    models.Source.objects.exclude(pk__in=used_sources).filter(
+        indicator__isnull=True,
+        populationfigure__isnull=True,
+        wijk__isnull=True,
+    ).delete()
+
+
 def import_dataset(
     dataset: DataSet,
     data_dir: Path,
@@ -152,128 +301,16 @@ def import_dataset(
         models.IndicatorValue.objects.all().delete()
         models.PopulationFigure.objects.all().delete()
 
-        models.Province.objects.bulk_create(
-            [
-                models.Province(
-                    code=p.code, name=p.name, svg_path=province_paths[p.code]
-                )
-                for p in dataset.provinces
-            ],
-            update_conflicts=True,
-            unique_fields=["code"],
-            update_fields=["name", "svg_path"],
-        )
-        province_pk = dict(models.Province.objects.values_list("code", "pk"))
-        models.Gemeente.objects.bulk_create(
-            [
-                models.Gemeente(
-                    code=g.code,
-                    name=g.name,
-                    province_id=province_pk[g.province_code],
-                    svg_path=gemeente_paths[g.code],
-                )
-                for g in dataset.gemeenten
-            ],
-            update_conflicts=True,
-            unique_fields=["code"],
-            update_fields=["name", "province", "svg_path"],
-            batch_size=500,
-        )
-        gemeente_codes = {g.code for g in dataset.gemeenten}
-        models.Wijk.objects.exclude(gemeente__code__in=gemeente_codes).delete()
-        models.Gemeente.objects.exclude(code__in=gemeente_codes).delete()
-        models.Province.objects.exclude(
-            code__in={p.code for p in dataset.provinces}
-        ).delete()
-        gemeente_pk = dict(models.Gemeente.objects.values_list("code", "pk"))
+        gemeente_pk = _store_areas(dataset, gemeente_paths, province_paths)
         report("gemeenten", 2, 6)
-
-        population_rows = []
-        for g in dataset.gemeenten:
-            for year, inhabitants in sorted(g.population.items()):
-                source = sources[_source_key(dataset.population_provenance[year])]
-                population_rows.append(
-                    models.PopulationFigure(
-                        gemeente_id=gemeente_pk[g.code],
-                        year=year,
-                        inhabitants=inhabitants,
-                        source=source,
-                    )
-                )
-        models.PopulationFigure.objects.bulk_create(population_rows, batch_size=1000)
+        _store_population(dataset, sources, gemeente_pk)
         report("inwoners", 3, 6)
-
-        indicator_rows = []
-        for ind in dataset.indicators:
-            aggregation, weight = _aggregation(ind.key)
-            indicator_rows.append(
-                models.Indicator(
-                    key=ind.key,
-                    label_nl=ind.label_nl,
-                    label_en=ind.label_en,
-                    unit=ind.unit,
-                    higher_is=ind.higher_is,
-                    aggregation=aggregation,
-                    weight=weight,
-                    source=sources[_source_key(ind.provenance)],
-                )
-            )
-        models.Indicator.objects.bulk_create(
-            indicator_rows,
-            update_conflicts=True,
-            unique_fields=["key"],
-            update_fields=[
-                "label_nl",
-                "label_en",
-                "unit",
-                "higher_is",
-                "aggregation",
-                "weight",
-                "source",
-            ],
-        )
-        indicator_keys = {i.key for i in dataset.indicators}
-        models.Indicator.objects.exclude(key__in=indicator_keys).delete()
-        indicator_pk = dict(models.Indicator.objects.values_list("key", "pk"))
-        value_rows = [
-            models.IndicatorValue(
-                gemeente_id=gemeente_pk[g.code],
-                indicator_id=indicator_pk[key],
-                value=value,
-            )
-            for g in dataset.gemeenten
-            for key, value in g.indicators.items()
-            if key in indicator_pk
-        ]
-        models.IndicatorValue.objects.bulk_create(value_rows, batch_size=2000)
+        indicator_values = _store_indicators(dataset, sources, gemeente_pk)
         report("indicatoren", 4, 6)
-
-        wijk_source = sources[_source_key(dataset.wijk_provenance)]
-        models.Wijk.objects.bulk_create(
-            [
-                models.Wijk(
-                    code=w.code,
-                    name=w.name,
-                    gemeente_id=gemeente_pk[w.gemeente_code],
-                    inhabitants=w.population,
-                    source=wijk_source,
-                )
-                for w in dataset.wijken
-            ],
-            update_conflicts=True,
-            unique_fields=["code"],
-            update_fields=["name", "gemeente", "inhabitants", "source"],
-            batch_size=1000,
-        )
-        models.Wijk.objects.exclude(code__in={w.code for w in dataset.wijken}).delete()
+        _store_wijken(dataset, sources, gemeente_pk)
         report("wijken", 5, 6)
 
-        used_sources = {s.pk for s in sources.values()}
-        models.Source.objects.exclude(pk__in=used_sources).filter(
-            indicator__isnull=True,
-            populationfigure__isnull=True,
-            wijk__isnull=True,
-        ).delete()
+        _prune_sources(sources)
         vintage = models.DataVintage.objects.create(
             data_dir=str(data_dir),
             checksum=checksum,
@@ -287,7 +324,7 @@ def import_dataset(
         gemeenten=len(dataset.gemeenten),
         wijken=len(dataset.wijken),
         indicators=len(dataset.indicators),
-        indicator_values=len(value_rows),
+        indicator_values=indicator_values,
         seconds=time.perf_counter() - started,
     )
 

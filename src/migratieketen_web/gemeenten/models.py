@@ -13,7 +13,7 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from migratieketen.data.provenance import Provenance
+from migratieketen_web.gemeenten.services import Provenance
 
 
 class DataVintage(models.Model):

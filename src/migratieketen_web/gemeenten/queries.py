@@ -18,8 +18,15 @@ from typing import TypeVar
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from migratieketen.compare import COMPARISON_FEATURES, Neighbour, nearest, standardise
 from migratieketen_web.gemeenten import models
+from migratieketen_web.gemeenten.services import (
+    COMPARISON_FEATURES,
+    Neighbour,
+    aliases,
+    nearest,
+    standardise,
+    suggest,
+)
 
 T = TypeVar("T")
 
@@ -196,12 +203,54 @@ class SearchHit:
     name: str
     context: str  # province or gemeente name
     url: str
+    alias: str = ""  # the other name this hit was found by ("Den Haag")
+    former: bool = False  # found by the name of a gemeente that no longer exists
+
+
+def _alias_entries(
+    index: list[tuple[str, str, SearchHit]],
+) -> list[tuple[str, str, SearchHit]]:
+    """Other names of gemeenten and provinces (the core's alias list): "Den Haag"
+    finds 's-Gravenhage, "Friesland" Fryslân, "Weesp" Amsterdam."""
+    by_code = {hit.code: hit for _, _, hit in index if hit.kind != "wijk"}
+    out = []
+    for alias in aliases():
+        for code in alias.codes:
+            target = by_code.get(code)
+            if target is None:
+                continue
+            context = f"{alias.name}: {alias.note}"
+            if alias.kind == "voormalige gemeente":
+                context = f"{alias.kind} {alias.name}, {alias.note}"
+            hit = SearchHit(
+                target.kind,
+                code,
+                target.name,
+                context,
+                target.url,
+                alias=alias.name,
+                former=alias.kind == "voormalige gemeente",
+            )
+            out.append((fold(alias.name), "", hit))
+    return out
+
+
+def suggestions(query: str, count: int = 5) -> list[SearchHit]:
+    """Gemeenten and provinces whose name or other name looks like `query`."""
+    index = _search_index()
+    by_name: dict[str, SearchHit] = {}
+    for _, _, hit in index:
+        if hit.kind != "wijk":
+            by_name.setdefault(hit.alias or hit.name, hit)
+    return [by_name[n] for n in suggest(query, by_name, count) if n in by_name]
 
 
 def search(query: str, limit: int = 50) -> list[SearchHit]:
-    """Gemeenten, provinces and wijken whose name or code contains `query`.
+    """Gemeenten, provinces and wijken whose name, other name or code contains
+    `query`.
 
-    Exact matches on name or code come first, then prefix matches, then the rest.
+    Exact matches on name or code come first, then prefix matches, then the rest; a
+    place found by its own name is not listed again under another name.
     """
     needle = fold(query.strip())
     if not needle:
@@ -220,7 +269,13 @@ def search(query: str, limit: int = 50) -> list[SearchHit]:
             continue
         scored.append((rank, kind_rank[hit.kind], hit.name, hit))
     scored.sort(key=lambda t: t[:3])
-    return [hit for *_, hit in scored[:limit]]
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for *_, hit in scored:
+        if (hit.kind, hit.code) not in seen:
+            seen.add((hit.kind, hit.code))
+            unique.append(hit)
+    return unique[:limit]
 
 
 # Process memory, not the Django cache: LocMemCache pickles every value, and
@@ -249,6 +304,7 @@ def _search_index() -> list[tuple[str, str, SearchHit]]:
             "wijk", code, name, gemeente, f"/gemeenten/{gemeente_code}#wijk-{code}"
         )
         index.append((fold(name), fold(code), hit))
+    index.extend(_alias_entries(index))
     _SEARCH_INDEX.clear()  # keep only the current import
     _SEARCH_INDEX[vintage] = index
     return index

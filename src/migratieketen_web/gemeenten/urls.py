@@ -14,4 +14,5 @@ urlpatterns = [
     path("zoeken", views.search, name="zoeken"),
     path("over", views.about, name="over"),
     path("toegankelijkheid", views.accessibility, name="toegankelijkheid"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -5,23 +5,42 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import metadata
+from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 
-from migratieketen.maps.bins import ClassBin, bin_index, quantile_bins
-from migratieketen.maps.svg import NL_FRAME, fit_view_box, path_bbox
 from migratieketen_web.gemeenten import models, queries
 from migratieketen_web.gemeenten.formatting import format_number, format_value
+from migratieketen_web.gemeenten.publishers import PUBLISHERS
+from migratieketen_web.gemeenten.services import (
+    NL_FRAME,
+    ClassBin,
+    bin_index,
+    fit_view_box,
+    path_bbox,
+    quantile_bins,
+)
+from migratieketen_web.monitor import map_layers
+from migratieketen_web.monitor.map_layers import Layer
+
+if TYPE_CHECKING:
+    from migratieketen_web.monitor.services import HalfYear
 
 CLASSES = 5
+# Part of the cache key of the rendered map and table: raise it when their markup
+# or number format changes, so no page shows a body cached by older code.
+BODY_VERSION = 2
 # Shown first on the gemeente page: the figures that matter most for the chain
 # (size, urbanity, housing, labour market, origin); the rest sit under "Alle kenmerken".
 KEY_FIGURES = (
@@ -133,13 +152,20 @@ def _sort_areas(areas: list[MapArea], sort: str) -> list[MapArea]:
 
 
 def _areas(
-    level: str, info: queries.IndicatorInfo, province_code: str | None = None
+    level: str,
+    info: queries.IndicatorInfo,
+    province_code: str | None = None,
+    layer: Layer | None = None,
 ) -> tuple[list[MapArea], list[ClassBin]]:
     """Map areas with value and class; with `province_code` only that province's
-    gemeenten, classed among themselves."""
-    values = queries.indicator_values(info.key)
-    if level == "provincie":
+    gemeenten, classed among themselves. A migration `layer` brings its own values."""
+    if layer is not None:
+        values = layer.provinces if level == "provincie" else layer.gemeenten
+    else:
+        values = queries.indicator_values(info.key)
+    if level == "provincie" and layer is None:
         values = queries.province_values(info, values)
+    if level == "provincie":
         rows = [
             (code, name, path, f"/provincies/{code}", "")
             for code, name, path in models.Province.objects.values_list(
@@ -193,59 +219,149 @@ def _aggregation_text(info: queries.IndicatorInfo, labels: dict[str, str]) -> st
     ) % {"weight": weight.lower()}
 
 
+@dataclass(frozen=True, slots=True)
+class MapChoice:
+    """The indicator a map page shows: a CBS indicator or a migration layer."""
+
+    info: queries.IndicatorInfo
+    layer: Layer | None
+    layers: map_layers.MigrationLayers
+    migration: list[queries.IndicatorInfo]  # the migration choices, listed first
+    cbs: list[queries.IndicatorInfo]
+    half_years: list[HalfYear]
+    half_year: HalfYear | None
+    unknown: bool  # an indicator was asked for that does not exist (now)
+
+    @property
+    def uses_half_year(self) -> bool:
+        return self.layer is not None and self.info.key in map_layers.HALF_YEAR_KEYS
+
+
+def _map_choice(
+    request: HttpRequest, cbs: list[queries.IndicatorInfo], fallback: str
+) -> MapChoice:
+    """The requested indicator, else the first migration layer (the default view),
+    else `fallback`. Migration layers are computed only when chosen."""
+    layers = map_layers.MigrationLayers()
+    hy = layers.half_year(request.GET.get("halfjaar", ""))
+    migration = layers.choices(hy)
+    by_key = {i.key: i for i in [*migration, *cbs]}
+    requested = request.GET.get("indicator", "")
+    layer = None
+    if requested in map_layers.KEYS and requested in by_key:
+        layer = layers.layer(requested, hy)
+    elif not requested and migration:
+        layer = layers.layer(migration[0].key, hy)
+    if layer is not None:
+        info = layer.info
+    else:
+        key = (
+            requested
+            if requested in by_key and requested not in map_layers.KEYS
+            else ""
+        )
+        info = by_key.get(key) or by_key.get(fallback) or cbs[0]
+    return MapChoice(
+        info=info,
+        layer=layer,
+        layers=layers,
+        migration=migration,
+        cbs=cbs,
+        half_years=layers.half_years(),
+        half_year=hy,
+        unknown=bool(requested) and info.key != requested,
+    )
+
+
+def _layer_aggregation_text(layer: Layer) -> str:
+    if layer.info.unit == map_layers.PER_1000:
+        return _(
+            "Provinciecijfer: het totaal van de gemeenten met gegevens, gedeeld door "
+            "hun inwoners, maal 1.000."
+        )
+    return _("Provinciecijfer: de som van de gemeenten met gegevens.")
+
+
+def _national_body(
+    choice: MapChoice, level: str, sort: str, labels: dict[str, str]
+) -> str:
+    info = choice.info
+    areas, bins = _areas(level, info, layer=choice.layer)
+    outlines = (
+        list(models.Province.objects.values_list("svg_path", flat=True))
+        if level == "gemeente"
+        else []
+    )
+    missing = sum(1 for a in areas if a.value is None)
+    return render_to_string(
+        "gemeenten/_national_body.html",
+        {
+            "areas": areas,
+            "table": _sort_areas(areas, sort),
+            "outlines": outlines,
+            "view_box": NL_FRAME.view_box,
+            "legend": _legend(bins, info.unit, missing),
+            "info": info,
+            "level": level,
+            "sort": sort,
+            "query": _query(choice),
+            "notes": choice.layer.notes if choice.layer else (),
+            "aggregation_text": (
+                _layer_aggregation_text(choice.layer)
+                if choice.layer
+                else _aggregation_text(info, labels)
+            ),
+        },
+    )
+
+
+def _query(choice: MapChoice) -> str:
+    """The indicator (and half-year) part of the table's sort links."""
+    query = f"indicator={choice.info.key}"
+    if choice.uses_half_year and choice.half_year is not None:
+        query += f"&halfjaar={choice.half_year}"
+    return query
+
+
 @gzip_page  # ~415 KB of inline SVG and table shrink to ~100 KB
 def national(request: HttpRequest) -> HttpResponse:
-    """The choropleth of all gemeenten (or provinces) for one indicator, plus a table."""
-    infos = queries.indicators()
-    if not infos:
+    """The choropleth of all gemeenten (or provinces) for one indicator, plus a table.
+
+    The default view is the first migration figure (taakstelling of the latest
+    half-year); the CBS indicators follow in the same list.
+    """
+    cbs = queries.indicators()
+    if not cbs:
         return render(request, "gemeenten/empty.html", status=503)
-    by_key = {i.key: i for i in infos}
-    requested = request.GET.get("indicator", "")
-    key = requested if requested in by_key else queries.DEFAULT_INDICATOR
-    if key not in by_key:
-        key = infos[0].key
-    info = by_key[key]
+    choice = _map_choice(request, cbs, queries.DEFAULT_INDICATOR)
     level = request.GET.get("niveau", "gemeente")
     level = level if level in LEVELS else "gemeente"
     sort = request.GET.get("sorteer", "naam")
     sort = sort if sort in SORTS else "naam"
-
-    cache_key = f"mk:national:{queries.vintage_key()}:{level}:{key}:{sort}:{_lang()}"
-    body = cache.get(cache_key)
-    if body is None:
-        areas, bins = _areas(level, info)
-        outlines = (
-            list(models.Province.objects.values_list("svg_path", flat=True))
-            if level == "gemeente"
-            else []
+    labels = {i.key: i.label for i in cbs}
+    if choice.layer is not None:
+        # Migration figures change with every realisation entered: not cached.
+        body = _national_body(choice, level, sort, labels)
+    else:
+        key = choice.info.key
+        cache_key = (
+            f"mk:national:{BODY_VERSION}:{queries.vintage_key()}:{level}:{key}:{sort}"
+            f":{_lang()}"
         )
-        missing = sum(1 for a in areas if a.value is None)
-        labels = {i.key: i.label for i in infos}
-        body = render_to_string(
-            "gemeenten/_national_body.html",
-            {
-                "areas": areas,
-                "table": _sort_areas(areas, sort),
-                "outlines": outlines,
-                "view_box": NL_FRAME.view_box,
-                "legend": _legend(bins, info.unit, missing),
-                "info": info,
-                "level": level,
-                "sort": sort,
-                "aggregation_text": _aggregation_text(info, labels),
-            },
-        )
-        cache.set(cache_key, body, None)
+        body = cache.get(cache_key)
+        if body is None:
+            body = _national_body(choice, level, sort, labels)
+            cache.set(cache_key, body, None)
     return render(
         request,
         "gemeenten/national.html",
         {
             "body": mark_safe(body),  # rendered by our own template above
-            "indicators": infos,
-            "info": info,
+            "choice": choice,
+            "info": choice.info,
             "level": level,
             "sort": sort,
-            "unknown_indicator": bool(requested) and requested not in by_key,
+            "unknown_indicator": choice.unknown,
         },
     )
 
@@ -331,7 +447,7 @@ def gemeente_detail(request: HttpRequest, code: str) -> HttpResponse:
                 }
                 for n in neighbours
             ],
-            "comparison_features": used,
+            "comparison_features": _feature_labels(used),
             "sections": CHAIN_SECTIONS,
             "locator": _locator(gemeente),
             "geometry_source": geometry_source.first(),
@@ -355,19 +471,75 @@ def _locator(gemeente: models.Gemeente) -> dict[str, str] | None:
     }
 
 
+def _province_notes(layer: Layer, codes: list[str]) -> tuple[str, ...]:
+    """The national 'niet geregistreerd' note, counted for the province."""
+    if not layer.notes:
+        return ()
+    missing = sum(1 for code in codes if layer.gemeenten.get(code) is None)
+    return (
+        _(
+            "%(n)s van de %(total)s gemeenten in de provincie hebben voor dit halfjaar "
+            "niets in het register (niet geregistreerd): geen gegevens, niet meegeteld."
+        )
+        % {"n": missing, "total": len(codes)},
+    )
+
+
+def _province_migration(
+    choice: MapChoice, province_code: str, codes: list[str]
+) -> dict[str, object]:
+    """Every migration layer for the province and for each of its gemeenten."""
+    layers = [
+        layer
+        for key in map_layers.KEYS
+        if (layer := choice.layers.layer(key, choice.half_year)) is not None
+    ]
+    return {
+        "summary": [
+            {
+                "label": layer.info.label,
+                "value": format_value(
+                    layer.provinces.get(province_code), layer.info.unit
+                ),
+                "source": layer.info.attribution,
+                "notes": _province_notes(layer, codes),
+            }
+            for layer in layers
+        ],
+        "columns": [layer.info for layer in layers],
+        "rows": {
+            code: [
+                format_value(layer.gemeenten.get(code), layer.info.unit)
+                for layer in layers
+            ]
+            for code in codes
+        },
+    }
+
+
 def province_detail(request: HttpRequest, code: str) -> HttpResponse:
-    """A province: its gemeenten on a choropleth of the chosen indicator, and a table."""
+    """A province: its migration figures and its gemeenten's, and a choropleth of
+    the chosen indicator (by default the first migration figure) with a table."""
     province = get_object_or_404(models.Province, code=code.upper())
-    infos = queries.indicators()
-    by_key = {i.key: i for i in infos}
-    requested = request.GET.get("indicator", queries.POPULATION_KEY)
-    info = by_key.get(requested) or by_key.get(queries.POPULATION_KEY)
-    if info is None:
+    cbs = queries.indicators()
+    if not cbs:
         return render(request, "gemeenten/empty.html", status=503)
+    choice = _map_choice(request, cbs, queries.POPULATION_KEY)
+    info = choice.info
     year, population, attribution = queries.latest_population()
-    areas, bins = _areas("gemeente", info, province_code=province.code)
+    areas, bins = _areas(
+        "gemeente", info, province_code=province.code, layer=choice.layer
+    )
     areas = _sort_areas(areas, "naam")
-    rows = [{"area": a, "population": population.get(a.code)} for a in areas]
+    migration = _province_migration(choice, province.code, [a.code for a in areas])
+    rows = [
+        {
+            "area": a,
+            "population": population.get(a.code),
+            "migration": migration["rows"][a.code],
+        }
+        for a in areas
+    ]
     missing = sum(1 for a in areas if a.value is None)
     return render(
         request,
@@ -378,7 +550,8 @@ def province_detail(request: HttpRequest, code: str) -> HttpResponse:
             "total": sum(population.get(a.code, 0) for a in areas),
             "year": year,
             "attribution": attribution,
-            "indicators": infos,
+            "choice": choice,
+            "migration": migration,
             "info": info,
             "areas": areas,
             "outlines": [],
@@ -397,30 +570,59 @@ def province_detail(request: HttpRequest, code: str) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     hits = queries.search(query) if query else []
+    folded = queries.fold(query)
     exact = [
         h
         for h in hits
-        if queries.fold(query) in (queries.fold(h.name), queries.fold(h.code))
+        if folded in (queries.fold(h.name), queries.fold(h.code), queries.fold(h.alias))
     ]
-    if len(hits) == 1 or len(exact) == 1:
+    # A former gemeente is not silently replaced by its successor: the list says so.
+    exact = [h for h in exact if not h.former]
+    if (len(hits) == 1 and not hits[0].former) or len(exact) == 1:
         return redirect((exact or hits)[0].url)
+    suggestions = queries.suggestions(query) if query and not hits else []
     return render(
         request,
         "gemeenten/zoeken.html",
-        {"query": query, "hits": hits},
+        {"query": query, "hits": hits, "suggestions": suggestions},
         status=200,
     )
 
 
+def _feature_labels(keys: list[str]) -> list[str]:
+    """The comparison features by their indicator label (users never see ids)."""
+    labels = {info.key: info.label for info in queries.indicators()}
+    labels.setdefault("population", _("Inwoners"))
+    return [str(labels.get(key, key)) for key in keys]
+
+
+def _software_version() -> str:
+    try:
+        return metadata.version("migratieketen")
+    except metadata.PackageNotFoundError:  # running from a source tree only
+        return "onbekend"
+
+
 def about(request: HttpRequest) -> HttpResponse:
+    """Every publisher a page cites, the software version and whom to contact."""
+    contact = settings.MIGRATIEKETEN_CONTACT
     return render(
         request,
         "gemeenten/over.html",
         {
             "sources": models.Source.objects.order_by("publisher", "title"),
             "vintage": models.DataVintage.objects.order_by("-imported_at").first(),
+            "publishers": PUBLISHERS,
+            "version": _software_version(),
+            "contact": contact,
+            "contact_is_mail": "@" in contact and "://" not in contact,
         },
     )
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask /favicon.ico before reading the page; send them to the SVG."""
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

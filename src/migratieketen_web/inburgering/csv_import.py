@@ -15,10 +15,10 @@ import io
 from datetime import date, datetime
 from typing import Any
 
-from migratieketen.bsn import BsnError, normalise_bsn
 from migratieketen_web.accounts.isolation import Actor
 from migratieketen_web.inburgering import services
 from migratieketen_web.inburgering.models import Person
+from migratieketen_web.inburgering.services import BsnError, normalise_bsn
 
 COLUMNS: dict[str, str] = {
     "bsn": "bsn",

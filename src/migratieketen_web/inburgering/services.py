@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from migratieketen.bsn import BsnError, normalise_bsn
 from migratieketen.rules import wet_inburgering as wi
+from migratieketen.rules.wet_inburgering import Ground, Route, SignalKind
 from migratieketen_web.accounts.isolation import Actor, require
 from migratieketen_web.accounts.roles import Right
 from migratieketen_web.audit.models import Action, Status
@@ -30,6 +31,10 @@ from migratieketen_web.audit.recorder import record
 from migratieketen_web.gemeenten.models import Gemeente
 from migratieketen_web.inburgering.bsn_key import bsn_hash
 from migratieketen_web.inburgering.models import STEP_DATES, CostEntry, Person
+
+# Core names the app's other modules use (imported from here, never from the core;
+# docs/adr/0008-one-domain-template.md).
+__all__ = ["BsnError", "Ground", "Route", "SignalKind", "normalise_bsn"]
 
 OBJECT_TYPE = "inburgering.inburgeraar"
 ROUTE_NAMES = {r.value: label for r, label in wi.ROUTE_LABELS.items()} | {
@@ -334,14 +339,6 @@ def signals_for(
     persons: Iterable[Person], today: date
 ) -> dict[int, tuple[wi.Signal, ...]]:
     return {p.pk: wi.signals(facts(p), today) for p in persons}
-
-
-def step_labels() -> dict[str, str]:
-    return {k: str(v) for k, v in STEP_DATES}
-
-
-def duty_reason(nationality: str, ground: str, start: date) -> str:
-    return wi.duty_decision(nationality, wi.Ground(ground), start).reason
 
 
 # --- aggregates without personal data --------------------------------------------------

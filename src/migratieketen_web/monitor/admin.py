@@ -8,10 +8,12 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet
 
-from migratieketen.rules.huisvestingswet import TaakstellingError
 from migratieketen_web.monitor import models
 from migratieketen_web.monitor.register import check_may_write, may_write
-from migratieketen_web.monitor.services import check_regional_agreement
+from migratieketen_web.monitor.services import (
+    TaakstellingError,
+    check_regional_agreement,
+)
 
 
 @admin.register(models.Realisation)

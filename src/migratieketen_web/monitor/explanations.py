@@ -15,12 +15,14 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from migratieketen.rules.explain import Explanation
-from migratieketen.rules.huisvestingswet import ART_29_1, HalfYear, TaakstellingError
-from migratieketen.rules.spreidingswet import RAMING
 from migratieketen_web.monitor import spreiding as sp
 from migratieketen_web.monitor.services import (
+    ART_29_1,
+    RAMING,
+    Explanation,
+    HalfYear,
     MonitorData,
+    TaakstellingError,
     national_number,
     parameter_reference,
     vg_source_line,

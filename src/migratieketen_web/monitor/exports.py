@@ -22,19 +22,22 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from migratieketen.rules.explain import Explanation, LegalReference
-from migratieketen.rules.huisvestingswet import (
+from migratieketen_web.monitor import overview
+from migratieketen_web.monitor.explanations import population_line
+from migratieketen_web.monitor.services import (
     ART_28,
     ART_29_1,
     ART_29_2,
     CARRY_OVER_PRACTICE,
     GEMEENTEWET_124,
+    NOT_REGISTERED,
+    Explanation,
     HalfYear,
+    HalfYearStatus,
+    LegalReference,
+    MonitorData,
+    vg_source_line,
 )
-from migratieketen.rules.monitor import NOT_REGISTERED, HalfYearStatus
-from migratieketen_web.monitor import overview
-from migratieketen_web.monitor.explanations import population_line
-from migratieketen_web.monitor.services import MonitorData, vg_source_line
 
 SOURCES_HEADING = "Bronnen"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

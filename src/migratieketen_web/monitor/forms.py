@@ -18,7 +18,10 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from migratieketen.rules.realisation_schema import (
+from migratieketen_web.gemeenten.models import Gemeente
+from migratieketen_web.monitor import models
+from migratieketen_web.monitor.register import KeyConflict, record_realisation
+from migratieketen_web.monitor.services import (
     BEFORE_FIRST_DATE_TEXT,
     FUTURE_TEXT,
     HOUSEHOLDS_ABOVE_PERSONS_TEXT,
@@ -29,11 +32,8 @@ from migratieketen.rules.realisation_schema import (
     PERSONS_MIN_TEXT,
     REFERENCE_CONTROL_TEXT,
     REFERENCE_TOO_LONG_TEXT,
+    realisation_issues,
 )
-from migratieketen_web.gemeenten.models import Gemeente
-from migratieketen_web.monitor import models
-from migratieketen_web.monitor.register import KeyConflict, record_realisation
-from migratieketen_web.monitor.services import realisation_issues
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 # The schema's Dutch reasons as translatable texts (a test checks they are equal).

@@ -19,16 +19,14 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_noop
 
-from migratieketen.rules.huisvestingswet import HalfYear
-from migratieketen.rules.monitor import (
+from migratieketen_web.monitor.services import (
     AHEAD,
     NOT_REGISTERED,
-    HalfYearStatus,
-    SupervisionStep,
-)
-from migratieketen_web.monitor.services import (
     GemeenteInfo,
+    HalfYear,
+    HalfYearStatus,
     MonitorData,
+    SupervisionStep,
     national_number,
 )
 

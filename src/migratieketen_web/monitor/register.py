@@ -24,11 +24,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from migratieketen.rules.monitor import Realisation as CoreRealisation
-from migratieketen.rules.realisations_csv import RealisationImportError
 from migratieketen_web.api import permissions
 from migratieketen_web.gemeenten.models import Gemeente
 from migratieketen_web.monitor import models, services
+from migratieketen_web.monitor.services import Realisation as CoreRealisation
+from migratieketen_web.monitor.services import RealisationImportError
 
 
 class AlreadyImported(Exception):

@@ -21,20 +21,99 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from migratieketen.rules import huisvestingswet as hw
-from migratieketen.rules.explain import Explanation
+from migratieketen.rules.explain import Explanation, LegalReference
+from migratieketen.rules.huisvestingswet import (
+    ART_28,
+    ART_29_1,
+    ART_29_2,
+    CARRY_OVER_PRACTICE,
+    GEMEENTEWET_124,
+    HalfYear,
+    TaakstellingError,
+)
 from migratieketen.rules.monitor import (
+    AHEAD,
+    NOT_REGISTERED,
     HalfYearStatus,
     MonitorReport,
     Realisation,
+    SupervisionStep,
     half_year_of,
     monitor,
 )
 from migratieketen.rules.parameters import DatedReference, load_parameter
-from migratieketen.rules.realisation_schema import FieldIssue, check_realisation
-from migratieketen.rules.realisations_csv import parse_realisations
+from migratieketen.rules.realisation_schema import (
+    BEFORE_FIRST_DATE_TEXT,
+    FIRST_DATE,
+    FUTURE_TEXT,
+    HOUSEHOLDS_ABOVE_PERSONS_TEXT,
+    HOUSEHOLDS_MIN_TEXT,
+    KIND_CHOICE_TEXT,
+    KINDS,
+    MAX_PERSONS_PER_ROW,
+    MAX_REFERENCE_LENGTH,
+    PERSONS_MAX_TEXT,
+    PERSONS_MIN_TEXT,
+    REFERENCE_CONTROL_TEXT,
+    REFERENCE_TOO_LONG_TEXT,
+    FieldIssue,
+    check_realisation,
+)
+from migratieketen.rules.realisations_csv import (
+    RealisationImportError,
+    parse_realisations,
+)
+from migratieketen.rules.service import SES_CHOICES, SES_SHORT_LABELS
+from migratieketen.rules.spreidingswet import (
+    BESLUIT,
+    FORM_NOTE,
+    RAMING,
+    SpreidingError,
+)
+from migratieketen.rules.spreidingswet import in_force as sw_in_force
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.gemeenten.models import Gemeente, PopulationFigure, Source
 from migratieketen_web.monitor import models
+
+# Core names the app's other modules use (imported from here, never from the core;
+# docs/adr/0008-one-domain-template.md).
+__all__ = [
+    "spreidingswet_in_force",
+    "AHEAD",
+    "ART_28",
+    "ART_29_1",
+    "ART_29_2",
+    "BEFORE_FIRST_DATE_TEXT",
+    "BESLUIT",
+    "CARRY_OVER_PRACTICE",
+    "FIRST_DATE",
+    "FORM_NOTE",
+    "FUTURE_TEXT",
+    "GEMEENTEWET_124",
+    "HOUSEHOLDS_ABOVE_PERSONS_TEXT",
+    "HOUSEHOLDS_MIN_TEXT",
+    "KINDS",
+    "KIND_CHOICE_TEXT",
+    "MAX_PERSONS_PER_ROW",
+    "MAX_REFERENCE_LENGTH",
+    "NOT_REGISTERED",
+    "PERSONS_MAX_TEXT",
+    "PERSONS_MIN_TEXT",
+    "RAMING",
+    "REFERENCE_CONTROL_TEXT",
+    "REFERENCE_TOO_LONG_TEXT",
+    "SES_CHOICES",
+    "SES_SHORT_LABELS",
+    "Explanation",
+    "HalfYear",
+    "HalfYearStatus",
+    "LegalReference",
+    "Realisation",
+    "RealisationImportError",
+    "SpreidingError",
+    "SupervisionStep",
+    "TaakstellingError",
+]
 
 FIRST_YEAR = 2015  # the Huisvestingswet 2014 taakstelling applies from 2015 (art. 28)
 VG_PARAMETER = "huisvestingswet/landelijk_aantal_vergunninghouders"
@@ -496,3 +575,8 @@ class MonitorData:
         self.load_housed(codes)
         wanted = self.gemeenten if codes is None else codes
         return sum(self.housed(code).per_half_year.get(hy, 0) for code in wanted)
+
+
+def spreidingswet_in_force(on: date) -> bool:
+    """Whether the Spreidingswet distributes places on this date (map layers ask)."""
+    return sw_in_force(on)

@@ -22,9 +22,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from migratieketen.rules.huisvestingswet import HalfYear, TaakstellingError
-from migratieketen.rules.realisation_schema import FIRST_DATE
-from migratieketen.rules.spreidingswet import BESLUIT, FORM_NOTE, RAMING
 from migratieketen_web.api.permissions import scope_required
 from migratieketen_web.gemeenten.models import Province
 from migratieketen_web.monitor import charts, explanations, exports, models, overview
@@ -42,9 +39,15 @@ from migratieketen_web.monitor.register import (
     may_write,
 )
 from migratieketen_web.monitor.services import (
+    BESLUIT,
+    FIRST_DATE,
+    FORM_NOTE,
+    RAMING,
+    HalfYear,
     MonitorData,
     MonitorUnavailable,
     StandBeforeLedger,
+    TaakstellingError,
     national_number,
     stand_before_ledger_text,
     vg_source_line,

@@ -9,7 +9,7 @@ the median a dashed line, and the bands carry their names in text at their end.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext
@@ -99,49 +99,8 @@ def fan_chart(fan: Fan) -> FanChart:
 
     median = [anchor] + [(x(p.period), y(p.median)) for p in fan.periods]
     y_ticks = value_ticks(top, step, lambda v: round(y(v), 1))
-    years = sorted(
-        {int(p[:4]) for p, _ in history} | {int(p.period[:4]) for p in fan.periods}
-    )
-    every = 1 if len(years) <= 8 else 2
-    x_ticks = tuple(
-        Tick(round(x(f"{year}-Q1"), 1), str(year))
-        for year in years
-        if (year - years[0]) % every == 0 and period_index(f"{year}-Q1", "Q") >= first_q
-    )
-    points = [
-        Point(
-            round(px, 1),
-            round(py, 1),
-            gettext("{period}: {value} (gemeten)").format(
-                period=p, value=format_number(round(v))
-            ),
-        )
-        for (p, v), (px, py) in zip(history, hist_pts, strict=True)
-    ]
-    for p in fan.periods:
-        kind = (
-            gettext("schatting, nog niet gepubliceerd")
-            if p.nowcast
-            else gettext("prognose")
-        )
-        points.append(
-            Point(
-                round(x(p.period), 1),
-                round(y(p.median), 1),
-                gettext(
-                    "{period} ({kind}): mediaan {median}; 50 %-interval {p25} tot "
-                    "{p75}; 90 %-interval {p5} tot {p95}"
-                ).format(
-                    period=p.period,
-                    kind=kind,
-                    median=format_number(round(p.median)),
-                    p25=format_number(round(p.level(0.25))),
-                    p75=format_number(round(p.level(0.75))),
-                    p5=format_number(round(p.level(0.05))),
-                    p95=format_number(round(p.level(0.95))),
-                ),
-            )
-        )
+    x_ticks = _year_ticks(fan, x, first_q)
+    points = _points(fan, hist_pts, x, y)
     end = fan.periods[-1]
     wanted = [y(end.level(0.95)), y(end.level(0.75)), y(end.median)]
     placed = _spread(wanted, 15.0, TOP + 8, TOP + plot_h)
@@ -170,6 +129,63 @@ def fan_chart(fan: Fan) -> FanChart:
         labels=labels,
         label_x=round(x(end.period) + 8, 1),
     )
+
+
+def _year_ticks(fan: Fan, x: Callable[[str], float], first_q: int) -> tuple[Tick, ...]:
+    """A tick at each year's first quarter (every other year when there are many)."""
+    years = sorted(
+        {int(p[:4]) for p, _ in fan.history} | {int(p.period[:4]) for p in fan.periods}
+    )
+    every = 1 if len(years) <= 8 else 2
+    return tuple(
+        Tick(round(x(f"{year}-Q1"), 1), str(year))
+        for year in years
+        if (year - years[0]) % every == 0 and period_index(f"{year}-Q1", "Q") >= first_q
+    )
+
+
+def _points(
+    fan: Fan,
+    hist_pts: list[tuple[float, float]],
+    x: Callable[[str], float],
+    y: Callable[[float], float],
+) -> list[Point]:
+    """Hover points: measured history, then each forecast quarter with its intervals."""
+    points = [
+        Point(
+            round(px, 1),
+            round(py, 1),
+            gettext("{period}: {value} (gemeten)").format(
+                period=p, value=format_number(round(v))
+            ),
+        )
+        for (p, v), (px, py) in zip(fan.history, hist_pts, strict=True)
+    ]
+    for p in fan.periods:
+        kind = (
+            gettext("schatting, nog niet gepubliceerd")
+            if p.nowcast
+            else gettext("prognose")
+        )
+        points.append(
+            Point(
+                round(x(p.period), 1),
+                round(y(p.median), 1),
+                gettext(
+                    "{period} ({kind}): mediaan {median}; 50 %-interval {p25} tot "
+                    "{p75}; 90 %-interval {p5} tot {p95}"
+                ).format(
+                    period=p.period,
+                    kind=kind,
+                    median=format_number(round(p.median)),
+                    p25=format_number(round(p.level(0.25))),
+                    p75=format_number(round(p.level(0.75))),
+                    p5=format_number(round(p.level(0.05))),
+                    p95=format_number(round(p.level(0.95))),
+                ),
+            )
+        )
+    return points
 
 
 @dataclass(frozen=True, slots=True)

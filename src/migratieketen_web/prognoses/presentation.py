@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils.translation import gettext, gettext_noop
 
-from migratieketen_web.prognoses.services import CHOSEN, VARIANTS
+from migratieketen_web.prognoses.services import CHOSEN, VARIANTS, asylum_module
 
 SERIES: dict[str, str] = {
     "eerste_asielverzoeken": gettext_noop("Eerste asielverzoeken"),
@@ -34,6 +34,31 @@ SERIES_LONG: dict[str, str] = {
     ),
 }
 DEFAULT_SERIES = "totale_instroom"
+# The input files by the public table they hold (users never see a file name).
+FILE_LABELS: dict[str, str] = {
+    asylum_module.QUARTERLY_FILE: gettext_noop(
+        "CBS 83102NED, eerste asielverzoeken en nareizigers per kwartaal"
+    ),
+    asylum_module.MONTHLY_FILE: gettext_noop(
+        "CBS 83102NED, eerste asielverzoeken per maand"
+    ),
+    asylum_module.YEARLY_80059_FILE: gettext_noop(
+        "CBS 80059NED, asielverzoeken incl. nareizigers per jaar"
+    ),
+    asylum_module.UNHCR_APPLICATIONS_FILE: gettext_noop(
+        "UNHCR Refugee Data Finder, asielaanvragen per jaar"
+    ),
+    asylum_module.UNHCR_DECISIONS_FILE: gettext_noop(
+        "UNHCR Refugee Data Finder, asielbeslissingen per jaar"
+    ),
+}
+
+
+def file_label(name: str) -> str:
+    """The public table behind an input file; an unknown file as 'invoerbestand'."""
+    label = FILE_LABELS.get(name)
+    return gettext(label) if label else gettext("ander invoerbestand")
+
 
 MODEL_LABELS: dict[str, str] = {
     "naive": gettext_noop("Random walk (naïef: laatste kwartaal)"),

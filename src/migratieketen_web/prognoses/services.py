@@ -41,6 +41,7 @@ from migratieketen.forecast.backtest import BACKTEST_PATHS
 from migratieketen.forecast.engine import DEFAULT_PATHS, DEFAULT_SEED, MAX_HORIZON
 from migratieketen.forecast.ensemble import CHOSEN, VARIANTS
 from migratieketen.forecast.inputs import INPUT_FILES, file_sha256
+from migratieketen.forecast.mpp import citation_for
 from migratieketen.forecast.quantiles import sample_quantiles
 from migratieketen.forecast.scenarios import SERIES, standard_scenarios
 from migratieketen.forecast.scenarios import InflowScenario as CoreInflowScenario
@@ -54,6 +55,7 @@ __all__ = [
     "SERIES",
     "VARIANTS",
     "CoreInflowScenario",
+    "asylum_module",
     "period_index",
     "sample_quantiles",
 ]
@@ -62,6 +64,18 @@ DEFAULT_BACKTEST_ORIGIN = "2014-Q4"
 DEFAULT_SCENARIO_SEED = 2026
 RETRY_AFTER_SECONDS = 15
 KIND = "prognose"
+
+
+def mpp_source(year: int, published: str, stored: str) -> str:
+    """The public citation of an MPP band as the core gives it now.
+
+    A forecast stored before a citation was corrected keeps its old text in the
+    database; the page and the API show the current citation instead.
+    """
+    citation = citation_for(year, published)
+    return citation.text() if citation else stored
+
+
 # A failed computation is not retried on every page view; an hour later it is
 # (an interrupted one at once: the worker stopped, not the computation).
 RETRY_FAILED_AFTER = timedelta(hours=1)

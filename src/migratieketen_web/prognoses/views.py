@@ -16,10 +16,19 @@ from migratieketen_web.prognoses.charts import fan_chart
 from migratieketen_web.prognoses.models import Forecast
 
 MPP_SOURCE = gettext_noop(
-    "Bron MPP-banden: Meerjarige productieprognose (MPP) van het ministerie van "
-    "Asiel en Migratie, zoals geciteerd in openrijk.nl en De Telegraaf; de MPP "
-    "telt eerste en volgende asielverzoeken en nareizigers."
+    "De Meerjaren Productie Prognose (MPP) van het ministerie van Asiel en Migratie "
+    "telt eerste en volgende asielverzoeken, nareizigers en hervestigers."
 )
+
+
+def _mpp_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """The stored comparison rows, each with its band's current public citation."""
+    rows = []
+    for row in result.get("mpp_comparison", []):
+        band = row["mpp"]
+        source = services.mpp_source(row["year"], band["published"], band["source"])
+        rows.append({**row, "mpp": {**band, "source": source}})
+    return rows
 
 
 def _unavailable(request: HttpRequest, reason: str, status: int = 503) -> HttpResponse:
@@ -77,14 +86,30 @@ def _series_param(request: HttpRequest) -> str:
     return presentation.check_series(value)
 
 
+FIRST_END = "eerste_asielverzoeken_kwartaal"
+NAREIS_END = "nareizigers_kwartaal"
+
+
 def _vintage_context(forecast: Forecast) -> dict[str, Any]:
     vintage = forecast.data_vintage
+    ends = vintage.get("series_end", {})
     return {
+        # The quarterly series the forecast extends, each with its own last quarter.
+        "last_figures": [
+            (gettext(presentation.SERIES_END_LABELS[name]).lower(), ends[name])
+            for name in (FIRST_END, NAREIS_END)
+            if ends.get(name)
+        ],
+        "first_end": ends.get(FIRST_END, ""),
+        "nareis_end": ends.get(NAREIS_END, ""),
         "series_ends": [
             (gettext(presentation.SERIES_END_LABELS.get(name, name)), end)
             for name, end in vintage.get("series_end", {}).items()
         ],
-        "files": sorted(vintage.get("files", {}).items()),
+        "files": sorted(
+            (presentation.file_label(name), sha)
+            for name, sha in vintage.get("files", {}).items()
+        ),
         "sources": list(vintage.get("sources", [])),
     }
 
@@ -124,11 +149,15 @@ def prognose(request: HttpRequest) -> HttpResponse:
                 if presentation.CHOSEN_MODEL[series] == "ensemble"
                 else None
             ),
+            "is_ensemble": presentation.CHOSEN_MODEL[series] == "ensemble",
             "chosen_label": gettext(
                 presentation.MODEL_LABELS[presentation.CHOSEN_MODEL[series]]
             ),
-            "mpp": result.get("mpp_comparison", []),
+            "mpp": _mpp_rows(result),
             "mpp_source": gettext(MPP_SOURCE),
+            "mpp_citations": list(
+                dict.fromkeys(row["mpp"]["source"] for row in _mpp_rows(result))
+            ),
             "permit": result.get("permit_model", {}),
             **_vintage_context(forecast),
         },

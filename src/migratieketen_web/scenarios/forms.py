@@ -47,6 +47,23 @@ def _places(label: Any, help_text: Any) -> forms.IntegerField:
     )
 
 
+# The NL Design System classes the rest of the site uses, per kind of widget.
+WIDGET_CLASSES: tuple[tuple[type[forms.Widget], str], ...] = (
+    (forms.RadioSelect, "utrecht-radio-button utrecht-radio-button--html-input"),
+    (forms.CheckboxInput, "utrecht-checkbox utrecht-checkbox--html-input"),
+    (forms.Select, "utrecht-select utrecht-select--html-select"),
+    (forms.FileInput, "utrecht-textbox utrecht-textbox--html-input mk-file"),
+    (forms.widgets.Input, "utrecht-textbox utrecht-textbox--html-input"),
+)
+
+
+def _widget_class(widget: forms.Widget) -> str:
+    for kind, css in WIDGET_CLASSES:
+        if isinstance(widget, kind):
+            return css
+    return ""
+
+
 class ScenarioForm(forms.Form):
     instroom = forms.ChoiceField(
         label=_("Instroom"),
@@ -114,6 +131,11 @@ class ScenarioForm(forms.Form):
             "Leeg: die van het scenario. Zelfde startwaarde = zelfde uitkomst."
         ),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("class", _widget_class(field.widget))
 
     def clean(self) -> dict[str, Any]:
         data: dict[str, Any] = super().clean() or {}

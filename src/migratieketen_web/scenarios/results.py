@@ -26,21 +26,60 @@ from migratieketen_web.scenarios.services import (
 )
 
 PERCENTILE_KEYS = ("p5", "p25", "p50", "p75", "p95")
-# Dutch labels of the cost parameters (the core documents them in English).
-COST_PARAMETERS: dict[str, Any] = {
-    "cost_regular_per_year": gettext_lazy("Kosten per bewonerjaar, regulier azc"),
-    "cost_small_scale_per_year": gettext_lazy(
-        "Kosten per bewonerjaar, kleinschalige opvang"
+NOS_COA_2023 = (
+    "COA, Jaarverslag 2023, zoals gemeld door NOS: ‘COA: kosten asielopvang "
+    "gestegen van 1,6 naar 2,7 miljard euro’, juli 2024",
+    "https://nos.nl/artikel/2530030-coa-kosten-asielopvang-gestegen-van-1-6-naar-2-7-"
+    "miljard-euro",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CostParameter:
+    """A cost parameter as users read it: Dutch label, Dutch source, public link.
+
+    The core documents its parameters in English for developers; the page shows
+    this public citation (or the assumption, marked 'Aanname') instead.
+    """
+
+    label: Any
+    source: Any
+    url: str = ""
+
+
+COST_PARAMETERS: dict[str, CostParameter] = {
+    "cost_regular_per_year": CostParameter(
+        gettext_lazy("Kosten per bewonerjaar, regulier azc"), *NOS_COA_2023
     ),
-    "cost_noodopvang_per_year": gettext_lazy(
-        "Kosten per bewonerjaar, (COA-)noodopvang"
+    "cost_small_scale_per_year": CostParameter(
+        gettext_lazy("Kosten per bewonerjaar, kleinschalige opvang"),
+        gettext_lazy(
+            "Aanname: de kosten van reguliere opvang plus 10 % (kleinere locaties, "
+            "vaste kosten per locatie); geen gepubliceerd cijfer gevonden."
+        ),
     ),
-    "cost_crisisnoodopvang_per_year": gettext_lazy(
-        "Kosten per bewonerjaar, crisisnoodopvang (hotels, schepen, gemeentelijke "
-        "crisislocaties)"
+    "cost_noodopvang_per_year": CostParameter(
+        gettext_lazy("Kosten per bewonerjaar, (COA-)noodopvang"), *NOS_COA_2023
     ),
-    "idle_cost_fraction": gettext_lazy(
-        "Kosten van een lege plaats als deel van een bezette plaats"
+    "cost_crisisnoodopvang_per_year": CostParameter(
+        gettext_lazy(
+            "Kosten per bewonerjaar, crisisnoodopvang (hotels, schepen, gemeentelijke "
+            "crisislocaties)"
+        ),
+        gettext_lazy(
+            "Nieuwsuur, zoals geciteerd door BNNVARA (Joop): ‘Door rechts "
+            "veroorzaakte opvangcrisis kost belastingbetaler handenvol geld’, juni "
+            "2024 (een hotelplek kost gemiddeld € 91.000 per jaar; secundaire bron)"
+        ),
+        "https://www.bnnvara.nl/joop/artikelen/door-rechts-veroorzaakte-opvangcrisis-"
+        "kost-belastingbetaler-handenvol-geld",
+    ),
+    "idle_cost_fraction": CostParameter(
+        gettext_lazy("Kosten van een lege plaats als deel van een bezette plaats"),
+        gettext_lazy(
+            "Aanname: geen cijfer van het COA gevonden. Met 0 telt lege capaciteit "
+            "niet mee."
+        ),
     ),
 }
 NBSP = "\u00a0"
@@ -124,18 +163,19 @@ def cost_parameters(definition: dict[str, Any]) -> list[dict[str, Any]]:
     values = parameter_values(definition)
     overrides = definition.get("parameters") or {}
     rows = []
-    for name, label in COST_PARAMETERS.items():
+    for name, shown in COST_PARAMETERS.items():
         p = params[name]
         value = values[name]
         rows.append(
             {
                 "name": name,
-                "description": str(label),
+                "description": str(shown.label),
                 "value": euro(value)
                 if p.unit.startswith("euro")
                 else format_number(value),
                 "unit": p.unit,
-                "source": p.source,
+                "source": str(shown.source),
+                "url": shown.url,
                 "overridden": name in overrides,
             }
         )

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 # Copyright (C) 2026 Migratieketen contributors
-"""Template filters for figures: `{{ value|number }}` and `{{ value|with_unit:unit }}`."""
+"""Template filters for figures: `{{ value|number }}`, `{{ value|number:2 }}` and
+`{{ value|with_unit:unit }}`; every page formats figures through these two functions."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ register = template.Library()
 
 
 @register.filter
-def number(value: float | int | None) -> str:
-    return format_number(value)
+def number(value: float | int | None, decimals: int | None = None) -> str:
+    return format_number(value, None if decimals in (None, "") else int(decimals))
 
 
 @register.filter

@@ -6,20 +6,20 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from migratieketen.rules import wet_inburgering as wi
 from migratieketen_web.api import filters
+from migratieketen_web.inburgering.services import Ground, Route
 
 
 class InburgeraarFilter(serializers.Serializer):
     gemeente = filters.code_field(filters.GEMEENTE_CODE, "GM0363", "inburgeraars")
     leerroute = serializers.ChoiceField(
-        choices=[r.value for r in wi.Route],
+        choices=[r.value for r in Route],
         required=False,
         help_text="Alleen deze leerroute: b1, onderwijs of z.",
         error_messages={"invalid_choice": "Kies b1, onderwijs of z."},
     )
     grond = serializers.ChoiceField(
-        choices=[g.value for g in wi.Ground],
+        choices=[g.value for g in Ground],
         required=False,
         help_text="Alleen deze grond: asiel, gezin of overig.",
         error_messages={"invalid_choice": "Kies asiel, gezin of overig."},

@@ -8,7 +8,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from migratieketen.rules import wet_inburgering as wi
+from migratieketen_web.inburgering.services import Ground, Route, SignalKind
 
 
 class StapSerializer(serializers.Serializer):
@@ -25,7 +25,7 @@ class StapSerializer(serializers.Serializer):
 
 
 class SignaalSerializer(serializers.Serializer):
-    soort = serializers.ChoiceField(choices=[k.value for k in wi.SignalKind])
+    soort = serializers.ChoiceField(choices=[k.value for k in SignalKind])
     omschrijving = serializers.CharField()
     grondslag = serializers.CharField()
 
@@ -66,10 +66,10 @@ class InburgeraarAanmakenSerializer(serializers.Serializer):
     naam = serializers.CharField(max_length=200)
     geboortedatum = serializers.DateField()
     nationaliteit = serializers.CharField(max_length=2)
-    grond = serializers.ChoiceField(choices=[g.value for g in wi.Ground])
+    grond = serializers.ChoiceField(choices=[g.value for g in Ground])
     startInburgeringsplicht = serializers.DateField()
     leerroute = serializers.ChoiceField(
-        choices=[r.value for r in wi.Route], required=False, allow_blank=True
+        choices=[r.value for r in Route], required=False, allow_blank=True
     )
 
     def to_input(self) -> dict[str, Any]:

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from migratieketen.rules.service import SES_CHOICES
 from migratieketen_web.api.filters import (
     GEMEENTE_CODE,
     PROVINCE_CODE,
     code_field,
     half_year_field,
 )
-from migratieketen_web.monitor.services import parse_half_year
+from migratieketen_web.monitor.services import SES_CHOICES, parse_half_year
 
 
 class HalfYearParameter(serializers.Serializer):

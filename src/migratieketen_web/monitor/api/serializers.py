@@ -15,8 +15,9 @@ from typing import Any
 
 from rest_framework import serializers
 
-from migratieketen.rules.explain import Explanation
-from migratieketen.rules.realisation_schema import (
+from migratieketen_web.gemeenten.models import Gemeente
+from migratieketen_web.monitor import models
+from migratieketen_web.monitor.services import (
     HOUSEHOLDS_ABOVE_PERSONS_TEXT,
     HOUSEHOLDS_MIN_TEXT,
     KIND_CHOICE_TEXT,
@@ -27,10 +28,9 @@ from migratieketen.rules.realisation_schema import (
     PERSONS_MIN_TEXT,
     REFERENCE_CONTROL_TEXT,
     REFERENCE_TOO_LONG_TEXT,
+    Explanation,
+    realisation_issues,
 )
-from migratieketen_web.gemeenten.models import Gemeente
-from migratieketen_web.monitor import models
-from migratieketen_web.monitor.services import realisation_issues
 
 # Schema field -> API attribute.
 API_NAMES = {

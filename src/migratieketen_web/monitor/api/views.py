@@ -25,9 +25,6 @@ from rest_framework.authentication import BasicAuthentication, SessionAuthentica
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from migratieketen.rules.huisvestingswet import HalfYear
-from migratieketen.rules.service import SES_SHORT_LABELS
-from migratieketen.rules.spreidingswet import RAMING
 from migratieketen_web.accounts.authentication import BearerTokenAuthentication
 from migratieketen_web.api import filters
 from migratieketen_web.api.pagination import StrictLimitOffsetPagination
@@ -64,6 +61,9 @@ from migratieketen_web.monitor.register import (
     record_realisation,
 )
 from migratieketen_web.monitor.services import (
+    RAMING,
+    SES_SHORT_LABELS,
+    HalfYear,
     MonitorData,
     MonitorUnavailable,
     vg_source_line,

@@ -13,13 +13,16 @@ from typing import Any
 from django import template
 from django.utils.translation import gettext
 
-from migratieketen.rules.monitor import NOT_REGISTERED
-from migratieketen.rules.spreidingswet import SpreidingError
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.monitor import overview
 from migratieketen_web.monitor import spreiding as sp
 from migratieketen_web.monitor.explanations import population_line
-from migratieketen_web.monitor.services import MonitorData, MonitorUnavailable
+from migratieketen_web.monitor.services import (
+    NOT_REGISTERED,
+    MonitorData,
+    MonitorUnavailable,
+    SpreidingError,
+)
 
 register = template.Library()
 

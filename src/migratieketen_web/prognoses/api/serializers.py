@@ -16,7 +16,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from migratieketen_web.api.serializers import absolute_url
-from migratieketen_web.prognoses import presentation
+from migratieketen_web.prognoses import presentation, services
 from migratieketen_web.prognoses.models import Forecast, InflowScenario
 
 
@@ -79,7 +79,9 @@ def mpp_rows(forecast: Forecast) -> list[dict[str, Any]]:
             "published": row["mpp"]["published"],
             "low": row["mpp"]["low"],
             "high": row["mpp"]["high"],
-            "source": row["mpp"]["source"],
+            "source": services.mpp_source(
+                row["year"], row["mpp"]["published"], row["mpp"]["source"]
+            ),
             "forecast_p05": row["forecast_p05"],
             "forecast_p50": row["forecast_p50"],
             "forecast_p95": row["forecast_p95"],

@@ -9,8 +9,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from migratieketen.data import DataValidationError, default_data_dir
 from migratieketen_web.gemeenten.importer import GeometryImportError, import_data_dir
+from migratieketen_web.gemeenten.services import DataValidationError, default_data_dir
 
 
 class Command(BaseCommand):

@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Werkplaats tests run on the real open data, imported once into the test database."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from django.test import Client
+
+import pytest
+
+from migratieketen.data.population_history import PopulationTable, population_on
+from migratieketen_web.gemeenten.importer import import_data_dir
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    django_db_setup: None,
+    django_db_blocker: pytest.FixtureRequest,
+    shared_data_dir: Path,
+) -> None:
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        import_data_dir(shared_data_dir)
+
+
+@pytest.fixture(scope="session")
+def population_2024(shared_data_dir: Path) -> PopulationTable:
+    """CBS 1-1-2024 straight from the files (core loader), independent of the DB."""
+    return population_on(date(2024, 1, 1), shared_data_dir)
+
+
+@pytest.fixture
+def client() -> Client:
+    return Client(HTTP_ACCEPT_LANGUAGE="nl")

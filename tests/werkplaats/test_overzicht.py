@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""The integral view on the real open data, with register facts entered per test."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from io import BytesIO
+
+from django.test import Client
+
+import pytest
+from pypdf import PdfReader
+
+from migratieketen_web.gemeenten.models import Gemeente
+from migratieketen_web.monitor import models
+
+pytestmark = pytest.mark.django_db
+VENRAY = "GM0984"
+PAGE = f"/gemeenten/{VENRAY}/overzicht?halfjaar=2025-1"
+
+
+def _register_backlog(linked: int, housed: int) -> None:
+    gemeente = Gemeente.objects.get(code=VENRAY)
+    models.CoaLinkage.objects.create(
+        gemeente=gemeente, half_year="2025-1", linked=linked, source_text="test"
+    )
+    models.Realisation.objects.create(
+        gemeente=gemeente,
+        housed_on=date(2025, 3, 1),
+        persons=housed,
+        key=f"test:{VENRAY}:{housed}",
+        source=models.RealisationSource.WEB,
+    )
+
+
+def test_page_joins_the_domains_and_marks_the_missing_ones(client: Client) -> None:
+    html = client.get(PAGE).content.decode()
+    for title in (
+        "Opvang (Spreidingswet)",
+        "Huisvesting statushouders",
+        "Woningmarkt: voorrang en wachttijden",
+        "Vooruitblik (ketenmodel)",
+        "Arbeidsmigranten",
+        "LVV (landelijke vreemdelingenvoorziening)",
+        "Vergelijkbare gemeenten",
+    ):
+        assert title in html
+    missing = re.search(r'id="domein-arbeidsmigranten".*?</section>', html, re.S)
+    assert missing and "Nog niet beschikbaar" in missing.group(0)
+    assert "SCHATTING" in html
+    assert "Geen signalen" in html  # nothing in the register: no signal fires
+    assert '<option value="2025-1" selected>' in html
+
+
+def test_backlog_signal_fires_on_the_page_and_in_the_report(client: Client) -> None:
+    _register_backlog(linked=30, housed=10)
+    html = client.get(PAGE).content.decode()
+    assert 'id="signaal-achterstand_wacht_in_azc"' in html
+    assert "20 van hen wonen nog in een azc" in html
+    pdf = client.get(f"/gemeenten/{VENRAY}/rapport.pdf?halfjaar=2025-1").content
+    text = " ".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages)
+    flat = re.sub(r"\s+", " ", text)
+    assert "Achterstand terwijl gekoppelde statushouders in het azc wachten" in flat
+    assert "Migratieketen ziet 1 signalen" in flat
+
+
+def test_backlog_signal_stays_silent_when_everyone_linked_is_housed(
+    client: Client,
+) -> None:
+    _register_backlog(linked=10, housed=10)
+    html = client.get(PAGE).content.decode()
+    assert "signaal-achterstand_wacht_in_azc" not in html
+
+
+def test_comparable_gemeenten_side_by_side(client: Client) -> None:
+    html = client.get(PAGE).content.decode()
+    table = re.search(r"Venray naast vergelijkbare gemeenten.*?</table>", html, re.S)
+    assert table is not None
+    assert table.group(0).count('scope="row"') == 6  # Venray and five others
+
+
+def test_unknown_gemeente_is_404(client: Client) -> None:
+    assert client.get("/gemeenten/GM9999/overzicht").status_code == 404
+    assert client.get("/gemeenten/GM9999/rapport.pdf").status_code == 404
+
+
+def test_without_half_year_the_latest_is_shown(client: Client) -> None:
+    response = client.get(f"/gemeenten/{VENRAY}/overzicht")
+    assert response.status_code == 200
+    assert "Integraal overzicht Venray" in response.content.decode()

@@ -168,11 +168,7 @@ def simuleer(
     """Simuleer de migratieketen (opvang, huisvesting, inburgering) als ensemble."""
     console = Console(stderr=True)
     try:
-        _check_format(fmt)
-        if runs is not None and runs < 1:
-            raise ChainConfigError(
-                f"--runs moet een geheel getal van minstens 1 zijn, niet {runs}."
-            )
+        _check_options(fmt, runs)
         if scenario == "parameters":
             _print_parameters(fmt, uitvoer)
             return
@@ -203,6 +199,14 @@ def simuleer(
         _write(_csv_text(result.to_rows()), uitvoer)
     else:
         Console().print(render_table(result))
+
+
+def _check_options(fmt: str, runs: int | None) -> None:
+    _check_format(fmt)
+    if runs is not None and runs < 1:
+        raise ChainConfigError(
+            f"--runs moet een geheel getal van minstens 1 zijn, niet {runs}."
+        )
 
 
 def _check_format(fmt: str) -> None:

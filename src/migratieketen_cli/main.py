@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "migratieketen_cli.plan_commands",
     "migratieketen_cli.worker_commands",
     "migratieketen_cli.register_commands",
+    "migratieketen_cli.arbeidsmigranten_commands",
     "migratieketen_cli.report_commands",
 )
 

@@ -288,5 +288,14 @@ plan_app.command(name="koppeling")(koppeling)
 plan_app.command(name="synthetisch")(synthetisch)
 
 
+def _attach_opvang() -> None:
+    from migratieketen_cli import opvang_commands
+
+    opvang_commands.attach(plan_app)
+
+
+_attach_opvang()
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(plan_app, name="plan")

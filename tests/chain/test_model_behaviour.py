@@ -53,7 +53,10 @@ def test_tussenvoorziening_empties_coa() -> None:
 
 
 def test_more_ind_capacity_shortens_the_queue() -> None:
-    base, more = _run(), _run(Levers(extra_ind_decisions_per_month=2000))
+    # IND capacity below the inflow, so there is a queue to shorten
+    slow = {"ind_decisions_per_month": 2500}
+    base = _run(parameters=slow)
+    more = _run(Levers(extra_ind_decisions_per_month=2000), parameters=slow)
     assert _end(more, "ind_queue") < _end(base, "ind_queue")
 
 

@@ -256,9 +256,10 @@ def test_gemeente_page_fills_huisvesting_and_opvang_sections(
     assert "Inwoners x (1 + SES-WOA -0,220)" in opvang  # Rotterdam
     assert "peiljaar 2022" in opvang and "AANNAME" in opvang
     assert "Bron: CBS, Sociaal-economische status per viercijferige postcode" in opvang
-    for slug in ("arbeidsmigranten", "lvv"):
-        section = html.split(f'id="keten-{slug}"', 1)[1].split("</section>", 1)[0]
-        assert "Nog niet beschikbaar:" in section
+    lvv = html.split('id="keten-lvv"', 1)[1].split("</section>", 1)[0]
+    assert "Pilot-evaluatie" in lvv  # the register's shares next to the pilot's
+    werk = html.split('id="keten-arbeidsmigranten"', 1)[1].split("</section>", 1)[0]
+    assert "huisvestingsregister arbeidsmigranten" in werk  # the register's aggregates
     inburgering = html.split('id="keten-inburgering"', 1)[1].split("</section>", 1)[0]
     assert "inburgeringsregister" in inburgering  # the register's aggregates
 

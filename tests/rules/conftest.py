@@ -19,7 +19,9 @@ from typing import Any
 
 import pytest
 import yaml
+from arbeidsmigranten_runners import ARBEIDSMIGRANTEN_RUNNERS
 from inburgering_runners import INBURGERING_RUNNERS
+from lvv_runners import LVV_RUNNERS
 from rules_support import data_dir, dec, population, resolve_key
 
 from migratieketen.data.population_history import PopulationError, population_on
@@ -289,6 +291,8 @@ RUNNERS: dict[str, Callable[[dict[str, Any]], None]] = {
     "spreiding_provinces": run_spreiding_provinces,
     "implied_factor": run_implied_factor,
     **INBURGERING_RUNNERS,
+    **ARBEIDSMIGRANTEN_RUNNERS,
+    **LVV_RUNNERS,
 }
 
 

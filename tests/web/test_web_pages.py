@@ -114,9 +114,10 @@ def test_gemeente_page_has_figures_with_sources_wijken_and_chain(
     # Each chain section is there; those no later part has filled say so plainly.
     for slug in ("opvang", "huisvesting", "inburgering", "arbeidsmigranten", "lvv"):
         assert f'id="keten-{slug}"' in html
-    for slug in ("arbeidsmigranten", "lvv"):
-        section = html.split(f'id="keten-{slug}"', 1)[1].split("</section>", 1)[0]
-        assert "Nog niet beschikbaar:" in section
+    lvv = html.split('id="keten-lvv"', 1)[1].split("</section>", 1)[0]
+    assert "Pilot-evaluatie" in lvv  # the register's shares next to the pilot's
+    werk = html.split('id="keten-arbeidsmigranten"', 1)[1].split("</section>", 1)[0]
+    assert "huisvestingsregister arbeidsmigranten" in werk  # the register's aggregates
     inburgering = html.split('id="keten-inburgering"', 1)[1].split("</section>", 1)[0]
     assert "inburgeringsregister" in inburgering  # the register's aggregates
 

@@ -20,6 +20,11 @@ SCENARIO_DIR = Path(__file__).parent / "scenarios"
 # Huisvestingswet 2014 art. 12(3) (original text) made vergunninghouders an urgency
 # category; the obligation was removed in 2017 (rules.md §1.1, UNVERIFIED date mid-2017).
 URGENCY_OBLIGATION_UNTIL = "2017-06"
+# Gemeenten housed about 25,000 statushouders a year in 2022-2023 while the backlog grew
+# (COA statushouders 15,270 in mid-2022, 16,000 in April 2023: a fixed supply fits that),
+# and over 30,000 in 2024 when the taakstelling rose (rules.md §1.2, nul20.nl); the
+# replay lets them respond to the taakstelling from then on.
+TAAKSTELLING_RESPONSE_FROM = "2024-01"
 
 
 def _yaml_names() -> list[str]:
@@ -37,7 +42,11 @@ def historie(until: str = "2024-12", runs: int = 1000, seed: int = 0) -> ChainSc
         description=f"Waargenomen instroom en beslissingen {HISTORY_START} tot {until}.",
         start=HISTORY_START,
         months=months,
-        levers=Levers(urgency_scheme=True, urgency_until=URGENCY_OBLIGATION_UNTIL),
+        levers=Levers(
+            urgency_scheme=True,
+            urgency_until=URGENCY_OBLIGATION_UNTIL,
+            taakstelling_response_from=TAAKSTELLING_RESPONSE_FROM,
+        ),
         runs=runs,
         seed=seed,
     )

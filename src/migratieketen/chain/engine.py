@@ -81,6 +81,7 @@ __all__ = [
     "ROUTES",
     "SERIES",
     "ChunkResult",
+    "final_state",
     "seed_sequence",
     "simulate_chunk",
 ]
@@ -130,6 +131,18 @@ def simulate_chunk(
             detail[:, 0, :, t] = state.waiting[:, detail_index]
             detail[:, 1, :, t] = state.housed_by_gemeente[:, detail_index]
     return _chunk_result(state, inputs, out, detail)
+
+
+def final_state(inputs: ChainInputs) -> ChainState:
+    """The state after the last month of one deterministic run (central values): the
+    opening of a scenario that continues from it (`opening.py`)."""
+    rng = np.random.default_rng(seed_sequence(0, 0))
+    params = flow_parameters(inputs, rng, 1, True)
+    state = initial_state(inputs, params, 1)
+    out = np.empty((1, len(SERIES), inputs.months), dtype=np.float32)
+    for t in range(inputs.months):
+        _simulate_month(state, params, t, out)
+    return state
 
 
 def _simulate_month(

@@ -216,6 +216,10 @@ class HousingParameters:
     tussenvoorziening_statushouder_share: F64  # (runs, 1)
     urgent_quota_share: F64  # (runs,) share of lettings for all urgent seekers
     other_urgent_demand: F64  # (runs,) other urgent home seekers per month
+    taakstelling_response: F64  # (runs,) share of the taakstelling gap closed
+    response_on: F64  # (months,) 1.0 where gemeenten respond to the taakstelling
+    max_share: F64  # (runs,) ceiling on the statushouders' share of lettings
+    half_year_start: npt.NDArray[np.bool_]  # (months,) January or July (or month 0)
 
 
 def housing_parameters(inputs: ChainInputs, p: Draws) -> HousingParameters:
@@ -243,7 +247,19 @@ def housing_parameters(inputs: ChainInputs, p: Draws) -> HousingParameters:
         ],
         urgent_quota_share=p["urgent_quota_share"],
         other_urgent_demand=lettings_total * p["other_urgent_demand_share"],
+        taakstelling_response=p["taakstelling_response"],
+        response_on=inputs.taakstelling_response,
+        max_share=p["max_statushouder_share"],
+        half_year_start=_half_year_starts(inputs),
     )
+
+
+def _half_year_starts(inputs: ChainInputs) -> npt.NDArray[np.bool_]:
+    """The months a taakstelling period starts (1 January, 1 July; art. 28), and the
+    first month: gemeenten then set their priority share for the half-year."""
+    calendar = (inputs.start + np.arange(inputs.months)) % 6 == 0
+    calendar[:1] = True
+    return calendar
 
 
 @dataclass(frozen=True, slots=True, eq=False)

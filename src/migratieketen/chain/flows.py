@@ -25,6 +25,11 @@ from migratieketen.chain.flow_parameters import (
     RejectionParameters,
 )
 from migratieketen.chain.state import ChainState
+from migratieketen.woningmarkt.coupling import (
+    MONTHS_PER_HALF_YEAR,
+    taakstelling_response,
+    taakstelling_target,
+)
 
 F64 = npt.NDArray[np.float64]
 WAIT_CAP_MONTHS = 120.0  # the other urgent seekers' wait is shown up to ten years
@@ -115,8 +120,11 @@ def housing(
 ) -> Housed:
     """Statushouders wait in COA for a home in the gemeente they are linked to (by
     taakstelling share, art. 29); each month a share of them moves, up to the
-    gemeente's supply of social-rent lettings."""
+    gemeente's supply of social-rent lettings, which each half-year rises towards
+    its taakstelling (woningmarkt module)."""
     _link_to_gemeenten(state, par, arrivals, decided)
+    if par.half_year_start[t] and par.response_on[t]:
+        _respond_to_taakstelling(state, par, t)
     supply, total_share = _housing_supply(state, par, t)
     _leave_tussenvoorziening(state, par, supply, t)
     ready = np.multiply(state.waiting, par.housing_rate[:, None], out=state.scratch[2])
@@ -150,17 +158,46 @@ def _link_to_gemeenten(
     state.housed += arrivals.nareizigers_direct
 
 
+def _base_share(par: HousingParameters, t: int) -> F64:
+    """(runs,) share of lettings for statushouders before the taakstelling response:
+    the base share (with the extra-housing lever) plus the urgency lever."""
+    base_share = par.statushouder_share * par.housing_factor[t]
+    return np.asarray(base_share + par.urgency[t] * par.urgency_extra_share)
+
+
+def _respond_to_taakstelling(state: ChainState, par: HousingParameters, t: int) -> None:
+    """At the start of a half-year gemeenten set their extra priority lettings for it:
+    a share of the gap between their taakstelling and their base supply."""
+    now = state.history_offset + t
+    recent = state.permits_history[:, max(0, now - MONTHS_PER_HALF_YEAR) : now]
+    target = taakstelling_target(state.waiting, recent.mean(axis=1), par.share)
+    state.response_supply = taakstelling_response(
+        target,
+        par.lettings,
+        _base_share(par, t),
+        par.persons_per_dwelling,
+        par.taakstelling_response,
+        par.max_share,
+        state.response_supply,
+    )
+    state.response_lettings = (
+        state.response_supply.sum(axis=1) / par.persons_per_dwelling
+    )
+
+
 def _housing_supply(
     state: ChainState, par: HousingParameters, t: int
 ) -> tuple[F64, F64]:
-    """Persons who can be housed this month per gemeente, and the lettings share."""
-    base_share = par.statushouder_share * par.housing_factor[t]
-    total_share = base_share + par.urgency[t] * par.urgency_extra_share
+    """Persons who can be housed this month per gemeente, and the lettings share
+    (the taakstelling response included)."""
+    total_share = _base_share(par, t)
     supply = np.multiply(
         par.lettings,
         (total_share * par.persons_per_dwelling)[:, None],
         out=state.scratch[1],
     )
+    supply += state.response_supply
+    total_share = total_share + state.response_lettings / par.lettings_total
     return supply, total_share
 
 
@@ -201,15 +238,17 @@ def _enter_tussenvoorziening(
 def other_urgent_wait(
     state: ChainState, par: HousingParameters, housed: Housed, t: int
 ) -> F64:
-    """Other urgent home seekers: the urgency scheme takes part of their quota, so
-    their wait (months) grows; shown up to WAIT_CAP_MONTHS."""
+    """Other urgent home seekers: the urgency scheme takes part of their quota, and
+    the extra priority lettings for the taakstelling shrink the lettings the quota is
+    a share of, so their wait (months) grows; shown up to WAIT_CAP_MONTHS."""
     from_quota = np.divide(
         housed.from_coa * par.urgency[t] * par.urgency_extra_share,
         housed.total_share * par.persons_per_dwelling,
         out=np.zeros(len(housed.from_coa)),
         where=housed.total_share > 0,
     )
-    served = np.maximum(par.lettings_total * par.urgent_quota_share - from_quota, 0.0)
+    quota = (par.lettings_total - state.response_lettings) * par.urgent_quota_share
+    served = np.maximum(quota - from_quota, 0.0)
     state.other_urgent += par.other_urgent_demand
     state.other_urgent -= np.minimum(state.other_urgent, served)
     wait = np.divide(

@@ -17,6 +17,7 @@ import numpy.typing as npt
 
 from migratieketen.chain.gemeenten import GemeenteInputs, load_gemeente_inputs
 from migratieketen.chain.history import load_history
+from migratieketen.chain.opening import OpeningState, history_end_state
 from migratieketen.chain.params import (
     ChainConfigError,
     Parameter,
@@ -47,6 +48,8 @@ class ChainInputs:
     urgency: FloatArray  # 1.0 where the urgency scheme is on
     tussenvoorziening_places: FloatArray
     housing_factor: FloatArray  # 1 + extra_housing_pct / 100
+    # 1.0 where gemeenten respond to the taakstelling (woningmarkt coupling)
+    taakstelling_response: FloatArray
     gemeenten: GemeenteInputs
     values: dict[str, float]  # resolved parameter values (defaults + overrides)
     inflow_noise: bool  # False when the inflow is observed history
@@ -68,6 +71,8 @@ class ChainInputs:
     definitions: Mapping[str, Parameter] = field(default_factory=default_parameters)
     # gemeenten (indexes) whose monthly waiting list and housing are kept per run
     detail_index: tuple[int, ...] = ()
+    # the history replay's end state when the scenario starts from it (opening: historie)
+    opening_state: OpeningState | None = None
 
     @property
     def months(self) -> int:
@@ -275,6 +280,11 @@ def build_inputs(
         urgency=_urgency(lv, start, months),
         tussenvoorziening_places=np.asarray(tv, dtype=np.float64),
         housing_factor=np.asarray(housing, dtype=np.float64),
+        taakstelling_response=np.asarray(
+            lv.taakstelling_response
+            * _from(lv.taakstelling_response_from, start, months),
+            dtype=np.float64,
+        ),
         gemeenten=gem,
         values=values,
         inflow_noise=paths.noise,
@@ -290,4 +300,9 @@ def build_inputs(
             else ("ind_decisions_per_month",)
         ),
         detail_index=detail_index,
+        opening_state=(
+            history_end_state(data_dir, scenario.start, gem)
+            if scenario.opening == "historie"
+            else None
+        ),
     )

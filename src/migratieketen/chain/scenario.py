@@ -109,9 +109,14 @@ class Levers:
     extra_housing_pct: float = 0.0
     extra_housing_from: str = ""
     noodopvang_auto_scale: bool = False
+    # gemeenten raise their priority lettings towards the taakstelling (woningmarkt
+    # module); history has it from 2024-01, when the taakstelling rose
+    taakstelling_response: bool = True
+    taakstelling_response_from: str = ""
 
     def validate(self) -> None:
         for name in (
+            "taakstelling_response_from",
             "urgency_from",
             "urgency_until",
             "tussenvoorziening_from",
@@ -160,6 +165,9 @@ class ChainScenario:
     parameters: dict[str, float] = field(default_factory=dict)
     runs: int = 1000
     seed: int = 0
+    # 'historie': start from the end state of the history replay in the month before
+    # `start` (chain/opening.py); '' = the opening stocks below or the steady guess.
+    opening: str = ""
     # Opening stocks (persons in COA at the start); None = the model's steady guess.
     initial_asylum_seekers: float | None = None
     initial_statushouders: float | None = None
@@ -191,7 +199,28 @@ class ChainScenario:
             raise ChainConfigError("Capaciteit: stappen moeten op datum oplopen.")
         self.levers.validate()
         _check_numbers({k: v for k, v in asdict(self).items() if k in _NUMBERS}, "")
+        self._check_opening()
         resolve_values(self.parameters)
+
+    def _check_opening(self) -> None:
+        if self.opening not in ("", "historie"):
+            raise ChainConfigError(
+                f"Scenario: beginstand (opening) '{self.opening}' onbekend; kies "
+                "'historie' of laat hem leeg."
+            )
+        if self.opening and self.inflow.kind == "historie":
+            raise ChainConfigError(
+                "Scenario: de naspeling van de historie heeft geen beginstand "
+                "'historie'."
+            )
+        if self.opening and (
+            self.initial_asylum_seekers is not None
+            or self.initial_statushouders is not None
+        ):
+            raise ChainConfigError(
+                "Scenario: geef een beginstand 'historie' óf eigen beginvoorraden "
+                "(initial_asylum_seekers, initial_statushouders), niet allebei."
+            )
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -209,7 +238,7 @@ class ChainScenario:
                 f"toegestaan: {', '.join(sorted(known))}."
             )
         raw = dict(data)
-        for key in ("name", "description"):
+        for key in ("name", "description", "opening"):
             if not isinstance(raw.get(key, ""), str):
                 raise ChainConfigError(f"Scenario: '{key}' moet tekst zijn.")
         if not isinstance(raw.get("parameters") or {}, Mapping):

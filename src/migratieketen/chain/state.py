@@ -45,6 +45,10 @@ class ChainState:
     crisis_peak: F64
     crisis_cost: F64
     coa_total: F64  # (runs, months) persons in COA at the end of each month so far
+    # (runs, gemeenten) extra persons a month housed with priority to meet the
+    # taakstelling, set each half-year (woningmarkt.coupling.taakstelling_response)
+    response_supply: F64
+    response_lettings: F64  # (runs,) the lettings that takes, all gemeenten
     # (runs, gemeenten) scratch arrays reused every month: these temporaries dominate
     # the cost of a step
     scratch: tuple[F64, F64, F64, F64] = field(repr=False)
@@ -81,31 +85,83 @@ def opening_inburgering(inputs: ChainInputs, runs: int) -> F64:
     return stock
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class _Opening:
+    """(runs,) or (runs, gemeenten) stocks at the start."""
+
+    q_first: F64
+    q_repeat: F64
+    rejected: F64
+    waiting: F64
+    tussenvoorziening: F64
+    inburgering: F64
+    other_urgent: F64
+
+
+def _opening(
+    inputs: ChainInputs, params: FlowParameters, runs: int, permits_history: F64
+) -> _Opening:
+    """The history replay's end state (`inputs.opening_state`), else the scenario's
+    stocks or the model's guess (statushouders waiting spread by taakstelling share).
+    Fills `permits_history` before the start either way."""
+    lag = params.inflow.lag
+    g = len(inputs.gemeenten)
+    replay = inputs.opening_state
+    if replay is None:
+        # steady permits before the start, so endogenous nareizigers do not start at 0
+        permits_history[:, :lag] = params.opening.steady_permits[:, None]
+        return _Opening(
+            q_first=params.opening.asylum_seekers.copy(),
+            q_repeat=np.zeros(runs),
+            rejected=np.zeros(runs),
+            waiting=params.opening.statushouders[:, None] * params.housing.share,
+            tussenvoorziening=np.zeros((runs, g)),
+            inburgering=opening_inburgering(inputs, runs),
+            other_urgent=2 * params.housing.other_urgent_demand,
+        )
+    past = replay.permits[-lag:]
+    permits_history[:, lag - past.size : lag] = past
+    permits_history[:, : lag - past.size] = past[0] if past.size else 0.0
+    inburgering = (
+        opening_inburgering(inputs, runs)
+        if inputs.initial_inburgering is not None
+        else np.repeat(replay.inburgering[None], runs, axis=0)
+    )
+    return _Opening(
+        q_first=np.full(runs, replay.q_first),
+        q_repeat=np.full(runs, replay.q_repeat),
+        rejected=np.full(runs, replay.rejected),
+        waiting=np.repeat(replay.waiting[None, :], runs, axis=0),
+        tussenvoorziening=np.repeat(replay.tussenvoorziening[None, :], runs, axis=0),
+        inburgering=inburgering,
+        other_urgent=np.full(runs, replay.other_urgent),
+    )
+
+
 def initial_state(
     inputs: ChainInputs, params: FlowParameters, n_runs: int
 ) -> ChainState:
-    """Opening stocks: asylum seekers in the queue, statushouders waiting by share."""
+    """Opening stocks: the history replay's end state or the scenario's / guessed."""
     runs, g = n_runs, len(inputs.gemeenten)
-    opening = params.opening
-    q_first = opening.asylum_seekers.copy()
-    waiting = opening.statushouders[:, None] * params.housing.share
-    # steady permits before the start, so endogenous nareizigers do not start at 0
     lag = params.inflow.lag
     permits_history = np.empty((runs, lag + inputs.months))
-    permits_history[:] = opening.steady_permits[:, None]
-    other_demand = params.housing.other_urgent_demand
+    o = _opening(inputs, params, runs, permits_history)
     return ChainState(
-        q_first=q_first,
-        q_repeat=np.zeros(runs),
-        rejected=np.zeros(runs),
-        waiting=waiting,
-        tussenvoorziening=np.zeros((runs, g)),
+        q_first=o.q_first,
+        q_repeat=o.q_repeat,
+        rejected=o.rejected,
+        waiting=o.waiting,
+        tussenvoorziening=o.tussenvoorziening,
         housed=np.zeros(runs),
-        inburgering=opening_inburgering(inputs, runs),
+        inburgering=o.inburgering,
         permits_history=permits_history,
         history_offset=lag,
-        other_urgent=2 * other_demand,
-        opening=q_first + waiting.sum(axis=1),
+        other_urgent=o.other_urgent,
+        opening=o.q_first
+        + o.q_repeat
+        + o.rejected
+        + o.waiting.sum(axis=1)
+        + o.tussenvoorziening.sum(axis=1),
         inflow_total=np.zeros(runs),
         outflow_total=np.zeros(runs),
         housed_by_gemeente=np.zeros((runs, g)),
@@ -113,10 +169,13 @@ def initial_state(
         crisis_peak=np.zeros(runs),
         crisis_cost=np.zeros(runs),
         coa_total=np.zeros((runs, inputs.months)),
+        response_supply=np.zeros((runs, g)),
+        response_lettings=np.zeros(runs),
         scratch=(
             np.empty((runs, g)),
             np.empty((runs, g)),
             np.empty((runs, g)),
             np.empty((runs, g)),
         ),
+        tussenvoorziening_active=bool(o.tussenvoorziening.any()),
     )

@@ -159,3 +159,98 @@ class IncrementalLp:
             row_dual=np.asarray(sol.row_dual, dtype=np.float64),
             objective=float(info.objective_function_value),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class MipSolution:
+    """Best integer solution HiGHS found, with its proven bound and relative gap."""
+
+    col_value: FloatArray
+    objective: float
+    bound: float
+    gap: float
+    optimal: bool
+    seconds: float
+
+
+def solve_mip(
+    cost: FloatArray,
+    lower: FloatArray,
+    upper: FloatArray,
+    integer: NDArray[np.bool_],
+    matrix: sparse.csr_matrix,
+    row_lower: FloatArray,
+    row_upper: FloatArray,
+    *,
+    time_limit: float = 120.0,
+    mip_gap: float = 1e-4,
+    threads: int | None = None,
+    start: tuple[NDArray[np.int32], FloatArray] | None = None,
+) -> MipSolution:
+    """Minimise cost @ x over rows row_lower <= A x <= row_upper, bounds, integrality.
+
+    `start` (column indices, values) is a partial starting solution: HiGHS completes it
+    (fixing its integer columns) and starts from it as the incumbent when feasible.
+    Deterministic for the same model (fixed HiGHS random seed) when it stops on the gap,
+    not on the time limit. Raises SolverError
+    when no feasible integer solution was found within `time_limit`.
+    """
+    import time
+
+    h = new_highs()
+    h.setOptionValue("time_limit", float(time_limit))
+    h.setOptionValue("mip_rel_gap", float(mip_gap))
+    h.setOptionValue("random_seed", 0)
+    if threads is not None:
+        h.setOptionValue("threads", int(threads))
+    n = len(cost)
+    empty = np.zeros(0, dtype=np.int32)
+    h.addCols(
+        n,
+        np.asarray(cost, dtype=np.float64),
+        np.asarray(lower, dtype=np.float64),
+        np.asarray(upper, dtype=np.float64),
+        0,
+        empty,
+        empty,
+        np.zeros(0),
+    )
+    a = matrix.tocsr()
+    a.sort_indices()
+    h.addRows(
+        a.shape[0],
+        np.asarray(row_lower, dtype=np.float64),
+        np.asarray(row_upper, dtype=np.float64),
+        int(a.nnz),
+        a.indptr[:-1].astype(np.int32),
+        a.indices.astype(np.int32),
+        a.data.astype(np.float64),
+    )
+    idx = np.flatnonzero(integer).astype(np.int32)
+    if len(idx):
+        kinds = np.full(len(idx), highspy.HighsVarType.kInteger)
+        h.changeColsIntegrality(len(idx), idx, kinds)
+    if start is not None:
+        index, value = start
+        h.setSolution(len(index), np.asarray(index, dtype=np.int32),
+                      np.asarray(value, dtype=np.float64))  # fmt: skip
+    began = time.perf_counter()
+    h.run()
+    seconds = time.perf_counter() - began
+    sol = h.getSolution()
+    status = h.getModelStatus()
+    if not sol.value_valid:
+        text = h.modelStatusToString(status)
+        raise SolverError(f"De solver (HiGHS) vond geen toegelaten oplossing: {text}.")
+    info = h.getInfo()
+    objective = float(info.objective_function_value)
+    bound = float(info.mip_dual_bound) if len(idx) else objective
+    gap = float(info.mip_gap) if len(idx) else 0.0
+    return MipSolution(
+        np.asarray(sol.col_value, dtype=np.float64),
+        objective,
+        bound,
+        gap,
+        status == highspy.HighsModelStatus.kOptimal,
+        seconds,
+    )

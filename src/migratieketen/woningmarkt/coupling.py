@@ -11,6 +11,9 @@ Two ways, so the chain can choose between fidelity and speed:
 * `statushouder_capacity`: a calibrated summary, the persons per step that a policy lets
   each gemeente house through its priority share (central parameter values), to replace the
   chain's coarse "lettings x share x persons per dwelling" lever.
+* `taakstelling_response`: what the ketenmodel uses every half-year (vectorised over its
+  runs and gemeenten): how far gemeenten raise their priority share towards their
+  taakstelling, within a ceiling on the share of lettings.
 """
 
 from __future__ import annotations
@@ -103,3 +106,46 @@ def statushouder_capacity(
         "lettings_per_step": lettings,
         "direct_share": np.full(len(markets), v["direct_housing_share"]),
     }
+
+
+MONTHS_PER_HALF_YEAR = 6
+
+
+def taakstelling_target(waiting: F64, links_per_month: F64, share: F64) -> F64:
+    """(runs, gemeenten) persons a month each gemeente must house in a half-year.
+
+    Huisvestingswet 2014 art. 28-29: the taakstelling is built from the permits
+    expected in the period plus the statushouders already waiting in COA, and what a
+    gemeente does not realise carries over to the next half-year (rules.md §1.2). So:
+    its waiting statushouders spread over six months plus its share of the links.
+    """
+    return np.asarray(waiting / MONTHS_PER_HALF_YEAR + links_per_month[:, None] * share)
+
+
+def taakstelling_response(
+    target: F64,
+    lettings: F64,
+    base_share: F64,
+    persons_per_dwelling: F64,
+    response: F64,
+    max_share: F64,
+    previous: F64,
+) -> F64:
+    """(runs, gemeenten) extra statushouders a month housed with priority.
+
+    Each half-year a gemeente moves its extra priority lettings a fraction `response`
+    (per run) of the way from last half-year's extra (`previous`) to what would close
+    the gap between its taakstelling and what its base share of lettings houses:
+    gemeenten build up extra lettings and flexible homes over several half-years, and
+    keep them while the taakstelling stays up. The extra never takes more than
+    `max_share` of all its lettings together with the base share (the rest stays with
+    regular and other urgent home seekers). `base_share`, `persons_per_dwelling`,
+    `response` and `max_share` are (runs,); the others (runs, gemeenten).
+    """
+    per_letting = persons_per_dwelling[:, None]
+    base = lettings * (base_share * persons_per_dwelling)[:, None]
+    gap = np.maximum(target - base, 0.0)
+    room = lettings * (np.maximum(max_share - base_share, 0.0)[:, None] * per_letting)
+    wanted = np.minimum(gap, room)
+    step = response[:, None]
+    return np.asarray(np.minimum(previous + step * (wanted - previous), room))

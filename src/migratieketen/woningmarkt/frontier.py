@@ -15,7 +15,7 @@ the priority share itself (more priority that buys nothing is not efficient).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -49,6 +49,7 @@ class FrontierPoint:
     metrics: dict[str, float]
     efficient: bool
     current: bool
+    chosen: bool = False  # the setting asked for (web page, API), when given
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -64,6 +65,7 @@ class FrontierPoint:
             ),
             "efficient": self.efficient,
             "huidig_beleid": self.current,
+            "gekozen_beleid": self.chosen,
         }
 
 
@@ -205,16 +207,22 @@ def frontier(
     steps_per_year: int = 52,
     tv_levels: Sequence[float] | None = None,
     parameters: Mapping[str, float] | None = None,
+    chosen: Policy | None = None,
 ) -> Frontier:
-    """The 21 x 5 frontier of one market, with its current policy marked."""
+    """The 21 x 5 frontier of one market, with its current policy marked (and a
+    `chosen` setting, run with the same random numbers, when given)."""
     values = resolve_values(parameters)
     levels = list(tv_levels) if tv_levels is not None else tv_levels_for(market)
     if len(levels) < 1 or any(v < 0 for v in levels):
         raise WoningmarktError("Geef niveaus van de tussenvoorziening >= 0 op.")
     policies = grid_policies(levels, current.validate())
+    if chosen is not None:
+        policies.insert(len(policies) - 1, chosen.validate())
     lanes = build_lanes(
         [market], runs, values, seed=seed, years=years, steps_per_year=steps_per_year
     )
     raw = run_block(lanes, settings_for(policies, lanes.steps, steps_per_year))
     points = points_for(per_market_means(raw), policies, 0, 1.0)
+    if chosen is not None:
+        points[-2] = replace(points[-2], chosen=True)
     return Frontier(market.code, market.name, runs, seed, tuple(points), current)

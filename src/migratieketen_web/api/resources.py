@@ -32,6 +32,12 @@ RESOURCE_DESCRIPTIONS: dict[str, str] = {
     "instroomscenarios": "Instroomscenario's bij de prognoses.",
     "scenarioruns": "Berekeningen van het ketenmodel met een scenario.",
     "inburgeraars": "Het inburgeringsregister: inburgeringsplichtigen per gemeente.",
+    "woningmarkt": "Wachtrijmodel van de sociale huur per gemeente: voorrang voor "
+    "statushouders tegen de wachttijd van anderen (SCHATTING).",
+    "huisvestingslocaties": "Het huisvestingsregister arbeidsmigranten: locaties met "
+    "normen en signalen per gemeente.",
+    "lvv-trajecten": "Het LVV-register: trajecten in de Landelijke "
+    "Vreemdelingenvoorziening per gemeente, met uitkomst en duur.",
     "openapi": "Het OpenAPI-document van deze API.",
     "index": "Het startpunt van de API: alle bronnen.",
 }

@@ -12,11 +12,18 @@ from drf_spectacular.views import SpectacularYAMLAPIView
 from rest_framework.routers import SimpleRouter
 
 from migratieketen_web.api.docs import ApiDocsView, OpenApiJsonView
+from migratieketen_web.arbeidsmigranten.api.routes import (
+    register_arbeidsmigranten_routes,
+)
 from migratieketen_web.gemeenten.api.routes import register_gemeente_routes
 from migratieketen_web.inburgering.api.routes import register_inburgering_routes
+from migratieketen_web.koppeling.api.routes import register_koppeling_routes
+from migratieketen_web.lvv.api.routes import register_lvv_routes
 from migratieketen_web.monitor.api.routes import register_monitor_routes
+from migratieketen_web.opvang.api.routes import register_opvang_routes
 from migratieketen_web.prognoses.api.routes import register_prognose_routes
 from migratieketen_web.scenarios.api.routes import register_scenario_routes
+from migratieketen_web.woningmarkt.api.routes import register_woningmarkt_routes
 
 app_name = "api"
 
@@ -26,6 +33,11 @@ register_monitor_routes(router)
 register_prognose_routes(router)
 register_scenario_routes(router)
 register_inburgering_routes(router)
+register_opvang_routes(router)
+register_woningmarkt_routes(router)
+register_koppeling_routes(router)
+register_arbeidsmigranten_routes(router)
+register_lvv_routes(router)
 
 urlpatterns = [
     path("openapi.json", OpenApiJsonView.as_view(), name="openapi-json"),

@@ -16,6 +16,8 @@ ACCOUNT_APPS = [
     "migratieketen_web.accounts",
     "migratieketen_web.audit",
     "migratieketen_web.inburgering",
+    "migratieketen_web.arbeidsmigranten",
+    "migratieketen_web.lvv",
 ]
 
 LOGIN_URL = "accounts:login"
@@ -61,6 +63,14 @@ MIGRATIEKETEN_MIN_CELL = config(
     "MIGRATIEKETEN_MIN_CELL",
     10,
     "Smallest count public pages show from the registers; smaller cells are hidden.",
+)
+
+# The BAG address check of the labour-migrant housing register; empty switches it off.
+MIGRATIEKETEN_PDOK_LOCATIESERVER_URL = config(
+    "MIGRATIEKETEN_PDOK_LOCATIESERVER_URL",
+    "https://api.pdok.nl/bzk/locatieserver/search/v3_1",
+    "PDOK Locatieserver used to check housing-location addresses against the BAG; "
+    "empty: no check (addresses are stored as not checked).",
 )
 
 # OpenID Connect (mozilla-django-oidc), for deployments with an identity provider.

@@ -57,7 +57,10 @@ INSTALLED_APPS = [
     "migratieketen_web.monitor",
     "migratieketen_web.prognoses",
     "migratieketen_web.scenarios",
+    "migratieketen_web.opvang",
+    "migratieketen_web.woningmarkt",
     *ACCOUNT_APPS,
+    "migratieketen_web.koppeling",
     "migratieketen_web.werkplaats",
 ]
 

@@ -17,3 +17,5 @@ WHITENOISE_USE_FINDERS = True
 # Tasks run inside the request (django-tasks' immediate backend); the tests of the
 # worker, the restart recovery and the end-to-end runs use the database backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# No network in tests: the BAG check runs only against the local imitation server.
+MIGRATIEKETEN_PDOK_LOCATIESERVER_URL = ""

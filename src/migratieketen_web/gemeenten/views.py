@@ -35,7 +35,7 @@ from migratieketen_web.monitor import map_layers
 from migratieketen_web.monitor.map_layers import Layer
 
 if TYPE_CHECKING:
-    from migratieketen.rules.huisvestingswet import HalfYear
+    from migratieketen_web.monitor.services import HalfYear
 
 CLASSES = 5
 # Part of the cache key of the rendered map and table: raise it when their markup

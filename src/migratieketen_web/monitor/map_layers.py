@@ -27,14 +27,17 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from migratieketen.rules import spreidingswet as sw
-from migratieketen.rules.huisvestingswet import HalfYear
-from migratieketen.rules.monitor import NOT_REGISTERED, HalfYearStatus
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.gemeenten.queries import IndicatorInfo, vintage_key
 from migratieketen_web.monitor.services import (
+    BESLUIT,
+    NOT_REGISTERED,
+    RAMING,
+    HalfYear,
+    HalfYearStatus,
     MonitorData,
     MonitorUnavailable,
+    spreidingswet_in_force,
     vg_source_line,
 )
 
@@ -144,7 +147,7 @@ class MigrationLayers:
                 PER_1000,
             )
         if key == SPREIDING_PER_1000:
-            if not sw.in_force(self.data.as_of):
+            if not spreidingswet_in_force(self.data.as_of):
                 return None
             return (
                 "Opvangopgave Spreidingswet per 1.000 inwoners",
@@ -349,10 +352,10 @@ class MigrationLayers:
             "met de %(raming)s (%(raming_url)s): %(n)s plaatsen, geldig vanaf "
             "%(date)s."
         ) % {
-            "besluit": sw.BESLUIT.law,
-            "besluit_url": sw.BESLUIT.url,
-            "raming": sw.RAMING.law,
-            "raming_url": sw.RAMING.url,
+            "besluit": BESLUIT.law,
+            "besluit_url": BESLUIT.url,
+            "raming": RAMING.law,
+            "raming_url": RAMING.url,
             "n": format_number(result.raming),
             "date": f"{result.published.published:%d-%m-%Y}",
         }

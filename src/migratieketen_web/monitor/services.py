@@ -70,6 +70,7 @@ from migratieketen.rules.spreidingswet import (
     RAMING,
     SpreidingError,
 )
+from migratieketen.rules.spreidingswet import in_force as sw_in_force
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.gemeenten.models import Gemeente, PopulationFigure, Source
 from migratieketen_web.monitor import models
@@ -77,6 +78,7 @@ from migratieketen_web.monitor import models
 # Core names the app's other modules use (imported from here, never from the core;
 # docs/adr/0008-one-domain-template.md).
 __all__ = [
+    "spreidingswet_in_force",
     "AHEAD",
     "ART_28",
     "ART_29_1",
@@ -573,3 +575,8 @@ class MonitorData:
         self.load_housed(codes)
         wanted = self.gemeenten if codes is None else codes
         return sum(self.housed(code).per_half_year.get(hy, 0) for code in wanted)
+
+
+def spreidingswet_in_force(on: date) -> bool:
+    """Whether the Spreidingswet distributes places on this date (map layers ask)."""
+    return sw_in_force(on)

@@ -38,6 +38,10 @@ from migratieketen.plan.koppeling.model import (
     IntArray,
     Problem,
 )
+from migratieketen.plan.koppeling.resolving import (
+    ResolveSettings,
+    resolving_dynamic,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,9 @@ def expected_future_persons(
 
 
 TIE_BUFFER_SD = 1.0
+# Up to this many households (a COA region's half-year, a test set) the policy re-solves
+# with bootstrapped futures every week (resolving.py); the year uses the sampled LP.
+RESOLVE_HOUSEHOLDS = 1000
 
 
 class Potentials:
@@ -168,5 +175,7 @@ def dynamic(
     guard: FairnessGuard | None = None,
 ) -> Assignment:
     cfg = settings or DynamicSettings()
+    if guard is None and problem.n <= RESOLVE_HOUSEHOLDS:
+        return resolving_dynamic(problem, ResolveSettings(seed=cfg.seed))
     prices = Potentials(problem, problem.allowed(), cfg)
     return run_weekly(problem, "dynamisch", prices, guard)

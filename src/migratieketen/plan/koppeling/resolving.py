@@ -1,0 +1,208 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Dynamic policy for small and noisy instances: re-solve with bootstrapped futures.
+
+With a few hundred households, prices from one LP over a capacity-based guess of the
+future are noise (docs/koppeling.md, Beperkingen). Here, every week:
+
+* the future is the announced stream size minus the households seen, drawn with
+  replacement from the households seen so far (their score rows, persons and hard
+  constraints), several samples at once, each weighted 1/samples (sample average);
+* one LP over the week's households, the waiting list and that future, over the
+  capacity left, maximising the score alone (as the hindsight optimum does);
+* households the LP places whole follow it; the others are placed by a small integer
+  programme on score minus persons x capacity price where that is positive;
+* a household whose every gemeente is worth more to the expected later arrivals than
+  to it waits (wachtlijst) and is reconsidered each week: capacity is short and the
+  LP keeps it for better matches;
+* when no further arrivals are announced, the rest (week, waiting list) is solved
+  exactly, and anything left is placed where there is still room, so a household is
+  only left unlinked when no allowed gemeente has room for it at the end.
+
+Only arrivals up to the decision moment are used, plus the announced number of
+households for the period (as COA knows the expected inflow).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from migratieketen.plan.highs import INF, IncrementalLp
+from migratieketen.plan.koppeling.lp import AssignmentLp, solve_assignment
+from migratieketen.plan.koppeling.model import (
+    Assignment,
+    FloatArray,
+    IntArray,
+    Problem,
+)
+from migratieketen.plan.koppeling.online import Ledger, place_best_first, weekly_batches
+from migratieketen.plan.koppeling.rounding import WHOLE
+
+INTEGER_SECONDS = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveSettings:
+    samples: int = 8  # bootstrap draws of the future, averaged in one LP
+    max_future_rows: int = 4000  # cap on sampled rows (samples x future households)
+    seed: int = 0
+    shuffle_share: float = 0.5  # sampled rows whose deviations are shuffled
+
+
+def integer_assign(
+    values: FloatArray, persons: FloatArray, capacity: FloatArray
+) -> IntArray:
+    """Best whole assignment over pairs with a positive value; -1 where none is taken."""
+    n, g = values.shape
+    out = np.full(n, -1, dtype=np.int64)
+    fits = np.isfinite(values) & (values > 1e-12)
+    fits &= capacity[None, :] >= persons[:, None] - 1e-9
+    rows, cols = np.nonzero(fits)
+    if len(rows) == 0:
+        return out
+    lp = IncrementalLp(
+        np.full(n + g, -INF), np.concatenate([np.ones(n), np.maximum(capacity, 0.0)])
+    )
+    matrix = sparse.csc_matrix(
+        (
+            np.concatenate([np.ones(len(rows)), persons[rows]]),
+            (np.concatenate([rows, n + cols]), np.tile(np.arange(len(rows)), 2)),
+        ),
+        shape=(n + g, len(rows)),
+    )
+    lp.add_columns(values[rows, cols], np.ones(len(rows)), matrix)
+    x = lp.solve_integer(INTEGER_SECONDS)
+    if x is None:
+        return out
+    chosen = x > 0.5
+    out[rows[chosen]] = cols[chosen]
+    return out
+
+
+class Resolver:
+    """Weekly decisions for one problem; see the module docstring."""
+
+    def __init__(self, problem: Problem, settings: ResolveSettings) -> None:
+        self.problem = problem
+        self.settings = settings
+        self.allowed = problem.allowed()
+        self.values = np.where(self.allowed, problem.scores.values, -np.inf)
+        self.persons = problem.persons
+        self.ledger = Ledger.open(problem)
+
+    def _future(self, seen: int, week: int) -> tuple[FloatArray, FloatArray, float]:
+        """Sampled households to come: score rows, persons, and the weight of a row.
+
+        Each is a seen household (bootstrap). A share of them keep its level and the
+        gemeenten's common effects but get its own deviations shuffled over its allowed
+        gemeenten, so a handful of early arrivals does not stand for the whole future
+        with exactly their favourite gemeenten.
+        """
+        g = self.values.shape[1]
+        left = self.problem.n - seen
+        if left <= 0:
+            return np.zeros((0, g)), np.zeros(0), 0.0
+        rng = np.random.default_rng([self.settings.seed, week, 17])
+        draws = min(left * self.settings.samples, self.settings.max_future_rows)
+        draws = max(draws, left)
+        rows = np.sort(rng.integers(0, seen, size=draws)).astype(np.int64)
+        values = self.values[rows].copy()
+        shuffled = rng.uniform(size=draws) < self.settings.shuffle_share
+        if shuffled.any():
+            values[shuffled] = self._shuffled(rows[shuffled], seen, rng)
+        return values, self.persons[rows], left / draws
+
+    def _shuffled(
+        self, rows: IntArray, seen: int, rng: np.random.Generator
+    ) -> FloatArray:
+        finite = np.isfinite(self.values[:seen])
+        plain = np.where(finite, self.values[:seen], np.nan)
+        level = np.nanmean(plain, axis=1, keepdims=True)
+        effect = np.nan_to_num(np.nanmean(plain - level, axis=0))
+        out = self.values[rows].copy()
+        for k, r in enumerate(rows):
+            ok = np.nonzero(np.isfinite(out[k]))[0]
+            if len(ok) < 2:
+                continue
+            base = level[r, 0] + effect[ok]
+            out[k, ok] = np.maximum(base + rng.permutation(out[k, ok] - base), 0.0)
+        return out
+
+    def week(self, pool: IntArray, seen: int, week: int) -> tuple[FloatArray, IntArray]:
+        """Place what should be placed now; return the prices and who waits."""
+        ledger = self.ledger
+        future, future_persons, weight = self._future(seen, week)
+        if len(future) == 0:
+            self._final(pool)
+            return np.zeros(len(ledger.remaining)), np.zeros(0, dtype=np.int64)
+        lp = AssignmentLp(
+            values=np.concatenate([self.values[pool], future]),
+            persons=np.concatenate([self.persons[pool], future_persons]),
+            supply=np.concatenate([np.ones(len(pool)), np.full(len(future), weight)]),
+            upper=np.maximum(ledger.remaining, 0.0),
+        )
+        solution = solve_assignment(lp)
+        prices = solution.capacity_dual
+        share = solution.dense_share(len(pool) + len(future), len(ledger.remaining))
+        share = share[: len(pool)]
+        best = share.argmax(axis=1)
+        whole = share[np.arange(len(pool)), best] >= WHOLE
+        for k in np.nonzero(whole)[0]:
+            i, g = int(pool[k]), int(best[k])
+            if ledger.remaining[g] >= self.persons[i] - 1e-9:
+                ledger.place(i, g, self.persons[i])
+        rest = pool[ledger.gemeente[pool] < 0]
+        if len(rest):
+            adjusted = self.values[rest] - self.persons[rest, None] * prices[None, :]
+            chosen = integer_assign(adjusted, self.persons[rest], ledger.remaining)
+            for k in np.nonzero(chosen >= 0)[0]:
+                ledger.place(int(rest[k]), int(chosen[k]), self.persons[rest[k]])
+        return prices, pool[ledger.gemeente[pool] < 0]
+
+    def _final(self, pool: IntArray) -> None:
+        """No more arrivals: the exact optimum for the rest, then fill any room left."""
+        ledger = self.ledger
+        chosen = integer_assign(self.values[pool], self.persons[pool], ledger.remaining)
+        for k in np.nonzero(chosen >= 0)[0]:
+            ledger.place(int(pool[k]), int(chosen[k]), self.persons[pool[k]])
+        rest = pool[ledger.gemeente[pool] < 0]
+        place_best_first(ledger, rest, self.values[rest], self.allowed, self.persons)
+
+
+def resolving_dynamic(
+    problem: Problem, settings: ResolveSettings | None = None
+) -> Assignment:
+    started = time.perf_counter()
+    solver = Resolver(problem, settings or ResolveSettings())
+    ledger = solver.ledger
+    batches = weekly_batches(problem)
+    g = len(problem.gemeenten.codes)
+    batch_of = np.zeros(problem.n, dtype=np.int64)
+    remaining_before = np.zeros((len(batches), g))
+    prices = np.zeros((len(batches), g))
+    seconds = []
+    waiting = np.zeros(0, dtype=np.int64)
+    for week, members in enumerate(batches):
+        t0 = time.perf_counter()
+        pool = np.concatenate([waiting, members])
+        batch_of[pool] = week
+        remaining_before[week] = ledger.remaining
+        seen = int(members[-1]) + 1
+        prices[week], waiting = solver.week(pool, seen, week)
+        seconds.append(time.perf_counter() - t0)
+    if len(waiting):  # the stream ended without an announced last arrival
+        solver._final(waiting)
+    return Assignment(
+        policy="dynamisch",
+        gemeente=ledger.gemeente,
+        reasons=ledger.reasons(problem, solver.allowed),
+        seconds=time.perf_counter() - started,
+        batch_seconds=tuple(seconds),
+        batch_of=batch_of,
+        remaining_before=remaining_before,
+        prices=prices,
+    )

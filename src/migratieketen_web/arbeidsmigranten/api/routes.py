@@ -1,0 +1,15 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""API routes of the housing register, registered on the /api/v1 router."""
+
+from rest_framework.routers import SimpleRouter
+
+from migratieketen_web.api.filters import UUID_PATH
+from migratieketen_web.arbeidsmigranten.api import views
+
+
+def register_arbeidsmigranten_routes(router: SimpleRouter) -> None:
+    views.LocatieViewSet.lookup_value_regex = UUID_PATH
+    router.register(
+        "huisvestingslocaties", views.LocatieViewSet, basename="huisvestingslocatie"
+    )

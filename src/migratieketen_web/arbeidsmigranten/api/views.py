@@ -1,0 +1,213 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""/api/v1/huisvestingslocaties: the housing register for case systems (token or session).
+
+The conventions of /api/v1/inburgeraars: problem+json, validated filters, strict
+pagination, UUIDs in paths, Dutch camelCase; every call through the isolation rule
+(another gemeente's location is a 404) and into the audit log. Occupants appear only
+as counts; the signals carry the rule (article or norm) and the numbers behind them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import exceptions, mixins, serializers, status, viewsets
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from migratieketen_web.accounts.api import RightsRequired
+from migratieketen_web.accounts.authentication import BearerTokenAuthentication
+from migratieketen_web.accounts.isolation import IsolationDenied
+from migratieketen_web.accounts.roles import Right
+from migratieketen_web.accounts.services import request_actor
+from migratieketen_web.api import filters
+from migratieketen_web.api.pagination import StrictLimitOffsetPagination
+from migratieketen_web.api.problems import PROBLEM_CONTENT_TYPE
+from migratieketen_web.api.schema import (
+    API_VERSION_HEADER,
+    FoutSerializer,
+    problem_responses,
+)
+from migratieketen_web.arbeidsmigranten import services
+from migratieketen_web.arbeidsmigranten.api.filters import LocatieFilter
+from migratieketen_web.arbeidsmigranten.api.serializers import (
+    FIELD_NAMES,
+    LocatieAanmakenSerializer,
+    LocatieDetailSerializer,
+    LocatieSerializer,
+)
+
+_AUTH = {
+    (code, PROBLEM_CONTENT_TYPE): OpenApiResponse(FoutSerializer, description=text)
+    for code, text in (
+        (401, "Geen of een ongeldig token."),
+        (403, "Uw rol of token geeft dit recht niet."),
+    )
+}
+_UUID = OpenApiParameter(
+    name="uuid",
+    type={"type": "string", "format": "uuid"},
+    location=OpenApiParameter.PATH,
+    description="UUID van de huisvestingslocatie.",
+)
+
+
+def _record(view: services.LocationView, detail: bool) -> dict[str, Any]:
+    loc = view.location
+    body: dict[str, Any] = {
+        "uuid": loc.uuid,
+        "gemeentecode": loc.gemeente.code,
+        "wijkcode": loc.wijk.code if loc.wijk else None,
+        "adres": loc.address,
+        "bag": loc.bag_status,
+        "soort": loc.type,
+        "bedden": loc.beds,
+        "gebruiksoppervlakte": loc.floor_area,
+        "maximaalBedden": view.max_beds,
+        "bewonersAanwezig": view.present,
+        "signalen": [s.to_dict() for s in view.signals],
+    }
+    if detail:
+        body |= {
+            "slaapkamers": list(view.bedrooms),
+            "normen": [
+                {
+                    "soort": c.kind.value,
+                    "omschrijving": c.label,
+                    "personen": c.persons,
+                    "tenHoogste": c.allowed,
+                    "teVeel": c.excess,
+                    "berekening": c.arithmetic,
+                    "regel": c.reference.label(),
+                }
+                for c in view.checks
+            ],
+            "exploitant": loc.operator,
+            "werkgever": loc.employer,
+            "huurViaWerk": loc.employer_tied,
+            "snfNummer": loc.snf_number,
+            "snfGeldigTot": loc.snf_expiry,
+            "brpInschrijvingen": loc.brp_registrations,
+            "bewonersBrp": view.present_brp,
+            "bewonersRni": view.present_rni,
+        }
+    return body
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Huisvestingslocaties arbeidsmigranten",
+        description="De locaties van de gemeenten waarvoor uw rol en token (scope "
+        "registers.lezen) toegang geven, met per locatie de signalen en de regel "
+        "erachter. Bewoners alleen als aantal. Elke aanvraag wordt vastgelegd in het "
+        "auditlogboek.",
+        parameters=[LocatieFilter, API_VERSION_HEADER],
+        responses={
+            200: OpenApiResponse(LocatieSerializer, description="Een pagina."),
+            **problem_responses(400),
+            **_AUTH,
+        },
+    ),
+    retrieve=extend_schema(
+        summary="Eén huisvestingslocatie",
+        description="Normen met berekening, signalen, slaapkamers en aantallen "
+        "bewoners. Een locatie van een andere gemeente geeft 404.",
+        parameters=[_UUID, API_VERSION_HEADER],
+        responses={
+            200: OpenApiResponse(LocatieDetailSerializer, description="De locatie."),
+            **problem_responses(404),
+            **_AUTH,
+        },
+    ),
+    create=extend_schema(
+        summary="Huisvestingslocatie registreren",
+        description="Scope registers.bijwerken voor de gemeente. Het adres wordt "
+        "gecontroleerd in de BAG (PDOK Locatieserver) als die bereikbaar is.",
+        request=LocatieAanmakenSerializer,
+        parameters=[API_VERSION_HEADER],
+        responses={
+            201: OpenApiResponse(LocatieDetailSerializer, description="Geregistreerd."),
+            **problem_responses(400),
+            **_AUTH,
+        },
+    ),
+)
+class LocatieViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    authentication_classes = [BearerTokenAuthentication, SessionAuthentication]
+    permission_classes = [RightsRequired]
+    required_rights = {
+        "list": Right.PERSONAL_READ,
+        "retrieve": Right.PERSONAL_READ,
+        "create": Right.PERSONAL_WRITE,
+    }
+    pagination_class = StrictLimitOffsetPagination
+    serializer_class = LocatieSerializer
+    lookup_field = "uuid"
+
+    def get_queryset(self) -> Any:
+        return services.visible(request_actor(self.request)).order_by(
+            "gemeente__code", "postcode", "huisnummer", "pk"
+        )
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        values = filters.validated_filters(LocatieFilter, request.query_params)
+        qs = self.get_queryset()
+        if "gemeente" in values:
+            qs = qs.filter(gemeente__code=values["gemeente"])
+        if "soort" in values:
+            qs = qs.filter(type=values["soort"])
+        actor = request_actor(request)
+        if "signaal" in values:
+            views = services.views_for(actor, list(qs), Right.PERSONAL_READ)
+            keep = [
+                v.location.pk
+                for v in views
+                if any(s.kind.value == values["signaal"] for s in v.signals)
+            ]
+            qs = qs.filter(pk__in=keep)
+        page = list(self.paginate_queryset(qs) or [])
+        services.log_list(actor, page)
+        views = services.views_for(actor, page, Right.PERSONAL_READ)
+        data = LocatieSerializer([_record(v, False) for v in views], many=True).data
+        return self.get_paginated_response(data)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        filters.validated_filters(
+            serializers.Serializer, request.query_params, allowed_extra=()
+        )
+        actor = request_actor(request)
+        location = services.get_location(actor, kwargs["uuid"])
+        view = services.location_view(actor, location)
+        return Response(LocatieDetailSerializer(_record(view, True)).data)
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        incoming = LocatieAanmakenSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = services.LocationInput(**incoming.to_input())
+        actor = request_actor(request)
+        try:
+            location, _notice = services.save_location(actor, data, request.user)
+        except IsolationDenied as exc:
+            raise exceptions.PermissionDenied(str(exc)) from exc
+        except services.RegisterError as exc:
+            raise serializers.ValidationError(
+                {FIELD_NAMES.get(k, k): v for k, v in exc.errors.items()}
+            ) from exc
+        view = services.location_view(actor, location)
+        return Response(
+            LocatieDetailSerializer(_record(view, True)).data,
+            status=status.HTTP_201_CREATED,
+        )

@@ -1,0 +1,10 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ArbeidsmigrantenConfig(AppConfig):
+    name = "migratieketen_web.arbeidsmigranten"
+    label = "arbeidsmigranten"
+    verbose_name = _("Arbeidsmigranten")

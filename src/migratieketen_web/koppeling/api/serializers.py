@@ -1,0 +1,190 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""API shapes of /koppelingen (Dutch camelCase).
+
+The request carries the CLI's three files as JSON lists; `upload_from_body` turns them
+into the same CSV texts, so the core checks them exactly as it checks a file (a key
+such as 'bsn' or 'naam' becomes a column and is refused). The stored result is renamed
+to camelCase on the way out.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from typing import Any
+
+from django.urls import reverse
+from rest_framework import serializers
+
+from migratieketen_web.jobs.models import JobStatus
+from migratieketen_web.koppeling.models import KoppelingRun
+from migratieketen_web.koppeling.services import MODES, Upload, status
+
+HOUSEHOLD_KEYS = {
+    "huishoudenId": "huishouden_id",
+    "gemeenteVerplicht": "gemeente_verplicht",
+    "regioVerplicht": "regio_verplicht",
+    "coaRegio": "coa_regio",
+    "geslachtHoofd": "geslacht_hoofd",
+}
+SCORE_KEYS = {"huishoudenId": "huishouden_id"}
+
+
+class HuishoudenSerializer(serializers.Serializer):
+    huishoudenId = serializers.CharField(help_text="Pseudoniem; nooit een BSN of naam.")
+    aankomst = serializers.DateField(help_text="Datum van aankomst (JJJJ-MM-DD).")
+    personen = serializers.IntegerField(min_value=1)
+    volwassenen = serializers.IntegerField(min_value=0)
+    gemeenteVerplicht = serializers.CharField(
+        required=False, help_text="GMxxxx: eerstegraads familie, zorg."
+    )
+    regioVerplicht = serializers.CharField(
+        required=False, help_text="PVxx: baan, studie."
+    )
+    coaRegio = serializers.CharField(required=False, help_text="COA-regio 1-5.")
+    geslachtHoofd = serializers.CharField(
+        required=False, help_text="Alleen rapportage."
+    )
+    leeftijdsklasse = serializers.CharField(
+        required=False, help_text="Alleen rapportage."
+    )
+    huishoudtype = serializers.CharField(required=False, help_text="Alleen rapportage.")
+    nationaliteitsgroep = serializers.CharField(
+        required=False, help_text="Alleen rapportage en het illustratieve model."
+    )
+
+
+class ScoreSerializer(serializers.Serializer):
+    huishoudenId = serializers.CharField()
+    gemeentecode = serializers.CharField(help_text="CBS-code GMxxxx.")
+    score = serializers.FloatField(min_value=0)
+
+
+class CapaciteitSerializer(serializers.Serializer):
+    gemeentecode = serializers.CharField(help_text="CBS-code GMxxxx.")
+    capaciteit = serializers.IntegerField(min_value=0, help_text="Personen.")
+
+
+class KoppelingStartSerializer(serializers.Serializer):
+    """Body of POST /koppelingen."""
+
+    huishoudens = HuishoudenSerializer(many=True)
+    scores = ScoreSerializer(
+        many=True, required=False, help_text="Zonder: het illustratieve model."
+    )
+    capaciteit = CapaciteitSerializer(
+        many=True, required=False, help_text="Zonder: de taakstelling."
+    )
+    modus = serializers.ChoiceField(choices=MODES, required=False)
+    seed = serializers.IntegerField(required=False, min_value=0)
+
+
+class KoppelingSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    url = serializers.CharField(help_text="Adres van deze koppeling in de API.")
+    webpagina = serializers.CharField()
+    status = serializers.ChoiceField(choices=JobStatus.values)
+    voortgang = serializers.IntegerField(help_text="Procent (0-100).")
+    foutmelding = serializers.CharField(allow_blank=True)
+    modus = serializers.CharField()
+    seed = serializers.IntegerField()
+    huishoudens = serializers.IntegerField()
+    aangemaakt = serializers.DateTimeField()
+    samenvatting = serializers.DictField(
+        allow_null=True,
+        help_text="Pas gevuld als status 'klaar' is: totale score, aandeel van het "
+        "hindsight-optimum, capaciteit per gemeente, eerlijkheid per groep.",
+    )
+    koppelingen = serializers.ListField(
+        child=serializers.DictField(),
+        allow_null=True,
+        help_text="Per huishouden de gemeente (of null met reden) en de uitleg: "
+        "top-3 gemeenten, bindende beperkingen.",
+    )
+
+
+def _table(rows: list[Any], names: dict[str, str], field: str) -> str:
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise serializers.ValidationError({field: ["Verwacht een lijst van objecten."]})
+    if not rows:
+        return ""
+    header: list[str] = []
+    for row in rows:
+        for key in row:
+            column = names.get(key, key)
+            if column not in header:
+                header.append(column)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    back = {names.get(k, k): k for row in rows for k in row}
+    for row in rows:
+        writer.writerow(
+            ["" if row.get(back[c]) is None else row.get(back[c]) for c in header]
+        )
+    return out.getvalue()
+
+
+def upload_from_body(data: Any) -> tuple[Upload, str, int]:
+    """The three CSV texts, the mode and the seed; 400 on a wrong shape."""
+    if not isinstance(data, dict):
+        raise serializers.ValidationError(
+            {"nonFieldErrors": ["Verwacht een JSON-object met 'huishoudens'."]}
+        )
+    unknown = sorted(
+        set(data) - {"huishoudens", "scores", "capaciteit", "modus", "seed"}
+    )
+    if unknown:
+        raise serializers.ValidationError(
+            {k: ["Onbekend veld; toegestaan: huishoudens, scores, capaciteit, modus, seed."]
+             for k in unknown}
+        )  # fmt: skip
+    if "huishoudens" not in data:
+        raise serializers.ValidationError({"huishoudens": ["Dit veld is verplicht."]})
+    mode = data.get("modus", "dynamisch")
+    seed = data.get("seed", 0)
+    if mode not in MODES:
+        raise serializers.ValidationError({"modus": [f"Kies uit {', '.join(MODES)}."]})
+    if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
+        raise serializers.ValidationError({"seed": ["Een geheel getal >= 0."]})
+    upload = Upload(
+        households=_table(data["huishoudens"], HOUSEHOLD_KEYS, "huishoudens"),
+        scores=_table(data.get("scores", []), SCORE_KEYS, "scores"),
+        capacity=_table(data.get("capaciteit", []), {}, "capaciteit"),
+    )
+    return upload, mode, seed
+
+
+def camel(value: Any) -> Any:
+    """snake_case keys of the core's result to camelCase, recursively."""
+    if isinstance(value, dict):
+        return {
+            re.sub(r"_([a-z0-9])", lambda m: m.group(1).upper(), k): camel(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [camel(v) for v in value]
+    return value
+
+
+def run_record(run: KoppelingRun, request: Any) -> dict[str, Any]:
+    path = reverse("api:koppeling-detail", kwargs={"uuid": str(run.uuid)})
+    result = run.result or {}
+    return {
+        "uuid": run.uuid,
+        "url": request.build_absolute_uri(path),
+        "webpagina": request.build_absolute_uri(
+            reverse("koppeling:detail", kwargs={"run_uuid": run.uuid})
+        ),
+        "status": status(run),
+        "voortgang": run.job.progress if run.job else 0,
+        "foutmelding": run.job.error if run.job else "",
+        "modus": run.mode,
+        "seed": run.seed,
+        "huishoudens": run.households,
+        "aangemaakt": run.created_at,
+        "samenvatting": camel(result["samenvatting"]) if result else None,
+        "koppelingen": camel(result["huishoudens"]) if result else None,
+    }

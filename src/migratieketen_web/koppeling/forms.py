@@ -1,0 +1,112 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Forms of the koppeling pages: the week's upload and a decision per household."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from migratieketen_web.koppeling.services import MODES
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+SELECT = "utrecht-select utrecht-select--html-select"
+INPUT = "utrecht-textbox utrecht-textbox--html-input"
+
+
+def _csv(label: str, required: bool, help_text: str) -> forms.FileField:
+    return forms.FileField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        error_messages={
+            "required": _("Kies een bestand met huishoudens."),
+            "empty": _("Het bestand is leeg."),
+        },
+    )
+
+
+class UploadForm(forms.Form):
+    huishoudens = _csv(
+        _("Huishoudens (CSV)"),
+        True,
+        _(
+            "huishouden_id (pseudoniem), aankomst (JJJJ-MM-DD), personen, volwassenen; "
+            "optioneel gemeente_verplicht, regio_verplicht. Geen BSN of namen."
+        ),
+    )
+    scores = _csv(
+        _("Scores (CSV, optioneel)"),
+        False,
+        _("huishouden_id, gemeentecode, score. Zonder: het illustratieve model."),
+    )
+    capaciteit = _csv(
+        _("Capaciteit (CSV, optioneel)"),
+        False,
+        _("gemeentecode, capaciteit (personen). Zonder: de taakstelling."),
+    )
+    modus = forms.ChoiceField(
+        label=_("Beleidsregel"),
+        choices=[(m, m) for m in MODES],
+        initial="dynamisch",
+        widget=forms.Select(attrs={"class": SELECT}),
+    )
+
+    def _text(self, name: str) -> str:
+        upload = self.cleaned_data.get(name)
+        if not upload:
+            return ""
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(gettext("Het bestand is groter dan 5 MB."))
+        try:
+            return str(upload.read().decode("utf-8-sig"))
+        except UnicodeDecodeError as exc:
+            raise forms.ValidationError(
+                gettext("Het bestand is geen UTF-8-tekst.")
+            ) from exc
+
+    def clean_huishoudens(self) -> str:
+        return self._text("huishoudens")
+
+    def clean_scores(self) -> str:
+        return self._text("scores")
+
+    def clean_capaciteit(self) -> str:
+        return self._text("capaciteit")
+
+
+class DecisionForm(forms.Form):
+    huishouden = forms.CharField(max_length=64, widget=forms.HiddenInput)
+    besluit = forms.ChoiceField(
+        label=_("Besluit"),
+        choices=[("volgen", _("advies volgen")), ("afwijken", _("afwijken"))],
+        widget=forms.RadioSelect,
+    )
+    gemeente = forms.CharField(
+        label=_("Andere gemeente (GMxxxx)"),
+        required=False,
+        max_length=6,
+        widget=forms.TextInput(attrs={"class": INPUT}),
+    )
+    reden = forms.CharField(
+        label=_("Reden bij afwijken"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "utrecht-textarea"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("besluit") == "afwijken":
+            if not data.get("gemeente"):
+                self.add_error(
+                    "gemeente", gettext("Kies de gemeente waarheen u afwijkt.")
+                )
+            if not (data.get("reden") or "").strip():
+                self.add_error(
+                    "reden", gettext("Geef een reden als u van het advies afwijkt.")
+                )
+        return data

@@ -1,0 +1,15 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Koppeling task: compute one run (queued by services.start_run)."""
+
+from __future__ import annotations
+
+from django_tasks import TaskContext, task
+
+from migratieketen_web.jobs import services as jobs
+from migratieketen_web.koppeling import services
+
+
+@task(takes_context=True)
+def compute_koppeling(context: TaskContext, job_id: str) -> dict[str, str]:
+    return jobs.run(context, job_id, services.execute_run)

@@ -1,0 +1,13 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""API routes of the LVV register, registered on the /api/v1 router."""
+
+from rest_framework.routers import SimpleRouter
+
+from migratieketen_web.api.filters import UUID_PATH
+from migratieketen_web.lvv.api import views
+
+
+def register_lvv_routes(router: SimpleRouter) -> None:
+    views.TrajectViewSet.lookup_value_regex = UUID_PATH
+    router.register("lvv-trajecten", views.TrajectViewSet, basename="lvv-traject")

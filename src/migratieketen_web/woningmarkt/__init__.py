@@ -1,0 +1,3 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""Woningmarkt: priority for statushouders against other home seekers' waiting times."""

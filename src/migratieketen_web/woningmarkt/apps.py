@@ -1,0 +1,9 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WoningmarktConfig(AppConfig):
+    name = "migratieketen_web.woningmarkt"
+    verbose_name = _("Woningmarkt: voorrang en wachttijden")

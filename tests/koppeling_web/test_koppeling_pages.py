@@ -1,0 +1,128 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""/koppeling: upload, recommendations with reasons, accept or override (audited),
+balance and fairness, model card; staff only; BSN and names refused, nothing stored."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import User
+from django.test import Client
+
+import pytest
+
+from migratieketen_web.audit.models import AuditEntry
+from migratieketen_web.jobs.models import Job
+from migratieketen_web.koppeling.models import KoppelingDecision, KoppelingRun
+from register_support import make_gemeenten, make_user, valid_bsn
+
+from .web_support import HOUSEHOLDS, upload_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def coordinator() -> Client:
+    make_gemeenten()
+    user = make_user("coord", ("GM0363", "beleid"), is_staff=True)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _upload(client: Client, households: str = HOUSEHOLDS) -> KoppelingRun:
+    response = client.post("/koppeling", upload_data(households))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return KoppelingRun.objects.get()
+
+
+def test_upload_gives_recommendations_with_top3_balance_and_fairness(
+    coordinator: Client,
+) -> None:
+    run = _upload(coordinator)
+    page = coordinator.get(f"/koppeling/{run.uuid}").content.decode()
+    assert 'id="aanbevelingen"' in page and 'id="balans"' in page
+    assert 'id="eerlijkheid"' in page and "Modelkaart" in page
+    assert "Utrecht (GM0344)" in page  # HH01's best score
+    assert "gemeente verplicht: GM0599" in page  # HH03's binding constraint
+    assert page.count("<ol>") == 3  # a top-3 per household
+
+
+def test_accept_and_override_are_stored_and_audited(coordinator: Client) -> None:
+    run = _upload(coordinator)
+    url = f"/koppeling/{run.uuid}"
+    accept = coordinator.post(url, {"huishouden": "HH02", "besluit": "volgen"})
+    assert accept.status_code == 302
+    no_reason = coordinator.post(
+        url, {"huishouden": "HH01", "besluit": "afwijken", "gemeente": "GM0363"}
+    )
+    assert no_reason.status_code == 400
+    assert "Geef een reden" in no_reason.content.decode()
+    override = coordinator.post(
+        url,
+        {
+            "huishouden": "HH01",
+            "besluit": "afwijken",
+            "gemeente": "GM0363",
+            "reden": "werkgever in Amsterdam",
+        },
+    )
+    assert override.status_code == 302
+    decisions = {d.household_id: d for d in KoppelingDecision.objects.all()}
+    assert decisions["HH02"].accepted
+    hh01 = decisions["HH01"]
+    assert not hh01.accepted and hh01.recommended == "GM0344"
+    assert (hh01.chosen, hh01.reason) == ("GM0363", "werkgever in Amsterdam")
+    assert (
+        AuditEntry.objects.filter(
+            action="wijzigen", activity="koppeling.advies"
+        ).count()
+        == 2
+    )
+    page = coordinator.get(url).content.decode()
+    assert "Afgeweken naar GM0363: werkgever in Amsterdam" in page
+
+
+@pytest.mark.parametrize(
+    "households, words",
+    [
+        (HOUSEHOLDS.replace("huishouden_id", "bsn"), "BSN"),
+        (HOUSEHOLDS.replace("volwassenen,", "volwassenen,voornaam,").replace(
+            "2,\n", "2,x,\n").replace("1,\n", "1,x,\n").replace("2,GM0599", "2,x,GM0599"),
+         "namen"),
+        (HOUSEHOLDS.replace("HH02", valid_bsn(12345678)), "elfproef"),
+    ],
+)  # fmt: skip
+def test_personal_data_is_refused_and_nothing_stored(
+    coordinator: Client, households: str, words: str
+) -> None:
+    response = coordinator.post("/koppeling", upload_data(households))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Upload geweigerd; er is niets opgeslagen" in page and words in page
+    assert KoppelingRun.objects.count() == 0
+    assert Job.objects.filter(kind="koppeling").count() == 0
+
+
+def test_only_staff_with_the_aggregates_right() -> None:
+    make_gemeenten()
+    assert Client().get("/koppeling")["Location"].startswith("/inloggen")
+    caseworker = Client()
+    caseworker.force_login(make_user("km", ("GM0363", "klantmanager")))
+    assert caseworker.get("/koppeling").status_code == 403
+    nonstaff = Client()
+    nonstaff.force_login(make_user("bl", ("GM0363", "beleid")))
+    assert nonstaff.get("/koppeling").status_code == 403
+
+
+def test_model_card_is_shown(coordinator: Client) -> None:
+    page = coordinator.get("/koppeling/modelkaart").content.decode()
+    assert "<h1>" in page and "<table>" in page
+    assert "<script" not in page.split("<main", 1)[-1].split("</main>", 1)[0]
+
+
+def test_another_coordinators_run_is_not_found(coordinator: Client) -> None:
+    run = _upload(coordinator)
+    other = Client()
+    other.force_login(make_user("c2", ("GM0363", "beleid"), is_staff=True))
+    assert other.get(f"/koppeling/{run.uuid}").status_code == 404
+    assert User.objects.count() == 2

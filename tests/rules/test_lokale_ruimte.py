@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from migratieketen.rules import lokale_ruimte as lr
@@ -50,6 +50,7 @@ def test_only_an_entered_urgency_choice_changes_the_market_levers() -> None:
     assert yes.priority_share is None and yes.urgency_category is True
 
 
+@settings(deadline=None)  # no timing in tests: a loaded CI machine is slow
 @given(
     st.dictionaries(
         st.sampled_from([c.key for c in lr.CATALOGUE]), st.sampled_from(["ja", "nee"])

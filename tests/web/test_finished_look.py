@@ -54,7 +54,10 @@ def test_select_has_an_arrow_and_a_checked_radio_a_dot() -> None:
 def test_scenario_form_uses_the_site_form_components() -> None:
     html = str(ScenarioForm())
     assert 'class="utrecht-radio-button utrecht-radio-button--html-input"' in html
-    assert 'class="utrecht-checkbox utrecht-checkbox--html-input"' in html
+    assert (
+        'class="utrecht-checkbox utrecht-checkbox--custom utrecht-checkbox--html-input"'
+        in html
+    )
     assert re.search(
         r'<input type="number" name="runs"[^>]*class="utrecht-textbox', html
     )

@@ -50,7 +50,10 @@ def _places(label: Any, help_text: Any) -> forms.IntegerField:
 # The NL Design System classes the rest of the site uses, per kind of widget.
 WIDGET_CLASSES: tuple[tuple[type[forms.Widget], str], ...] = (
     (forms.RadioSelect, "utrecht-radio-button utrecht-radio-button--html-input"),
-    (forms.CheckboxInput, "utrecht-checkbox utrecht-checkbox--html-input"),
+    (
+        forms.CheckboxInput,
+        "utrecht-checkbox utrecht-checkbox--custom utrecht-checkbox--html-input",
+    ),
     (forms.Select, "utrecht-select utrecht-select--html-select"),
     (forms.FileInput, "utrecht-textbox utrecht-textbox--html-input mk-file"),
     (forms.widgets.Input, "utrecht-textbox utrecht-textbox--html-input"),

@@ -20,7 +20,14 @@ from migratieketen_web.gemeenten import models
 from migratieketen_web.gemeenten.formatting import format_value
 from migratieketen_web.gemeenten.views import SORTS, MapArea, _legend, _sort_areas
 from migratieketen_web.scenarios.results import MAP_SERIES, MAP_UNITS
-from migratieketen_web.scenarios.services import NL_FRAME, bin_index, quantile_bins
+from migratieketen_web.scenarios.services import (
+    NL_FRAME,
+    bin_index,
+    quantile_bins,
+    whole_persons,
+)
+
+WHOLE_UNITS = ("personen", "plaatsen")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +53,12 @@ def render_map(
 ) -> SafeString:
     """Map + table of the run's median of `key` per gemeente (gemeenten in the DB)."""
     labels = result.get("gemeente_series_labels_nl") or {}
-    values = {g["code"]: float(g[key]["p50"]) for g in result.get("gemeenten") or []}
+    values: dict[str, float] = {
+        g["code"]: float(g[key]["p50"]) for g in result.get("gemeenten") or []
+    }
     unit = MAP_UNITS[key]
+    if unit in WHOLE_UNITS:  # persons and places: whole, and adding up to the total
+        values = {code: float(n) for code, n in whole_persons(values).items()}
     rows = models.Gemeente.objects.values_list(
         "code", "name", "svg_path", "province__name"
     )
@@ -55,7 +66,7 @@ def render_map(
     areas = []
     for code, name, path, province in rows:
         value = values.get(code)
-        text = format_value(None if value is None else round(value), unit)
+        text = format_value(value, unit)
         areas.append(
             MapArea(
                 code=code,

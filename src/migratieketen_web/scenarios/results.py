@@ -23,6 +23,7 @@ from migratieketen_web.scenarios.services import (
     default_parameters,
     month_index,
     resolve_values,
+    whole_persons,
 )
 
 PERCENTILE_KEYS = ("p5", "p25", "p50", "p75", "p95")
@@ -249,8 +250,15 @@ def crisis_summary(
         values["cost_noodopvang_per_year"] - values["cost_regular_per_year"]
     )
     peak_t = max(range(len(months)), key=lambda t: crisis["p50"][t]) if months else 0
+    # Whole places that add up to the national peak (largest remainder), per level.
+    whole = {
+        level: whole_persons(
+            {g["code"]: g["crisis_places_peak"][level] for g in result["gemeenten"]}
+        )
+        for level in ("p50", "p95")
+    }
     top_gemeenten = sorted(
-        (g for g in result["gemeenten"] if g["crisis_places_peak"]["p50"] >= 0.5),
+        (g for g in result["gemeenten"] if whole["p50"][g["code"]] >= 1),
         key=lambda g: -g["crisis_places_peak"]["p50"],
     )[:10]
     return {
@@ -281,8 +289,8 @@ def crisis_summary(
             {
                 "code": g["code"],
                 "name": g["name"],
-                "places": format_number(round(g["crisis_places_peak"]["p50"])),
-                "places_high": format_number(round(g["crisis_places_peak"]["p95"])),
+                "places": format_number(whole["p50"][g["code"]]),
+                "places_high": format_number(whole["p95"][g["code"]]),
                 "cost": euro(g["crisis_cost_total"]["p50"]),
             }
             for g in top_gemeenten

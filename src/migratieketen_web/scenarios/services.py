@@ -31,11 +31,13 @@ from migratieketen.chain import (
     run_ensemble,
 )
 from migratieketen.chain.engine import GEMEENTE_SERIES
+from migratieketen.chain.gemeenten import load_gemeente_inputs
 from migratieketen.chain.inputs import build_inputs
 from migratieketen.chain.params import resolve_values
 from migratieketen.chain.scenario import month_index, month_label
 from migratieketen.maps.bins import bin_index, quantile_bins
 from migratieketen.maps.svg import NL_FRAME
+from migratieketen.rules.rounding import half_up_div, largest_remainder
 from migratieketen_web.gemeenten.importer import current_vintage
 from migratieketen_web.jobs import services as job_services
 from migratieketen_web.jobs.models import ACTIVE_STATUSES, Job
@@ -61,6 +63,41 @@ KIND = "scenario"
 logger = logging.getLogger(__name__)
 TooManyActiveRuns = job_services.TooManyActiveJobs
 TooManyStarts = job_services.TooManyStarts
+
+
+# Per-gemeente figures are kept to three decimals before they are apportioned.
+APPORTION_SCALE = 1000
+
+
+def whole_persons(values: dict[str, float]) -> dict[str, int]:
+    """Per-gemeente figures as whole persons whose sum stays the rounded total.
+
+    Rounding each gemeente on its own can make the parts add up to more or less than
+    the national figure (and shows '1,6 plaatsen'); Hamilton's largest-remainder
+    method (the one the Spreidingswet key uses) keeps the total and moves every
+    figure by less than one person.
+    """
+    codes = list(values)
+    nums = [max(0, round(values[c] * APPORTION_SCALE)) for c in codes]
+    total = half_up_div(sum(nums), APPORTION_SCALE)
+    rounded = largest_remainder(nums, APPORTION_SCALE, total, tie_break=nums)
+    return dict(zip(codes, rounded, strict=True))
+
+
+def housing_keys(data_dir: str) -> dict[str, tuple[float, float]]:
+    """Per gemeente the two keys of the chain model: (taakstelling share, corporation
+    dwellings). Statushouders are linked by the first (art. 29 Huisvestingswet 2014),
+    housed from lettings of the second; {} when the run's data folder is gone."""
+    try:
+        g = load_gemeente_inputs(data_dir)
+    except (ChainConfigError, OSError):
+        return {}
+    return {
+        code: (float(share), float(dwellings))
+        for code, share, dwellings in zip(
+            g.codes, g.share, g.corporation_dwellings, strict=True
+        )
+    }
 
 
 class NotPublishable(Exception):

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 import yaml
 
 from migratieketen_web.jobs import liveness
-from migratieketen_web.scenarios import limits, maps, results, services
+from migratieketen_web.scenarios import limits, maps, regions, results, services
 from migratieketen_web.scenarios.compare import comparison
 from migratieketen_web.scenarios.forms import ScenarioForm
 from migratieketen_web.scenarios.models import RunStatus, ScenarioRun
@@ -146,7 +146,27 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
             "cumulative_headers": [_("Opgeteld, verwacht")],
         }
     )
+    context.update(_region_context(request, run, result))
     return render(request, "scenarios/detail.html", context)
+
+
+def _region_context(
+    request: HttpRequest, run: ScenarioRun, result: dict[str, Any]
+) -> dict[str, Any]:
+    """The regional focus chosen with ?regio=PV27 or ?regio=GM1598 (else none)."""
+    code = request.GET.get("regio", "")
+    region = regions.find_region(code) if code else None
+    focus = (
+        regions.focus(result, region, services.housing_keys(run.data_dir))
+        if region
+        else None
+    )
+    return {
+        "region_choices": regions.choices(),
+        "region_code": region.code if region else "",
+        "region_unknown": bool(code) and region is None,
+        "focus": focus,
+    }
 
 
 def scenario_yaml(request: HttpRequest, uuid: str) -> HttpResponse:

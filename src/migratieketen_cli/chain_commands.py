@@ -193,10 +193,14 @@ def simuleer(
     except ChainConfigError as exc:
         console.print(f"[red]Fout:[/red] {exc}")
         raise typer.Exit(code=2) from exc
+    _print_result(result, fmt, uitvoer)
+
+
+def _print_result(result: SimulationResult, fmt: str, output: Path | None) -> None:
     if fmt == "json":
-        _write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n", uitvoer)
+        _write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n", output)
     elif fmt == "csv":
-        _write(_csv_text(result.to_rows()), uitvoer)
+        _write(_csv_text(result.to_rows()), output)
     else:
         Console().print(render_table(result))
 

@@ -173,6 +173,47 @@ class MipSolution:
     seconds: float
 
 
+def _load_model(
+    h: highspy.Highs,
+    cost: FloatArray,
+    lower: FloatArray,
+    upper: FloatArray,
+    integer: NDArray[np.bool_],
+    matrix: sparse.csr_matrix,
+    row_lower: FloatArray,
+    row_upper: FloatArray,
+) -> NDArray[np.int32]:
+    """Columns, rows (CSR) and integrality into `h`; the integer columns' indices."""
+    n = len(cost)
+    empty = np.zeros(0, dtype=np.int32)
+    h.addCols(
+        n,
+        np.asarray(cost, dtype=np.float64),
+        np.asarray(lower, dtype=np.float64),
+        np.asarray(upper, dtype=np.float64),
+        0,
+        empty,
+        empty,
+        np.zeros(0),
+    )
+    a = matrix.tocsr()
+    a.sort_indices()
+    h.addRows(
+        a.shape[0],
+        np.asarray(row_lower, dtype=np.float64),
+        np.asarray(row_upper, dtype=np.float64),
+        int(a.nnz),
+        a.indptr[:-1].astype(np.int32),
+        a.indices.astype(np.int32),
+        a.data.astype(np.float64),
+    )
+    idx = np.flatnonzero(integer).astype(np.int32)
+    if len(idx):
+        kinds = np.full(len(idx), highspy.HighsVarType.kInteger)
+        h.changeColsIntegrality(len(idx), idx, kinds)
+    return idx
+
+
 def solve_mip(
     cost: FloatArray,
     lower: FloatArray,
@@ -203,33 +244,7 @@ def solve_mip(
     h.setOptionValue("random_seed", 0)
     if threads is not None:
         h.setOptionValue("threads", int(threads))
-    n = len(cost)
-    empty = np.zeros(0, dtype=np.int32)
-    h.addCols(
-        n,
-        np.asarray(cost, dtype=np.float64),
-        np.asarray(lower, dtype=np.float64),
-        np.asarray(upper, dtype=np.float64),
-        0,
-        empty,
-        empty,
-        np.zeros(0),
-    )
-    a = matrix.tocsr()
-    a.sort_indices()
-    h.addRows(
-        a.shape[0],
-        np.asarray(row_lower, dtype=np.float64),
-        np.asarray(row_upper, dtype=np.float64),
-        int(a.nnz),
-        a.indptr[:-1].astype(np.int32),
-        a.indices.astype(np.int32),
-        a.data.astype(np.float64),
-    )
-    idx = np.flatnonzero(integer).astype(np.int32)
-    if len(idx):
-        kinds = np.full(len(idx), highspy.HighsVarType.kInteger)
-        h.changeColsIntegrality(len(idx), idx, kinds)
+    idx = _load_model(h, cost, lower, upper, integer, matrix, row_lower, row_upper)
     if start is not None:
         index, value = start
         h.setSolution(len(index), np.asarray(index, dtype=np.int32),

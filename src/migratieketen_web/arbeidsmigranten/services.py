@@ -26,6 +26,8 @@ from migratieketen.data import bag_adres
 from migratieketen.rules import arbeidsmigranten as am
 from migratieketen.rules import huisvestingsnormen as hn
 from migratieketen.rules import wet_brp
+from migratieketen.rules.arbeidsmigranten import SignalKind
+from migratieketen.rules.huisvestingsnormen import LocationType, SnfRegime
 from migratieketen_web.accounts.isolation import Actor, require
 from migratieketen_web.accounts.roles import Right
 from migratieketen_web.arbeidsmigranten.models import (
@@ -40,6 +42,10 @@ from migratieketen_web.audit.purposes import ARBEIDSMIGRANTEN
 from migratieketen_web.audit.recorder import record
 from migratieketen_web.gemeenten.models import Gemeente, Wijk
 from migratieketen_web.inburgering.bsn_key import bsn_hash
+
+# Core names the app's other modules use (imported from here, never from the core;
+# docs/adr/0008-one-domain-template.md).
+__all__ = ["LocationType", "SignalKind", "SnfRegime"]
 
 LOCATION = "arbeidsmigranten.locatie"
 OCCUPANT = "arbeidsmigranten.bewoner"
@@ -594,7 +600,7 @@ def gemeente_aggregate(
         .select_related("gemeente")
     )
     c = _counts(views_for(actor, locations, right, day))
-    minimum, hidden = minimum_cell(), []
+    minimum, hidden = minimum_cell(), list[str]()
     if not public:
         return Aggregate(
             code, c["locations"], c["beds"], c["per_type"], c["signals"], c["brp"],
@@ -646,10 +652,10 @@ def wijk_beds(actor: Actor, code: str) -> tuple[list[WijkRow], bool] | None:
     ):
         beds[wijk or ""] = beds.get(wijk or "", 0) + n
     rows = []
-    for wijk in Wijk.objects.filter(gemeente__code=code).order_by("code"):
+    for area in Wijk.objects.filter(gemeente__code=code).order_by("code"):
         rows.append(
             _wijk_row(
-                wijk.code, wijk.name, beds.pop(wijk.code, 0), wijk.inhabitants, public
+                area.code, area.name, beds.pop(area.code, 0), area.inhabitants, public
             )
         )
     for key, n in beds.items():
@@ -660,6 +666,7 @@ def wijk_beds(actor: Actor, code: str) -> tuple[list[WijkRow], bool] | None:
 def _wijk_row(
     code: str, name: str, beds: int, inhabitants: int | None, public: bool
 ) -> WijkRow:
+
     if public and 0 < beds < minimum_cell():
         return WijkRow(code, name, None, inhabitants, None)
     per = (

@@ -4,9 +4,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from importlib import metadata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -315,6 +316,19 @@ def _national_body(
     )
 
 
+def _layer_digest(layer: Layer) -> str:
+    """A fingerprint of everything a migration layer shows (values, labels, notes)."""
+    content = repr(
+        (
+            sorted(layer.gemeenten.items()),
+            sorted(layer.provinces.items()),
+            layer.info,
+            layer.notes,
+        )
+    )
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()[:20]
+
+
 def _query(choice: MapChoice) -> str:
     """The indicator (and half-year) part of the table's sort links."""
     query = f"indicator={choice.info.key}"
@@ -339,19 +353,21 @@ def national(request: HttpRequest) -> HttpResponse:
     sort = request.GET.get("sorteer", "naam")
     sort = sort if sort in SORTS else "naam"
     labels = {i.key: i.label for i in cbs}
+    key = choice.info.key
+    cache_key = (
+        f"mk:national:{BODY_VERSION}:{queries.vintage_key()}:{level}:{key}:{sort}"
+        f":{_lang()}"
+    )
+    timeout: int | None = None
     if choice.layer is not None:
-        # Migration figures change with every realisation entered: not cached.
+        # Migration figures change with every realisation entered: the key holds
+        # their values, so a changed figure never meets an old body.
+        cache_key += f":{_layer_digest(choice.layer)}"
+        timeout = 24 * 3600
+    body = cache.get(cache_key)
+    if body is None:
         body = _national_body(choice, level, sort, labels)
-    else:
-        key = choice.info.key
-        cache_key = (
-            f"mk:national:{BODY_VERSION}:{queries.vintage_key()}:{level}:{key}:{sort}"
-            f":{_lang()}"
-        )
-        body = cache.get(cache_key)
-        if body is None:
-            body = _national_body(choice, level, sort, labels)
-            cache.set(cache_key, body, None)
+        cache.set(cache_key, body, timeout)
     return render(
         request,
         "gemeenten/national.html",
@@ -487,7 +503,7 @@ def _province_notes(layer: Layer, codes: list[str]) -> tuple[str, ...]:
 
 def _province_migration(
     choice: MapChoice, province_code: str, codes: list[str]
-) -> dict[str, object]:
+) -> dict[str, Any]:
     """Every migration layer for the province and for each of its gemeenten."""
     layers = [
         layer

@@ -155,7 +155,7 @@ class MigrationLayers:
                 PER_1000,
             )
         if key == CRISIS:
-            if self._published_run is None:
+            if not self._published_exists:
                 return None
             return (
                 "Indicatieve behoefte aan crisisnoodopvang (piek, plaatsen)",
@@ -226,8 +226,8 @@ class MigrationLayers:
         provinces: dict[str, float | None] = {
             info.province_code: None for info in self.data.gemeenten.values()
         }
-        for province, (count, people) in sums.items():
-            provinces[province] = 1000 * count / people if people else None
+        for province, (total, inhabitants) in sums.items():
+            provinces[province] = 1000 * total / inhabitants if inhabitants else None
         return gemeenten, provinces
 
     def _statuses(self, hy: HalfYear) -> dict[str, HalfYearStatus]:
@@ -366,6 +366,13 @@ class MigrationLayers:
         return Layer(info, gemeenten, provinces)
 
     @cached_property
+    def _published_exists(self) -> bool:
+        """Cheap: the choice list is on every map page; the run's result is large."""
+        from migratieketen_web.scenarios.services import latest_published_exists
+
+        return latest_published_exists()
+
+    @cached_property
     def _published_run(self) -> ScenarioRun | None:
         """The latest published chain run with per-gemeente figures, if any."""
         from migratieketen_web.scenarios.services import latest_published
@@ -383,7 +390,7 @@ class MigrationLayers:
             return None
         values: dict[str, float | None] = {
             g["code"]: float(round(g["crisis_places_peak"]["p50"]))
-            for g in run.result["gemeenten"]
+            for g in (run.result or {}).get("gemeenten", [])
             if g["code"] in self.data.gemeenten
         }
         published = run.published_at

@@ -12,7 +12,6 @@ its job and its queued task; the worker then calls `execute_run`.
 
 from __future__ import annotations
 
-import logging
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -60,7 +59,6 @@ __all__ = [
 ]
 
 KIND = "scenario"
-logger = logging.getLogger(__name__)
 TooManyActiveRuns = job_services.TooManyActiveJobs
 TooManyStarts = job_services.TooManyStarts
 
@@ -268,6 +266,13 @@ def latest_published() -> ScenarioRun | None:
         .order_by("-published_at", "-pk")
         .first()
     )
+
+
+def latest_published_exists() -> bool:
+    """Whether a published, finished run exists, without loading its result."""
+    return ScenarioRun.objects.filter(
+        published_at__isnull=False, result__isnull=False
+    ).exists()
 
 
 def visible_runs(request: Any) -> models.QuerySet[ScenarioRun]:

@@ -42,12 +42,12 @@ def labour(ctx: Context) -> tuple[Section, snap.LabourMigrants | None]:
         )
         return unavailable("arbeidsmigranten", title, reason), None
     rows, _public = per_wijk
-    sources = (
+    lines = (
         _("Register huisvesting arbeidsmigranten van de gemeente in Migratieketen, "
           "stand %(d)s.") % {"d": f"{agg.as_of:%d-%m-%Y}"},
         am.wijk_source(ctx.code),
     )  # fmt: skip
-    sources = tuple(s for s in sources if s)
+    sources: tuple[str, ...] = tuple(s for s in lines if s)
     shown = [r for r in rows if r.beds]
     table = Table(
         _("Bedden voor arbeidsmigranten per wijk"),
@@ -71,7 +71,11 @@ def labour(ctx: Context) -> tuple[Section, snap.LabourMigrants | None]:
              % {"m": agg.minimum_cell},) if agg.public else ()
         ),
     )  # fmt: skip
-    beds = {r.code: int(r.beds) for r in shown if r.code and r.code.startswith("WK")}
+    beds = {
+        r.code: int(r.beds)
+        for r in shown
+        if r.beds is not None and r.code.startswith("WK")
+    }
     return section, snap.LabourMigrants(beds, sources)
 
 

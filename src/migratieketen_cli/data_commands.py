@@ -134,8 +134,8 @@ def sync(
             err.print(f"[red]{exc}[/red]", highlight=False)
             raise typer.Exit(1) from exc
     console.print(f"[green]Data bijgewerkt in {result.target}.[/green]")
-    for key, value in result.counts.items():
-        console.print(f"  {key}: {value}", highlight=False)
+    for key, count in result.counts.items():
+        console.print(f"  {key}: {count}", highlight=False)
     for warning in result.warnings:
         console.print(f"  [yellow]let op:[/yellow] {warning}", highlight=False)
 

@@ -12,6 +12,7 @@ import importlib
 
 import typer
 
+from migratieketen import logs
 from migratieketen_cli.data_dir import use_remembered_data_dir
 
 app = typer.Typer(
@@ -38,8 +39,16 @@ COMMAND_MODULES: tuple[str, ...] = (
 
 
 @app.callback()
-def _defaults() -> None:
-    """Fill in what a new shell lacks, before any command runs."""
+def _defaults(
+    log_json: bool = typer.Option(
+        False,
+        "--log-json",
+        help="Logregels als JSON, één object per regel (standaard: leesbaar).",
+    ),
+) -> None:
+    """Fill in what a new shell lacks, before any command runs; log through
+    migratieketen.logs unless a host (Django's settings) already configured it."""
+    logs.configure_once(json=log_json)
     use_remembered_data_dir()
 
 

@@ -11,16 +11,15 @@ Under /api/ every handler answers a problem document instead of a page.
 
 from __future__ import annotations
 
-import logging
-
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 
+from migratieketen import logs
 from migratieketen_web.api.middleware import error_problem, is_api_request
 
-logger = logging.getLogger(__name__)
+logger = logs.get_logger(__name__)
 
 FALLBACK_500 = (
     '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'

@@ -30,7 +30,7 @@ class RequestAxesBackend(AxesStandaloneBackend):
     ) -> None:
         if request is None:
             return None
-        return super().authenticate(request, username, password, **kwargs)  # type: ignore[no-any-return]
+        return super().authenticate(request, username, password, **kwargs)
 
 
 def client_ip_address(request: HttpRequest) -> str | None:

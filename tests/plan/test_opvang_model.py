@@ -81,3 +81,29 @@ def test_warm_start_from_the_median_plan_reaches_the_same_optimum() -> None:
     warm = solve(inst, start=deterministic(inst))
     assert cold.solution.optimal and warm.solution.optimal
     assert warm.objective == pytest.approx(cold.objective, rel=1e-6)
+
+
+def test_a_tiny_time_limit_still_gives_a_feasible_plan() -> None:
+    cands = [candidate(i, f"WK0001{i:02d}", "regulier", 50, 300, 1) for i in range(30)]
+    rooms = {f"WK0001{i:02d}": 300 for i in range(30)}
+    rng = np.random.default_rng(1)
+    inst = instance(
+        cands, np.rint(2000 * rng.lognormal(0, 0.3, (20, 12))), rooms, existing=500
+    )
+    solved = solve(inst, time_limit=0.01)  # "nothing open" is always an incumbent
+    assert plan_outcome("s", inst, solved).cost.mean() > 0
+
+
+def test_scoring_on_dask_equals_local() -> None:
+    cands = [candidate(i, f"WK00010{i}", "flexibel", 20, 200, 1) for i in range(3)]
+    inst = instance(
+        cands, _peak(), {f"WK00010{i}": 200 for i in range(3)}, existing=100
+    )
+    solved = solve(inst)
+    rng = np.random.default_rng(9)
+    many = np.rint(300 * rng.lognormal(0, 0.4, size=(600, inst.months)))
+    local = plan_outcome("s", inst, solved, many)
+    dask = plan_outcome(
+        "s", inst, solved, many, backend="dask", n_workers=1, processes=False
+    )
+    assert np.allclose(local.cost, dask.cost) and np.allclose(local.crisis, dask.crisis)

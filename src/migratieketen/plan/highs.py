@@ -173,7 +173,8 @@ class MipSolution:
     seconds: float
 
 
-def solve_mip(
+def _load_model(
+    h: highspy.Highs,
     cost: FloatArray,
     lower: FloatArray,
     upper: FloatArray,
@@ -181,28 +182,8 @@ def solve_mip(
     matrix: sparse.csr_matrix,
     row_lower: FloatArray,
     row_upper: FloatArray,
-    *,
-    time_limit: float = 120.0,
-    mip_gap: float = 1e-4,
-    threads: int | None = None,
-    start: tuple[NDArray[np.int32], FloatArray] | None = None,
-) -> MipSolution:
-    """Minimise cost @ x over rows row_lower <= A x <= row_upper, bounds, integrality.
-
-    `start` (column indices, values) is a partial starting solution: HiGHS completes it
-    (fixing its integer columns) and starts from it as the incumbent when feasible.
-    Deterministic for the same model (fixed HiGHS random seed) when it stops on the gap,
-    not on the time limit. Raises SolverError
-    when no feasible integer solution was found within `time_limit`.
-    """
-    import time
-
-    h = new_highs()
-    h.setOptionValue("time_limit", float(time_limit))
-    h.setOptionValue("mip_rel_gap", float(mip_gap))
-    h.setOptionValue("random_seed", 0)
-    if threads is not None:
-        h.setOptionValue("threads", int(threads))
+) -> NDArray[np.int32]:
+    """Columns, rows (CSR) and integrality into `h`; the integer columns' indices."""
     n = len(cost)
     empty = np.zeros(0, dtype=np.int32)
     h.addCols(
@@ -230,6 +211,55 @@ def solve_mip(
     if len(idx):
         kinds = np.full(len(idx), highspy.HighsVarType.kInteger)
         h.changeColsIntegrality(len(idx), idx, kinds)
+    return idx
+
+
+START_COMPLETION_SECONDS = 60.0  # completing a fixed start is an easy problem
+
+
+def _fix_columns(
+    lower: FloatArray, upper: FloatArray, start: tuple[NDArray[np.int32], FloatArray]
+) -> tuple[FloatArray, FloatArray]:
+    index, value = start
+    fixed_lower = np.array(lower, dtype=np.float64)
+    fixed_upper = np.array(upper, dtype=np.float64)
+    fixed_lower[index] = value
+    fixed_upper[index] = value
+    return fixed_lower, fixed_upper
+
+
+def solve_mip(
+    cost: FloatArray,
+    lower: FloatArray,
+    upper: FloatArray,
+    integer: NDArray[np.bool_],
+    matrix: sparse.csr_matrix,
+    row_lower: FloatArray,
+    row_upper: FloatArray,
+    *,
+    time_limit: float = 120.0,
+    mip_gap: float = 1e-4,
+    threads: int | None = None,
+    start: tuple[NDArray[np.int32], FloatArray] | None = None,
+) -> MipSolution:
+    """Minimise cost @ x over rows row_lower <= A x <= row_upper, bounds, integrality.
+
+    `start` (column indices, values) is a partial starting solution: HiGHS completes it
+    (fixing its integer columns) and starts from it as the incumbent when feasible.
+    Deterministic for the same model (fixed HiGHS random seed) when it stops on the gap,
+    not on the time limit. When the time runs out before even the start is completed,
+    the completed start is returned (gap infinite, not optimal). Raises SolverError
+    when no feasible integer solution was found within `time_limit`.
+    """
+    import time
+
+    h = new_highs()
+    h.setOptionValue("time_limit", float(time_limit))
+    h.setOptionValue("mip_rel_gap", float(mip_gap))
+    h.setOptionValue("random_seed", 0)
+    if threads is not None:
+        h.setOptionValue("threads", int(threads))
+    idx = _load_model(h, cost, lower, upper, integer, matrix, row_lower, row_upper)
     if start is not None:
         index, value = start
         h.setSolution(len(index), np.asarray(index, dtype=np.int32),
@@ -239,6 +269,17 @@ def solve_mip(
     seconds = time.perf_counter() - began
     sol = h.getSolution()
     status = h.getModelStatus()
+    if not sol.value_valid and start is not None:
+        # The time ran out before HiGHS had completed the start: complete it on its
+        # own (its columns fixed), which is the incumbent the caller was promised.
+        fixed_lower, fixed_upper = _fix_columns(lower, upper, start)
+        done = solve_mip(
+            cost, fixed_lower, fixed_upper, integer, matrix, row_lower, row_upper,
+            time_limit=max(time_limit, START_COMPLETION_SECONDS), mip_gap=mip_gap,
+            threads=threads,
+        )  # fmt: skip
+        return MipSolution(done.col_value, done.objective, -INF, INF, False,
+                           time.perf_counter() - began)  # fmt: skip
     if not sol.value_valid:
         text = h.modelStatusToString(status)
         raise SolverError(f"De solver (HiGHS) vond geen toegelaten oplossing: {text}.")

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth import authenticate
@@ -99,7 +99,7 @@ class TokenForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.organisations = {o.code: o for o in organisations}
-        self.fields["grants"].choices = [
+        cast(forms.ChoiceField, self.fields["grants"]).choices = [
             (f"{o.code}|{scope}", f"{scope} — {o.name} ({o.code})")
             for o in organisations
             for scope in sorted(SCOPE_RIGHTS)
@@ -133,5 +133,5 @@ class MemberTokenForm(TokenForm):
         **kwargs: Any,
     ) -> None:
         super().__init__(organisations, *args, **kwargs)
-        self.fields["member"].choices = members
+        cast(forms.ChoiceField, self.fields["member"]).choices = members
         self.order_fields(self.field_order)

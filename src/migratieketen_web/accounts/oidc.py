@@ -13,7 +13,6 @@ MIGRATIEKETEN_OIDC_MFA_VALUES (unless that list is empty).
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django.conf import settings
@@ -22,6 +21,7 @@ from django.db import transaction
 
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
+from migratieketen import logs
 from migratieketen_web.accounts.models import Membership
 from migratieketen_web.accounts.roles import Role
 from migratieketen_web.accounts.services import (
@@ -30,7 +30,7 @@ from migratieketen_web.accounts.services import (
     organisation_for,
 )
 
-logger = logging.getLogger(__name__)
+logger = logs.get_logger(__name__)
 
 
 def parse_roles(values: Any) -> list[tuple[str, Role]]:
@@ -44,7 +44,7 @@ def parse_roles(values: Any) -> list[tuple[str, Role]]:
         try:
             parsed.append((code.strip().upper(), Role(role.strip().lower())))
         except ValueError:
-            logger.warning("oidc_role_ignored", extra={"reason": "unknown role"})
+            logger.warning("oidc_role_ignored", reason="unknown role")
     return parsed
 
 
@@ -72,7 +72,7 @@ class RolesOIDCBackend(OIDCAuthenticationBackend):
                 try:
                     add_membership(user, organisation_for(code), role)
                 except AccountError:
-                    logger.warning("oidc_role_ignored", extra={"reason": "bad code"})
+                    logger.warning("oidc_role_ignored", reason="bad code")
         user.first_name = str(claims.get("given_name", ""))[:150]
         user.last_name = str(claims.get("family_name", ""))[:150]
         user.save(update_fields=["first_name", "last_name"])

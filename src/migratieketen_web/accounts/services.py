@@ -49,7 +49,7 @@ def request_actor(request: HttpRequest | Any) -> Actor:
     else:
         channel = "api" if request.path.startswith("/api/") else "web"
         actor = actor_for_user(getattr(request, "user", None), channel)
-    request._migratieketen_actor = actor
+    request._migratieketen_actor = actor  # type: ignore[union-attr]  # per-request cache
     return actor
 
 

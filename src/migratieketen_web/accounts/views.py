@@ -193,9 +193,9 @@ def tokens_view(request: HttpRequest) -> HttpResponse:
             )
         except TokenError as exc:
             form.add_error(None, str(exc))
-    tokens = ApiToken.objects.filter(user=request.user).prefetch_related(
-        "grants__organisation"
-    )
+    # @login_required: request.user is a User here, not the AnonymousUser.
+    own = ApiToken.objects.filter(user=request.user)  # type: ignore[misc]
+    tokens = own.prefetch_related("grants__organisation")
     response = render(
         request,
         "accounts/tokens.html",

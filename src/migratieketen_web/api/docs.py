@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
 from django.views.generic import TemplateView
 from drf_spectacular.renderers import OpenApiJsonRenderer2
 from drf_spectacular.views import SpectacularJSONAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
 
 
 class ApiDocsView(TemplateView):
@@ -34,8 +35,8 @@ class OpenApiJsonView(SpectacularJSONAPIView):
     renderer_classes = [OpenApiJsonRenderer2]  # plain application/json
 
     def finalize_response(
-        self, request: HttpRequest, response: HttpResponse, *args: Any, **kwargs: Any
-    ) -> HttpResponse:
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
         response = super().finalize_response(request, response, *args, **kwargs)
         response["Access-Control-Allow-Origin"] = "*"
         return response

@@ -10,7 +10,6 @@ offending parameter in ``invalidParams``.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -19,9 +18,11 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
+from migratieketen import logs
+
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
-logger = logging.getLogger(__name__)
+logger = logs.get_logger(__name__)
 
 # Dutch titles per status code (the fixed, human-readable summary of the type).
 TITLES: dict[int, str] = {
@@ -160,8 +161,10 @@ def _dutch_detail(exc: exceptions.APIException, request: Any) -> str | None:
         exc.default_detail
     ):
         return "De inhoud van de aanvraag is geen geldige JSON."
-    if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
-        return f"Te veel aanvragen; probeer het over {int(exc.wait)} seconden opnieuw."
+    # Throttled sets .wait in __init__; DRF's stubs do not declare it.
+    wait = exc.wait if isinstance(exc, exceptions.Throttled) else None  # type: ignore[attr-defined]
+    if wait is not None:
+        return f"Te veel aanvragen; probeer het over {int(wait)} seconden opnieuw."
     return None
 
 

@@ -12,7 +12,8 @@ style anchor A12: each API attribute names its English model attribute with
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 from urllib.parse import quote, urlencode
 
 from django.urls import reverse
@@ -28,7 +29,7 @@ from migratieketen_web.gemeenten.models import (
 
 
 def absolute_url(
-    context: dict[str, Any],
+    context: Mapping[str, Any],
     view_name: str,
     query: dict[str, str] | None = None,
     **kw: str,
@@ -41,14 +42,17 @@ def absolute_url(
     return request.build_absolute_uri(url) if request is not None else url
 
 
-def detail_url(context: dict[str, Any], basename: str, code: str) -> str:
+def detail_url(context: Mapping[str, Any], basename: str, code: str) -> str:
     """URL of ``{collection}/{code}``, the router's detail pattern.
 
     Reversing per object dominated a 1000-row page (two thirds of its time), so
     the collection's absolute URL is resolved once per response and cached in
     the serializer context, which nested serializers share.
     """
-    cache: dict[str, str] = context.setdefault("_collection_urls", {})
+    # The context is the dict the serializers share; DRF's stubs type it read-only.
+    cache: dict[str, str] = cast(dict[str, Any], context).setdefault(
+        "_collection_urls", {}
+    )
     prefix = cache.get(basename)
     if prefix is None:
         prefix = cache[basename] = absolute_url(context, f"api:{basename}-list")

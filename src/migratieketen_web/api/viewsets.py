@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions, serializers, viewsets
@@ -37,10 +37,10 @@ class OpenDataViewSet(viewsets.ReadOnlyModelViewSet):
     filter_class: type[serializers.Serializer] | None = None
     detail_serializer_class: type[serializers.Serializer] | None = None
 
-    def get_object(self) -> Model:
+    def get_object(self) -> Any:
         """The resource, or a 404 that names what was not found (not a generic one)."""
         try:
-            return super().get_object()  # type: ignore[no-any-return]
+            return super().get_object()
         except Http404:
             raise exceptions.NotFound(self.not_found_detail()) from None
 
@@ -51,7 +51,7 @@ class OpenDataViewSet(viewsets.ReadOnlyModelViewSet):
         name = str(model._meta.verbose_name)
         return f"{name[:1].upper()}{name[1:]} {value} bestaat niet."
 
-    def get_serializer_class(self) -> type[serializers.Serializer]:
+    def get_serializer_class(self) -> type[serializers.BaseSerializer[Any]]:
         if self.action == "retrieve" and self.detail_serializer_class is not None:
             return self.detail_serializer_class
         return super().get_serializer_class()

@@ -174,7 +174,9 @@ def _issues_of(exc: services.RegisterError, r: _Row, columns: dict[str, str]) ->
 
 def parse_locations(content: bytes, gemeente: str) -> list[services.LocationInput]:
     reader = _rows(content, LOCATION_COLUMNS, LOCATION_REQUIRED)
-    inputs, issues, seen = [], [], {}
+    inputs: list[services.LocationInput] = []
+    issues: list[str] = []
+    seen: dict[tuple[str, int, str, str], int] = {}
     for number, row in enumerate(reader, start=2):
         if number - 1 > MAX_ROWS:
             raise ImportRejected([f"Meer dan {MAX_ROWS} regels; splits het bestand."])
@@ -236,7 +238,7 @@ def parse_occupants(
         (loc.postcode, loc.huisnummer, loc.huisletter, loc.toevoeging): loc
         for loc in services.visible(actor).filter(gemeente__code=gemeente)
     }
-    result, issues = [], []
+    result, issues = [], list[str]()
     for number, row in enumerate(reader, start=2):
         r = _Row(row, number, issues)
         key = _address_key(r)

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext
@@ -108,7 +108,7 @@ class LocationForm(RegisterForm):
 
     def __init__(self, gemeenten: list[tuple[str, str]], *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["gemeente"].choices = gemeenten
+        cast(forms.ChoiceField, self.fields["gemeente"]).choices = gemeenten
         if len(gemeenten) == 1:
             self.fields["gemeente"].initial = gemeenten[0][0]
 

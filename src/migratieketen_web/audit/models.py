@@ -29,10 +29,10 @@ def _refuse(*args: Any, **kwargs: Any) -> NoReturn:
 
 
 class AppendOnlyQuerySet(models.QuerySet["AuditEntry"]):
-    update = _refuse  # type: ignore[assignment]
-    delete = _refuse  # type: ignore[assignment]
-    bulk_update = _refuse  # type: ignore[assignment]
-    update_or_create = _refuse  # type: ignore[assignment]
+    update = _refuse
+    delete = _refuse
+    bulk_update = _refuse
+    update_or_create = _refuse
 
     def for_organisations(self, codes: frozenset[str] | None) -> AppendOnlyQuerySet:
         """Lines of these gemeenten (None: every line)."""

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from csp.constants import NONE, SELF
 
+from migratieketen import logs
 from migratieketen_web.conf.accounts import *  # noqa: F403
 from migratieketen_web.conf.accounts import ACCOUNT_APPS
 from migratieketen_web.conf.database import database_from_url
@@ -220,6 +221,12 @@ SCENARIOS_START_RATE = config(
     "30/hour",
     "Scenario starts per client address (web form and API together), e.g. 30/hour.",
 )
+REPORTS_RATE = config(
+    "MIGRATIEKETEN_REPORTS_RATE",
+    "30/hour",
+    "Raadsrapportages (PDF and Excel together) per client address, e.g. 30/hour; "
+    "each takes seconds of CPU, so a public server bounds them.",
+)
 SCENARIOS_RETENTION_DAYS = config(
     "MIGRATIEKETEN_SCENARIOS_RETENTION_DAYS",
     7,
@@ -340,12 +347,15 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-}
+# Logs through structlog (migratieketen.logs): readable lines here, JSON lines in
+# production; personal data masked or dropped on every line.
+LOG_LEVEL = config(
+    "MIGRATIEKETEN_LOG_LEVEL",
+    "WARNING",
+    "Lowest level written to the log (DEBUG, INFO, WARNING, ERROR).",
+)
+LOGGING_CONFIG = "migratieketen.logs.apply"
+LOGGING = logs.logging_config(json=False, level=LOG_LEVEL)
 
 # Local accounts first; OpenID Connect when a deployment has an identity provider.
 # django-axes' lockout check first: a locked-out login fails before any other backend.

@@ -8,6 +8,7 @@ Plain HTTP is for one case only: `serve` on a loopback address (bin/run), where 
 sets MIGRATIEKETEN_HTTPS=false itself; a deployment puts a TLS proxy in front.
 """
 
+from migratieketen import logs
 from migratieketen_web.conf.base import *  # noqa: F403
 from migratieketen_web.conf.hardening import require_strong_secret_key
 from migratieketen_web.conf.secret import ensure_secret_key
@@ -36,3 +37,6 @@ SECURE_HSTS_PRELOAD = config(  # noqa: F405
 )
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+
+# One JSON object per line, for a log collector (migratieketen.logs).
+LOGGING = logs.logging_config(json=True, level=LOG_LEVEL)  # noqa: F405

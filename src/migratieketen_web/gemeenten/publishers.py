@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 @dataclass(frozen=True, slots=True)
 class Publisher:
-    name: str
+    name: Any  # str or lazy Dutch text
     used_for: Any  # lazy Dutch text
     licence: Any
     url: str

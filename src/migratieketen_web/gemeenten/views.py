@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from importlib import metadata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -503,7 +503,7 @@ def _province_notes(layer: Layer, codes: list[str]) -> tuple[str, ...]:
 
 def _province_migration(
     choice: MapChoice, province_code: str, codes: list[str]
-) -> dict[str, object]:
+) -> dict[str, Any]:
     """Every migration layer for the province and for each of its gemeenten."""
     layers = [
         layer

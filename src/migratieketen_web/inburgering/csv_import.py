@@ -105,16 +105,20 @@ def _row_input(
         except ValueError as exc:
             issues.append(f"Rij {number}, kolom {column}: {exc}.")
             bad = True
-    if bad:
+    birth_date, duty_start = (
+        dates.pop("birth_date", None),
+        dates.pop("duty_start", None),
+    )
+    if bad or birth_date is None or duty_start is None:
         return None
     return services.PersonInput(
         gemeente,
         values["bsn"],
         values["naam"],
-        dates.pop("birth_date"),
+        birth_date,
         values["nationaliteit"],
         values["grond"].lower(),
-        dates.pop("duty_start"),
+        duty_start,
         values["route"].lower(),
         dates,
     )
@@ -133,7 +137,9 @@ def parse(content: bytes, gemeente: str) -> list[services.PersonInput]:
     """Every row checked; ImportRejected with all issues if any row is wrong."""
     reader = _reader(content)
     _check_header(reader)
-    inputs, issues, seen = [], [], {}
+    inputs: list[services.PersonInput] = []
+    issues: list[str] = []
+    seen: dict[str, int] = {}
     for number, row in enumerate(reader, start=2):
         if number - 1 > MAX_ROWS:
             raise ImportRejected([f"Meer dan {MAX_ROWS} regels; splits het bestand."])

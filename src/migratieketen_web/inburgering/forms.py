@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext
@@ -89,7 +89,7 @@ class PersonForm(RegisterForm):
 
     def __init__(self, gemeenten: list[tuple[str, str]], *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["gemeente"].choices = gemeenten
+        cast(forms.ChoiceField, self.fields["gemeente"]).choices = gemeenten
         if len(gemeenten) == 1:
             self.fields["gemeente"].initial = gemeenten[0][0]
 
@@ -147,7 +147,7 @@ class UploadForm(forms.Form):
 
     def __init__(self, gemeenten: list[tuple[str, str]], *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["gemeente"].choices = gemeenten
+        cast(forms.ChoiceField, self.fields["gemeente"]).choices = gemeenten
 
     def clean_bestand(self) -> Any:
         upload = self.cleaned_data["bestand"]

@@ -11,6 +11,7 @@ Dates are the facts the rules (`migratieketen.rules.wet_inburgering`) compute fr
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -20,6 +21,9 @@ from django.utils.translation import gettext_lazy as _
 from migratieketen.rules import wet_inburgering as wi
 from migratieketen_web.accounts.isolation import IsolatedManager, IsolatedModel
 from migratieketen_web.gemeenten.models import Gemeente
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 GROUND_CHOICES = [
     (wi.Ground.ASIEL.value, _("asielstatushouder")),
@@ -34,7 +38,7 @@ ROUTE_CHOICES = [
 MODULE_CHOICES = [(m.key, m.label) for m in wi.COST_MODULES.values()]
 
 # The trajectory's dates: (field name, Dutch label).
-STEP_DATES: tuple[tuple[str, str], ...] = (
+STEP_DATES: tuple[tuple[str, StrOrPromise], ...] = (
     ("brede_intake_started", _("brede intake gestart")),
     ("pip_date", _("datum PIP")),
     ("route_started", _("leerroute gestart")),

@@ -140,7 +140,8 @@ def validate(data: PersonInput, today: date | None = None) -> None:
     errors = _check_identity(data, day)
     errors.update(_check_duty(data, day))
     dates = dict(data.dates or {})
-    if dates.get("extended_until") and dates["extended_until"] > day:
+    extended = dates.get("extended_until")
+    if extended and extended > day:
         errors.pop("extended_until", None)  # an extension runs into the future
     if errors:
         raise RegisterError(errors)
@@ -448,7 +449,7 @@ def _public_aggregate(
     share: int | None,
     day: date,
 ) -> Aggregate:
-    minimum, hidden = minimum_cell(), []
+    minimum, hidden = minimum_cell(), list[str]()
     total = _suppress(len(persons), minimum, "persons", hidden)
     routes = {
         k: _suppress(v, minimum, f"route.{k}", hidden)

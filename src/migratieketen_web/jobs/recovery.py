@@ -13,7 +13,6 @@ with one click, and a domain may decide to retry (the forecast does).
 
 from __future__ import annotations
 
-import logging
 import uuid
 from datetime import timedelta
 
@@ -24,6 +23,7 @@ from django.utils.translation import gettext as _
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from migratieketen import logs
 from migratieketen_web.jobs import liveness
 from migratieketen_web.jobs.models import (
     ACTIVE_STATUSES,
@@ -33,7 +33,7 @@ from migratieketen_web.jobs.models import (
     WorkerProcess,
 )
 
-logger = logging.getLogger(__name__)
+logger = logs.get_logger(__name__)
 
 
 class WorkerLost(Exception):

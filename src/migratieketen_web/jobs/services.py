@@ -16,7 +16,6 @@ progress and Dutch error up to date. See docs/architecture.md ("Jobs").
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -30,6 +29,7 @@ from django_tasks import TaskContext
 from django_tasks.base import Task
 from django_tasks_db.utils import exclusive_transaction
 
+from migratieketen import logs
 from migratieketen_web.jobs import liveness
 from migratieketen_web.jobs.models import (
     ACTIVE_STATUSES,
@@ -40,7 +40,7 @@ from migratieketen_web.jobs.models import (
 )
 from migratieketen_web.jobs.throttles import StartThrottle
 
-logger = logging.getLogger(__name__)
+logger = logs.get_logger(__name__)
 
 
 class JobError(Exception):

@@ -12,7 +12,6 @@ is gone.
 
 from __future__ import annotations
 
-import logging
 import os
 import random
 import time
@@ -23,10 +22,11 @@ from django.db import close_old_connections
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, DEFAULT_TASK_QUEUE_NAME
 from django_tasks_db.management.commands.db_worker import Worker
 
+from migratieketen import logs
 from migratieketen_web.jobs import liveness, periodic
 from migratieketen_web.jobs.recovery import recover_interrupted
 
-logger = logging.getLogger(__name__)
+logger = logs.get_logger(__name__)
 
 HOUSEKEEPING_EVERY_SECONDS = 60.0
 

@@ -17,7 +17,8 @@ SELECT = "utrecht-select utrecht-select--html-select"
 INPUT = "utrecht-textbox utrecht-textbox--html-input"
 
 
-def _csv(label: str, required: bool, help_text: str) -> forms.FileField:
+def _csv(label: Any, required: bool, help_text: Any) -> forms.FileField:
+    """A CSV upload field; label and help text are (lazy) Dutch text."""
     return forms.FileField(
         label=label,
         required=required,

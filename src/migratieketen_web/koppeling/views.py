@@ -123,7 +123,7 @@ def detail(request: HttpRequest, actor: Actor, run_uuid: UUID) -> HttpResponse:
         else:
             for errors in form.errors.values():
                 for error in errors:
-                    messages.error(request, error)
+                    messages.error(request, str(error))
         status = 400
     summary = (run.result or {}).get("samenvatting")
     return render(

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from migratieketen.data.lvv_pilot import PilotFigures, load_pilot
 from migratieketen.rules import lvv
+from migratieketen.rules.lvv import Outcome, OutcomeClass, Track
 from migratieketen_web.accounts.isolation import Actor, require
 from migratieketen_web.accounts.roles import Right
 from migratieketen_web.audit.models import Action, Status
@@ -29,6 +30,10 @@ from migratieketen_web.audit.purposes import LVV
 from migratieketen_web.audit.recorder import record
 from migratieketen_web.gemeenten.models import Gemeente
 from migratieketen_web.lvv.models import Case, Contact
+
+# Core names the app's other modules use (imported from here, never from the core;
+# docs/adr/0008-one-domain-template.md).
+__all__ = ["Outcome", "OutcomeClass", "Track"]
 
 OBJECT_TYPE = "lvv.traject"
 CLASS_NAMES = {c.value: label for c, label in lvv.CLASS_LABELS.items()}
@@ -163,7 +168,7 @@ def add_contact(actor: Actor, case: Case, day: date, party: str, note: str) -> C
             {"date": ["De datum ligt voor de intake of in de toekomst."]}
         )
     with transaction.atomic():
-        contact = Contact.unscoped.create(
+        contact = Contact.objects.for_actor(actor, Right.PERSONAL_WRITE).create(
             case=case, date=day, party=party, note=note.strip()
         )
         _audit(actor, Action.UPDATE, [case])

@@ -226,8 +226,8 @@ class MigrationLayers:
         provinces: dict[str, float | None] = {
             info.province_code: None for info in self.data.gemeenten.values()
         }
-        for province, (count, people) in sums.items():
-            provinces[province] = 1000 * count / people if people else None
+        for province, (total, inhabitants) in sums.items():
+            provinces[province] = 1000 * total / inhabitants if inhabitants else None
         return gemeenten, provinces
 
     def _statuses(self, hy: HalfYear) -> dict[str, HalfYearStatus]:
@@ -390,7 +390,7 @@ class MigrationLayers:
             return None
         values: dict[str, float | None] = {
             g["code"]: float(round(g["crisis_places_peak"]["p50"]))
-            for g in run.result["gemeenten"]
+            for g in (run.result or {}).get("gemeenten", [])
             if g["code"] in self.data.gemeenten
         }
         published = run.published_at

@@ -259,6 +259,10 @@ def vg_source_line(hy: hw.HalfYear) -> str:
     )
 
 
+def _source(pk: int | None) -> Source | None:
+    return Source.objects.filter(pk=pk).first() if pk is not None else None
+
+
 class MonitorData:
     """All taakstellingen and monitor reports as of one date, computed lazily once."""
 
@@ -307,11 +311,7 @@ class MonitorData:
                 .first()
             )
             self._populations[year] = (
-                PopulationYear(
-                    year, figures, Source.objects.filter(pk=source_id).first()
-                )
-                if figures
-                else None
+                PopulationYear(year, figures, _source(source_id)) if figures else None
             )
         return self._populations[year]
 

@@ -441,7 +441,7 @@ def spreiding(request: HttpRequest, data: MonitorData) -> HttpResponse:
     names = {i.province_code: i.province_name for i in data.gemeenten.values()}
     for code, opgave in result.provinces.items():
         provinces.append({"code": code, "name": names[code], "opgave": opgave})
-    provinces.sort(key=lambda p: p["name"])
+    provinces.sort(key=lambda p: str(p["name"]))
     rows = [
         {"info": info, "g": result.result.per_gemeente[code]}
         for code, info in data.gemeenten.items()

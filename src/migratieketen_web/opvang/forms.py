@@ -37,7 +37,7 @@ class OpvangForm(forms.Form):
         widget=forms.RadioSelect,
     )
     provincie = forms.ChoiceField(
-        label=_("Gebied"), choices=[("", _("Heel Nederland"))] + PROVINCES, required=False,
+        label=_("Gebied"), choices=[("", _("Heel Nederland")), *PROVINCES], required=False,
         initial="PV21",
         help_text=_("Een provincie rekent snel; heel Nederland duurt minuten."),
     )  # fmt: skip

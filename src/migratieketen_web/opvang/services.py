@@ -121,7 +121,7 @@ def wijk_points(folder: str, codes: set[str]) -> dict[str, list[float]]:
     out = {}
     for code in codes:
         try:
-            x0, y0, x1, y1 = path_bbox(geometry_to_path(geometry[code], NL_FRAME))  # type: ignore[arg-type]
+            x0, y0, x1, y1 = path_bbox(geometry_to_path(geometry[code], NL_FRAME))
         except (KeyError, GeometryError):
             continue
         out[code] = [round((x0 + x1) / 2, 1), round((y0 + y1) / 2, 1)]

@@ -19,7 +19,6 @@ import contextlib
 import functools
 import hashlib
 import json
-import logging
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -79,8 +78,6 @@ def mpp_source(year: int, published: str, stored: str) -> str:
 # A failed computation is not retried on every page view; an hour later it is
 # (an interrupted one at once: the worker stopped, not the computation).
 RETRY_FAILED_AFTER = timedelta(hours=1)
-
-logger = logging.getLogger(__name__)
 
 
 class ForecastUnavailable(LookupError):

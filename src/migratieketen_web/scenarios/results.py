@@ -156,7 +156,8 @@ def fan_views(result: dict[str, Any]) -> list[FanView]:
     views = []
     for key, title in FAN_SERIES:
         s = _series(result, key)
-        chart = charts.fan_chart(months, *(s[k] for k in PERCENTILE_KEYS), str(title))
+        p5, p25, p50, p75, p95 = (s[k] for k in PERCENTILE_KEYS)
+        chart = charts.fan_chart(months, p5, p25, p50, p75, p95, str(title))
         money = key == "reception_cost"
         rows = [
             (

@@ -12,7 +12,6 @@ its job and its queued task; the worker then calls `execute_run`.
 
 from __future__ import annotations
 
-import logging
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -62,7 +61,6 @@ __all__ = [
 ]
 
 KIND = "scenario"
-logger = logging.getLogger(__name__)
 TooManyActiveRuns = job_services.TooManyActiveJobs
 TooManyStarts = job_services.TooManyStarts
 

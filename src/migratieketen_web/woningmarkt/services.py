@@ -34,8 +34,23 @@ from migratieketen.woningmarkt import (
     resolve_values,
     simulate,
 )
-from migratieketen.woningmarkt.frontier import Frontier, frontier
+from migratieketen.woningmarkt.frontier import Frontier, FrontierPoint, frontier
 from migratieketen_web.gemeenten.importer import current_vintage
+
+__all__ = [
+    "Analysis",
+    "FrontierPoint",
+    "InvalidLevers",
+    "Levers",
+    "WoningmarktUnavailable",
+    "analyse",
+    "api_body",
+    "current_levers",
+    "current_policy",
+    "gemeente_choices",
+    "known_gemeente",
+    "parameter_rows",
+]
 
 FIRST_HALF_YEAR = HalfYear(2026, 1)
 YEARS = 10

@@ -99,6 +99,7 @@ def score_many(
     backend: str = "local",
     address: str | None = None,
     n_workers: int = 2,
+    processes: bool = True,
 ) -> tuple[F, F, F]:
     """`score` for a fixed (Y, T) schedule over many paths, on Dask if asked."""
     if backend != "dask":
@@ -110,7 +111,10 @@ def score_many(
         client = Client(address)
     else:
         cluster = LocalCluster(
-            n_workers=n_workers, threads_per_worker=1, dashboard_address=None
+            n_workers=n_workers,
+            threads_per_worker=1,
+            processes=processes,
+            dashboard_address=None,
         )
         client = Client(cluster)
     try:

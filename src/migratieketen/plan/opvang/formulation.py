@@ -230,6 +230,11 @@ def warm_start(inst: Instance, other: Solved) -> tuple[NDArray[np.int32], F]:
     return np.arange(count, dtype=np.int32), other.solution.col_value[:count]
 
 
+def _nothing_open(lay: Layout) -> tuple[NDArray[np.int32], F]:
+    """No new location: always feasible, so HiGHS has an incumbent from the start."""
+    return np.arange(lay.v, dtype=np.int32), np.zeros(lay.v)
+
+
 def solve(inst: Instance, time_limit: float = 60.0, mip_gap: float = 1e-4,
           threads: int | None = None, start: Solved | None = None) -> Solved:  # fmt: skip
     """Solve the MIP; `start` (a plan of the same candidates) seeds the incumbent."""
@@ -248,7 +253,7 @@ def solve(inst: Instance, time_limit: float = 60.0, mip_gap: float = 1e-4,
         _costs(inst, lay), lower, upper, integer, rows.matrix(lay.size),
         np.concatenate(rows.lo), np.concatenate(rows.hi),
         time_limit=time_limit, mip_gap=mip_gap, threads=threads,
-        start=None if start is None else warm_start(inst, start),
+        start=_nothing_open(lay) if start is None else warm_start(inst, start),
     )  # fmt: skip
     return _read(inst, lay, sol)
 

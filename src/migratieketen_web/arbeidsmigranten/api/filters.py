@@ -6,15 +6,14 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from migratieketen.rules import arbeidsmigranten as am
-from migratieketen.rules import huisvestingsnormen as hn
 from migratieketen_web.api import filters
+from migratieketen_web.arbeidsmigranten.services import LocationType, SignalKind
 
 
 class LocatieFilter(serializers.Serializer):
     gemeente = filters.code_field(filters.GEMEENTE_CODE, "GM1783", "locaties")
     soort = serializers.ChoiceField(
-        choices=[t.value for t in hn.LocationType],
+        choices=[t.value for t in LocationType],
         required=False,
         help_text="Alleen deze soort locatie.",
         error_messages={
@@ -23,7 +22,7 @@ class LocatieFilter(serializers.Serializer):
         },
     )
     signaal = serializers.ChoiceField(
-        choices=[k.value for k in am.SignalKind],
+        choices=[k.value for k in SignalKind],
         required=False,
         help_text="Alleen locaties met dit signaal.",
         error_messages={"invalid_choice": "Onbekend signaal."},

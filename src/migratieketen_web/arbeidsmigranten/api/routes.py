@@ -9,7 +9,8 @@ from migratieketen_web.arbeidsmigranten.api import views
 
 
 def register_arbeidsmigranten_routes(router: SimpleRouter) -> None:
-    views.LocatieViewSet.lookup_value_regex = UUID_PATH
+    # Read by the router (SimpleRouter.get_lookup_regex); DRF's stubs do not declare it.
+    views.LocatieViewSet.lookup_value_regex = UUID_PATH  # type: ignore[attr-defined]
     router.register(
         "huisvestingslocaties", views.LocatieViewSet, basename="huisvestingslocatie"
     )

@@ -8,13 +8,16 @@ from typing import Any
 
 from rest_framework import serializers
 
-from migratieketen.rules import arbeidsmigranten as am
-from migratieketen.rules import huisvestingsnormen as hn
+from migratieketen_web.arbeidsmigranten.services import (
+    LocationType,
+    SignalKind,
+    SnfRegime,
+)
 
 
 class LocatieSignaalSerializer(serializers.Serializer):
     soort = serializers.CharField(
-        help_text="Soort signaal: " + ", ".join(k.value for k in am.SignalKind) + "."
+        help_text="Soort signaal: " + ", ".join(k.value for k in SignalKind) + "."
     )
     omschrijving = serializers.CharField()
     regel = serializers.CharField(
@@ -42,7 +45,7 @@ class LocatieSerializer(serializers.Serializer):
     adres = serializers.CharField()
     bag = serializers.CharField(help_text="gecontroleerd of niet_gecontroleerd.")
     soort = serializers.CharField(
-        help_text="Soort locatie: " + ", ".join(t.value for t in hn.LocationType) + "."
+        help_text="Soort locatie: " + ", ".join(t.value for t in LocationType) + "."
     )
     bedden = serializers.IntegerField()
     gebruiksoppervlakte = serializers.DecimalField(max_digits=8, decimal_places=1)
@@ -79,14 +82,14 @@ class LocatieAanmakenSerializer(serializers.Serializer):
     toevoeging = serializers.CharField(max_length=4, required=False, allow_blank=True)
     wijkcode = serializers.CharField(max_length=8, required=False, allow_blank=True)
     naam = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    soort = serializers.ChoiceField(choices=[t.value for t in hn.LocationType])
+    soort = serializers.ChoiceField(choices=[t.value for t in LocationType])
     bedden = serializers.IntegerField()
     gebruiksoppervlakte = serializers.DecimalField(max_digits=8, decimal_places=1)
     slaapkamers = serializers.ListField(
         child=serializers.DecimalField(max_digits=6, decimal_places=1), required=False
     )
     snfNorm = serializers.ChoiceField(
-        choices=[r.value for r in hn.SnfRegime], required=False
+        choices=[r.value for r in SnfRegime], required=False
     )
     nieuweLocatie = serializers.BooleanField(required=False)
     exploitant = serializers.CharField(max_length=200, required=False, allow_blank=True)

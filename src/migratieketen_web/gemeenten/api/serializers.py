@@ -170,7 +170,8 @@ class ProvincieDetailSerializer(ProvincieSerializer):
     @extend_schema_field(ProvincieInwonersSerializer(many=True))
     def get_inwoners(self, obj: Province) -> list[dict[str, Any]]:
         rows = self.context["province_population"]
-        return ProvincieInwonersSerializer(rows, many=True, context=self.context).data
+        # many=True gives a ListSerializer whose .data is a list; the stubs cannot see it.
+        return ProvincieInwonersSerializer(rows, many=True, context=self.context).data  # type: ignore[return-value]
 
 
 class WijkSerializer(serializers.ModelSerializer):

@@ -9,5 +9,6 @@ from migratieketen_web.inburgering.api import views
 
 
 def register_inburgering_routes(router: SimpleRouter) -> None:
-    views.InburgeraarViewSet.lookup_value_regex = UUID_PATH
+    # Read by the router (SimpleRouter.get_lookup_regex); DRF's stubs do not declare it.
+    views.InburgeraarViewSet.lookup_value_regex = UUID_PATH  # type: ignore[attr-defined]
     router.register("inburgeraars", views.InburgeraarViewSet, basename="inburgeraar")

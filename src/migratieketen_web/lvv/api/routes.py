@@ -9,5 +9,6 @@ from migratieketen_web.lvv.api import views
 
 
 def register_lvv_routes(router: SimpleRouter) -> None:
-    views.TrajectViewSet.lookup_value_regex = UUID_PATH
+    # Read by the router (SimpleRouter.get_lookup_regex); DRF's stubs do not declare it.
+    views.TrajectViewSet.lookup_value_regex = UUID_PATH  # type: ignore[attr-defined]
     router.register("lvv-trajecten", views.TrajectViewSet, basename="lvv-traject")

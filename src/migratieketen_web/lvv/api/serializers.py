@@ -8,7 +8,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from migratieketen.rules import lvv
+from migratieketen_web.lvv.services import Outcome, Track
 
 
 class ContactSerializer(serializers.Serializer):
@@ -24,7 +24,7 @@ class TrajectSerializer(serializers.Serializer):
     intake = serializers.DateField()
     locatie = serializers.CharField(allow_blank=True)
     traject = serializers.CharField(
-        help_text="Traject: " + ", ".join(t.value for t in lvv.Track) + "."
+        help_text="Traject: " + ", ".join(t.value for t in Track) + "."
     )
     uitkomst = serializers.CharField(allow_null=True)
     uitkomstklasse = serializers.CharField(
@@ -47,7 +47,7 @@ class TrajectAanmakenSerializer(serializers.Serializer):
     )
     naam = serializers.CharField(max_length=200)
     intake = serializers.DateField()
-    traject = serializers.ChoiceField(choices=[t.value for t in lvv.Track])
+    traject = serializers.ChoiceField(choices=[t.value for t in Track])
     locatie = serializers.CharField(max_length=200, required=False, allow_blank=True)
     nationaliteit = serializers.CharField(
         max_length=2, required=False, allow_blank=True
@@ -57,7 +57,7 @@ class TrajectAanmakenSerializer(serializers.Serializer):
         max_length=10, required=False, allow_blank=True, write_only=True
     )
     uitkomst = serializers.ChoiceField(
-        choices=[o.value for o in lvv.Outcome], required=False, allow_blank=True
+        choices=[o.value for o in Outcome], required=False, allow_blank=True
     )
     uitstroom = serializers.DateField(required=False, allow_null=True)
 

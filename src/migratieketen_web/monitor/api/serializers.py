@@ -73,7 +73,8 @@ class GrondslagSerializer(serializers.Serializer):
     bwbId = serializers.CharField(help_text="BWB-id; leeg als niet vastgesteld.")
     artikel = serializers.CharField(help_text="Artikel.")
     lid = serializers.CharField(help_text="Lid; leeg als het hele artikel.")
-    label = serializers.CharField(help_text="Leesbare verwijzing, bv. art. 29 lid 1.")
+    # The API field "label" shadows Field.label (a str); the name is part of the API.
+    label = serializers.CharField(help_text="Leesbare verwijzing, bv. art. 29 lid 1.")  # type: ignore[assignment]
     url = serializers.CharField(help_text="Adres van de wettekst.")
     juriconnect = serializers.CharField(help_text="Juriconnect-verwijzing.")
     toelichting = serializers.CharField(help_text="Toelichting; leeg als er geen is.")

@@ -165,9 +165,7 @@ class RealisatieViewSet(
             "-housed_on", "gemeente__code", "pk"
         )
 
-    def filter_queryset(
-        self, queryset: QuerySet[models.Realisation]
-    ) -> QuerySet[models.Realisation]:
+    def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
         if self.action != "list":
             return queryset
         values = filters.validated_filters(RealisatieFilter, self.request.query_params)

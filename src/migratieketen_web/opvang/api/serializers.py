@@ -49,7 +49,8 @@ class OpvangPlanStartSerializer(serializers.Serializer):
 
 class OpvangLocatieSerializer(serializers.Serializer):
     naam = serializers.CharField()
-    label = serializers.CharField(
+    # The API field "label" shadows Field.label (a str); the name is part of the API.
+    label = serializers.CharField(  # type: ignore[assignment]
         help_text="'generiek — geen echte locatie' of 'kandidaat uit bestand'."
     )
     wijkcode = serializers.CharField()

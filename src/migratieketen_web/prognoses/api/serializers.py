@@ -9,6 +9,7 @@ plain dicts (English keys) prepared by the functions below.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
@@ -91,7 +92,7 @@ def mpp_rows(forecast: Forecast) -> list[dict[str, Any]]:
     ]
 
 
-def forecast_url(context: dict[str, Any], forecast: Forecast) -> str:
+def forecast_url(context: Mapping[str, Any], forecast: Forecast) -> str:
     return absolute_url(context, "api:prognose-detail", uuid=str(forecast.uuid))
 
 

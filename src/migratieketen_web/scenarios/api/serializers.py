@@ -58,7 +58,8 @@ def _numbers(help_text: str) -> serializers.ListField:
 
 class ReeksSerializer(serializers.Serializer):
     sleutel = serializers.CharField(help_text="Naam van de reeks in het model.")
-    label = serializers.CharField(help_text="Omschrijving in het Nederlands.")
+    # The API field "label" shadows Field.label (a str); the name is part of the API.
+    label = serializers.CharField(help_text="Omschrijving in het Nederlands.")  # type: ignore[assignment]
     p5 = _numbers("5e percentiel per maand.")
     p25 = _numbers("25e percentiel per maand.")
     p50 = _numbers("Mediaan per maand.")

@@ -15,7 +15,7 @@ INTERRUPTED = (
 )
 
 
-def runs_to_jobs(apps, schema_editor):  # type: ignore[no-untyped-def]
+def runs_to_jobs(apps, schema_editor):
     ScenarioRun = apps.get_model("scenarios", "ScenarioRun")
     Job = apps.get_model("jobs", "Job")
     ContentType = apps.get_model("contenttypes", "ContentType")

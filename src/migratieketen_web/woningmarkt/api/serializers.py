@@ -26,7 +26,8 @@ class WoningmarktSerializer(serializers.Serializer):
     huidigBeleid = serializers.CharField(
         help_text="Het huidige beleid dat het front markeert (AANNAME)."
     )
-    label = serializers.CharField(help_text="SCHATTING; wat de cijfers zijn.")
+    # The API field "label" shadows Field.label (a str); the name is part of the API.
+    label = serializers.CharField(help_text="SCHATTING; wat de cijfers zijn.")  # type: ignore[assignment]
     runs = serializers.IntegerField(help_text="Monte Carlo-runs.")
     jaren = serializers.IntegerField(help_text="Looptijd in jaren.")
     stappenPerJaar = serializers.IntegerField(help_text="Tijdstappen per jaar.")

@@ -20,6 +20,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from migratieketen.chain import (
     BUILTIN_SCENARIOS,
@@ -280,19 +281,29 @@ def _print_parameters(fmt: str, output: Path | None) -> None:
     elif fmt == "csv":
         _write(_csv_text(rows), output)
     else:
-        table = Table(title="Parameters van het ketenmodel", show_lines=True)
-        for col in ("Groep", "Parameter", "Waarde", "Eenheid", "Bron"):
-            table.add_column(col, overflow="fold")
-        for r in rows:
-            source = f"{r['bron']} {r['url']}".strip()
-            table.add_row(
-                r["groep"],
-                r["omschrijving"],
-                _dutch_number(r["waarde"]),
-                r["eenheid"],
-                source,
-            )
-        Console().print(table)
+        Console().print(_parameter_table(rows))
+
+
+def _parameter_table(rows: list[dict[str, Any]]) -> Table:
+    """One section per group; the source gets the most room (it is the point)."""
+    table = Table(title="Parameters van het ketenmodel", expand=True, show_lines=True)
+    table.add_column("Parameter", ratio=3, overflow="fold")
+    table.add_column("Waarde", no_wrap=True, justify="right")
+    table.add_column("Eenheid", max_width=16, overflow="fold")
+    table.add_column("Bron", ratio=6, overflow="fold")
+    group = None
+    for r in rows:
+        if r["groep"] != group:
+            group = r["groep"]
+            table.add_row(Text(group, style="bold"), "", "", "")
+        source = f"{r['bron']} {r['url']}".strip()
+        table.add_row(
+            Text(r["omschrijving"]),
+            _dutch_number(r["waarde"]),
+            Text(r["eenheid"]),
+            Text(source),
+        )
+    return table
 
 
 def _dutch_number(value: float) -> str:

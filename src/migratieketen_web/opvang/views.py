@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from migratieketen_web.jobs import liveness
 from migratieketen_web.opvang import results, services
@@ -53,7 +55,9 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     plan = get_object_or_404(OpvangPlan.objects.select_related("job"), uuid=uuid)
-    context: dict[str, Any] = {"plan": plan}
+    context: dict[str, Any] = {
+        "plan": plan, "may_publish": services.may_publish(request.user)
+    }  # fmt: skip
     if plan.is_active:
         context["refresh"] = REFRESH_SECONDS
         context["no_worker"] = (
@@ -87,3 +91,21 @@ def export_csv(request: HttpRequest, uuid: str) -> HttpResponse:
         f'attachment; filename="opvangplan-{plan.uuid}.csv"'
     )
     return response
+
+
+@require_POST
+def publish(request: HttpRequest, uuid: str) -> HttpResponse:
+    """Publish a finished plan on the gemeente pages, or withdraw it (staff only)."""
+    if not services.may_publish(request.user):
+        raise PermissionDenied(
+            _("Alleen beheerders met het recht 'opvangplannen publiceren' mogen dit.")
+        )
+    plan = get_object_or_404(OpvangPlan.objects.select_related("job"), uuid=uuid)
+    if request.POST.get("actie") == "intrekken":
+        services.unpublish(plan)
+    else:
+        try:
+            services.publish(plan, request.user)
+        except services.NotPublishable as exc:
+            raise PermissionDenied(str(exc)) from exc
+    return redirect("opvang:detail", uuid=plan.uuid)

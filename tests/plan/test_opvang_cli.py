@@ -47,6 +47,7 @@ def test_json_has_locations_and_summary(
         "stochastisch",
         "deterministisch",
         "reactief",
+        "hybride",
         "niets_doen",
     }
     for rec in data["locaties"]:
@@ -99,9 +100,17 @@ def test_backtest_json_one_record_per_policy(
         "stochastisch_risico",
         "deterministisch",
         "reactief",
+        "hybride",
     ]
     assert data["beslismomenten"] == ["2015-01", "2015-07"]
     for r in data["beleid"]:
         assert r["totale_kosten"] > 0 and r["crisisplaatsmaanden"] >= 0
         assert r["churn"] == r["openingen"] + r["sluitingen"]
     assert data["beleid"][0]["proportionaliteit_overschrijdingen"] == 0
+    by = {r["beleid"]: r for r in data["beleid"]}
+    # The hybrid keeps the stochastic plan and only adds noodopvang: never more crisis.
+    assert (
+        by["hybride"]["crisisplaatsmaanden"]
+        <= by["stochastisch"]["crisisplaatsmaanden"]
+    )
+    assert by["hybride"]["openingen"] >= by["stochastisch"]["openingen"]

@@ -51,6 +51,23 @@ def test_csv_export(client: Client) -> None:
     assert len(rows) == 1 + len(plan.result["locaties"])
 
 
+def test_excel_export_has_the_csv_table(client: Client) -> None:
+    from openpyxl import load_workbook
+
+    plan = _start(client)
+    assert "plan.xlsx" in client.get(plan.get_absolute_url()).content.decode()
+    response = client.get(f"{plan.get_absolute_url()}/plan.xlsx")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    book = load_workbook(io.BytesIO(response.content))
+    text = client.get(f"{plan.get_absolute_url()}/plan.csv").content.decode()
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    sheet = [["" if v is None else str(v) for v in r]
+             for r in book["Plan"].iter_rows(values_only=True)]  # fmt: skip
+    assert sheet == rows
+    assert any("COA" in str(r[0]) for r in book["Bron"].iter_rows(values_only=True))
+
+
 def test_bad_candidate_file_saves_nothing(client: Client) -> None:
     text = ",".join(COLUMNS) + "\nA,WK999999,regulier,10,5,3,1,1,1,,12,1\n"
     upload = SimpleUploadedFile("k.csv", text.encode(), content_type="text/csv")

@@ -68,6 +68,22 @@ def test_csv_has_one_column_per_month(app: typer.Typer, shared_data_dir: Path) -
     assert rows[0][:3] == ["naam", "label", "wijkcode"] and len(rows[0]) == 10 + 6
 
 
+def test_xlsx_needs_an_output_file_and_writes_the_csv_table(
+    app: typer.Typer, tmp_path: Path, shared_data_dir: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    code, _, err = _run(app, "opvang", *TINY, "--format", "xlsx")
+    assert code == 1 and "--uitvoer" in err
+    target = tmp_path / "plan.xlsx"
+    code, _, err = _run(
+        app, "opvang", *TINY, "--format", "xlsx", "--uitvoer", str(target)
+    )
+    assert code == 0, err
+    header = next(load_workbook(target)["Plan"].iter_rows(values_only=True))
+    assert header[:3] == ("naam", "label", "wijkcode") and len(header) == 10 + 6
+
+
 def test_bad_candidate_file_is_refused(
     app: typer.Typer, tmp_path: Path, shared_data_dir: Path
 ) -> None:

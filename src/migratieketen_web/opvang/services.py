@@ -26,14 +26,16 @@ from migratieketen.plan.highs import SolverError
 from migratieketen.plan.opvang import OpvangError, Settings, norms_at, plan_opvang
 from migratieketen.plan.opvang.candidates import load_wijken, parse_candidates
 from migratieketen.plan.opvang.demand import spreiding_keys
-from migratieketen.plan.opvang.export import plan_csv
+from migratieketen.plan.opvang.export import plan_csv, plan_xlsx
 from migratieketen.plan.opvang.norms import TYPE_LABELS, TYPES
 from migratieketen_web.jobs import services as job_services
 from migratieketen_web.jobs.models import Job, JobStatus
 from migratieketen_web.jobs.throttles import StartThrottle, valid_rate
 from migratieketen_web.opvang.models import OpvangPlan
 
-__all__ = ["NL_FRAME", "TYPES", "TYPE_LABELS", "OpvangError", "plan_csv"]
+__all__ = ["NL_FRAME", "TYPES", "TYPE_LABELS", "OpvangError", "plan_csv", "plan_xlsx"]
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 KIND = "opvangplan"
 SCENARIOS = ("piek2015", "basis", "dal2020")

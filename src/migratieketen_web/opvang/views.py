@@ -109,3 +109,24 @@ def publish(request: HttpRequest, uuid: str) -> HttpResponse:
         except services.NotPublishable as exc:
             raise PermissionDenied(str(exc)) from exc
     return redirect("opvang:detail", uuid=plan.uuid)
+
+
+@require_GET
+def export_xlsx(request: HttpRequest, uuid: str) -> HttpResponse:
+    """The CSV's table as an Excel workbook, with its sources on a second sheet."""
+    plan = get_object_or_404(OpvangPlan.objects.select_related("job"), uuid=uuid)
+    if not plan.is_done or not plan.result:
+        return HttpResponse(status=404)
+    s = plan.result["samenvatting"]
+    sources = [plan.name, s.get("vraag", ""), s.get("bestaande_capaciteit", ""),
+               s.get("bron", "")]  # fmt: skip
+    if s.get("kandidaten_generiek"):
+        sources.append(_("Generieke kandidaten: geen echte locaties."))
+    body = services.plan_xlsx(
+        plan.result["locaties"], s["maanden"], [x for x in sources if x]
+    )
+    response = HttpResponse(body, content_type=services.XLSX_TYPE)
+    response["Content-Disposition"] = (
+        f'attachment; filename="opvangplan-{plan.uuid}.xlsx"'
+    )
+    return response

@@ -118,3 +118,41 @@ def test_the_cli_refuses_a_user_of_another_gemeente() -> None:
     )
     assert result.exit_code == 1
     assert "Geen toegang" in result.output
+
+
+def test_a_departure_ends_the_stay_and_the_signal() -> None:
+    """Employer-tied housing, a job ending in 10 days; the occupant leaves: no signal."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from arbeidsmigranten_support import location_input
+
+    from migratieketen_web.accounts.isolation import actor_for_user
+    from migratieketen_web.arbeidsmigranten import services
+
+    make_wijken(make_gemeenten())
+    user = make_user("km-ams", ("GM0363", "klantmanager"))
+    actor = actor_for_user(user)
+    today = timezone.localdate()
+    location, _ = services.save_location(
+        actor, location_input(beds=4, employer_tied=True)
+    )
+    occupant = services.add_occupant(
+        actor,
+        location,
+        services.OccupantInput(
+            "brp", today - timedelta(days=60), contract_end=today + timedelta(days=10)
+        ),
+    )
+    kinds = [s.kind.value for s in services.location_view(actor, location).signals]
+    assert kinds == ["dreigende_dakloosheid"]
+    page = Client()
+    page.force_login(user)
+    url = f"/arbeidsmigranten/{location.uuid}/bewoner/{occupant.uuid}/vertrek"
+    future = page.post(url, {"vertrek": (today + timedelta(days=2)).isoformat()})
+    assert future.status_code == 302
+    assert "in de toekomst" in page.get(future["Location"]).content.decode()
+    page.post(url, {"vertrek": (today - timedelta(days=1)).isoformat()})
+    view = services.location_view(actor, location)
+    assert view.present == 0 and view.signals == ()

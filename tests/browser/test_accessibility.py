@@ -31,6 +31,7 @@ PAGES = [
     "/gemeenten/GM0363",
     "/provincies/PV27",
     "/zoeken?q=berg",
+    "/woningmarkt?gemeente=GM0984&voorrang=30&tussenvoorziening=50",
     "/over",
     "/toegankelijkheid",
 ]

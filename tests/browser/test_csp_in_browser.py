@@ -20,6 +20,7 @@ PAGES = [
     "/provincies/PV27",
     "/monitor",
     "/scenarios",
+    "/woningmarkt?gemeente=GM0984&voorrang=30&tussenvoorziening=50",
     "/over",
     "/beheer/login/",
     "/api/v1/docs",

@@ -118,3 +118,22 @@ def test_same_seed_same_demand_paths(shared_data_dir: Path) -> None:
     )
     assert np.array_equal(a.paths, b.paths) and a.paths.shape == (5, 6)
     assert 0 < a.share < 1 and a.existing.shape == (4, 6)
+
+
+def test_housing_policy_in_the_chain_scenario_moves_the_planners_demand(
+    shared_data_dir: Path,
+) -> None:
+    """Issue 13: the planner sees what housing policy does to blocked places.
+
+    Demand is the chain's persons in COA, statushouders waiting for a home included;
+    more tussenvoorziening places house them sooner, so fewer places are needed —
+    never more, in any path (common random numbers through the same seed).
+    """
+    scenario = builtin_scenario("piek2015")
+    more_homes = builtin_scenario("piek2015")
+    more_homes.levers.tussenvoorziening_places = 5_000
+    args = dict(months=12, paths=8, seed=11)
+    base = chain_demand(scenario, shared_data_dir, NORMS, **args)  # type: ignore[arg-type]
+    eased = chain_demand(more_homes, shared_data_dir, NORMS, **args)  # type: ignore[arg-type]
+    assert np.all(eased.paths <= base.paths)
+    assert np.all(eased.paths[:, -1] < base.paths[:, -1])

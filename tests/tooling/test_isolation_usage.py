@@ -17,7 +17,7 @@ from django.apps import apps
 from migratieketen_web.accounts.isolation import IsolatedManager, IsolatedModel
 
 SRC = Path(__file__).resolve().parents[2] / "src"
-REGISTER_APPS = ("inburgering",)
+REGISTER_APPS = ("inburgering", "arbeidsmigranten", "lvv")
 
 
 def test_every_register_model_is_isolated() -> None:

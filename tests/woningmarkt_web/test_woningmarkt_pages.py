@@ -11,6 +11,7 @@ from django.test import Client
 import pytest
 
 from migratieketen_web.woningmarkt import services
+from migratieketen_web.woningmarkt.charts import front_2d
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +95,8 @@ def test_results_are_cached_per_setting() -> None:
     assert (
         other.result.coa[coa].median <= services.analyse(levers).result.coa[coa].median
     )
+
+
+def test_the_frontier_line_joins_the_points_best_on_both_axes() -> None:
+    cloud = [(3.0, 1.0), (1.0, 5.0), (2.0, 2.0), (2.5, 4.0), (4.0, 1.0)]
+    assert front_2d(cloud) == [(1.0, 5.0), (2.0, 2.0), (3.0, 1.0)]

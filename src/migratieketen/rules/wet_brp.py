@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from migratieketen.rules.explain import LegalReference
@@ -90,8 +91,12 @@ def window_days(start: date, months: int) -> int:
     return (add_months(start, months) - start).days
 
 
+@lru_cache(maxsize=8192)
 def threshold_days(start: date, at: date | None = None) -> int:
-    """The fewest days of a half-year from `start` that make two thirds (rounded up)."""
+    """The fewest days of a half-year from `start` that make two thirds (rounded up).
+
+    Cached per date: every RNI occupant of every location asks it on each page view.
+    """
     value = _value("verblijfsdrempel", at or start)
     days = window_days(start, int(value["months"]))
     share = _fraction(value) * days

@@ -32,6 +32,10 @@ RESOURCE_DESCRIPTIONS: dict[str, str] = {
     "instroomscenarios": "Instroomscenario's bij de prognoses.",
     "scenarioruns": "Berekeningen van het ketenmodel met een scenario.",
     "inburgeraars": "Het inburgeringsregister: inburgeringsplichtigen per gemeente.",
+    "opvangplannen": "Plannen van de opvangplanner: welke opvanglocaties wanneer "
+    "openen, tegen de instroomscenario's van het ketenmodel (achtergrondtaak).",
+    "koppelingen": "Advies over de koppeling van statushouderhuishoudens aan "
+    "gemeenten binnen de taakstelling (gepseudonimiseerd; een mens beslist).",
     "woningmarkt": "Wachtrijmodel van de sociale huur per gemeente: voorrang voor "
     "statushouders tegen de wachttijd van anderen (SCHATTING).",
     "huisvestingslocaties": "Het huisvestingsregister arbeidsmigranten: locaties met "

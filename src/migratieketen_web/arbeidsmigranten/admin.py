@@ -20,7 +20,10 @@ from migratieketen_web.arbeidsmigranten.models import LocalNorm, Location
 @admin.register(LocalNorm)
 class LocalNormAdmin(admin.ModelAdmin):
     list_display = ("gemeente", "max_persons", "source")
-    autocomplete_fields = ()
+
+    def get_queryset(self, request: Any) -> Any:
+        actor = actor_for_user(request.user)
+        return LocalNorm.objects.for_actor(actor, Right.REALISATIONS_WRITE)
 
 
 @admin.register(Location)

@@ -45,8 +45,12 @@ OUTCOME_CHOICES = [
 ]
 
 
-class LocalNorm(models.Model):
-    """A gemeente's own maximum of persons per dwelling (configuration, no personal data)."""
+class LocalNorm(IsolatedModel):
+    """A gemeente's own maximum of persons per dwelling (configuration, no personal data).
+
+    Isolated like the register's other models: read through `for_actor` (every right
+    that reads the register's figures), managed by staff with `realisaties.bijwerken`.
+    """
 
     gemeente = models.OneToOneField(
         Gemeente, on_delete=models.CASCADE, related_name="+", verbose_name=_("gemeente")
@@ -60,9 +64,13 @@ class LocalNorm(models.Model):
         help_text=_("Bv. de huisvestingsverordening of beleidsregel, met datum."),
     )
 
+    objects = IsolatedManager["LocalNorm"]()
+    unscoped = models.Manager["LocalNorm"]()
+
     class Meta:
         verbose_name = _("lokale norm arbeidsmigrantenhuisvesting")
         verbose_name_plural = _("lokale normen arbeidsmigrantenhuisvesting")
+        base_manager_name = "unscoped"
 
     def __str__(self) -> str:
         return f"{self.gemeente_id}: {self.max_persons}"

@@ -268,10 +268,9 @@ def save_location(
         target.created_by = user
     with transaction.atomic():
         target.save()
-        Bedroom.unscoped.filter(location=target).delete()
-        Bedroom.unscoped.bulk_create(
-            Bedroom(location=target, area=a) for a in data.bedrooms
-        )
+        rooms = Bedroom.objects.for_actor(actor, Right.PERSONAL_WRITE)
+        rooms.filter(location=target).delete()
+        rooms.bulk_create(Bedroom(location=target, area=a) for a in data.bedrooms)
         _audit(
             actor,
             Action.CREATE if creating else Action.UPDATE,
@@ -326,6 +325,30 @@ def add_occupant(actor: Actor, location: Location, data: OccupantInput) -> Occup
     return occupant
 
 
+def end_stay(
+    actor: Actor, location: Location, occupant_uuid: Any, day: date
+) -> Occupant:
+    """Record an occupant's departure (the last day of the stay); logged as an update."""
+    require(actor, Right.PERSONAL_WRITE, location.gemeente.code)
+    occupant = (
+        Occupant.objects.for_actor(actor, Right.PERSONAL_WRITE)
+        .filter(location=location, uuid=occupant_uuid)
+        .first()
+    )
+    if occupant is None:
+        raise Http404("Deze bewoner bestaat niet of u heeft er geen toegang toe.")
+    if day < occupant.stay_start or day > timezone.localdate():
+        raise RegisterError(
+            {"stay_end": ["De vertrekdatum ligt voor het begin van het verblijf of in "
+                          "de toekomst."]}
+        )  # fmt: skip
+    occupant.stay_end = day
+    with transaction.atomic():
+        occupant.save(update_fields=["stay_end"])
+        _audit(actor, Action.UPDATE, OCCUPANT, [(occupant.pk, location.gemeente.code)])
+    return occupant
+
+
 def audit_occupants(actor: Actor, action: Action, occupants: list[Occupant]) -> None:
     _audit(
         actor, action, OCCUPANT, [(o.pk, o.location.gemeente.code) for o in occupants]
@@ -339,7 +362,7 @@ def add_inspection(
     if day > timezone.localdate():
         raise RegisterError({"date": ["De datum ligt in de toekomst."]})
     with transaction.atomic():
-        inspection = Inspection.unscoped.create(
+        inspection = Inspection.objects.for_actor(actor, Right.PERSONAL_WRITE).create(
             location=location, date=day, outcome=outcome, findings=findings.strip()
         )
         _audit(actor, Action.UPDATE, LOCATION, _locations([location]))
@@ -398,11 +421,6 @@ def inspections_of(actor: Actor, location: Location) -> list[Inspection]:
             location=location
         )
     )
-
-
-def local_cap(code: str) -> hn.LocalCap | None:
-    norm = LocalNorm.objects.filter(gemeente__code=code).first()
-    return hn.LocalCap(norm.max_persons, norm.source) if norm else None
 
 
 def _norms(location: Location, bedrooms: Iterable[Decimal]) -> hn.LocationNorms:
@@ -471,7 +489,7 @@ def views_for(
         people[o.location_id].append(o)
     caps = {
         n.gemeente.code: hn.LocalCap(n.max_persons, n.source)
-        for n in LocalNorm.objects.select_related("gemeente")
+        for n in LocalNorm.objects.for_actor(actor, right).select_related("gemeente")
     }
     result = []
     for loc in locations:
@@ -600,7 +618,8 @@ def gemeente_aggregate(
         .select_related("gemeente")
     )
     c = _counts(views_for(actor, locations, right, day))
-    minimum, hidden = minimum_cell(), list[str]()
+    minimum = minimum_cell()
+    hidden: list[str] = []
     if not public:
         return Aggregate(
             code, c["locations"], c["beds"], c["per_type"], c["signals"], c["brp"],
@@ -645,17 +664,17 @@ def wijk_beds(actor: Actor, code: str) -> tuple[list[WijkRow], bool] | None:
         return None
     right, public = found
     beds: dict[str, int] = {}
-    for wijk, n in (
+    for wijk_code, n in (
         Location.objects.for_actor(actor, right)
         .filter(gemeente__code=code)
         .values_list("wijk__code", "beds")
     ):
-        beds[wijk or ""] = beds.get(wijk or "", 0) + n
+        beds[wijk_code or ""] = beds.get(wijk_code or "", 0) + n
     rows = []
-    for area in Wijk.objects.filter(gemeente__code=code).order_by("code"):
+    for wijk in Wijk.objects.filter(gemeente__code=code).order_by("code"):
         rows.append(
             _wijk_row(
-                area.code, area.name, beds.pop(area.code, 0), area.inhabitants, public
+                wijk.code, wijk.name, beds.pop(wijk.code, 0), wijk.inhabitants, public
             )
         )
     for key, n in beds.items():
@@ -666,7 +685,6 @@ def wijk_beds(actor: Actor, code: str) -> tuple[list[WijkRow], bool] | None:
 def _wijk_row(
     code: str, name: str, beds: int, inhabitants: int | None, public: bool
 ) -> WijkRow:
-
     if public and 0 < beds < minimum_cell():
         return WijkRow(code, name, None, inhabitants, None)
     per = (

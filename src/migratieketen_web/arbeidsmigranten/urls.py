@@ -25,6 +25,11 @@ urlpatterns = [
         name="occupant",
     ),
     path(
+        "arbeidsmigranten/<uuid:location_uuid>/bewoner/<uuid:occupant_uuid>/vertrek",
+        views.occupant_leave,
+        name="leave",
+    ),
+    path(
         "arbeidsmigranten/<uuid:location_uuid>/inspectie",
         views.inspection_new,
         name="inspection",

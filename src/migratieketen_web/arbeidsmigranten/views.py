@@ -9,6 +9,7 @@ audit line); another gemeente's location is a 404; URLs name locations by UUID o
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -150,6 +151,32 @@ def occupant_new(
         "arbeidsmigranten/sub_form.html",
         {"form": form, "location": location, "title": gettext("Bewoner toevoegen")},
     )
+
+
+@register_page
+def occupant_leave(
+    request: HttpRequest, actor: Actor, location_uuid: str, occupant_uuid: str
+) -> HttpResponse:
+    """POST only: the occupant's last day (a date field named 'vertrek')."""
+    location = services.get_location(actor, location_uuid, log=False)
+    if request.method == "POST":
+        try:
+            day = date.fromisoformat(request.POST.get("vertrek", ""))
+            services.end_stay(actor, location, occupant_uuid, day)
+        except services.RegisterError as exc:
+            for problems in exc.errors.values():
+                for problem in problems:
+                    messages.error(request, problem)
+        except ValueError:
+            messages.error(
+                request,
+                gettext("Vul een geldige vertrekdatum in, niet in de toekomst."),
+            )
+        except IsolationDenied:
+            return render(request, NO_ACCESS, status=403)
+        else:
+            messages.success(request, gettext("Het vertrek is vastgelegd."))
+    return redirect("arbeidsmigranten:detail", location_uuid=location.uuid)
 
 
 @register_page

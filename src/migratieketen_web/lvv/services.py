@@ -168,7 +168,7 @@ def add_contact(actor: Actor, case: Case, day: date, party: str, note: str) -> C
             {"date": ["De datum ligt voor de intake of in de toekomst."]}
         )
     with transaction.atomic():
-        contact = Contact.unscoped.create(
+        contact = Contact.objects.for_actor(actor, Right.PERSONAL_WRITE).create(
             case=case, date=day, party=party, note=note.strip()
         )
         _audit(actor, Action.UPDATE, [case])

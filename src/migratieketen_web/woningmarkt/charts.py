@@ -19,10 +19,10 @@ from migratieketen_web.charts import (
     value_ticks,
 )
 from migratieketen_web.gemeenten.formatting import format_number
-from migratieketen_web.woningmarkt.services import FrontierPoint
+from migratieketen_web.woningmarkt import services
 
-WIDTH, HEIGHT = 640, 320
-LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 48
+WIDTH, HEIGHT = 640, 340
+LEFT, RIGHT, TOP, BOTTOM = 64, 16, 36, 48
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ class ScatterChart:
     top: int
     baseline: float
     dots: tuple[Dot, ...]
-    line: str  # the efficient points, joined from left to right
+    line: str  # the points best on both axes, joined from left to right
     x_ticks: tuple[Tick, ...]
     y_ticks: tuple[Tick, ...]
 
@@ -51,7 +51,7 @@ def _months(value: float) -> str:
     return format_number(value, 1)
 
 
-def point_title(p: FrontierPoint) -> str:
+def point_title(p: services.FrontierPoint) -> str:
     m = p.metrics
     return (
         f"voorrang {format_number(p.priority_share * 100)} %, "
@@ -61,7 +61,17 @@ def point_title(p: FrontierPoint) -> str:
     )
 
 
-def frontier_chart(points: Sequence[FrontierPoint]) -> ScatterChart:
+def front_2d(xy: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The points no other point beats on both plotted axes, from left to right: the
+    line drawn through the cloud (the table also counts places and priority)."""
+    out: list[tuple[float, float]] = []
+    for x, y in sorted(xy):
+        if not out or y < out[-1][1]:
+            out.append((x, y))
+    return out
+
+
+def frontier_chart(points: Sequence[services.FrontierPoint]) -> ScatterChart:
     """x: months in COA per statushouder; y: other urgent seekers' wait (months)."""
     xs = [p.metrics["coa_months"] for p in points]
     ys = [p.metrics["urgent_months"] for p in points]
@@ -89,9 +99,7 @@ def frontier_chart(points: Sequence[FrontierPoint]) -> ScatterChart:
         dots.append(Dot(px(x), py(y), kind, point_title(p)))
     # the special markers last, so they are drawn on top
     dots.sort(key=lambda d: ("grid", "efficient", "current", "chosen").index(d.kind))
-    efficient = sorted(
-        (x, y) for p, x, y in zip(points, xs, ys, strict=True) if p.efficient
-    )
+    efficient = front_2d(list(zip(xs, ys, strict=True)))
     return ScatterChart(
         WIDTH,
         HEIGHT,
@@ -134,7 +142,7 @@ class BarChart:
     ticks: tuple[Tick, ...]
 
 
-BAR_LEFT = 200
+BAR_LEFT = 180
 
 
 def wait_chart(rows: Sequence[tuple[str, float | None, float | None]]) -> BarChart:
@@ -142,7 +150,8 @@ def wait_chart(rows: Sequence[tuple[str, float | None, float | None]]) -> BarCha
     values = [v for _, a, b in rows for v in (a, b) if v is not None]
     top, step = nice_top(max([1.0, *values]))
     group_h = 44.0
-    height = int(TOP + group_h * len(rows) + BOTTOM)
+    top_margin = 16
+    height = int(top_margin + group_h * len(rows) + BOTTOM)
     plot_w = WIDTH - BAR_LEFT - RIGHT
 
     def px(v: float) -> float:
@@ -150,7 +159,7 @@ def wait_chart(rows: Sequence[tuple[str, float | None, float | None]]) -> BarCha
 
     bars, labels = [], []
     for i, (label, median, p90) in enumerate(rows):
-        y0 = TOP + i * group_h
+        y0 = top_margin + i * group_h
         labels.append(Label(round(y0 + group_h / 2, 1), label))
         for s, (name, value) in enumerate((("mediaan", median), ("p90", p90))):
             if value is None:
@@ -169,8 +178,8 @@ def wait_chart(rows: Sequence[tuple[str, float | None, float | None]]) -> BarCha
         height,
         BAR_LEFT,
         WIDTH - RIGHT,
-        TOP,
-        TOP + group_h * len(rows),
+        top_margin,
+        top_margin + group_h * len(rows),
         tuple(bars),
         tuple(labels),
         value_ticks(top, step, px),

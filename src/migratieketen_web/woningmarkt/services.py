@@ -37,9 +37,20 @@ from migratieketen.woningmarkt import (
 from migratieketen.woningmarkt.frontier import Frontier, FrontierPoint, frontier
 from migratieketen_web.gemeenten.importer import current_vintage
 
-# Core names the app's other modules use (imported from here, never from the core;
-# docs/adr/0008-one-domain-template.md).
-__all__ = ["FrontierPoint"]
+__all__ = [
+    "Analysis",
+    "FrontierPoint",
+    "InvalidLevers",
+    "Levers",
+    "WoningmarktUnavailable",
+    "analyse",
+    "api_body",
+    "current_levers",
+    "current_policy",
+    "gemeente_choices",
+    "known_gemeente",
+    "parameter_rows",
+]
 
 FIRST_HALF_YEAR = HalfYear(2026, 1)
 YEARS = 10

@@ -9,13 +9,20 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.woningmarkt import charts, services
 from migratieketen_web.woningmarkt.forms import LeverForm
-from migratieketen_web.woningmarkt.services import FrontierPoint
 
 DEFAULT_GEMEENTE = "GM0363"  # Amsterdam
+# Short names for the chart's axis (the table gives the full description).
+SHORT_LABELS = {
+    "statushouders_coa": gettext_lazy("Statushouders in COA"),
+    "statushouders_woning": gettext_lazy("Statushouders tot woning"),
+    "urgent": gettext_lazy("Andere urgenten"),
+    "regulier": gettext_lazy("Regulier"),
+}
 
 
 def _months(value: float | None) -> str:
@@ -32,6 +39,7 @@ def wait_rows(analysis: services.Analysis) -> list[dict[str, Any]]:
             {
                 "key": key,
                 "label": g.label,
+                "short": str(SHORT_LABELS[key]),
                 "p50": g.p50.median,
                 "p90": g.p90.median,
                 "p50_text": _months(g.p50.median),
@@ -45,7 +53,7 @@ def wait_rows(analysis: services.Analysis) -> list[dict[str, Any]]:
     return rows
 
 
-def _point_row(p: FrontierPoint) -> dict[str, Any]:
+def _point_row(p: services.FrontierPoint) -> dict[str, Any]:
     m = p.metrics
     return {
         "priority": format_number(p.priority_share * 100),
@@ -79,7 +87,7 @@ def context(analysis: services.Analysis) -> dict[str, Any]:
         "analysis": analysis,
         "waits": rows,
         "wait_chart": charts.wait_chart(
-            [(r["label"], r["p50"], r["p90"]) for r in rows]
+            [(r["short"], r["p50"], r["p90"]) for r in rows]
         ),
         "frontier_chart": charts.frontier_chart(analysis.frontier.points),
         "frontier_rows": frontier_rows(analysis),

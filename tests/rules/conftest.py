@@ -252,7 +252,33 @@ def run_implied_factor(case: dict[str, Any]) -> None:
     assert dec(factor, 3) == str(case["output"]["implied_factor"])
 
 
+def run_local_choice(case: dict[str, Any]) -> None:
+    """Lokale ruimte: the option in force for a choice, entered or the default."""
+    from migratieketen.rules import lokale_ruimte as lr
+
+    made = case["input"].get("made", {})
+    option, entered = lr.in_force(made)[case["input"]["key"]]
+    assert option == case["output"]["option"]
+    assert entered == case["output"]["entered"]
+    assert (
+        lr.BY_KEY[case["input"]["key"]].reference.article == case["output"]["article"]
+    )
+
+
+def run_local_market_levers(case: dict[str, Any]) -> None:
+    """Lokale ruimte: what entered choices change in the woningmarkt levers."""
+    from migratieketen.rules import lokale_ruimte as lr
+
+    levers = lr.market_levers(case["input"]["made"])
+    out = case["output"]
+    assert levers.priority_share == out["priority_share"]
+    assert levers.urgency_category == out["urgency_category"]
+    assert levers.changed == out["changed"]
+
+
 RUNNERS: dict[str, Callable[[dict[str, Any]], None]] = {
+    "local_choice": run_local_choice,
+    "local_market_levers": run_local_market_levers,
     "taakstelling": run_taakstelling,
     "taakstelling_total": run_taakstelling_total,
     "taakstelling_sum_of_periods": run_taakstelling_sum_of_periods,

@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from migratieketen.rules import lokale_ruimte as lr
 
@@ -46,3 +48,16 @@ def test_only_an_entered_urgency_choice_changes_the_market_levers() -> None:
     assert "art. 12 Huisvestingswet 2014" in no.reason
     yes = lr.market_levers({"hw_urgentie_statushouders": "ja"})
     assert yes.priority_share is None and yes.urgency_category is True
+
+
+@settings(deadline=None)  # no timing in tests: a loaded CI machine is slow
+@given(
+    st.dictionaries(
+        st.sampled_from([c.key for c in lr.CATALOGUE]), st.sampled_from(["ja", "nee"])
+    )
+)
+def test_in_force_reports_exactly_the_entered_choices(made: dict[str, str]) -> None:
+    made = {k: v for k, v in made.items() if v in lr.BY_KEY[k].options}
+    state = lr.in_force(made)
+    assert {k for k, (_o, entered) in state.items() if entered} == set(made)
+    assert all(state[k][0] == v for k, v in made.items())

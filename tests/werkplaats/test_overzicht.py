@@ -48,7 +48,7 @@ def test_page_joins_the_domains_and_marks_the_missing_ones(client: Client) -> No
     ):
         assert title in html
     missing = re.search(r'id="domein-arbeidsmigranten".*?</section>', html, re.S)
-    assert missing and "Nog niet beschikbaar" in missing.group(0)
+    assert missing and "mk-not-yet" in missing.group(0)  # empty register
     assert "SCHATTING" in html
     assert "Geen signalen" in html  # nothing in the register: no signal fires
     assert '<option value="2025-1" selected>' in html
@@ -90,3 +90,60 @@ def test_without_half_year_the_latest_is_shown(client: Client) -> None:
     response = client.get(f"/gemeenten/{VENRAY}/overzicht")
     assert response.status_code == 200
     assert "Integraal overzicht Venray" in response.content.decode()
+
+
+def _labour_beds_and_plan(beds_wijk: str, plan_wijk: str) -> None:
+    """40 labour-migrant beds in one wijk; a finished reception plan in another."""
+    from decimal import Decimal
+
+    from migratieketen_web.arbeidsmigranten.models import Location
+    from migratieketen_web.gemeenten.models import Wijk
+    from migratieketen_web.jobs.models import Job, JobStatus
+    from migratieketen_web.opvang.models import OpvangPlan
+
+    venray = Gemeente.objects.get(code=VENRAY)
+    Location(
+        gemeente=venray, wijk=Wijk.objects.get(code=beds_wijk), postcode="5801AA",
+        huisnummer=1, type="logiesgebouw", beds=40, floor_area=Decimal("600"),
+    ).save()  # fmt: skip
+    job = Job.objects.create(kind="opvang", title="plan", status=JobStatus.DONE)
+    location = {
+        "naam": "Kazernelaan", "label": "", "wijkcode": plan_wijk, "wijknaam": "",
+        "gemeentecode": VENRAY, "gemeentenaam": "Venray", "provinciecode": "PV31",
+        "type": "azc", "type_label": "azc", "opening": "2026-01", "sluiting": None,
+        "plaatsen_per_maand": [0, 150, 150], "uitleg": "",
+    }  # fmt: skip
+    OpvangPlan.objects.create(
+        job=job, name="Limburg 2026", options={}, province="PV31",
+        result={"locaties": [location]},
+    )  # fmt: skip
+
+
+def _two_wijken() -> tuple[str, str]:
+    from migratieketen_web.gemeenten.models import Wijk
+
+    codes = list(
+        Wijk.objects.filter(gemeente__code=VENRAY)
+        .order_by("code")
+        .values_list("code", flat=True)[:2]
+    )
+    return codes[0], codes[1]
+
+
+def test_labour_signal_fires_when_beds_and_planned_reception_share_a_wijk(
+    client: Client,
+) -> None:
+    first, _second = _two_wijken()
+    _labour_beds_and_plan(first, first)
+    html = client.get(PAGE).content.decode()
+    assert 'id="signaal-arbeidsmigranten_en_opvang_zelfde_wijk"' in html
+    assert "Geplande opvangplaatsen per wijk" in html
+    assert "Bedden voor arbeidsmigranten per wijk" in html
+
+
+def test_labour_signal_silent_when_they_are_in_different_wijken(client: Client) -> None:
+    first, second = _two_wijken()
+    _labour_beds_and_plan(first, second)
+    html = client.get(PAGE).content.decode()
+    assert "signaal-arbeidsmigranten_en_opvang_zelfde_wijk" not in html
+    assert "Geplande opvangplaatsen per wijk" in html

@@ -105,3 +105,16 @@ def test_workbook_has_the_taakstelling_table(
     rows = [r for r in sheet.iter_rows(values_only=True)]
     taak = expected_taakstelling(population_2024, "2025-1", "GM0984")
     assert any(r[0] == "2025-1" and r[1] == taak for r in rows)
+
+
+def test_reports_are_limited_per_client_address(client: Client, settings) -> None:  # type: ignore[no-untyped-def]
+    """A report takes seconds of CPU on a public page: the third within the limit's
+    period is a 429 with Retry-After (PDF and Excel count together)."""
+    settings.REPORTS_RATE = "2/hour"
+    cheap = "?halfjaar=1899-1"  # refused after the count, so no report is made
+    assert client.get(f"/gemeenten/GM0984/rapport.pdf{cheap}").status_code == 400
+    assert client.get(f"/gemeenten/GM0984/rapport.xlsx{cheap}").status_code == 400
+    response = client.get(f"/gemeenten/GM0984/rapport.pdf{cheap}")
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    assert "rapportages kort na elkaar" in response.content.decode()

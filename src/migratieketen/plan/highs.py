@@ -214,6 +214,20 @@ def _load_model(
     return idx
 
 
+START_COMPLETION_SECONDS = 60.0  # completing a fixed start is an easy problem
+
+
+def _fix_columns(
+    lower: FloatArray, upper: FloatArray, start: tuple[NDArray[np.int32], FloatArray]
+) -> tuple[FloatArray, FloatArray]:
+    index, value = start
+    fixed_lower = np.array(lower, dtype=np.float64)
+    fixed_upper = np.array(upper, dtype=np.float64)
+    fixed_lower[index] = value
+    fixed_upper[index] = value
+    return fixed_lower, fixed_upper
+
+
 def solve_mip(
     cost: FloatArray,
     lower: FloatArray,
@@ -233,7 +247,8 @@ def solve_mip(
     `start` (column indices, values) is a partial starting solution: HiGHS completes it
     (fixing its integer columns) and starts from it as the incumbent when feasible.
     Deterministic for the same model (fixed HiGHS random seed) when it stops on the gap,
-    not on the time limit. Raises SolverError
+    not on the time limit. When the time runs out before even the start is completed,
+    the completed start is returned (gap infinite, not optimal). Raises SolverError
     when no feasible integer solution was found within `time_limit`.
     """
     import time
@@ -254,6 +269,17 @@ def solve_mip(
     seconds = time.perf_counter() - began
     sol = h.getSolution()
     status = h.getModelStatus()
+    if not sol.value_valid and start is not None:
+        # The time ran out before HiGHS had completed the start: complete it on its
+        # own (its columns fixed), which is the incumbent the caller was promised.
+        fixed_lower, fixed_upper = _fix_columns(lower, upper, start)
+        done = solve_mip(
+            cost, fixed_lower, fixed_upper, integer, matrix, row_lower, row_upper,
+            time_limit=max(time_limit, START_COMPLETION_SECONDS), mip_gap=mip_gap,
+            threads=threads,
+        )  # fmt: skip
+        return MipSolution(done.col_value, done.objective, -INF, INF, False,
+                           time.perf_counter() - began)  # fmt: skip
     if not sol.value_valid:
         text = h.modelStatusToString(status)
         raise SolverError(f"De solver (HiGHS) vond geen toegelaten oplossing: {text}.")

@@ -618,7 +618,8 @@ def gemeente_aggregate(
         .select_related("gemeente")
     )
     c = _counts(views_for(actor, locations, right, day))
-    minimum, hidden = minimum_cell(), []
+    minimum = minimum_cell()
+    hidden: list[str] = []
     if not public:
         return Aggregate(
             code, c["locations"], c["beds"], c["per_type"], c["signals"], c["brp"],
@@ -663,12 +664,12 @@ def wijk_beds(actor: Actor, code: str) -> tuple[list[WijkRow], bool] | None:
         return None
     right, public = found
     beds: dict[str, int] = {}
-    for wijk, n in (
+    for wijk_code, n in (
         Location.objects.for_actor(actor, right)
         .filter(gemeente__code=code)
         .values_list("wijk__code", "beds")
     ):
-        beds[wijk or ""] = beds.get(wijk or "", 0) + n
+        beds[wijk_code or ""] = beds.get(wijk_code or "", 0) + n
     rows = []
     for wijk in Wijk.objects.filter(gemeente__code=code).order_by("code"):
         rows.append(

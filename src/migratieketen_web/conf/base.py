@@ -221,6 +221,12 @@ SCENARIOS_START_RATE = config(
     "30/hour",
     "Scenario starts per client address (web form and API together), e.g. 30/hour.",
 )
+REPORTS_RATE = config(
+    "MIGRATIEKETEN_REPORTS_RATE",
+    "30/hour",
+    "Raadsrapportages (PDF and Excel together) per client address, e.g. 30/hour; "
+    "each takes seconds of CPU, so a public server bounds them.",
+)
 SCENARIOS_RETENTION_DAYS = config(
     "MIGRATIEKETEN_SCENARIOS_RETENTION_DAYS",
     7,

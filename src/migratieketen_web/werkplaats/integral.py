@@ -21,7 +21,7 @@ from migratieketen_web.accounts.isolation import Actor
 from migratieketen_web.gemeenten.formatting import format_number
 from migratieketen_web.gemeenten.models import DataVintage, Gemeente, Source
 from migratieketen_web.monitor.services import MonitorData
-from migratieketen_web.werkplaats import comparison, lokaal, outlook, providers
+from migratieketen_web.werkplaats import comparison, domains, lokaal, outlook, providers
 from migratieketen_web.werkplaats.sections import Section, Table
 from migratieketen_web.werkplaats.services import VERSION, HalfYear, TaakstellingError
 from migratieketen_web.werkplaats.services import signals as core_signals
@@ -113,14 +113,11 @@ def build(
             gemeente.code, outlook.default_policy()
         )
     housing_section, housing = providers.housing(ctx)
-    reception_section, reception = providers.reception(ctx)
+    reception_section, reception = domains.with_plan(ctx, *providers.reception(ctx))
     market_section, market = outlook.market(ctx, market_policy, market_basis)
     inburgering_section, inburgering = providers.inburgering_part(ctx)
-    external = [providers.external(k, app, ctx) for k, app in providers.EXTERNAL]
-    parts = {
-        k: part
-        for (k, _a), (_s, part) in zip(providers.EXTERNAL, external, strict=True)
-    }
+    labour_section, labour = domains.labour(ctx)
+    lvv_section, lvv = domains.lvv(ctx)
     shot = snap.Snapshot(
         gemeente.code,
         gemeente.name,
@@ -131,8 +128,8 @@ def build(
         reception,
         inburgering,
         market,
-        parts.get("arbeidsmigranten"),
-        parts.get("lvv"),
+        labour,
+        lvv,
     )
     found = tuple(core_signals.signals(shot))
     sections = (
@@ -140,7 +137,8 @@ def build(
         housing_section,
         market_section,
         inburgering_section,
-        *(s for s, _p in external),
+        labour_section,
+        lvv_section,
         outlook.scenario(ctx),
     )
     return Werkplaats(

@@ -10,6 +10,7 @@ vintage and inputs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -31,6 +32,7 @@ from migratieketen_web.werkplaats.services import (
     WoningmarktError,
     build_markets,
     builtin_scenario,
+    default_parameters,
     load_dataset,
     resolve_values,
     run_ensemble,
@@ -42,6 +44,25 @@ MARKET_RUNS = 100
 MARKET_YEARS = 5
 CHAIN_RUNS = 50
 SEED = 0
+
+
+PARAMETER_LINE = re.compile(r"^[a-z]+(?:_[a-z0-9]+)+: ")
+
+
+def _public_lines(result: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Sources and assumptions worded for readers: the parameter's description, never
+    its code name (the core's lines start with it)."""
+    params = default_parameters().values()
+    sources = tuple(s for s in result.sources if not PARAMETER_LINE.match(s)) + tuple(
+        f"{p.description}: {p.source}" for p in params if p.kind in ("DATA", "DERIVED")
+    )
+    assumptions = tuple(
+        f"AANNAME: {p.description} = {p.value:g} {p.unit}. {p.reasoning or p.source}"
+        for p in params
+        if p.kind == "ASSUMPTION"
+    )
+    # "via NOS" reads as an English note to the public-text check; say who reported it.
+    return tuple(x.replace("via NOS", "gemeld door NOS") for x in sources), assumptions
 
 
 def default_policy() -> Policy:
@@ -93,6 +114,7 @@ def market(
             return unavailable("woningmarkt", title, str(exc)), None
         cache.set(key, result, 24 * 3600)
     groups = result.groups
+    sources, assumptions = _public_lines(result)
     rows = (
         Row(_("Voorrang voor statushouders"),
             f"{format_number(policy.priority_share * 100, 0)} %",
@@ -128,16 +150,16 @@ def market(
         result.coa["achterstand_in_coa_aan_eind"].median,
         result.verdringing["regulier_maanden_per_statushouder"].median,
         result.runs,
-        tuple(result.sources),
-        tuple(result.assumptions),
+        sources,
+        assumptions,
     )
     section = Section(
         "woningmarkt", title, True,
         intro=_("SCHATTING met het wachtrijmodel van Migratieketen (%(runs)s runs, "
                 "%(years)s jaar vanaf %(hy)s); geen voorspelling.")
         % {"runs": result.runs, "years": MARKET_YEARS, "hy": ctx.half_year},
-        rows=rows, tables=(table,), sources=tuple(result.sources),
-        notes=tuple(result.assumptions[:3]), estimate=True,
+        rows=rows, tables=(table,), sources=sources,
+        notes=assumptions[:3], estimate=True,
     )  # fmt: skip
     return section, part
 

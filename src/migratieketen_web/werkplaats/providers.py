@@ -7,18 +7,16 @@ arrive at different times. Each provider asks only its own app's services; when 
 app (or its data) is absent it returns an unavailable section ("Nog niet beschikbaar")
 and no snapshot part, so the rest of the view and every signal still work.
 
-A later domain app joins by offering `werkplaats_part(code, half_year)` in its
-`services` module (see `external`), returning `(Section, snapshot part or None)`.
+The domains built by other apps (labour migrants, LVV, the reception plan) have their
+providers in `domains`.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -318,26 +316,3 @@ def inburgering_part(ctx: Context) -> tuple[Section, snap.Inburgering | None]:
         sources=sources, notes=notes,
     )  # fmt: skip
     return section, part
-
-
-EXTERNAL = (
-    ("arbeidsmigranten", "migratieketen_web.arbeidsmigranten"),
-    ("lvv", "migratieketen_web.lvv"),
-)
-EXTERNAL_TITLES = {
-    "arbeidsmigranten": lambda: _("Arbeidsmigranten"),
-    "lvv": lambda: _("LVV (landelijke vreemdelingenvoorziening)"),
-}
-
-
-def external(key: str, app: str, ctx: Context) -> tuple[Section, Any]:
-    """A domain built elsewhere: used when its app is installed and offers
-    `services.werkplaats_part(code, half_year)`; otherwise 'nog niet beschikbaar'."""
-    title = EXTERNAL_TITLES[key]()
-    if apps.is_installed(app):
-        module = importlib.import_module(f"{app}.services")
-        hook = getattr(module, "werkplaats_part", None)
-        if hook is not None:
-            section, part = hook(ctx.code, ctx.half_year)
-            return section, part
-    return unavailable(key, title, _("Nog niet beschikbaar in Migratieketen.")), None

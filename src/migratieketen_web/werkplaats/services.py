@@ -22,6 +22,7 @@ from migratieketen.woningmarkt import (
     Policy,
     WoningmarktError,
     build_markets,
+    default_parameters,
     resolve_values,
     simulate,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "WoningmarktError",
     "build_markets",
     "builtin_scenario",
+    "default_parameters",
     "load_dataset",
     "lokale_ruimte",
     "resolve_values",

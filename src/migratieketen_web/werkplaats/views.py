@@ -8,11 +8,14 @@ the inburgering counts without suppression (the inburgering app decides, ADR 001
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from migratieketen_web.accounts.services import request_actor
 from migratieketen_web.gemeenten.models import Gemeente
+from migratieketen_web.jobs.throttles import StartThrottle, valid_rate
 from migratieketen_web.monitor.services import MonitorData, MonitorUnavailable
 from migratieketen_web.werkplaats import integral, lokaal, praktijk, report
 from migratieketen_web.werkplaats.services import signals
@@ -63,7 +66,32 @@ def _download(content: bytes, kind: str, name: str) -> HttpResponse:
     return response
 
 
+def _too_many(request: HttpRequest) -> HttpResponse | None:
+    """A report costs seconds of CPU: a per-address limit, shared by all processes."""
+    throttle = StartThrottle("rapporten", valid_rate(settings.REPORTS_RATE))
+    if throttle.allow_request(request):
+        return None
+    wait = int(throttle.wait() or 60)
+    response = render(
+        request,
+        "werkplaats/unavailable.html",
+        {
+            "reason": _(
+                "U heeft veel rapportages kort na elkaar opgevraagd. Probeer het over "
+                "%(seconds)s seconden opnieuw."
+            )
+            % {"seconds": wait}
+        },
+        status=429,
+    )
+    response["Retry-After"] = str(wait)
+    return response
+
+
 def rapport_pdf(request: HttpRequest, code: str) -> HttpResponse:
+    refused = _too_many(request)
+    if refused is not None:
+        return refused
     w = _werkplaats(request, code)
     if isinstance(w, HttpResponse):
         return w
@@ -79,6 +107,9 @@ def rapport_pdf(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def rapport_xlsx(request: HttpRequest, code: str) -> HttpResponse:
+    refused = _too_many(request)
+    if refused is not None:
+        return refused
     w = _werkplaats(request, code)
     if isinstance(w, HttpResponse):
         return w

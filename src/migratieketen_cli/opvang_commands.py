@@ -21,6 +21,11 @@ from rich.table import Table
 from migratieketen_cli.plan_commands import _fail, _write
 
 
+class Backend(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 class OpvangFormaat(StrEnum):
     tabel = "tabel"
     table = "table"  # English alias
@@ -62,6 +67,8 @@ def _print_plan(summary: dict[str, Any], records: list[dict[str, Any]]) -> None:
     )
     console.print(summary["vraag"], highlight=False)
     console.print(_policy_table(summary["beleid"], "Vergelijking van beleid"))
+    if summary.get("decompositie"):
+        _print_batches(summary["decompositie"])
     table = Table(title="Geopende locaties")
     for col in (
         "naam",
@@ -80,6 +87,16 @@ def _print_plan(summary: dict[str, Any], records: list[dict[str, Any]]) -> None:
     console.print(summary["bron"], highlight=False)
     if summary["kandidaten_generiek"]:
         console.print("Kandidaten: generiek — geen echte locatie.", highlight=False)
+
+
+def _print_batches(d: dict[str, Any]) -> None:
+    Console().print(
+        f"Decompositie in {d['batches']} batches: gekozen plan van batch "
+        f"{d['gekozen_batch'] + 1}, op alle paden {_eur(d['bovengrens_geevalueerd'])}; "
+        f"ondergrens (schatting, gemiddelde van de batches) "
+        f"{_eur(d['ondergrens_schatting'])}; gap-schatting {100 * d['gap_schatting']:.2f} %.",
+        highlight=False,
+    )
 
 
 Opt = typer.Option
@@ -118,6 +135,21 @@ def opvang(
     afweging: Annotated[
         bool, Opt("--afweging", help="Voeg de kosten-risicogrens toe.")
     ] = False,
+    batches: Annotated[
+        int,
+        Opt(help="Splits de paden in B batches (SAA); 1 = één MIP over alle paden."),
+    ] = 1,
+    backend: Annotated[
+        Backend, Opt(help="local (na elkaar) of dask (batches parallel).")
+    ] = Backend.local,
+    adres: Annotated[
+        str | None,
+        Opt(
+            "--adres",
+            envvar="MIGRATIEKETEN_DASK_ADDRESS",
+            help="Dask-scheduler (tcp://host:8786); leeg = lokaal cluster.",
+        ),
+    ] = None,
     fmt: Annotated[
         OpvangFormaat, Opt("--format", help="tabel, json, csv of xlsx (met --uitvoer).")
     ] = OpvangFormaat.tabel,
@@ -134,6 +166,8 @@ def opvang(
 
     if fmt is OpvangFormaat.xlsx and uitvoer is None:
         raise _fail("--format xlsx schrijft een bestand: geef --uitvoer.")
+    if not 1 <= batches <= max(paden, 1):
+        raise _fail("--batches moet tussen 1 en --paden liggen.")
     if maanden < 1 or paden < 1 or beslisblok < 1 or max_kandidaten < 1:
         raise _fail(
             "--maanden, --paden, --beslisblok en --max-kandidaten moeten minstens 1 zijn."
@@ -145,7 +179,8 @@ def opvang(
         settings = Settings(
             months=maanden, paths=paden, seed=seed, province=provincie, step=beslisblok,
             risk_weight=risicogewicht, time_limit=tijdslimiet, limit=max_kandidaten,
-            with_frontier=afweging,
+            with_frontier=afweging, batches=batches, backend=backend.value,
+            address=adres or None,
         )  # fmt: skip
         result = plan_opvang(
             resolve_scenario(scenario, None), data_dir or default_data_dir(), settings,

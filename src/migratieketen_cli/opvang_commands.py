@@ -102,6 +102,42 @@ def _print_batches(d: dict[str, Any]) -> None:
 Opt = typer.Option
 
 
+def _emit(
+    summary: dict[str, Any],
+    records: list[dict[str, Any]],
+    fmt: OpvangFormaat,
+    uitvoer: Path | None,
+) -> None:
+    from migratieketen.plan.opvang.export import plan_csv, plan_xlsx
+
+    if fmt in (OpvangFormaat.tabel, OpvangFormaat.table):
+        _print_plan(summary, records)
+    elif fmt is OpvangFormaat.csv:
+        _write(plan_csv(records, summary["maanden"]), uitvoer)
+    elif fmt is OpvangFormaat.xlsx and uitvoer is not None:
+        sources = [summary["vraag"], summary["bestaande_capaciteit"], summary["bron"]]
+        uitvoer.write_bytes(plan_xlsx(records, summary["maanden"], sources))
+    else:
+        payload = {"samenvatting": summary, "locaties": records}
+        _write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", uitvoer)
+
+
+BatchesOpt = Annotated[
+    int, Opt(help="Splits de paden in B batches (SAA); 1 = één MIP over alle paden.")
+]
+BackendOpt = Annotated[
+    Backend, Opt(help="local (na elkaar) of dask (batches parallel).")
+]
+AdresOpt = Annotated[
+    str | None,
+    Opt(
+        "--adres",
+        envvar="MIGRATIEKETEN_DASK_ADDRESS",
+        help="Dask-scheduler (tcp://host:8786); leeg = lokaal cluster.",
+    ),
+]
+
+
 def opvang(
     scenario: Annotated[
         str, Opt("--scenario", help="Ingebouwd scenario of YAML-bestand.")
@@ -135,21 +171,9 @@ def opvang(
     afweging: Annotated[
         bool, Opt("--afweging", help="Voeg de kosten-risicogrens toe.")
     ] = False,
-    batches: Annotated[
-        int,
-        Opt(help="Splits de paden in B batches (SAA); 1 = één MIP over alle paden."),
-    ] = 1,
-    backend: Annotated[
-        Backend, Opt(help="local (na elkaar) of dask (batches parallel).")
-    ] = Backend.local,
-    adres: Annotated[
-        str | None,
-        Opt(
-            "--adres",
-            envvar="MIGRATIEKETEN_DASK_ADDRESS",
-            help="Dask-scheduler (tcp://host:8786); leeg = lokaal cluster.",
-        ),
-    ] = None,
+    batches: BatchesOpt = 1,
+    backend: BackendOpt = Backend.local,
+    adres: AdresOpt = None,
     fmt: Annotated[
         OpvangFormaat, Opt("--format", help="tabel, json, csv of xlsx (met --uitvoer).")
     ] = OpvangFormaat.tabel,
@@ -161,7 +185,6 @@ def opvang(
     from migratieketen.data import DataDirError, DataValidationError, default_data_dir
     from migratieketen.plan.highs import SolverError
     from migratieketen.plan.opvang import OpvangError, Settings, plan_opvang
-    from migratieketen.plan.opvang.export import plan_csv, plan_xlsx
     from migratieketen_cli.chain_commands import resolve_scenario
 
     if fmt is OpvangFormaat.xlsx and uitvoer is None:
@@ -189,17 +212,7 @@ def opvang(
     except (OpvangError, ChainConfigError, SolverError, DataDirError, DataValidationError,
             OSError, ValueError) as exc:  # fmt: skip
         raise _fail(str(exc)) from exc
-    summary, records = result.summary(), result.records()
-    if fmt in (OpvangFormaat.tabel, OpvangFormaat.table):
-        _print_plan(summary, records)
-    elif fmt is OpvangFormaat.csv:
-        _write(plan_csv(records, summary["maanden"]), uitvoer)
-    elif fmt is OpvangFormaat.xlsx and uitvoer is not None:
-        sources = [summary["vraag"], summary["bestaande_capaciteit"], summary["bron"]]
-        uitvoer.write_bytes(plan_xlsx(records, summary["maanden"], sources))
-    else:
-        payload = {"samenvatting": summary, "locaties": records}
-        _write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", uitvoer)
+    _emit(result.summary(), result.records(), fmt, uitvoer)
 
 
 def _backtest_table(result: dict[str, Any]) -> None:

@@ -89,12 +89,17 @@ def _print_plan(summary: dict[str, Any], records: list[dict[str, Any]]) -> None:
         console.print("Kandidaten: generiek — geen echte locatie.", highlight=False)
 
 
+def _pct(share: float) -> str:
+    """Dutch decimal comma; a rounding-level negative gap prints as 0,00 %."""
+    return f"{round(100 * share, 2) + 0.0:.2f} %".replace(".", ",")
+
+
 def _print_batches(d: dict[str, Any]) -> None:
     Console().print(
         f"Decompositie in {d['batches']} batches: gekozen plan van batch "
         f"{d['gekozen_batch'] + 1}, op alle paden {_eur(d['bovengrens_geevalueerd'])}; "
         f"ondergrens (schatting, gemiddelde van de batches) "
-        f"{_eur(d['ondergrens_schatting'])}; gap-schatting {100 * d['gap_schatting']:.2f} %.",
+        f"{_eur(d['ondergrens_schatting'])}; gap-schatting {_pct(d['gap_schatting'])}.",
         highlight=False,
     )
 

@@ -15,27 +15,26 @@ from typing import Any
 
 from django.utils import timezone
 from drf_spectacular.utils import (
-    OpenApiParameter,
     OpenApiResponse,
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import exceptions, mixins, serializers, status, viewsets
-from rest_framework.authentication import SessionAuthentication
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from migratieketen_web.accounts.api import RightsRequired
-from migratieketen_web.accounts.authentication import BearerTokenAuthentication
-from migratieketen_web.accounts.isolation import Actor, IsolationDenied
-from migratieketen_web.accounts.roles import Right
+from migratieketen_web.accounts.isolation import Actor
 from migratieketen_web.accounts.services import request_actor
 from migratieketen_web.api import filters
-from migratieketen_web.api.pagination import StrictLimitOffsetPagination
-from migratieketen_web.api.problems import PROBLEM_CONTENT_TYPE
+from migratieketen_web.api.registers import (
+    REGISTER_AUTH,
+    RegisterViewSet,
+    no_query_parameters,
+    saved_or_problem,
+    uuid_parameter,
+)
 from migratieketen_web.api.schema import (
     API_VERSION_HEADER,
-    FoutSerializer,
     problem_responses,
 )
 from migratieketen_web.inburgering import services
@@ -48,19 +47,7 @@ from migratieketen_web.inburgering.api.serializers import (
 )
 from migratieketen_web.inburgering.models import Person
 
-_AUTH = {
-    (code, PROBLEM_CONTENT_TYPE): OpenApiResponse(FoutSerializer, description=text)
-    for code, text in (
-        (401, "Geen of een ongeldig token."),
-        (403, "Uw rol of token geeft dit recht niet."),
-    )
-}
-_UUID = OpenApiParameter(
-    name="uuid",
-    type={"type": "string", "format": "uuid"},
-    location=OpenApiParameter.PATH,
-    description="UUID van de inburgeraar.",
-)
+_UUID = uuid_parameter("UUID van de inburgeraar.")
 
 
 def _record(actor: Actor, person: Person, detail: bool) -> dict[str, Any]:
@@ -116,7 +103,7 @@ def _record(actor: Actor, person: Person, detail: bool) -> dict[str, Any]:
         responses={
             200: OpenApiResponse(InburgeraarSerializer, description="Een pagina."),
             **problem_responses(400),
-            **_AUTH,
+            **REGISTER_AUTH,
         },
     ),
     retrieve=extend_schema(
@@ -129,7 +116,7 @@ def _record(actor: Actor, person: Person, detail: bool) -> dict[str, Any]:
                 InburgeraarDetailSerializer, description="De inburgeraar."
             ),
             **problem_responses(404),
-            **_AUTH,
+            **REGISTER_AUTH,
         },
     ),
     create=extend_schema(
@@ -144,31 +131,16 @@ def _record(actor: Actor, person: Person, detail: bool) -> dict[str, Any]:
                 InburgeraarDetailSerializer, description="Geregistreerd."
             ),
             **problem_responses(400),
-            **_AUTH,
+            **REGISTER_AUTH,
         },
     ),
 )
-class InburgeraarViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
-    authentication_classes = [BearerTokenAuthentication, SessionAuthentication]
-    permission_classes = [RightsRequired]
-    required_rights = {
-        "list": Right.PERSONAL_READ,
-        "retrieve": Right.PERSONAL_READ,
-        "create": Right.PERSONAL_WRITE,
-    }
-    pagination_class = StrictLimitOffsetPagination
+class InburgeraarViewSet(RegisterViewSet):
     serializer_class = InburgeraarSerializer
-    lookup_field = "uuid"
+    ordering = ("gemeente__code", "name", "pk")
 
-    def get_queryset(self) -> Any:
-        return services.visible(request_actor(self.request)).order_by(
-            "gemeente__code", "name", "pk"
-        )
+    def visible(self, actor: Actor) -> Any:
+        return services.visible(actor)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = filters.validated_filters(InburgeraarFilter, request.query_params)
@@ -188,9 +160,7 @@ class InburgeraarViewSet(
         return self.get_paginated_response(data)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        filters.validated_filters(
-            serializers.Serializer, request.query_params, allowed_extra=()
-        )
+        no_query_parameters(request)
         actor = request_actor(request)
         person = services.get_person(actor, kwargs["uuid"])
         return Response(InburgeraarDetailSerializer(_record(actor, person, True)).data)
@@ -200,14 +170,9 @@ class InburgeraarViewSet(
         incoming.is_valid(raise_exception=True)
         data = services.PersonInput(**incoming.to_input())
         actor = request_actor(request)
-        try:
-            person = services.create_person(actor, data, request.user)
-        except IsolationDenied as exc:
-            raise exceptions.PermissionDenied(str(exc)) from exc
-        except services.RegisterError as exc:
-            raise serializers.ValidationError(
-                {FIELD_NAMES.get(k, k): v for k, v in exc.errors.items()}
-            ) from exc
+        person = saved_or_problem(
+            lambda: services.create_person(actor, data, request.user), FIELD_NAMES
+        )
         return Response(
             InburgeraarDetailSerializer(_record(actor, person, True)).data,
             status=status.HTTP_201_CREATED,

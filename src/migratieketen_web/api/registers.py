@@ -1,0 +1,103 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""The base viewset of the isolated, audited registers (ADR 0012, ADR 0013).
+
+The inburgering, LVV and arbeidsmigranten registers share the same plumbing: a token
+or session, the personal-data rights, strict pagination, UUIDs in paths, a query on
+what the actor may see, no query parameters on a single record, and the mapping of
+the services' refusals onto problem responses. One place keeps them the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from rest_framework import exceptions, mixins, serializers, viewsets
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.request import Request
+
+from migratieketen_web.accounts.api import RightsRequired
+from migratieketen_web.accounts.authentication import BearerTokenAuthentication
+from migratieketen_web.accounts.isolation import Actor, IsolationDenied
+from migratieketen_web.accounts.registers import RegisterError
+from migratieketen_web.accounts.roles import Right
+from migratieketen_web.accounts.services import request_actor
+from migratieketen_web.api import filters
+from migratieketen_web.api.pagination import StrictLimitOffsetPagination
+from migratieketen_web.api.problems import PROBLEM_CONTENT_TYPE
+from migratieketen_web.api.schema import FoutSerializer
+
+T = TypeVar("T")
+
+REGISTER_AUTH = {
+    (code, PROBLEM_CONTENT_TYPE): OpenApiResponse(FoutSerializer, description=text)
+    for code, text in (
+        (401, "Geen of een ongeldig token."),
+        (403, "Uw rol of token geeft dit recht niet."),
+    )
+}
+
+
+def uuid_parameter(description: str) -> OpenApiParameter:
+    """The UUID in the path of one record."""
+    return OpenApiParameter(
+        name="uuid",
+        type={"type": "string", "format": "uuid"},
+        location=OpenApiParameter.PATH,
+        description=description,
+    )
+
+
+def no_query_parameters(request: Request) -> None:
+    """A single record takes no query parameters (400 names any that are sent)."""
+    filters.validated_filters(
+        serializers.Serializer, request.query_params, allowed_extra=()
+    )
+
+
+def saved_or_problem(call: Callable[[], T], field_names: Mapping[str, str]) -> T:
+    """Run a register write; refusals become 403 and 400 with the API's field names.
+
+    A gemeente the actor may not write becomes 403; the service's Dutch errors,
+    keyed by model field, become invalidParams under the resource's field names.
+    """
+    try:
+        return call()
+    except IsolationDenied as exc:
+        raise exceptions.PermissionDenied(str(exc)) from exc
+    except RegisterError as exc:
+        raise serializers.ValidationError(
+            {field_names.get(k, k): v for k, v in exc.errors.items()}
+        ) from exc
+
+
+class RegisterViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Base of a register's list/retrieve/create API; subclasses set the rest."""
+
+    authentication_classes = [BearerTokenAuthentication, SessionAuthentication]
+    permission_classes = [RightsRequired]
+    required_rights = {
+        "list": Right.PERSONAL_READ,
+        "retrieve": Right.PERSONAL_READ,
+        "create": Right.PERSONAL_WRITE,
+    }
+    pagination_class = StrictLimitOffsetPagination
+    lookup_field = "uuid"
+    ordering: tuple[str, ...] = ("pk",)
+
+    def visible(self, actor: Actor) -> Any:
+        """The records the actor may see (the app's services.visible)."""
+        raise NotImplementedError
+
+    def get_queryset(self) -> Any:
+        return self.visible(self.actor()).order_by(*self.ordering)
+
+    def actor(self) -> Actor:
+        return request_actor(self.request)

@@ -6,7 +6,8 @@ Prints, in one run: build and solve time of the two-stage MIP with HiGHS (warm-s
 from the median-path plan, as `plan_opvang` does) and its MIP
 gap (target: within 1 % of optimal in at most 120 s on 2 cores), next to the
 baselines measured in the same run: the deterministic plan on the median path (its
-own solve time) and the reactive status quo, each scored on the same 100 paths and on
+own solve time), the reactive status quo and the hybrid (the stochastic plan plus the
+reactive noodopvang rule as recourse), each scored on the same 100 paths and on
 fresh out-of-sample paths of the chain (another seed), with the cost ratio to the
 stochastic plan. With --dask the out-of-sample scoring runs on a local Dask cluster.
 
@@ -28,7 +29,12 @@ from migratieketen.plan.opvang.demand import chain_demand
 from migratieketen.plan.opvang.evaluate import Outcome
 from migratieketen.plan.opvang.formulation import layout, solve
 from migratieketen.plan.opvang.norms import norms_at
-from migratieketen.plan.opvang.policies import median_instance, plan_outcome, reactive
+from migratieketen.plan.opvang.policies import (
+    hybrid,
+    median_instance,
+    plan_outcome,
+    reactive,
+)
 from migratieketen.plan.opvang.run import Settings, build_instance, empty_plan
 
 
@@ -105,6 +111,7 @@ def _report(title, inst, stoch, det, paths, t_stoch, t_det, dask) -> None:  # ty
             t_det,
         ),
         ("reactief (status quo)", reactive(inst, paths), None),
+        ("hybride (plan + reactief)", hybrid("h", inst, stoch, paths), t_stoch),
         (
             "niets doen (alleen crisis)",
             plan_outcome("n", inst, empty_plan(inst), paths),

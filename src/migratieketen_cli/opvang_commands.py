@@ -26,6 +26,7 @@ class OpvangFormaat(StrEnum):
     table = "table"  # English alias
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"  # Excel; needs --uitvoer
 
 
 def _eur(value: float) -> str:
@@ -118,7 +119,7 @@ def opvang(
         bool, Opt("--afweging", help="Voeg de kosten-risicogrens toe.")
     ] = False,
     fmt: Annotated[
-        OpvangFormaat, Opt("--format", help="tabel, json of csv.")
+        OpvangFormaat, Opt("--format", help="tabel, json, csv of xlsx (met --uitvoer).")
     ] = OpvangFormaat.tabel,
     uitvoer: Annotated[Path | None, Opt(help="Schrijf naar dit bestand.")] = None,
     data_dir: Annotated[Path | None, Opt("--data", help="Map met open data.")] = None,
@@ -128,9 +129,11 @@ def opvang(
     from migratieketen.data import DataDirError, DataValidationError, default_data_dir
     from migratieketen.plan.highs import SolverError
     from migratieketen.plan.opvang import OpvangError, Settings, plan_opvang
-    from migratieketen.plan.opvang.export import plan_csv
+    from migratieketen.plan.opvang.export import plan_csv, plan_xlsx
     from migratieketen_cli.chain_commands import resolve_scenario
 
+    if fmt is OpvangFormaat.xlsx and uitvoer is None:
+        raise _fail("--format xlsx schrijft een bestand: geef --uitvoer.")
     if maanden < 1 or paden < 1 or beslisblok < 1 or max_kandidaten < 1:
         raise _fail(
             "--maanden, --paden, --beslisblok en --max-kandidaten moeten minstens 1 zijn."
@@ -156,6 +159,9 @@ def opvang(
         _print_plan(summary, records)
     elif fmt is OpvangFormaat.csv:
         _write(plan_csv(records, summary["maanden"]), uitvoer)
+    elif fmt is OpvangFormaat.xlsx and uitvoer is not None:
+        sources = [summary["vraag"], summary["bestaande_capaciteit"], summary["bron"]]
+        uitvoer.write_bytes(plan_xlsx(records, summary["maanden"], sources))
     else:
         payload = {"samenvatting": summary, "locaties": records}
         _write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", uitvoer)
@@ -212,7 +218,7 @@ def opvang_backtest(
         raise _fail(str(exc)) from exc
     if fmt is OpvangFormaat.json:
         _write(json.dumps(result, ensure_ascii=False, indent=1) + "\n", uitvoer)
-    elif fmt is OpvangFormaat.csv:
+    elif fmt in (OpvangFormaat.csv, OpvangFormaat.xlsx):
         raise _fail("De naspeling kent alleen tabel en json.")
     else:
         _backtest_table(result)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 
+from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
@@ -50,6 +51,23 @@ def test_csv_export(client: Client) -> None:
     assert len(rows) == 1 + len(plan.result["locaties"])
 
 
+def test_excel_export_has_the_csv_table(client: Client) -> None:
+    from openpyxl import load_workbook
+
+    plan = _start(client)
+    assert "plan.xlsx" in client.get(plan.get_absolute_url()).content.decode()
+    response = client.get(f"{plan.get_absolute_url()}/plan.xlsx")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    book = load_workbook(io.BytesIO(response.content))
+    text = client.get(f"{plan.get_absolute_url()}/plan.csv").content.decode()
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    sheet = [["" if v is None else str(v) for v in r]
+             for r in book["Plan"].iter_rows(values_only=True)]  # fmt: skip
+    assert sheet == rows
+    assert any("COA" in str(r[0]) for r in book["Bron"].iter_rows(values_only=True))
+
+
 def test_bad_candidate_file_saves_nothing(client: Client) -> None:
     text = ",".join(COLUMNS) + "\nA,WK999999,regulier,10,5,3,1,1,1,,12,1\n"
     upload = SimpleUploadedFile("k.csv", text.encode(), content_type="text/csv")
@@ -60,16 +78,48 @@ def test_bad_candidate_file_saves_nothing(client: Client) -> None:
     assert OpvangPlan.objects.count() == 0
 
 
-def test_gemeente_page_shows_plan_locations(client: Client) -> None:
+def _publisher() -> User:
+    user = User.objects.create_user("redactie", password="x", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="publish_opvangplan"))
+    return user
+
+
+def test_gemeente_page_shows_only_a_published_plan(client: Client) -> None:
     plan = _start(client)
     gemeente = (
         plan.result["locaties"][0]["gemeentecode"]
         if plan.result["locaties"]
         else "GM0080"
     )
-    html = client.get(f"/gemeenten/{gemeente}").content.decode()
-    assert "Locaties in het laatste opvangplan" in html
+    # An anonymous visitor's plan is nobody's official plan: not on the gemeente page.
+    html = Client().get(f"/gemeenten/{gemeente}").content.decode()
+    assert "Er is nog geen opvangplan gepubliceerd" in html
+    assert str(plan.uuid) not in html
+    # Anonymous and staff without the permission cannot publish.
+    assert client.post(f"{plan.get_absolute_url()}/publiceren").status_code == 403
+    staff = Client()
+    staff.force_login(User.objects.create_user("staf", is_staff=True))
+    assert staff.post(f"{plan.get_absolute_url()}/publiceren").status_code == 403
+    editor = Client()
+    editor.force_login(_publisher())
+    page = editor.get(plan.get_absolute_url()).content.decode()
+    assert "Publiceren op de gemeente" in page
+    assert editor.post(f"{plan.get_absolute_url()}/publiceren").status_code == 302
+    html = Client().get(f"/gemeenten/{gemeente}").content.decode()
+    assert "Locaties in het laatste opvangplan" in html and str(plan.uuid) in html
     assert "Opgave Spreidingswet" in html
+    editor.post(f"{plan.get_absolute_url()}/publiceren", {"actie": "intrekken"})
+    html = Client().get(f"/gemeenten/{gemeente}").content.decode()
+    assert str(plan.uuid) not in html
+
+
+def test_anonymous_plan_listed_only_for_its_starter(client: Client) -> None:
+    plan = _start(client)
+    assert str(plan.uuid) in client.get("/planning/opvang").content.decode()
+    other = Client()
+    assert str(plan.uuid) not in other.get("/planning/opvang").content.decode()
+    # Its link (an unguessable UUID) still works for whoever has it.
+    assert other.get(plan.get_absolute_url()).status_code == 200
 
 
 def test_api_post_202_location_then_get(client: Client) -> None:

@@ -47,6 +47,7 @@ def test_json_has_locations_and_summary(
         "stochastisch",
         "deterministisch",
         "reactief",
+        "hybride",
         "niets_doen",
     }
     for rec in data["locaties"]:
@@ -65,6 +66,22 @@ def test_csv_has_one_column_per_month(app: typer.Typer, shared_data_dir: Path) -
     assert code == 0, err
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[0][:3] == ["naam", "label", "wijkcode"] and len(rows[0]) == 10 + 6
+
+
+def test_xlsx_needs_an_output_file_and_writes_the_csv_table(
+    app: typer.Typer, tmp_path: Path, shared_data_dir: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    code, _, err = _run(app, "opvang", *TINY, "--format", "xlsx")
+    assert code == 1 and "--uitvoer" in err
+    target = tmp_path / "plan.xlsx"
+    code, _, err = _run(
+        app, "opvang", *TINY, "--format", "xlsx", "--uitvoer", str(target)
+    )
+    assert code == 0, err
+    header = next(load_workbook(target)["Plan"].iter_rows(values_only=True))
+    assert header[:3] == ("naam", "label", "wijkcode") and len(header) == 10 + 6
 
 
 def test_bad_candidate_file_is_refused(
@@ -99,9 +116,17 @@ def test_backtest_json_one_record_per_policy(
         "stochastisch_risico",
         "deterministisch",
         "reactief",
+        "hybride",
     ]
     assert data["beslismomenten"] == ["2015-01", "2015-07"]
     for r in data["beleid"]:
         assert r["totale_kosten"] > 0 and r["crisisplaatsmaanden"] >= 0
         assert r["churn"] == r["openingen"] + r["sluitingen"]
     assert data["beleid"][0]["proportionaliteit_overschrijdingen"] == 0
+    by = {r["beleid"]: r for r in data["beleid"]}
+    # The hybrid keeps the stochastic plan and only adds noodopvang: never more crisis.
+    assert (
+        by["hybride"]["crisisplaatsmaanden"]
+        <= by["stochastisch"]["crisisplaatsmaanden"]
+    )
+    assert by["hybride"]["openingen"] >= by["stochastisch"]["openingen"]

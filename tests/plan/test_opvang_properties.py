@@ -12,7 +12,14 @@ from migratieketen.plan.opvang.evaluate import fill
 from migratieketen.plan.opvang.formulation import solve
 from migratieketen.plan.opvang.model import Instance
 from migratieketen.plan.opvang.norms import TYPES
-from migratieketen.plan.opvang.policies import reactive_schedule, type_capacity
+from migratieketen.plan.opvang.policies import (
+    hybrid,
+    plan_outcome,
+    reactive,
+    reactive_schedule,
+    type_capacity,
+)
+from migratieketen.plan.opvang.run import empty_plan
 
 from .opvang_support import NORMS, candidate, instance
 
@@ -104,3 +111,25 @@ def test_reactive_noodopvang_arrives_only_after_its_lead_time(inst: Instance) ->
     nood, opened, closed = reactive_schedule(inst, inst.demand)
     assert not nood[:, :lead].any()
     assert np.all(nood >= 0) and np.all(closed <= opened + 1e-9)
+
+
+@SLOW
+@given(instances())
+def test_hybrid_never_leaves_more_crisis_than_its_plan(inst: Instance) -> None:
+    """Reactive noodopvang on top of the plan only adds places: per path, crisis
+    shelter can only fall, and the plan's own locations and costs stay in."""
+    solved = solve(inst, time_limit=20)
+    plan, both = plan_outcome("p", inst, solved), hybrid("h", inst, solved)
+    assert np.all(both.crisis <= plan.crisis + 1e-9)
+    assert np.all(both.openings >= plan.openings) and both.violations == plan.violations
+    assert np.all(both.closings <= both.openings + 1e-9)
+
+
+@settings(max_examples=20, deadline=None)
+@given(instances())
+def test_hybrid_without_plan_is_the_reactive_policy(inst: Instance) -> None:
+    """With no planned location the hybrid is exactly the status quo."""
+    none, status_quo = hybrid("h", inst, empty_plan(inst)), reactive(inst)
+    assert np.allclose(none.cost, status_quo.cost)
+    assert np.allclose(none.crisis, status_quo.crisis)
+    assert np.allclose(none.openings, status_quo.openings)

@@ -49,11 +49,21 @@ class OpvangPlan(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gepubliceerd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("opvangplan")
         verbose_name_plural = _("opvangplannen")
         ordering = ["-created_at", "-pk"]
+        permissions = [("publish_opvangplan", _("Opvangplannen publiceren"))]
 
     def __str__(self) -> str:
         return self.name
@@ -68,6 +78,10 @@ class OpvangPlan(models.Model):
     @property
     def is_active(self) -> bool:
         return self.job.is_active
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
 
     @property
     def is_done(self) -> bool:

@@ -20,6 +20,7 @@ POLICY_LABELS = {
     "stochastisch": _("Dit plan (robuust over alle paden)"),
     "deterministisch": _("Plan op het middelste pad (deterministisch)"),
     "reactief": _("Reactief (status quo: noodopvang als het vol raakt)"),
+    "hybride": _("Dit plan plus reactieve noodopvang als het vol raakt (hybride)"),
     "niets_doen": _("Niets doen (alles boven de bestaande opvang naar crisisopvang)"),
 }
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from migratieketen.chain import builtin_scenario
@@ -25,19 +26,25 @@ from migratieketen.plan.highs import SolverError
 from migratieketen.plan.opvang import OpvangError, Settings, norms_at, plan_opvang
 from migratieketen.plan.opvang.candidates import load_wijken, parse_candidates
 from migratieketen.plan.opvang.demand import spreiding_keys
-from migratieketen.plan.opvang.export import plan_csv
+from migratieketen.plan.opvang.export import plan_csv, plan_xlsx
 from migratieketen.plan.opvang.norms import TYPE_LABELS, TYPES
 from migratieketen_web.jobs import services as job_services
 from migratieketen_web.jobs.models import Job, JobStatus
 from migratieketen_web.jobs.throttles import StartThrottle, valid_rate
 from migratieketen_web.opvang.models import OpvangPlan
 
-__all__ = ["NL_FRAME", "TYPES", "TYPE_LABELS", "OpvangError", "plan_csv"]
+__all__ = ["NL_FRAME", "TYPES", "TYPE_LABELS", "OpvangError", "plan_csv", "plan_xlsx"]
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 KIND = "opvangplan"
 SCENARIOS = ("piek2015", "basis", "dal2020")
 TooManyActive = job_services.TooManyActiveJobs
 TooManyStarts = job_services.TooManyStarts
+
+
+class NotPublishable(Exception):
+    """Only a finished plan can be published."""
 
 
 def data_dir() -> str:
@@ -156,20 +163,57 @@ def execute_plan(job: Job, progress: job_services.Progress) -> None:
 
 
 def visible_plans(request: Any) -> models.QuerySet[OpvangPlan]:
-    """Plans a visitor may find in lists: their own (session or account)."""
-    mine = models.Q(job__uuid__in=request.session.get("jobs", []))
+    """Plans a visitor may find in lists: published ones and their own.
+
+    An anonymous plan stays reachable through its link (an unguessable UUID) but is
+    listed only for the session that started it (the same rule as scenario runs).
+    """
+    mine = models.Q(published_at__isnull=False) | models.Q(
+        job__uuid__in=request.session.get("jobs", [])
+    )
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         mine |= models.Q(owner=user)
     return OpvangPlan.objects.filter(mine).select_related("job")
 
 
+def may_publish(user: Any) -> bool:
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_staff
+        and user.has_perm("opvang.publish_opvangplan")
+    )
+
+
+def publish(plan: OpvangPlan, user: Any) -> None:
+    """Show the plan on the gemeente pages (the latest published one is shown)."""
+    if not plan.is_done or not plan.result:
+        raise NotPublishable(_("Alleen een afgerond plan kan worden gepubliceerd."))
+    OpvangPlan.objects.filter(pk=plan.pk).update(
+        published_at=timezone.now(), published_by=user
+    )
+
+
+def unpublish(plan: OpvangPlan) -> None:
+    OpvangPlan.objects.filter(pk=plan.pk).update(published_at=None, published_by=None)
+
+
 def latest_plan_for(gemeente_code: str, province_code: str) -> OpvangPlan | None:
-    """The newest finished plan that covers the gemeente (its province or national)."""
+    """The newest published plan that covers the gemeente (its province or national).
+
+    Only a plan a signed-in user with the publish permission published is public: an
+    anonymous visitor's plan never appears on a gemeente page (issue 9's rule).
+    """
     return (
-        OpvangPlan.objects.filter(job__status=JobStatus.DONE)
+        OpvangPlan.objects.filter(
+            job__status=JobStatus.DONE,
+            published_at__isnull=False,
+            result__isnull=False,
+        )
         .filter(models.Q(province=province_code) | models.Q(province=""))
         .select_related("job")
+        .order_by("-published_at", "-pk")
         .first()
     )
 

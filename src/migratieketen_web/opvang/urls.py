@@ -11,4 +11,6 @@ urlpatterns = [
     path("planning/opvang", views.index, name="index"),
     path("planning/opvang/<uuid:uuid>", views.detail, name="detail"),
     path("planning/opvang/<uuid:uuid>/plan.csv", views.export_csv, name="csv"),
+    path("planning/opvang/<uuid:uuid>/plan.xlsx", views.export_xlsx, name="xlsx"),
+    path("planning/opvang/<uuid:uuid>/publiceren", views.publish, name="publish"),
 ]

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from migratieketen_web.jobs import liveness
 from migratieketen_web.opvang import results, services
@@ -53,7 +55,9 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     plan = get_object_or_404(OpvangPlan.objects.select_related("job"), uuid=uuid)
-    context: dict[str, Any] = {"plan": plan}
+    context: dict[str, Any] = {
+        "plan": plan, "may_publish": services.may_publish(request.user)
+    }  # fmt: skip
     if plan.is_active:
         context["refresh"] = REFRESH_SECONDS
         context["no_worker"] = (
@@ -85,5 +89,44 @@ def export_csv(request: HttpRequest, uuid: str) -> HttpResponse:
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="opvangplan-{plan.uuid}.csv"'
+    )
+    return response
+
+
+@require_POST
+def publish(request: HttpRequest, uuid: str) -> HttpResponse:
+    """Publish a finished plan on the gemeente pages, or withdraw it (staff only)."""
+    if not services.may_publish(request.user):
+        raise PermissionDenied(
+            _("Alleen beheerders met het recht 'opvangplannen publiceren' mogen dit.")
+        )
+    plan = get_object_or_404(OpvangPlan.objects.select_related("job"), uuid=uuid)
+    if request.POST.get("actie") == "intrekken":
+        services.unpublish(plan)
+    else:
+        try:
+            services.publish(plan, request.user)
+        except services.NotPublishable as exc:
+            raise PermissionDenied(str(exc)) from exc
+    return redirect("opvang:detail", uuid=plan.uuid)
+
+
+@require_GET
+def export_xlsx(request: HttpRequest, uuid: str) -> HttpResponse:
+    """The CSV's table as an Excel workbook, with its sources on a second sheet."""
+    plan = get_object_or_404(OpvangPlan.objects.select_related("job"), uuid=uuid)
+    if not plan.is_done or not plan.result:
+        return HttpResponse(status=404)
+    s = plan.result["samenvatting"]
+    sources = [plan.name, s.get("vraag", ""), s.get("bestaande_capaciteit", ""),
+               s.get("bron", "")]  # fmt: skip
+    if s.get("kandidaten_generiek"):
+        sources.append(_("Generieke kandidaten: geen echte locaties."))
+    body = services.plan_xlsx(
+        plan.result["locaties"], s["maanden"], [x for x in sources if x]
+    )
+    response = HttpResponse(body, content_type=services.XLSX_TYPE)
+    response["Content-Disposition"] = (
+        f'attachment; filename="opvangplan-{plan.uuid}.xlsx"'
     )
     return response

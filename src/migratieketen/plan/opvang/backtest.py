@@ -17,8 +17,11 @@ then, and their decisions are run against the observed history replay:
   later review (paying its closing cost); it closes at the latest after its maximum
   duration. The reactive status quo acts monthly on what it sees.
 - Policies: the stochastic plan (risk weight 0), the same with a CVaR weight on crisis
-  place-months ("stochastisch_risico"), the deterministic plan on the median path, and
-  the reactive status quo.
+  place-months ("stochastisch_risico"), the deterministic plan on the median path, the
+  reactive status quo, and the hybrid ("hybride"): the stochastic plan's locations
+  unchanged plus the reactive noodopvang rule (same thresholds and lead time) acting
+  monthly on the plan's capacity. The hybrid's reviews are the stochastic plan's (no
+  extra solve); they do not see the noodopvang the rule opened.
 - Start capacity (2014-01): regular places = occupancy / 0.9 (ASSUMPTION: 90 % full),
   the same for every policy; no Spreidingswet target (the law applies from 2024).
 """
@@ -42,7 +45,12 @@ from migratieketen.plan.opvang.evaluate import score
 from migratieketen.plan.opvang.formulation import solve
 from migratieketen.plan.opvang.model import F, Instance
 from migratieketen.plan.opvang.norms import TYPES, Norms, OpvangError, norms_at
-from migratieketen.plan.opvang.policies import NOOD, median_instance, reactive_schedule
+from migratieketen.plan.opvang.policies import (
+    NOOD,
+    median_instance,
+    noodopvang_on_top,
+    reactive_schedule,
+)
 
 REVIEW_MONTHS = 6
 START_OCCUPANCY = 0.9
@@ -228,27 +236,31 @@ def _record(name: str, cost: float, crisis: F, idle: float, openings: float, clo
 
 
 def _evaluate_plan(state: PolicyState, pool: list[cands.Candidate], rooms: dict[str, int],
-                   observed: F, base: F, start: int, norms: Norms) -> dict[str, Any]:  # fmt: skip
+                   observed: F, base: F, start: int, norms: Norms,
+                   recourse: str | None = None) -> dict[str, Any]:  # fmt: skip
+    """Score a policy's commitments on the replay; with `recourse` (the record's name)
+    the reactive noodopvang rule is added on top of the plan's capacity."""
     months = len(observed)
     cap, empty, fixed, opened, closed, wijk = _schedule(state, pool, start, months)
     inst = _bare(observed, base, start, norms)
-    base_cost = inst.existing_empty_cost() + empty
-    cost, crisis_total, idle = score(
-        base + cap, base_cost, fixed, observed[None], inst.extra_cost(), norms
+    capacity, base_cost = base + cap, inst.existing_empty_cost() + empty
+    if recourse is not None:
+        nood, nood_empty, nood_fixed, counts = noodopvang_on_top(
+            inst, capacity, observed[None]
+        )
+        capacity = capacity.copy()
+        capacity[NOOD] += nood[0]
+        base_cost = base_cost + nood_empty[0]
+        fixed += float(nood_fixed[0])
+        opened += int(counts[0, 0])
+        closed += int(counts[1, 0])
+    cost, _, idle = score(
+        capacity, base_cost, fixed, observed[None], inst.extra_cost(), norms
     )
-    _, crisis = _fill_crisis(base + cap, observed, inst)
+    _, crisis = _fill_crisis(capacity, observed, inst)
     over = sum(int((p > rooms.get(w, 0) + 1e-6).sum()) for w, p in wijk.items())
-    return _record(
-        state.name,
-        float(cost[0]),
-        crisis,
-        float(idle[0]),
-        opened,
-        closed,
-        over,
-        start,
-        state,
-    )
+    return _record(recourse or state.name, float(cost[0]), crisis, float(idle[0]),
+                   opened, closed, over, start, state)  # fmt: skip
 
 
 def _bare(observed: F, base: F, start: int, norms: Norms) -> Instance:
@@ -332,6 +344,9 @@ def run_backtest(
         _evaluate_plan(st, pool, rooms, observed, exist, first, norms) for st in states
     ]
     records.append(_evaluate_reactive(observed, exist, first, norms))
+    records.append(
+        _evaluate_plan(states[0], pool, rooms, observed, exist, first, norms, "hybride")
+    )
     return {
         "label": LABEL,
         "venster": [month_label(first), month_label(last)],

@@ -8,6 +8,9 @@
 - reactive status quo: no plan; when occupancy passes the threshold, noodopvang is
   ordered and arrives after its lead time; below the lower threshold it is closed.
   It sees each path as it unfolds (it needs no forecast), so it differs per path.
+- hybrid: the stochastic plan for durable places plus the reactive noodopvang rule as
+  recourse inside the plan's horizon, with the reactive policy's own thresholds and
+  lead time, acting on the plan's capacity instead of the existing capacity alone.
 """
 
 from __future__ import annotations
@@ -123,6 +126,43 @@ def reactive_schedule(inst: Instance, demand: F) -> tuple[F, F, F]:
         closed += release / size
         extra[:, t] = active
     return extra, opened, closed
+
+
+def noodopvang_on_top(inst: Instance, capacity: F, demand: F) -> tuple[F, F, F, F]:
+    """The reactive rule on top of a fixed (Y, T) schedule: noodopvang (S, T), its
+    monthly empty-place cost (S, T) and its opening plus closing costs (S,)."""
+    norms = inst.norms
+    nood, opened, closed = reactive_schedule(replace(inst, existing=capacity), demand)
+    empty = nood * norms.empty_cost("noodopvang")
+    fixed = opened * norms.per_type(
+        "openingskosten", "noodopvang"
+    ) + closed * norms.per_type("sluitingskosten", "noodopvang")
+    return nood, empty, fixed, np.stack([opened, closed])
+
+
+def hybrid(
+    name: str, inst: Instance, solved: Solved, demand: F | None = None
+) -> Outcome:
+    """The plan's durable places plus reactive noodopvang when it runs full.
+
+    The plan itself is unchanged (it is not re-optimised knowing the recourse); only
+    noodopvang is added, per path, with the status quo's own rule and thresholds.
+    """
+    paths = inst.demand if demand is None else demand
+    planned = type_capacity(inst, solved.places)
+    base, fixed = plan_costs(inst, solved)
+    nood, empty, nood_fixed, counts = noodopvang_on_top(inst, planned, paths)
+    capacity = np.repeat(planned[None, :, :], len(paths), axis=0)
+    capacity[:, NOOD, :] += nood
+    cost, crisis, idle = score(
+        capacity, base[None, :] + empty, fixed + nood_fixed, paths, inst.extra_cost(),
+        inst.norms,
+    )  # fmt: skip
+    opened = float((solved.opened >= 0).sum()) + counts[0]
+    closed = float((solved.closed >= 0).sum()) + counts[1]
+    return Outcome(
+        name, cost, crisis, idle, opened, closed, float(violations(inst, solved.places))
+    )
 
 
 def reactive(inst: Instance, demand: F | None = None) -> Outcome:

@@ -29,7 +29,12 @@ from migratieketen.plan.opvang.explain import FRONTIER_LABEL, explain, frontier
 from migratieketen.plan.opvang.formulation import Solved, solve
 from migratieketen.plan.opvang.model import F, Instance
 from migratieketen.plan.opvang.norms import TYPE_LABELS, Norms, OpvangError
-from migratieketen.plan.opvang.policies import deterministic, plan_outcome, reactive
+from migratieketen.plan.opvang.policies import (
+    deterministic,
+    hybrid,
+    plan_outcome,
+    reactive,
+)
 
 COST_SOURCE = "Bron kosten: COA, Jaarverslag 2023 (via NOS, juli 2024); overige normen zie 'normen'."
 
@@ -217,6 +222,7 @@ def plan_opvang(
         "stochastisch": plan_outcome("stochastisch", inst, solved),
         "deterministisch": plan_outcome("deterministisch", inst, det),
         "reactief": reactive(inst),
+        "hybride": hybrid("hybride", inst, solved),
         "niets_doen": plan_outcome("niets_doen", inst, empty_plan(inst)),
     }
     front = (

@@ -13,7 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import exceptions, mixins, serializers, viewsets
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.request import Request
@@ -27,7 +32,11 @@ from migratieketen_web.accounts.services import request_actor
 from migratieketen_web.api import filters
 from migratieketen_web.api.pagination import StrictLimitOffsetPagination
 from migratieketen_web.api.problems import PROBLEM_CONTENT_TYPE
-from migratieketen_web.api.schema import FoutSerializer
+from migratieketen_web.api.schema import (
+    API_VERSION_HEADER,
+    FoutSerializer,
+    problem_responses,
+)
 
 T = TypeVar("T")
 
@@ -47,6 +56,56 @@ def uuid_parameter(description: str) -> OpenApiParameter:
         type={"type": "string", "format": "uuid"},
         location=OpenApiParameter.PATH,
         description=description,
+    )
+
+
+def register_schema(
+    *,
+    uuid_description: str,
+    filter_class: type[serializers.Serializer],
+    serializers_: tuple[type[Any], type[Any], type[Any]],
+    list_text: tuple[str, str],
+    retrieve_text: tuple[str, str, str],
+    create_text: tuple[str, str],
+) -> Callable[[Any], Any]:
+    """The OpenAPI description of a register's list, retrieve and create.
+
+    `serializers_` is (list, detail, create); each text is (summary, description),
+    retrieve's with the description of its 200 answer last.
+    """
+    listed, detail, incoming = serializers_
+    return extend_schema_view(
+        list=extend_schema(
+            summary=list_text[0],
+            description=list_text[1],
+            parameters=[filter_class, API_VERSION_HEADER],
+            responses={
+                200: OpenApiResponse(listed, description="Een pagina."),
+                **problem_responses(400),
+                **REGISTER_AUTH,
+            },
+        ),
+        retrieve=extend_schema(
+            summary=retrieve_text[0],
+            description=retrieve_text[1],
+            parameters=[uuid_parameter(uuid_description), API_VERSION_HEADER],
+            responses={
+                200: OpenApiResponse(detail, description=retrieve_text[2]),
+                **problem_responses(404),
+                **REGISTER_AUTH,
+            },
+        ),
+        create=extend_schema(
+            summary=create_text[0],
+            description=create_text[1],
+            request=incoming,
+            parameters=[API_VERSION_HEADER],
+            responses={
+                201: OpenApiResponse(detail, description="Geregistreerd."),
+                **problem_responses(400),
+                **REGISTER_AUTH,
+            },
+        ),
     )
 
 

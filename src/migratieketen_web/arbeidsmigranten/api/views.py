@@ -12,11 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import (
-    OpenApiResponse,
-    extend_schema,
-    extend_schema_view,
-)
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -26,15 +21,10 @@ from migratieketen_web.accounts.roles import Right
 from migratieketen_web.accounts.services import request_actor
 from migratieketen_web.api import filters
 from migratieketen_web.api.registers import (
-    REGISTER_AUTH,
     RegisterViewSet,
     no_query_parameters,
+    register_schema,
     saved_or_problem,
-    uuid_parameter,
-)
-from migratieketen_web.api.schema import (
-    API_VERSION_HEADER,
-    problem_responses,
 )
 from migratieketen_web.arbeidsmigranten import services
 from migratieketen_web.arbeidsmigranten.api.filters import LocatieFilter
@@ -44,8 +34,6 @@ from migratieketen_web.arbeidsmigranten.api.serializers import (
     LocatieDetailSerializer,
     LocatieSerializer,
 )
-
-_UUID = uuid_parameter("UUID van de huisvestingslocatie.")
 
 
 def _record(view: services.LocationView, detail: bool) -> dict[str, Any]:
@@ -90,42 +78,31 @@ def _record(view: services.LocationView, detail: bool) -> dict[str, Any]:
     return body
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Huisvestingslocaties arbeidsmigranten",
-        description="De locaties van de gemeenten waarvoor uw rol en token (scope "
+@register_schema(
+    uuid_description="UUID van de huisvestingslocatie.",
+    filter_class=LocatieFilter,
+    serializers_=(
+        LocatieSerializer,
+        LocatieDetailSerializer,
+        LocatieAanmakenSerializer,
+    ),
+    list_text=(
+        "Huisvestingslocaties arbeidsmigranten",
+        "De locaties van de gemeenten waarvoor uw rol en token (scope "
         "registers.lezen) toegang geven, met per locatie de signalen en de regel "
         "erachter. Bewoners alleen als aantal. Elke aanvraag wordt vastgelegd in het "
         "auditlogboek.",
-        parameters=[LocatieFilter, API_VERSION_HEADER],
-        responses={
-            200: OpenApiResponse(LocatieSerializer, description="Een pagina."),
-            **problem_responses(400),
-            **REGISTER_AUTH,
-        },
     ),
-    retrieve=extend_schema(
-        summary="Eén huisvestingslocatie",
-        description="Normen met berekening, signalen, slaapkamers en aantallen "
+    retrieve_text=(
+        "Eén huisvestingslocatie",
+        "Normen met berekening, signalen, slaapkamers en aantallen "
         "bewoners. Een locatie van een andere gemeente geeft 404.",
-        parameters=[_UUID, API_VERSION_HEADER],
-        responses={
-            200: OpenApiResponse(LocatieDetailSerializer, description="De locatie."),
-            **problem_responses(404),
-            **REGISTER_AUTH,
-        },
+        "De locatie.",
     ),
-    create=extend_schema(
-        summary="Huisvestingslocatie registreren",
-        description="Scope registers.bijwerken voor de gemeente. Het adres wordt "
+    create_text=(
+        "Huisvestingslocatie registreren",
+        "Scope registers.bijwerken voor de gemeente. Het adres wordt "
         "gecontroleerd in de BAG (PDOK Locatieserver) als die bereikbaar is.",
-        request=LocatieAanmakenSerializer,
-        parameters=[API_VERSION_HEADER],
-        responses={
-            201: OpenApiResponse(LocatieDetailSerializer, description="Geregistreerd."),
-            **problem_responses(400),
-            **REGISTER_AUTH,
-        },
     ),
 )
 class LocatieViewSet(RegisterViewSet):

@@ -14,11 +14,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
-from drf_spectacular.utils import (
-    OpenApiResponse,
-    extend_schema,
-    extend_schema_view,
-)
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -27,15 +22,10 @@ from migratieketen_web.accounts.isolation import Actor
 from migratieketen_web.accounts.services import request_actor
 from migratieketen_web.api import filters
 from migratieketen_web.api.registers import (
-    REGISTER_AUTH,
     RegisterViewSet,
     no_query_parameters,
+    register_schema,
     saved_or_problem,
-    uuid_parameter,
-)
-from migratieketen_web.api.schema import (
-    API_VERSION_HEADER,
-    problem_responses,
 )
 from migratieketen_web.inburgering import services
 from migratieketen_web.inburgering.api.filters import InburgeraarFilter
@@ -46,8 +36,6 @@ from migratieketen_web.inburgering.api.serializers import (
     InburgeraarSerializer,
 )
 from migratieketen_web.inburgering.models import Person
-
-_UUID = uuid_parameter("UUID van de inburgeraar.")
 
 
 def _record(actor: Actor, person: Person, detail: bool) -> dict[str, Any]:
@@ -93,46 +81,31 @@ def _record(actor: Actor, person: Person, detail: bool) -> dict[str, Any]:
     return body
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Inburgeraars",
-        description="De inburgeringsplichtigen van de gemeenten waarvoor uw rol en "
+@register_schema(
+    uuid_description="UUID van de inburgeraar.",
+    filter_class=InburgeraarFilter,
+    serializers_=(
+        InburgeraarSerializer,
+        InburgeraarDetailSerializer,
+        InburgeraarAanmakenSerializer,
+    ),
+    list_text=(
+        "Inburgeraars",
+        "De inburgeringsplichtigen van de gemeenten waarvoor uw rol en "
         "token (scope registers.lezen) toegang geven. Zonder BSN. Elke aanvraag wordt "
         "vastgelegd in het auditlogboek.",
-        parameters=[InburgeraarFilter, API_VERSION_HEADER],
-        responses={
-            200: OpenApiResponse(InburgeraarSerializer, description="Een pagina."),
-            **problem_responses(400),
-            **REGISTER_AUTH,
-        },
     ),
-    retrieve=extend_schema(
-        summary="Eén inburgeraar",
-        description="Stappen met termijn en artikel, signalen, kosten tegenover budget. "
+    retrieve_text=(
+        "Eén inburgeraar",
+        "Stappen met termijn en artikel, signalen, kosten tegenover budget. "
         "Een inburgeraar van een andere gemeente geeft 404.",
-        parameters=[_UUID, API_VERSION_HEADER],
-        responses={
-            200: OpenApiResponse(
-                InburgeraarDetailSerializer, description="De inburgeraar."
-            ),
-            **problem_responses(404),
-            **REGISTER_AUTH,
-        },
+        "De inburgeraar.",
     ),
-    create=extend_schema(
-        summary="Inburgeraar registreren",
-        description="Scope registers.bijwerken voor de gemeente. Het BSN moet aan de "
+    create_text=(
+        "Inburgeraar registreren",
+        "Scope registers.bijwerken voor de gemeente. Het BSN moet aan de "
         "elfproef voldoen en wordt niet teruggegeven; burgers van de EU/EER/Zwitserland "
         "en een startdatum in de toekomst worden geweigerd (400).",
-        request=InburgeraarAanmakenSerializer,
-        parameters=[API_VERSION_HEADER],
-        responses={
-            201: OpenApiResponse(
-                InburgeraarDetailSerializer, description="Geregistreerd."
-            ),
-            **problem_responses(400),
-            **REGISTER_AUTH,
-        },
     ),
 )
 class InburgeraarViewSet(RegisterViewSet):

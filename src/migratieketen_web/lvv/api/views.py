@@ -11,11 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import (
-    OpenApiResponse,
-    extend_schema,
-    extend_schema_view,
-)
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -24,15 +19,10 @@ from migratieketen_web.accounts.isolation import Actor
 from migratieketen_web.accounts.services import request_actor
 from migratieketen_web.api import filters
 from migratieketen_web.api.registers import (
-    REGISTER_AUTH,
     RegisterViewSet,
     no_query_parameters,
+    register_schema,
     saved_or_problem,
-    uuid_parameter,
-)
-from migratieketen_web.api.schema import (
-    API_VERSION_HEADER,
-    problem_responses,
 )
 from migratieketen_web.lvv import services
 from migratieketen_web.lvv.api.filters import TrajectFilter
@@ -43,8 +33,6 @@ from migratieketen_web.lvv.api.serializers import (
     TrajectSerializer,
 )
 from migratieketen_web.lvv.models import Case
-
-_UUID = uuid_parameter("UUID van het LVV-traject.")
 
 
 def _record(actor: Any, case: Case, detail: bool) -> dict[str, Any]:
@@ -71,42 +59,31 @@ def _record(actor: Any, case: Case, detail: bool) -> dict[str, Any]:
     return body
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="LVV-trajecten",
-        description="De trajecten in de Landelijke Vreemdelingenvoorziening van de "
+@register_schema(
+    uuid_description="UUID van het LVV-traject.",
+    filter_class=TrajectFilter,
+    serializers_=(
+        TrajectSerializer,
+        TrajectDetailSerializer,
+        TrajectAanmakenSerializer,
+    ),
+    list_text=(
+        "LVV-trajecten",
+        "De trajecten in de Landelijke Vreemdelingenvoorziening van de "
         "gemeenten waarvoor uw rol en token (scope registers.lezen) toegang geven, met "
         "uitkomst, uitkomstklasse (zoals in de evaluatie van het WODC) en duur. Elke "
         "aanvraag wordt vastgelegd in het auditlogboek.",
-        parameters=[TrajectFilter, API_VERSION_HEADER],
-        responses={
-            200: OpenApiResponse(TrajectSerializer, description="Een pagina."),
-            **problem_responses(400),
-            **REGISTER_AUTH,
-        },
     ),
-    retrieve=extend_schema(
-        summary="Eén LVV-traject",
-        description="Met de contacten met IND, DT&V en anderen. Een traject van een "
+    retrieve_text=(
+        "Eén LVV-traject",
+        "Met de contacten met IND, DT&V en anderen. Een traject van een "
         "andere gemeente geeft 404.",
-        parameters=[_UUID, API_VERSION_HEADER],
-        responses={
-            200: OpenApiResponse(TrajectDetailSerializer, description="Het traject."),
-            **problem_responses(404),
-            **REGISTER_AUTH,
-        },
+        "Het traject.",
     ),
-    create=extend_schema(
-        summary="LVV-traject registreren",
-        description="Scope registers.bijwerken voor de gemeente. Uitkomst en uitstroom "
+    create_text=(
+        "LVV-traject registreren",
+        "Scope registers.bijwerken voor de gemeente. Uitkomst en uitstroom "
         "horen samen; de uitstroom ligt tussen intake en vandaag (anders 400).",
-        request=TrajectAanmakenSerializer,
-        parameters=[API_VERSION_HEADER],
-        responses={
-            201: OpenApiResponse(TrajectDetailSerializer, description="Geregistreerd."),
-            **problem_responses(400),
-            **REGISTER_AUTH,
-        },
     ),
 )
 class TrajectViewSet(RegisterViewSet):

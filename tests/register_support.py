@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 # Copyright (C) 2026 Migratieketen contributors
-"""Shared helpers of the register tests (accounts, audit, inburgering)."""
+"""Shared helpers of the register tests (accounts, audit, the registers)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from datetime import date
 from typing import Any
 
 from django.contrib.auth.models import User
+
+from hypothesis import strategies as st
 
 from migratieketen_web.accounts.roles import Role
 from migratieketen_web.accounts.services import add_membership, organisation_for
@@ -69,3 +71,36 @@ def person_input(
     }
     values.update(changes)
     return PersonInput(**values)
+
+
+# The isolation properties: memberships drawn from every kind of organisation, with
+# only the role/organisation pairs the accounts app accepts (ADR 0012).
+CODES = ["GM0363", "GM0344", "GM0599", "GM0518", "PV28", "NL"]
+ROLES = ["klantmanager", "beleid", "beheerder", "landelijk"]
+VALID = {
+    ("klantmanager", "GM"),
+    ("beleid", "GM"),
+    ("beleid", "PV"),
+    ("beheerder", "GM"),
+    ("beheerder", "PV"),
+    ("beheerder", "NL"),
+    ("landelijk", "NL"),
+}
+membership = st.tuples(st.sampled_from(CODES), st.sampled_from(ROLES)).filter(
+    lambda m: (m[1], m[0][:2]) in VALID
+)
+
+
+def isolation_world(
+    max_users: int, max_records: int, *extra: st.SearchStrategy[Any]
+) -> st.SearchStrategy[tuple[Any, ...]]:
+    """Users' memberships, the gemeenten of the records, and any extra draws."""
+    return st.tuples(
+        st.lists(
+            st.lists(membership, max_size=3, unique=True),
+            min_size=1,
+            max_size=max_users,
+        ),
+        st.lists(st.sampled_from(CODES[:4]), min_size=1, max_size=max_records),
+        *extra,
+    )

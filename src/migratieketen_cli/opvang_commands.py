@@ -21,6 +21,11 @@ from rich.table import Table
 from migratieketen_cli.plan_commands import _fail, _write
 
 
+class Backend(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 class OpvangFormaat(StrEnum):
     tabel = "tabel"
     table = "table"  # English alias
@@ -62,6 +67,8 @@ def _print_plan(summary: dict[str, Any], records: list[dict[str, Any]]) -> None:
     )
     console.print(summary["vraag"], highlight=False)
     console.print(_policy_table(summary["beleid"], "Vergelijking van beleid"))
+    if summary.get("decompositie"):
+        _print_batches(summary["decompositie"])
     table = Table(title="Geopende locaties")
     for col in (
         "naam",
@@ -82,7 +89,58 @@ def _print_plan(summary: dict[str, Any], records: list[dict[str, Any]]) -> None:
         console.print("Kandidaten: generiek — geen echte locatie.", highlight=False)
 
 
+def _pct(share: float) -> str:
+    """Dutch decimal comma; a rounding-level negative gap prints as 0,00 %."""
+    return f"{round(100 * share, 2) + 0.0:.2f} %".replace(".", ",")
+
+
+def _print_batches(d: dict[str, Any]) -> None:
+    Console().print(
+        f"Decompositie in {d['batches']} batches: gekozen plan van batch "
+        f"{d['gekozen_batch'] + 1}, op alle paden {_eur(d['bovengrens_geevalueerd'])}; "
+        f"ondergrens (schatting, gemiddelde van de batches) "
+        f"{_eur(d['ondergrens_schatting'])}; gap-schatting {_pct(d['gap_schatting'])}.",
+        highlight=False,
+    )
+
+
 Opt = typer.Option
+
+
+def _emit(
+    summary: dict[str, Any],
+    records: list[dict[str, Any]],
+    fmt: OpvangFormaat,
+    uitvoer: Path | None,
+) -> None:
+    from migratieketen.plan.opvang.export import plan_csv, plan_xlsx
+
+    if fmt in (OpvangFormaat.tabel, OpvangFormaat.table):
+        _print_plan(summary, records)
+    elif fmt is OpvangFormaat.csv:
+        _write(plan_csv(records, summary["maanden"]), uitvoer)
+    elif fmt is OpvangFormaat.xlsx and uitvoer is not None:
+        sources = [summary["vraag"], summary["bestaande_capaciteit"], summary["bron"]]
+        uitvoer.write_bytes(plan_xlsx(records, summary["maanden"], sources))
+    else:
+        payload = {"samenvatting": summary, "locaties": records}
+        _write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", uitvoer)
+
+
+BatchesOpt = Annotated[
+    int, Opt(help="Splits de paden in B batches (SAA); 1 = één MIP over alle paden.")
+]
+BackendOpt = Annotated[
+    Backend, Opt(help="local (na elkaar) of dask (batches parallel).")
+]
+AdresOpt = Annotated[
+    str | None,
+    Opt(
+        "--adres",
+        envvar="MIGRATIEKETEN_DASK_ADDRESS",
+        help="Dask-scheduler (tcp://host:8786); leeg = lokaal cluster.",
+    ),
+]
 
 
 def opvang(
@@ -118,6 +176,9 @@ def opvang(
     afweging: Annotated[
         bool, Opt("--afweging", help="Voeg de kosten-risicogrens toe.")
     ] = False,
+    batches: BatchesOpt = 1,
+    backend: BackendOpt = Backend.local,
+    adres: AdresOpt = None,
     fmt: Annotated[
         OpvangFormaat, Opt("--format", help="tabel, json, csv of xlsx (met --uitvoer).")
     ] = OpvangFormaat.tabel,
@@ -129,11 +190,12 @@ def opvang(
     from migratieketen.data import DataDirError, DataValidationError, default_data_dir
     from migratieketen.plan.highs import SolverError
     from migratieketen.plan.opvang import OpvangError, Settings, plan_opvang
-    from migratieketen.plan.opvang.export import plan_csv, plan_xlsx
     from migratieketen_cli.chain_commands import resolve_scenario
 
     if fmt is OpvangFormaat.xlsx and uitvoer is None:
         raise _fail("--format xlsx schrijft een bestand: geef --uitvoer.")
+    if not 1 <= batches <= max(paden, 1):
+        raise _fail("--batches moet tussen 1 en --paden liggen.")
     if maanden < 1 or paden < 1 or beslisblok < 1 or max_kandidaten < 1:
         raise _fail(
             "--maanden, --paden, --beslisblok en --max-kandidaten moeten minstens 1 zijn."
@@ -145,7 +207,8 @@ def opvang(
         settings = Settings(
             months=maanden, paths=paden, seed=seed, province=provincie, step=beslisblok,
             risk_weight=risicogewicht, time_limit=tijdslimiet, limit=max_kandidaten,
-            with_frontier=afweging,
+            with_frontier=afweging, batches=batches, backend=backend.value,
+            address=adres or None,
         )  # fmt: skip
         result = plan_opvang(
             resolve_scenario(scenario, None), data_dir or default_data_dir(), settings,
@@ -154,17 +217,7 @@ def opvang(
     except (OpvangError, ChainConfigError, SolverError, DataDirError, DataValidationError,
             OSError, ValueError) as exc:  # fmt: skip
         raise _fail(str(exc)) from exc
-    summary, records = result.summary(), result.records()
-    if fmt in (OpvangFormaat.tabel, OpvangFormaat.table):
-        _print_plan(summary, records)
-    elif fmt is OpvangFormaat.csv:
-        _write(plan_csv(records, summary["maanden"]), uitvoer)
-    elif fmt is OpvangFormaat.xlsx and uitvoer is not None:
-        sources = [summary["vraag"], summary["bestaande_capaciteit"], summary["bron"]]
-        uitvoer.write_bytes(plan_xlsx(records, summary["maanden"], sources))
-    else:
-        payload = {"samenvatting": summary, "locaties": records}
-        _write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", uitvoer)
+    _emit(result.summary(), result.records(), fmt, uitvoer)
 
 
 def _backtest_table(result: dict[str, Any]) -> None:

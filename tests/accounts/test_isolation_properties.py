@@ -23,27 +23,15 @@ from migratieketen_web.accounts.isolation import IsolationDenied, actor_for_user
 from migratieketen_web.accounts.roles import Right
 from migratieketen_web.inburgering import services
 from migratieketen_web.inburgering.models import Person
-from register_support import make_gemeenten, make_user, person_input
+from register_support import (
+    CODES,
+    isolation_world,
+    make_gemeenten,
+    make_user,
+    person_input,
+)
 
-CODES = ["GM0363", "GM0344", "GM0599", "GM0518", "PV28", "NL"]
-ROLES = ["klantmanager", "beleid", "beheerder", "landelijk"]
-VALID = {
-    ("klantmanager", "GM"),
-    ("beleid", "GM"),
-    ("beleid", "PV"),
-    ("beheerder", "GM"),
-    ("beheerder", "PV"),
-    ("beheerder", "NL"),
-    ("landelijk", "NL"),
-}
-membership = st.tuples(st.sampled_from(CODES), st.sampled_from(ROLES)).filter(
-    lambda m: (m[1], m[0][:2]) in VALID
-)
-world = st.tuples(
-    st.lists(st.lists(membership, max_size=3, unique=True), min_size=1, max_size=4),
-    st.lists(st.sampled_from(CODES[:4]), min_size=1, max_size=8),
-    st.booleans(),
-)
+world = isolation_world(4, 8, st.booleans())
 seeds = itertools.count(10_000_000, 2)  # valid_bsn(s) < s + 2: never a repeat
 
 

@@ -19,33 +19,21 @@ from django.http import Http404
 import pytest
 from arbeidsmigranten_support import location_input, make_wijken
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
 from migratieketen_web.accounts.isolation import IsolationDenied, actor_for_user
 from migratieketen_web.arbeidsmigranten import csv_io, services
 from migratieketen_web.arbeidsmigranten.models import Location, Occupant
 from migratieketen_web.audit.models import AuditEntry
-from register_support import make_gemeenten, make_user, valid_bsn
+from register_support import (
+    CODES,
+    isolation_world,
+    make_gemeenten,
+    make_user,
+    valid_bsn,
+)
 
-CODES = ["GM0363", "GM0344", "GM0599", "GM0518", "PV28", "NL"]
-ROLES = ["klantmanager", "beleid", "beheerder", "landelijk"]
-VALID = {
-    ("klantmanager", "GM"),
-    ("beleid", "GM"),
-    ("beleid", "PV"),
-    ("beheerder", "GM"),
-    ("beheerder", "PV"),
-    ("beheerder", "NL"),
-    ("landelijk", "NL"),
-}
-membership = st.tuples(st.sampled_from(CODES), st.sampled_from(ROLES)).filter(
-    lambda m: (m[1], m[0][:2]) in VALID
-)
-world = st.tuples(
-    st.lists(st.lists(membership, max_size=3, unique=True), min_size=1, max_size=3),
-    st.lists(st.sampled_from(CODES[:4]), min_size=1, max_size=6),
-)
+world = isolation_world(3, 6)
 numbers = itertools.count(1)
 seeds = itertools.count(20_000_000, 2)
 

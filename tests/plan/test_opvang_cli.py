@@ -130,3 +130,23 @@ def test_backtest_json_one_record_per_policy(
         <= by["stochastisch"]["crisisplaatsmaanden"]
     )
     assert by["hybride"]["openingen"] >= by["stochastisch"]["openingen"]
+
+
+def test_batches_report_the_decomposition(
+    app: typer.Typer, shared_data_dir: Path
+) -> None:
+    args = [*TINY[:2], "--paden", "6", *TINY[4:]]
+    code, out, err = _run(app, "opvang", *args, "--batches", "3", "--format", "json")
+    assert code == 0, err
+    d = json.loads(out)["samenvatting"]["decompositie"]
+    assert d["batches"] == 3 and 0 <= d["gekozen_batch"] < 3
+    assert d["bovengrens_geevalueerd"] == min(d["geevalueerd_per_batch"])
+    code, out, _ = _run(app, "opvang", *args, "--batches", "3")
+    assert code == 0 and "Decompositie in 3 batches" in out
+
+
+def test_more_batches_than_paths_is_refused(
+    app: typer.Typer, shared_data_dir: Path
+) -> None:
+    code, _, err = _run(app, "opvang", *TINY, "--batches", "4")
+    assert code != 0 and "--batches" in err

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Any, cast
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext
@@ -20,6 +20,7 @@ from migratieketen_web.arbeidsmigranten.models import (
 from migratieketen_web.inburgering.forms import (
     SELECT,
     TEXTBOX,
+    GemeenteRecordForm,
     RegisterForm,
     UploadForm,
     _date_field,
@@ -48,12 +49,7 @@ def _int(label: Any, required: bool = True) -> forms.IntegerField:
     )
 
 
-class LocationForm(RegisterForm):
-    gemeente = forms.ChoiceField(
-        label=_("Gemeente"),
-        widget=forms.Select(attrs={"class": SELECT}),
-        error_messages={"required": _("Kies een gemeente.")},
-    )
+class LocationForm(GemeenteRecordForm):
     name = _text(_("Naam van de locatie"))
     postcode = _text(_("Postcode"), required=True, autocomplete="off")
     huisnummer = _int(_("Huisnummer"))
@@ -105,12 +101,6 @@ class LocationForm(RegisterForm):
         widget=forms.Textarea(attrs={"class": "utrecht-textarea", "rows": 3}),
     )
     brp_registrations = _int(_("Ingeschrevenen in de BRP op dit adres"), required=False)
-
-    def __init__(self, gemeenten: list[tuple[str, str]], *args: Any, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["gemeente"]).choices = gemeenten
-        if len(gemeenten) == 1:
-            self.fields["gemeente"].initial = gemeenten[0][0]
 
     def clean_bedrooms(self) -> tuple[Decimal, ...]:
         text = self.cleaned_data.get("bedrooms") or ""

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import uuid
 
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from migratieketen.rules import huisvestingsnormen as hn
 from migratieketen.rules import wet_brp
 from migratieketen_web.accounts.isolation import IsolatedManager, IsolatedModel
+from migratieketen_web.accounts.registers import RegisterRecord
 from migratieketen_web.gemeenten.models import Gemeente, Wijk
 
 TYPE_CHOICES = [(t.value, label) for t, label in hn.TYPE_LABELS.items()]
@@ -76,11 +76,7 @@ class LocalNorm(IsolatedModel):
         return f"{self.gemeente_id}: {self.max_persons}"
 
 
-class Location(IsolatedModel):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    gemeente = models.ForeignKey(
-        Gemeente, verbose_name=_("gemeente"), on_delete=models.PROTECT, related_name="+"
-    )
+class Location(RegisterRecord):
     wijk = models.ForeignKey(
         Wijk,
         verbose_name=_("wijk"),
@@ -131,15 +127,6 @@ class Location(IsolatedModel):
     brp_registrations = models.PositiveIntegerField(
         _("ingeschrevenen in de BRP op dit adres"), null=True, blank=True
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
 
     objects = IsolatedManager["Location"]()
     unscoped = models.Manager["Location"]()  # migrations and counts only (ADR 0012)
@@ -149,9 +136,6 @@ class Location(IsolatedModel):
         verbose_name_plural = _("huisvestingslocaties")
         ordering = ["postcode", "huisnummer", "pk"]
         base_manager_name = "unscoped"
-
-    def __str__(self) -> str:
-        return str(self.uuid)
 
     @property
     def address(self) -> str:

@@ -10,7 +10,7 @@ address check from `migratieketen.data.bag_adres` (PDOK Locatieserver).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -29,6 +29,7 @@ from migratieketen.rules import wet_brp
 from migratieketen.rules.arbeidsmigranten import SignalKind
 from migratieketen.rules.huisvestingsnormen import LocationType, SnfRegime
 from migratieketen_web.accounts.isolation import Actor, require
+from migratieketen_web.accounts.registers import RegisterError, list_organisation
 from migratieketen_web.accounts.roles import Right
 from migratieketen_web.arbeidsmigranten.models import (
     Bedroom,
@@ -51,14 +52,6 @@ LOCATION = "arbeidsmigranten.locatie"
 OCCUPANT = "arbeidsmigranten.bewoner"
 SIGNAL_NAMES = {k.value: label for k, label in am.SIGNAL_LABELS.items()}
 TYPE_NAMES = {t.value: label for t, label in hn.TYPE_LABELS.items()}
-
-
-class RegisterError(ValueError):
-    """Refused input: `errors` maps a field name to Dutch messages; nothing stored."""
-
-    def __init__(self, errors: Mapping[str, list[str]]) -> None:
-        self.errors = {k: list(v) for k, v in errors.items()}
-        super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
 
 
 def _audit(
@@ -394,8 +387,7 @@ def log_list(
     actor: Actor, locations: list[Location], action: Action = Action.LIST
 ) -> None:
     """Log the locations a list, search or export showed (one line per gemeente)."""
-    codes = actor.gemeenten(Right.PERSONAL_READ)
-    organisation = "" if codes is None or len(codes) != 1 else next(iter(codes))
+    organisation = list_organisation(actor)
     _audit(actor, action, LOCATION, _locations(locations), organisation)
 
 

@@ -42,12 +42,23 @@ class RegisterForm(forms.Form):
                 self.add_error(field, message)
 
 
-class PersonForm(RegisterForm):
+class GemeenteRecordForm(RegisterForm):
+    """A register's main record: the gemeente chosen from those the user may write."""
+
     gemeente = forms.ChoiceField(
         label=_("Gemeente"),
         widget=forms.Select(attrs={"class": SELECT}),
         error_messages={"required": _("Kies een gemeente.")},
     )
+
+    def __init__(self, gemeenten: list[tuple[str, str]], *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["gemeente"]).choices = gemeenten
+        if len(gemeenten) == 1:
+            self.fields["gemeente"].initial = gemeenten[0][0]
+
+
+class PersonForm(GemeenteRecordForm):
     bsn = forms.CharField(
         label=_("BSN"),
         max_length=20,
@@ -86,12 +97,6 @@ class PersonForm(RegisterForm):
         choices=[("", _("nog niet bekend")), *ROUTE_CHOICES],
         widget=forms.Select(attrs={"class": SELECT}),
     )
-
-    def __init__(self, gemeenten: list[tuple[str, str]], *args: Any, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["gemeente"]).choices = gemeenten
-        if len(gemeenten) == 1:
-            self.fields["gemeente"].initial = gemeenten[0][0]
 
 
 class StepsForm(RegisterForm):

@@ -13,14 +13,13 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from migratieketen.rules import wet_inburgering as wi
 from migratieketen_web.accounts.isolation import IsolatedManager, IsolatedModel
-from migratieketen_web.gemeenten.models import Gemeente
+from migratieketen_web.accounts.registers import RegisterRecord
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -54,14 +53,7 @@ STEP_DATES: tuple[tuple[str, StrOrPromise], ...] = (
 )
 
 
-class Person(IsolatedModel):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    gemeente = models.ForeignKey(
-        Gemeente,
-        verbose_name=_("gemeente"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+class Person(RegisterRecord):
     bsn_hash = models.CharField(_("BSN (versleuteld)"), max_length=64, editable=False)
     name = models.CharField(_("naam"), max_length=200)
     birth_date = models.DateField(_("geboortedatum"))
@@ -85,13 +77,6 @@ class Person(IsolatedModel):
     bijstand_ended = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
 
     objects = IsolatedManager["Person"]()
     unscoped = models.Manager["Person"]()  # migrations and counts only (ADR 0012)
@@ -112,9 +97,6 @@ class Person(IsolatedModel):
             )
         ]
         indexes = [models.Index(fields=["bsn_hash"])]
-
-    def __str__(self) -> str:
-        return str(self.uuid)  # never the name: __str__ ends up in logs and admin
 
 
 class CostEntry(IsolatedModel):

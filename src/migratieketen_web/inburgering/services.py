@@ -24,6 +24,7 @@ from migratieketen.bsn import BsnError, normalise_bsn
 from migratieketen.rules import wet_inburgering as wi
 from migratieketen.rules.wet_inburgering import Ground, Route, SignalKind
 from migratieketen_web.accounts.isolation import Actor, require
+from migratieketen_web.accounts.registers import RegisterError, list_organisation
 from migratieketen_web.accounts.roles import Right
 from migratieketen_web.audit.models import Action, Status
 from migratieketen_web.audit.purposes import INBURGERING
@@ -42,14 +43,6 @@ ROUTE_NAMES = {r.value: label for r, label in wi.ROUTE_LABELS.items()} | {
 }
 SIGNAL_NAMES = {k.value: label for k, label in wi.SIGNAL_LABELS.items()}
 STEP_FIELDS = tuple(name for name, _ in STEP_DATES)
-
-
-class RegisterError(ValueError):
-    """Refused input: `errors` maps a field name to Dutch messages; nothing stored."""
-
-    def __init__(self, errors: Mapping[str, list[str]]) -> None:
-        self.errors = {k: list(v) for k, v in errors.items()}
-        super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
 
 
 def facts(person: Person) -> wi.CaseFacts:
@@ -270,8 +263,7 @@ def get_person(actor: Actor, person_uuid: Any, *, log: bool = True) -> Person:
 
 def log_list(actor: Actor, persons: list[Person], action: Action = Action.LIST) -> None:
     """Log the persons a list, search or export showed (one line per gemeente)."""
-    codes = actor.gemeenten(Right.PERSONAL_READ)
-    organisation = "" if codes is None or len(codes) != 1 else next(iter(codes))
+    organisation = list_organisation(actor)
     _audit(actor, action, persons, organisation)
 
 

@@ -4,26 +4,20 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from migratieketen_web.inburgering.forms import (
     SELECT,
     TEXTBOX,
+    GemeenteRecordForm,
     RegisterForm,
     _date_field,
 )
 from migratieketen_web.lvv.models import CONTACT_CHOICES, OUTCOME_CHOICES, TRACK_CHOICES
 
 
-class CaseForm(RegisterForm):
-    gemeente = forms.ChoiceField(
-        label=_("Gemeente"),
-        widget=forms.Select(attrs={"class": SELECT}),
-        error_messages={"required": _("Kies een gemeente.")},
-    )
+class CaseForm(GemeenteRecordForm):
     name = forms.CharField(
         label=_("Naam"),
         max_length=200,
@@ -67,12 +61,6 @@ class CaseForm(RegisterForm):
         widget=forms.Select(attrs={"class": SELECT}),
     )
     exit = _date_field(_("Uitstroom"))
-
-    def __init__(self, gemeenten: list[tuple[str, str]], *args: Any, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["gemeente"]).choices = gemeenten
-        if len(gemeenten) == 1:
-            self.fields["gemeente"].initial = gemeenten[0][0]
 
 
 class ContactForm(RegisterForm):

@@ -9,15 +9,12 @@ known, the intake, the location, the track, contacts with IND and DT&V and the o
 
 from __future__ import annotations
 
-import uuid
-
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from migratieketen.rules import lvv
 from migratieketen_web.accounts.isolation import IsolatedManager, IsolatedModel
-from migratieketen_web.gemeenten.models import Gemeente
+from migratieketen_web.accounts.registers import RegisterRecord
 
 TRACK_CHOICES = [(t.value, label) for t, label in lvv.TRACK_LABELS.items()]
 OUTCOME_CHOICES = [(o.value, label) for o, label in lvv.OUTCOME_LABELS.items()]
@@ -30,11 +27,7 @@ CONTACT_CHOICES = [
 ]
 
 
-class Case(IsolatedModel):
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    gemeente = models.ForeignKey(
-        Gemeente, verbose_name=_("gemeente"), on_delete=models.PROTECT, related_name="+"
-    )
+class Case(RegisterRecord):
     name = models.CharField(_("naam"), max_length=200)
     birth_year = models.PositiveIntegerField(_("geboortejaar"), null=True, blank=True)
     nationality = models.CharField(_("nationaliteit"), max_length=2, blank=True)
@@ -46,15 +39,6 @@ class Case(IsolatedModel):
         _("uitkomst"), max_length=30, choices=OUTCOME_CHOICES, blank=True
     )
     exit = models.DateField(_("uitstroom"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
 
     objects = IsolatedManager["Case"]()
     unscoped = models.Manager["Case"]()
@@ -64,9 +48,6 @@ class Case(IsolatedModel):
         verbose_name_plural = _("LVV-trajecten")
         ordering = ["-intake", "pk"]
         base_manager_name = "unscoped"
-
-    def __str__(self) -> str:
-        return str(self.uuid)
 
 
 class Contact(IsolatedModel):

@@ -9,7 +9,7 @@ outcome shares are set next to the pilot evaluation's published figures.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,6 +24,7 @@ from migratieketen.data.lvv_pilot import PilotFigures, load_pilot
 from migratieketen.rules import lvv
 from migratieketen.rules.lvv import Outcome, OutcomeClass, Track
 from migratieketen_web.accounts.isolation import Actor, require
+from migratieketen_web.accounts.registers import RegisterError, list_organisation
 from migratieketen_web.accounts.roles import Right
 from migratieketen_web.audit.models import Action, Status
 from migratieketen_web.audit.purposes import LVV
@@ -38,14 +39,6 @@ __all__ = ["Outcome", "OutcomeClass", "Track"]
 OBJECT_TYPE = "lvv.traject"
 CLASS_NAMES = {c.value: label for c, label in lvv.CLASS_LABELS.items()}
 TRACK_NAMES = {t.value: label for t, label in lvv.TRACK_LABELS.items()}
-
-
-class RegisterError(ValueError):
-    """Refused input: `errors` maps a field name to Dutch messages; nothing stored."""
-
-    def __init__(self, errors: Mapping[str, list[str]]) -> None:
-        self.errors = {k: list(v) for k, v in errors.items()}
-        super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
 
 
 def _audit(
@@ -191,8 +184,7 @@ def get_case(actor: Actor, case_uuid: Any, *, log: bool = True) -> Case:
 
 
 def log_list(actor: Actor, cases: list[Case], action: Action = Action.LIST) -> None:
-    codes = actor.gemeenten(Right.PERSONAL_READ)
-    organisation = "" if codes is None or len(codes) != 1 else next(iter(codes))
+    organisation = list_organisation(actor)
     _audit(actor, action, cases, organisation)
 
 

@@ -11,6 +11,8 @@ can be scored on Dask (`backend="dask"`), in fixed chunks so the result is the s
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,6 +91,32 @@ def score(
     return cost, crisis.sum(axis=1), idle
 
 
+@contextmanager
+def dask_client(
+    address: str | None, n_workers: int = 2, processes: bool = True
+) -> Iterator[Any]:
+    """A client on `address`, or on a local cluster closed afterwards."""
+    from distributed import Client, LocalCluster
+
+    cluster = None
+    if address:
+        client = Client(address)
+    else:
+        cluster = LocalCluster(
+            n_workers=n_workers,
+            threads_per_worker=1,
+            processes=processes,
+            dashboard_address=None,
+        )
+        client = Client(cluster)
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
 def score_many(
     capacity: F,
     base_cost: F,
@@ -104,20 +132,7 @@ def score_many(
     """`score` for a fixed (Y, T) schedule over many paths, on Dask if asked."""
     if backend != "dask":
         return score(capacity, base_cost, fixed_cost, demand, extra, norms)
-    from distributed import Client, LocalCluster
-
-    cluster = None
-    if address:
-        client = Client(address)
-    else:
-        cluster = LocalCluster(
-            n_workers=n_workers,
-            threads_per_worker=1,
-            processes=processes,
-            dashboard_address=None,
-        )
-        client = Client(cluster)
-    try:
+    with dask_client(address, n_workers, processes) as client:
         chunks = [demand[i : i + CHUNK] for i in range(0, len(demand), CHUNK)]
         futures = [
             client.submit(
@@ -126,8 +141,4 @@ def score_many(
             for c in chunks
         ]
         parts = client.gather(futures)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
     return tuple(np.concatenate([p[j] for p in parts]) for j in range(3))  # type: ignore[return-value]

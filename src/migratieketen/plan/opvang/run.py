@@ -18,6 +18,7 @@ import numpy as np
 from migratieketen.chain import ChainScenario
 from migratieketen.chain.scenario import month_label
 from migratieketen.plan.opvang import candidates as cands
+from migratieketen.plan.opvang.batches import BatchResult, solve_in_batches
 from migratieketen.plan.opvang.demand import (
     EXISTING_NOTE,
     Demand,
@@ -50,6 +51,9 @@ class Settings:
     time_limit: float = 60.0
     limit: int = 300  # generated candidates
     with_frontier: bool = False
+    batches: int = 1  # > 1: scenario-batch decomposition (batches.py)
+    backend: str = "local"  # "dask": batch MIPs on a Dask cluster
+    address: str | None = None  # Dask scheduler; None = a local cluster
 
 
 def targets(
@@ -102,6 +106,7 @@ class OpvangResult:
     outcomes: dict[str, Outcome]
     wijken: dict[str, cands.WijkInfo]
     frontier: list[dict[str, Any]] = field(default_factory=list)
+    batched: BatchResult | None = None
 
     def records(self) -> list[dict[str, Any]]:
         inst, solved = self.instance, self.solved
@@ -160,6 +165,7 @@ class OpvangResult:
             "spreidingswet_tekort_plaatsmaanden": float(sum(v.sum() for v in self.solved.shortfall.values())),
             "normen": self.instance.norms.records(),
             "bron": COST_SOURCE,
+            "decompositie": None if self.batched is None else self.batched.summary(),
             "afweging": {"label": FRONTIER_LABEL, "punten": self.frontier} if self.frontier else None,
         }  # fmt: skip
 
@@ -217,7 +223,15 @@ def plan_opvang(
     )  # fmt: skip
     inst = build_instance(demand, cand, wijken, norms, str(data_dir), settings)
     det = deterministic(inst, time_limit=settings.time_limit)
-    solved = solve(inst, time_limit=settings.time_limit, start=det)
+    batched = None
+    if settings.batches > 1:
+        batched = solve_in_batches(
+            inst, settings.batches, seed=settings.seed or 0, backend=settings.backend,
+            address=settings.address, time_limit=settings.time_limit,
+        )  # fmt: skip
+        solved = batched.solved
+    else:
+        solved = solve(inst, time_limit=settings.time_limit, start=det)
     outcomes = {
         "stochastisch": plan_outcome("stochastisch", inst, solved),
         "deterministisch": plan_outcome("deterministisch", inst, det),
@@ -228,4 +242,4 @@ def plan_opvang(
     front = (
         frontier(inst, time_limit=settings.time_limit) if settings.with_frontier else []
     )
-    return OpvangResult(demand, inst, solved, outcomes, wijken, front)
+    return OpvangResult(demand, inst, solved, outcomes, wijken, front, batched)

@@ -12,29 +12,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import (
-    OpenApiParameter,
-    OpenApiResponse,
-    extend_schema,
-    extend_schema_view,
-)
-from rest_framework import exceptions, mixins, serializers, status, viewsets
-from rest_framework.authentication import SessionAuthentication
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from migratieketen_web.accounts.api import RightsRequired
-from migratieketen_web.accounts.authentication import BearerTokenAuthentication
-from migratieketen_web.accounts.isolation import IsolationDenied
+from migratieketen_web.accounts.isolation import Actor
 from migratieketen_web.accounts.roles import Right
 from migratieketen_web.accounts.services import request_actor
 from migratieketen_web.api import filters
-from migratieketen_web.api.pagination import StrictLimitOffsetPagination
-from migratieketen_web.api.problems import PROBLEM_CONTENT_TYPE
-from migratieketen_web.api.schema import (
-    API_VERSION_HEADER,
-    FoutSerializer,
-    problem_responses,
+from migratieketen_web.api.registers import (
+    RegisterViewSet,
+    no_query_parameters,
+    register_schema,
+    saved_or_problem,
 )
 from migratieketen_web.arbeidsmigranten import services
 from migratieketen_web.arbeidsmigranten.api.filters import LocatieFilter
@@ -43,20 +33,6 @@ from migratieketen_web.arbeidsmigranten.api.serializers import (
     LocatieAanmakenSerializer,
     LocatieDetailSerializer,
     LocatieSerializer,
-)
-
-_AUTH = {
-    (code, PROBLEM_CONTENT_TYPE): OpenApiResponse(FoutSerializer, description=text)
-    for code, text in (
-        (401, "Geen of een ongeldig token."),
-        (403, "Uw rol of token geeft dit recht niet."),
-    )
-}
-_UUID = OpenApiParameter(
-    name="uuid",
-    type={"type": "string", "format": "uuid"},
-    location=OpenApiParameter.PATH,
-    description="UUID van de huisvestingslocatie.",
 )
 
 
@@ -102,65 +78,39 @@ def _record(view: services.LocationView, detail: bool) -> dict[str, Any]:
     return body
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Huisvestingslocaties arbeidsmigranten",
-        description="De locaties van de gemeenten waarvoor uw rol en token (scope "
+@register_schema(
+    uuid_description="UUID van de huisvestingslocatie.",
+    filter_class=LocatieFilter,
+    serializers_=(
+        LocatieSerializer,
+        LocatieDetailSerializer,
+        LocatieAanmakenSerializer,
+    ),
+    list_text=(
+        "Huisvestingslocaties arbeidsmigranten",
+        "De locaties van de gemeenten waarvoor uw rol en token (scope "
         "registers.lezen) toegang geven, met per locatie de signalen en de regel "
         "erachter. Bewoners alleen als aantal. Elke aanvraag wordt vastgelegd in het "
         "auditlogboek.",
-        parameters=[LocatieFilter, API_VERSION_HEADER],
-        responses={
-            200: OpenApiResponse(LocatieSerializer, description="Een pagina."),
-            **problem_responses(400),
-            **_AUTH,
-        },
     ),
-    retrieve=extend_schema(
-        summary="Eén huisvestingslocatie",
-        description="Normen met berekening, signalen, slaapkamers en aantallen "
+    retrieve_text=(
+        "Eén huisvestingslocatie",
+        "Normen met berekening, signalen, slaapkamers en aantallen "
         "bewoners. Een locatie van een andere gemeente geeft 404.",
-        parameters=[_UUID, API_VERSION_HEADER],
-        responses={
-            200: OpenApiResponse(LocatieDetailSerializer, description="De locatie."),
-            **problem_responses(404),
-            **_AUTH,
-        },
+        "De locatie.",
     ),
-    create=extend_schema(
-        summary="Huisvestingslocatie registreren",
-        description="Scope registers.bijwerken voor de gemeente. Het adres wordt "
+    create_text=(
+        "Huisvestingslocatie registreren",
+        "Scope registers.bijwerken voor de gemeente. Het adres wordt "
         "gecontroleerd in de BAG (PDOK Locatieserver) als die bereikbaar is.",
-        request=LocatieAanmakenSerializer,
-        parameters=[API_VERSION_HEADER],
-        responses={
-            201: OpenApiResponse(LocatieDetailSerializer, description="Geregistreerd."),
-            **problem_responses(400),
-            **_AUTH,
-        },
     ),
 )
-class LocatieViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
-    authentication_classes = [BearerTokenAuthentication, SessionAuthentication]
-    permission_classes = [RightsRequired]
-    required_rights = {
-        "list": Right.PERSONAL_READ,
-        "retrieve": Right.PERSONAL_READ,
-        "create": Right.PERSONAL_WRITE,
-    }
-    pagination_class = StrictLimitOffsetPagination
+class LocatieViewSet(RegisterViewSet):
     serializer_class = LocatieSerializer
-    lookup_field = "uuid"
+    ordering = ("gemeente__code", "postcode", "huisnummer", "pk")
 
-    def get_queryset(self) -> Any:
-        return services.visible(request_actor(self.request)).order_by(
-            "gemeente__code", "postcode", "huisnummer", "pk"
-        )
+    def visible(self, actor: Actor) -> Any:
+        return services.visible(actor)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = filters.validated_filters(LocatieFilter, request.query_params)
@@ -185,9 +135,7 @@ class LocatieViewSet(
         return self.get_paginated_response(data)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        filters.validated_filters(
-            serializers.Serializer, request.query_params, allowed_extra=()
-        )
+        no_query_parameters(request)
         actor = request_actor(request)
         location = services.get_location(actor, kwargs["uuid"])
         view = services.location_view(actor, location)
@@ -198,14 +146,9 @@ class LocatieViewSet(
         incoming.is_valid(raise_exception=True)
         data = services.LocationInput(**incoming.to_input())
         actor = request_actor(request)
-        try:
-            location, _notice = services.save_location(actor, data, request.user)
-        except IsolationDenied as exc:
-            raise exceptions.PermissionDenied(str(exc)) from exc
-        except services.RegisterError as exc:
-            raise serializers.ValidationError(
-                {FIELD_NAMES.get(k, k): v for k, v in exc.errors.items()}
-            ) from exc
+        location, _notice = saved_or_problem(
+            lambda: services.save_location(actor, data, request.user), FIELD_NAMES
+        )
         view = services.location_view(actor, location)
         return Response(
             LocatieDetailSerializer(_record(view, True)).data,

@@ -14,29 +14,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
-from drf_spectacular.utils import (
-    OpenApiParameter,
-    OpenApiResponse,
-    extend_schema,
-    extend_schema_view,
-)
-from rest_framework import exceptions, mixins, serializers, status, viewsets
-from rest_framework.authentication import SessionAuthentication
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from migratieketen_web.accounts.api import RightsRequired
-from migratieketen_web.accounts.authentication import BearerTokenAuthentication
-from migratieketen_web.accounts.isolation import Actor, IsolationDenied
-from migratieketen_web.accounts.roles import Right
+from migratieketen_web.accounts.isolation import Actor
 from migratieketen_web.accounts.services import request_actor
 from migratieketen_web.api import filters
-from migratieketen_web.api.pagination import StrictLimitOffsetPagination
-from migratieketen_web.api.problems import PROBLEM_CONTENT_TYPE
-from migratieketen_web.api.schema import (
-    API_VERSION_HEADER,
-    FoutSerializer,
-    problem_responses,
+from migratieketen_web.api.registers import (
+    RegisterViewSet,
+    no_query_parameters,
+    register_schema,
+    saved_or_problem,
 )
 from migratieketen_web.inburgering import services
 from migratieketen_web.inburgering.api.filters import InburgeraarFilter
@@ -47,20 +36,6 @@ from migratieketen_web.inburgering.api.serializers import (
     InburgeraarSerializer,
 )
 from migratieketen_web.inburgering.models import Person
-
-_AUTH = {
-    (code, PROBLEM_CONTENT_TYPE): OpenApiResponse(FoutSerializer, description=text)
-    for code, text in (
-        (401, "Geen of een ongeldig token."),
-        (403, "Uw rol of token geeft dit recht niet."),
-    )
-}
-_UUID = OpenApiParameter(
-    name="uuid",
-    type={"type": "string", "format": "uuid"},
-    location=OpenApiParameter.PATH,
-    description="UUID van de inburgeraar.",
-)
 
 
 def _record(actor: Actor, person: Person, detail: bool) -> dict[str, Any]:
@@ -106,69 +81,39 @@ def _record(actor: Actor, person: Person, detail: bool) -> dict[str, Any]:
     return body
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="Inburgeraars",
-        description="De inburgeringsplichtigen van de gemeenten waarvoor uw rol en "
+@register_schema(
+    uuid_description="UUID van de inburgeraar.",
+    filter_class=InburgeraarFilter,
+    serializers_=(
+        InburgeraarSerializer,
+        InburgeraarDetailSerializer,
+        InburgeraarAanmakenSerializer,
+    ),
+    list_text=(
+        "Inburgeraars",
+        "De inburgeringsplichtigen van de gemeenten waarvoor uw rol en "
         "token (scope registers.lezen) toegang geven. Zonder BSN. Elke aanvraag wordt "
         "vastgelegd in het auditlogboek.",
-        parameters=[InburgeraarFilter, API_VERSION_HEADER],
-        responses={
-            200: OpenApiResponse(InburgeraarSerializer, description="Een pagina."),
-            **problem_responses(400),
-            **_AUTH,
-        },
     ),
-    retrieve=extend_schema(
-        summary="Eén inburgeraar",
-        description="Stappen met termijn en artikel, signalen, kosten tegenover budget. "
+    retrieve_text=(
+        "Eén inburgeraar",
+        "Stappen met termijn en artikel, signalen, kosten tegenover budget. "
         "Een inburgeraar van een andere gemeente geeft 404.",
-        parameters=[_UUID, API_VERSION_HEADER],
-        responses={
-            200: OpenApiResponse(
-                InburgeraarDetailSerializer, description="De inburgeraar."
-            ),
-            **problem_responses(404),
-            **_AUTH,
-        },
+        "De inburgeraar.",
     ),
-    create=extend_schema(
-        summary="Inburgeraar registreren",
-        description="Scope registers.bijwerken voor de gemeente. Het BSN moet aan de "
+    create_text=(
+        "Inburgeraar registreren",
+        "Scope registers.bijwerken voor de gemeente. Het BSN moet aan de "
         "elfproef voldoen en wordt niet teruggegeven; burgers van de EU/EER/Zwitserland "
         "en een startdatum in de toekomst worden geweigerd (400).",
-        request=InburgeraarAanmakenSerializer,
-        parameters=[API_VERSION_HEADER],
-        responses={
-            201: OpenApiResponse(
-                InburgeraarDetailSerializer, description="Geregistreerd."
-            ),
-            **problem_responses(400),
-            **_AUTH,
-        },
     ),
 )
-class InburgeraarViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
-    authentication_classes = [BearerTokenAuthentication, SessionAuthentication]
-    permission_classes = [RightsRequired]
-    required_rights = {
-        "list": Right.PERSONAL_READ,
-        "retrieve": Right.PERSONAL_READ,
-        "create": Right.PERSONAL_WRITE,
-    }
-    pagination_class = StrictLimitOffsetPagination
+class InburgeraarViewSet(RegisterViewSet):
     serializer_class = InburgeraarSerializer
-    lookup_field = "uuid"
+    ordering = ("gemeente__code", "name", "pk")
 
-    def get_queryset(self) -> Any:
-        return services.visible(request_actor(self.request)).order_by(
-            "gemeente__code", "name", "pk"
-        )
+    def visible(self, actor: Actor) -> Any:
+        return services.visible(actor)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = filters.validated_filters(InburgeraarFilter, request.query_params)
@@ -188,9 +133,7 @@ class InburgeraarViewSet(
         return self.get_paginated_response(data)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        filters.validated_filters(
-            serializers.Serializer, request.query_params, allowed_extra=()
-        )
+        no_query_parameters(request)
         actor = request_actor(request)
         person = services.get_person(actor, kwargs["uuid"])
         return Response(InburgeraarDetailSerializer(_record(actor, person, True)).data)
@@ -200,14 +143,9 @@ class InburgeraarViewSet(
         incoming.is_valid(raise_exception=True)
         data = services.PersonInput(**incoming.to_input())
         actor = request_actor(request)
-        try:
-            person = services.create_person(actor, data, request.user)
-        except IsolationDenied as exc:
-            raise exceptions.PermissionDenied(str(exc)) from exc
-        except services.RegisterError as exc:
-            raise serializers.ValidationError(
-                {FIELD_NAMES.get(k, k): v for k, v in exc.errors.items()}
-            ) from exc
+        person = saved_or_problem(
+            lambda: services.create_person(actor, data, request.user), FIELD_NAMES
+        )
         return Response(
             InburgeraarDetailSerializer(_record(actor, person, True)).data,
             status=status.HTTP_201_CREATED,

@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import Any
 
 from drf_spectacular.utils import (
-    OpenApiParameter,
     OpenApiResponse,
     extend_schema,
     extend_schema_view,
@@ -30,6 +29,7 @@ from migratieketen_web.accounts.authentication import BearerTokenAuthentication
 from migratieketen_web.accounts.services import request_actor
 from migratieketen_web.api import filters
 from migratieketen_web.api.problems import PROBLEM_CONTENT_TYPE
+from migratieketen_web.api.registers import no_query_parameters, uuid_parameter
 from migratieketen_web.api.schema import (
     API_VERSION_HEADER,
     FoutSerializer,
@@ -70,12 +70,7 @@ _AUTH = {
         (429, "Te veel lopende koppelingen."),
     )
 }
-_UUID = OpenApiParameter(
-    name="uuid",
-    type={"type": "string", "format": "uuid"},
-    location=OpenApiParameter.PATH,
-    description="Kenmerk van de koppeling.",
-)
+_UUID = uuid_parameter("Kenmerk van de koppeling.")
 
 
 @extend_schema_view(
@@ -120,9 +115,7 @@ class KoppelingViewSet(
         return services.runs_for(self.request.user)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        filters.validated_filters(
-            serializers.Serializer, request.query_params, allowed_extra=()
-        )
+        no_query_parameters(request)
         try:
             run = services.read_run(
                 request_actor(request), request.user, kwargs["uuid"]
@@ -132,9 +125,7 @@ class KoppelingViewSet(
         return Response(KoppelingSerializer(run_record(run, request)).data)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        filters.validated_filters(
-            serializers.Serializer, request.query_params, allowed_extra=()
-        )
+        no_query_parameters(request)
         upload, mode, seed = upload_from_body(request.data)
         try:
             run = services.start_run(

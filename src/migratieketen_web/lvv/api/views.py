@@ -11,29 +11,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import (
-    OpenApiParameter,
-    OpenApiResponse,
-    extend_schema,
-    extend_schema_view,
-)
-from rest_framework import exceptions, mixins, serializers, status, viewsets
-from rest_framework.authentication import SessionAuthentication
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from migratieketen_web.accounts.api import RightsRequired
-from migratieketen_web.accounts.authentication import BearerTokenAuthentication
-from migratieketen_web.accounts.isolation import IsolationDenied
-from migratieketen_web.accounts.roles import Right
+from migratieketen_web.accounts.isolation import Actor
 from migratieketen_web.accounts.services import request_actor
 from migratieketen_web.api import filters
-from migratieketen_web.api.pagination import StrictLimitOffsetPagination
-from migratieketen_web.api.problems import PROBLEM_CONTENT_TYPE
-from migratieketen_web.api.schema import (
-    API_VERSION_HEADER,
-    FoutSerializer,
-    problem_responses,
+from migratieketen_web.api.registers import (
+    RegisterViewSet,
+    no_query_parameters,
+    register_schema,
+    saved_or_problem,
 )
 from migratieketen_web.lvv import services
 from migratieketen_web.lvv.api.filters import TrajectFilter
@@ -44,20 +33,6 @@ from migratieketen_web.lvv.api.serializers import (
     TrajectSerializer,
 )
 from migratieketen_web.lvv.models import Case
-
-_AUTH = {
-    (code, PROBLEM_CONTENT_TYPE): OpenApiResponse(FoutSerializer, description=text)
-    for code, text in (
-        (401, "Geen of een ongeldig token."),
-        (403, "Uw rol of token geeft dit recht niet."),
-    )
-}
-_UUID = OpenApiParameter(
-    name="uuid",
-    type={"type": "string", "format": "uuid"},
-    location=OpenApiParameter.PATH,
-    description="UUID van het LVV-traject.",
-)
 
 
 def _record(actor: Any, case: Case, detail: bool) -> dict[str, Any]:
@@ -84,65 +59,39 @@ def _record(actor: Any, case: Case, detail: bool) -> dict[str, Any]:
     return body
 
 
-@extend_schema_view(
-    list=extend_schema(
-        summary="LVV-trajecten",
-        description="De trajecten in de Landelijke Vreemdelingenvoorziening van de "
+@register_schema(
+    uuid_description="UUID van het LVV-traject.",
+    filter_class=TrajectFilter,
+    serializers_=(
+        TrajectSerializer,
+        TrajectDetailSerializer,
+        TrajectAanmakenSerializer,
+    ),
+    list_text=(
+        "LVV-trajecten",
+        "De trajecten in de Landelijke Vreemdelingenvoorziening van de "
         "gemeenten waarvoor uw rol en token (scope registers.lezen) toegang geven, met "
         "uitkomst, uitkomstklasse (zoals in de evaluatie van het WODC) en duur. Elke "
         "aanvraag wordt vastgelegd in het auditlogboek.",
-        parameters=[TrajectFilter, API_VERSION_HEADER],
-        responses={
-            200: OpenApiResponse(TrajectSerializer, description="Een pagina."),
-            **problem_responses(400),
-            **_AUTH,
-        },
     ),
-    retrieve=extend_schema(
-        summary="Eén LVV-traject",
-        description="Met de contacten met IND, DT&V en anderen. Een traject van een "
+    retrieve_text=(
+        "Eén LVV-traject",
+        "Met de contacten met IND, DT&V en anderen. Een traject van een "
         "andere gemeente geeft 404.",
-        parameters=[_UUID, API_VERSION_HEADER],
-        responses={
-            200: OpenApiResponse(TrajectDetailSerializer, description="Het traject."),
-            **problem_responses(404),
-            **_AUTH,
-        },
+        "Het traject.",
     ),
-    create=extend_schema(
-        summary="LVV-traject registreren",
-        description="Scope registers.bijwerken voor de gemeente. Uitkomst en uitstroom "
+    create_text=(
+        "LVV-traject registreren",
+        "Scope registers.bijwerken voor de gemeente. Uitkomst en uitstroom "
         "horen samen; de uitstroom ligt tussen intake en vandaag (anders 400).",
-        request=TrajectAanmakenSerializer,
-        parameters=[API_VERSION_HEADER],
-        responses={
-            201: OpenApiResponse(TrajectDetailSerializer, description="Geregistreerd."),
-            **problem_responses(400),
-            **_AUTH,
-        },
     ),
 )
-class TrajectViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
-    authentication_classes = [BearerTokenAuthentication, SessionAuthentication]
-    permission_classes = [RightsRequired]
-    required_rights = {
-        "list": Right.PERSONAL_READ,
-        "retrieve": Right.PERSONAL_READ,
-        "create": Right.PERSONAL_WRITE,
-    }
-    pagination_class = StrictLimitOffsetPagination
+class TrajectViewSet(RegisterViewSet):
     serializer_class = TrajectSerializer
-    lookup_field = "uuid"
+    ordering = ("gemeente__code", "-intake", "pk")
 
-    def get_queryset(self) -> Any:
-        return services.visible(request_actor(self.request)).order_by(
-            "gemeente__code", "-intake", "pk"
-        )
+    def visible(self, actor: Actor) -> Any:
+        return services.visible(actor)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         values = filters.validated_filters(TrajectFilter, request.query_params)
@@ -161,9 +110,7 @@ class TrajectViewSet(
         return self.get_paginated_response(data.data)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        filters.validated_filters(
-            serializers.Serializer, request.query_params, allowed_extra=()
-        )
+        no_query_parameters(request)
         actor = request_actor(request)
         case = services.get_case(actor, kwargs["uuid"])
         return Response(TrajectDetailSerializer(_record(actor, case, True)).data)
@@ -173,14 +120,9 @@ class TrajectViewSet(
         incoming.is_valid(raise_exception=True)
         data = services.CaseInput(**incoming.to_input())
         actor = request_actor(request)
-        try:
-            case = services.save_case(actor, data, request.user)
-        except IsolationDenied as exc:
-            raise exceptions.PermissionDenied(str(exc)) from exc
-        except services.RegisterError as exc:
-            raise serializers.ValidationError(
-                {FIELD_NAMES.get(k, k): v for k, v in exc.errors.items()}
-            ) from exc
+        case = saved_or_problem(
+            lambda: services.save_case(actor, data, request.user), FIELD_NAMES
+        )
         return Response(
             TrajectDetailSerializer(_record(actor, case, True)).data,
             status=status.HTTP_201_CREATED,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import traceback
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,10 @@ def app() -> typer.Typer:
 
 def _run(app: typer.Typer, *args: str) -> tuple[int, str, str]:
     r = CliRunner().invoke(app, ["plan", *args])
-    return r.exit_code, r.stdout, r.stderr
+    err = r.stderr
+    if r.exception is not None and not isinstance(r.exception, SystemExit):
+        err += "".join(traceback.format_exception(r.exception))  # shown on failure
+    return r.exit_code, r.stdout, err
 
 
 def test_json_has_locations_and_summary(

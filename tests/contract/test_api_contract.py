@@ -83,11 +83,11 @@ def _drop_database(url: str) -> None:
         )
 
 
-def _wait_until_up(url: str, process: subprocess.Popen[str]) -> None:
+def _wait_until_up(url: str, process: subprocess.Popen[str], log: Path) -> None:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"API server stopped: {process.stdout.read()}")  # type: ignore[union-attr]
+            pytest.fail(f"API server stopped: {log.read_text(encoding='utf-8')}")
         try:
             with urllib.request.urlopen(url, timeout=5):
                 return
@@ -131,6 +131,10 @@ def api_server(tmp_path_factory, shared_data_dir: Path) -> Iterator[str]:
         timeout=600,
     )
     port = _free_port()
+    # The server's log goes to a file: a pipe nobody reads fills up (64 KiB of
+    # "Bad Request" lines) and then blocks every request thread on its next write.
+    log = tmp / "server.log"
+    log_file = log.open("w", encoding="utf-8")
     process = subprocess.Popen(
         [
             str(BIN / "waitress-serve"),
@@ -142,17 +146,18 @@ def api_server(tmp_path_factory, shared_data_dir: Path) -> Iterator[str]:
         ],
         cwd=REPO,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log_file,
         stderr=subprocess.STDOUT,
         text=True,
     )
     base = f"http://127.0.0.1:{port}/api/v1"
     try:
-        _wait_until_up(base, process)
+        _wait_until_up(base, process, log)
         yield base
     finally:
         process.terminate()
-        process.communicate(timeout=30)
+        process.wait(timeout=30)
+        log_file.close()
         _drop_database(database_url)
 
 

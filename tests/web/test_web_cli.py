@@ -69,6 +69,8 @@ def test_serve_starts_from_an_empty_database(
         "MIGRATIEKETEN_DATABASE_URL": f"sqlite:///{tmp_path / 'var' / 'db.sqlite3'}",
         "MIGRATIEKETEN_DATA_DIR": str(shared_data_dir),
     }
+    log = tmp_path / "serve.log"
+    log_file = log.open("w", encoding="utf-8")
     process = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "migratieketen"),
@@ -78,7 +80,7 @@ def test_serve_starts_from_an_empty_database(
         ],
         cwd=REPO,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log_file,  # a file: an unread pipe fills and blocks the server
         stderr=subprocess.STDOUT,
         text=True,
     )
@@ -87,7 +89,7 @@ def test_serve_starts_from_an_empty_database(
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             if process.poll() is not None:
-                pytest.fail(f"serve stopped: {process.stdout.read()}")  # type: ignore[union-attr]
+                pytest.fail(f"serve stopped: {log.read_text(encoding='utf-8')}")
             try:
                 with urllib.request.urlopen(
                     f"http://127.0.0.1:{port}/", timeout=5
@@ -112,6 +114,8 @@ def test_serve_starts_from_an_empty_database(
             pytest.fail("/bestaat-niet did not answer 404")
     finally:
         process.terminate()
-        output, _ = process.communicate(timeout=30)
+        process.wait(timeout=30)
+        log_file.close()
+    output = log.read_text(encoding="utf-8")
     assert f"http://127.0.0.1:{port}/" in output
     assert "productie-instellingen" in output

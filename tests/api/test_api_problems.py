@@ -94,3 +94,15 @@ def test_validation_error_lists_nested_params_with_dotted_names():
 def test_flatten_plain_list():
     params = flatten_validation_errors(exceptions.ValidationError(["Fout."]).detail)
     assert params == [{"name": "nonFieldErrors", "code": "invalid", "reason": "Fout."}]
+
+
+def test_a_number_where_text_belongs_is_refused_not_turned_into_text():
+    """Found by schemathesis: POST /opvangplannen accepted {"naam": 0} as "0"."""
+    from migratieketen_web.api.serializers import StrictCharField
+
+    field = StrictCharField()
+    assert field.run_validation("Plan A") == "Plan A"
+    for wrong in (0, 1.5, True, ["x"]):
+        with pytest.raises(exceptions.ValidationError) as refused:
+            field.run_validation(wrong)
+        assert "Geef tekst op" in str(refused.value.detail)

@@ -59,6 +59,18 @@ def detail_url(context: Mapping[str, Any], basename: str, code: str) -> str:
     return f"{prefix}/{quote(code, safe='')}"
 
 
+class StrictCharField(serializers.CharField):
+    """Text only: DRF's CharField turns 0 or true into "0" and "True", which the
+    OpenAPI document (type: string) says is refused (found by the contract test)."""
+
+    default_error_messages = {"not_text": "Geef tekst op, geen getal of lijst."}
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("not_text")
+        return str(super().to_internal_value(data))
+
+
 class BronSerializer(serializers.ModelSerializer):
     """Provenance of a figure; ``vermelding`` is the attribution line to show."""
 

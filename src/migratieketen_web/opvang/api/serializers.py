@@ -13,6 +13,7 @@ from typing import Any
 from django.urls import reverse
 from rest_framework import serializers
 
+from migratieketen_web.api.serializers import StrictCharField
 from migratieketen_web.opvang.forms import PROVINCES
 from migratieketen_web.opvang.models import OpvangPlan, PlanStatus
 from migratieketen_web.opvang.services import SCENARIOS
@@ -33,11 +34,9 @@ class OpvangPlanStartSerializer(serializers.Serializer):
                                          help_text="Hoogstens dit aandeel van de inwoners van een wijk.")  # fmt: skip
     maxKleinschalig = serializers.IntegerField(min_value=10, max_value=400, default=100)
     risicogewicht = serializers.FloatField(min_value=0, max_value=10, default=0)
-    kandidatenCsv = serializers.CharField(required=False, allow_blank=True, default="",
+    kandidatenCsv = StrictCharField(required=False, allow_blank=True, default="",
                                           max_length=500_000, help_text="Kandidatenbestand als CSV-tekst.")  # fmt: skip
-    naam = serializers.CharField(
-        required=False, allow_blank=True, max_length=200, default=""
-    )
+    naam = StrictCharField(required=False, allow_blank=True, max_length=200, default="")
 
     def options(self) -> dict[str, Any]:
         d = self.validated_data

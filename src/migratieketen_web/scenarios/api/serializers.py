@@ -14,6 +14,7 @@ from typing import Any
 from django.urls import reverse
 from rest_framework import serializers
 
+from migratieketen_web.api.serializers import StrictCharField
 from migratieketen_web.scenarios.models import RunStatus, ScenarioRun
 from migratieketen_web.scenarios.results import PERCENTILE_KEYS
 from migratieketen_web.scenarios.services import GEMEENTE_SERIES
@@ -47,7 +48,7 @@ class ScenarioRunStartSerializer(serializers.Serializer):
         "YAML-bestand van 'migratieketen simuleer'): name, start, months, inflow, "
         "capacity, levers, parameters, runs, seed.",
     )
-    naam = serializers.CharField(
+    naam = StrictCharField(
         required=False, max_length=200, help_text="Naam van de berekening."
     )
 

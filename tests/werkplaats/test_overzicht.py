@@ -93,8 +93,11 @@ def test_without_half_year_the_latest_is_shown(client: Client) -> None:
 
 
 def _labour_beds_and_plan(beds_wijk: str, plan_wijk: str) -> None:
-    """40 labour-migrant beds in one wijk; a finished reception plan in another."""
+    """40 labour-migrant beds in one wijk; a finished, published reception plan in
+    another (public pages show only published plans, issue 9)."""
     from decimal import Decimal
+
+    from django.utils import timezone
 
     from migratieketen_web.arbeidsmigranten.models import Location
     from migratieketen_web.gemeenten.models import Wijk
@@ -115,7 +118,7 @@ def _labour_beds_and_plan(beds_wijk: str, plan_wijk: str) -> None:
     }  # fmt: skip
     OpvangPlan.objects.create(
         job=job, name="Limburg 2026", options={}, province="PV31",
-        result={"locaties": [location]},
+        result={"locaties": [location]}, published_at=timezone.now(),
     )  # fmt: skip
 
 
@@ -139,6 +142,17 @@ def test_labour_signal_fires_when_beds_and_planned_reception_share_a_wijk(
     assert 'id="signaal-arbeidsmigranten_en_opvang_zelfde_wijk"' in html
     assert "Geplande opvangplaatsen per wijk" in html
     assert "Bedden voor arbeidsmigranten per wijk" in html
+
+
+def test_an_unpublished_plan_stays_off_the_public_overview(client: Client) -> None:
+    from migratieketen_web.opvang.models import OpvangPlan
+
+    first, _second = _two_wijken()
+    _labour_beds_and_plan(first, first)
+    OpvangPlan.objects.update(published_at=None)
+    html = client.get(PAGE).content.decode()
+    assert "signaal-arbeidsmigranten_en_opvang_zelfde_wijk" not in html
+    assert "Geplande opvangplaatsen per wijk" not in html
 
 
 def test_labour_signal_silent_when_they_are_in_different_wijken(client: Client) -> None:

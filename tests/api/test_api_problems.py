@@ -106,3 +106,20 @@ def test_a_number_where_text_belongs_is_refused_not_turned_into_text():
         with pytest.raises(exceptions.ValidationError) as refused:
             field.run_validation(wrong)
         assert "Geef tekst op" in str(refused.value.detail)
+
+
+def test_numbers_in_a_start_body_must_be_json_numbers():
+    """Found by schemathesis: POST /opvangplannen accepted "risicogewicht": false."""
+    from migratieketen_web.api.serializers import StrictFloatField, StrictIntegerField
+
+    assert StrictFloatField().run_validation(1) == 1.0
+    assert StrictIntegerField().run_validation(24) == 24
+    for field, wrong in (
+        (StrictFloatField(), False),
+        (StrictFloatField(), "0.5"),
+        (StrictIntegerField(), True),
+        (StrictIntegerField(), "24"),
+        (StrictIntegerField(), 24.0),
+    ):
+        with pytest.raises(exceptions.ValidationError):
+            field.run_validation(wrong)

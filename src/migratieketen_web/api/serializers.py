@@ -71,6 +71,28 @@ class StrictCharField(serializers.CharField):
         return str(super().to_internal_value(data))
 
 
+class StrictFloatField(serializers.FloatField):
+    """A JSON number only: DRF's FloatField takes false as 0.0 and "0.5" as 0.5."""
+
+    default_error_messages = {"not_number": "Geef een getal op, geen tekst of ja/nee."}
+
+    def to_internal_value(self, data: Any) -> float:
+        if isinstance(data, bool) or not isinstance(data, (int, float)):
+            self.fail("not_number")
+        return float(super().to_internal_value(data))
+
+
+class StrictIntegerField(serializers.IntegerField):
+    """A JSON whole number only: DRF's IntegerField takes "24" and 24.0 as 24."""
+
+    default_error_messages = {"not_integer": "Geef een geheel getal op."}
+
+    def to_internal_value(self, data: Any) -> int:
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("not_integer")
+        return int(super().to_internal_value(data))
+
+
 class BronSerializer(serializers.ModelSerializer):
     """Provenance of a figure; ``vermelding`` is the attribution line to show."""
 

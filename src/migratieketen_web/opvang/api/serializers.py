@@ -13,7 +13,11 @@ from typing import Any
 from django.urls import reverse
 from rest_framework import serializers
 
-from migratieketen_web.api.serializers import StrictCharField
+from migratieketen_web.api.serializers import (
+    StrictCharField,
+    StrictFloatField,
+    StrictIntegerField,
+)
 from migratieketen_web.opvang.forms import PROVINCES
 from migratieketen_web.opvang.models import OpvangPlan, PlanStatus
 from migratieketen_web.opvang.services import SCENARIOS
@@ -28,12 +32,12 @@ class OpvangPlanStartSerializer(serializers.Serializer):
         choices=[p for p, _ in PROVINCES], required=False, allow_blank=True, default="",
         help_text="Provinciecode (PV20-PV31); leeg is heel Nederland.",
     )  # fmt: skip
-    maanden = serializers.IntegerField(min_value=6, max_value=36, default=24)
-    paden = serializers.IntegerField(min_value=5, max_value=200, default=40)
-    wijkAandeel = serializers.FloatField(min_value=0.005, max_value=0.2, default=0.05,
+    maanden = StrictIntegerField(min_value=6, max_value=36, default=24)
+    paden = StrictIntegerField(min_value=5, max_value=200, default=40)
+    wijkAandeel = StrictFloatField(min_value=0.005, max_value=0.2, default=0.05,
                                          help_text="Hoogstens dit aandeel van de inwoners van een wijk.")  # fmt: skip
-    maxKleinschalig = serializers.IntegerField(min_value=10, max_value=400, default=100)
-    risicogewicht = serializers.FloatField(min_value=0, max_value=10, default=0)
+    maxKleinschalig = StrictIntegerField(min_value=10, max_value=400, default=100)
+    risicogewicht = StrictFloatField(min_value=0, max_value=10, default=0)
     kandidatenCsv = StrictCharField(required=False, allow_blank=True, default="",
                                           max_length=500_000, help_text="Kandidatenbestand als CSV-tekst.")  # fmt: skip
     naam = StrictCharField(required=False, allow_blank=True, max_length=200, default="")

@@ -18,12 +18,15 @@ from migratieketen.chain.scenario import (
 
 SCENARIO_DIR = Path(__file__).parent / "scenarios"
 # Huisvestingswet 2014 art. 12(3) (original text) made vergunninghouders an urgency
-# category; the obligation was removed in 2017 (rules.md §1.1, UNVERIFIED date mid-2017).
+# category; the obligation was removed in 2017 (confirmed in Kamerstuk 32847 nr. 994,
+# January 2023, https://zoek.officielebekendmakingen.nl/kst-32847-994.html; the month,
+# mid-2017, is not verified).
 URGENCY_OBLIGATION_UNTIL = "2017-06"
 # Gemeenten housed about 25,000 statushouders a year in 2022-2023 while the backlog grew
 # (COA statushouders 15,270 in mid-2022, 16,000 in April 2023: a fixed supply fits that),
-# and over 30,000 in 2024 when the taakstelling rose (rules.md §1.2, nul20.nl); the
-# replay lets them respond to the taakstelling from then on.
+# and about 30,000 a year once the taakstelling rose (Nul20, vakblad voor wonen,
+# https://www.nul20.nl/, reports more than 30,000 housed in 2023; the replay switches the
+# response on from 2024-01, see housing.yaml); the replay lets them respond from then on.
 TAAKSTELLING_RESPONSE_FROM = "2024-01"
 
 

@@ -199,7 +199,8 @@ def _chunk_result(
     gem[:, 0] = state.housed_by_gemeente
     gem[:, 1] = state.waiting
     gem[:, 2] = state.waiting_sum_by_gemeente / inputs.months
-    # Crisisnoodopvang is run by gemeenten/veiligheidsregio's (rules.md §4.1); the need
+    # Crisisnoodopvang is run by gemeenten/veiligheidsregio's, not COA (COA, 'Bezetting',
+    # 25-9-2023, https://www.coa.nl/nl/over-coa/bezetting); the need
     # is spread by population share as an indication (the Spreidingswet key also weighs
     # SES-WOA, which is not in the open data here).
     gem[:, 3] = state.crisis_peak[:, None] * share

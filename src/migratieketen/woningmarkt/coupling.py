@@ -116,7 +116,8 @@ def taakstelling_target(waiting: F64, links_per_month: F64, share: F64) -> F64:
 
     Huisvestingswet 2014 art. 28-29: the taakstelling is built from the permits
     expected in the period plus the statushouders already waiting in COA, and what a
-    gemeente does not realise carries over to the next half-year (rules.md §1.2). So:
+    gemeente does not realise carries over to the next half-year (art. 28-29,
+    https://wetten.overheid.nl/BWBR0035303). So:
     its waiting statushouders spread over six months plus its share of the links.
     """
     return np.asarray(waiting / MONTHS_PER_HALF_YEAR + links_per_month[:, None] * share)

@@ -13,7 +13,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from migratieketen_web.opvang import services
+from migratieketen_web.opvang import scenario_input, services
 
 MAX_UPLOAD_BYTES = 500_000
 PROVINCES = [
@@ -26,16 +26,25 @@ SCENARIO_LABELS = {
     "piek2015": _("Piek zoals in 2015 (ketenmodel)"),
     "basis": _("Constante instroom op het niveau van 2024 (ketenmodel)"),
     "dal2020": _("Dal zoals in 2020 (ketenmodel)"),
+    services.SCENARIO_FILE: _("Eigen scenario: een bewaard scenariobestand (YAML)"),
 }
 
 
 class OpvangForm(forms.Form):
     scenario = forms.ChoiceField(
         label=_("Scenario's van de instroom"),
-        choices=[(k, SCENARIO_LABELS[k]) for k in services.SCENARIOS],
+        choices=[
+            (k, SCENARIO_LABELS[k])
+            for k in (*services.SCENARIOS, services.SCENARIO_FILE)
+        ],
         initial="piek2015",
         widget=forms.RadioSelect,
     )
+    scenario_bestand = forms.FileField(
+        label=_("Scenariobestand (YAML)"), required=False,
+        help_text=_("Alleen bij 'Eigen scenario': een scenario zoals de scenariopagina "
+                    "het als YAML laat downloaden (hooguit 100 kB)."),
+    )  # fmt: skip
     provincie = forms.ChoiceField(
         label=_("Gebied"), choices=[("", _("Heel Nederland")), *PROVINCES], required=False,
         initial="PV21",
@@ -61,12 +70,53 @@ class OpvangForm(forms.Form):
         label=_("Gewicht op het risico (crisisplaatsmaanden in de slechtste paden)"),
         min_value=0, max_value=10, initial=0,
     )  # fmt: skip
+    batches = forms.IntegerField(
+        label=_("Scenariobatches"), min_value=1, max_value=services.MAX_BATCHES, initial=1,
+        help_text=_("1: één model over alle paden. Meer: de paden worden in batches "
+                    "verdeeld en elke batch apart opgelost; het plan dat op alle paden "
+                    "het goedkoopst is telt, met een geschatte gap (een schatting)."),
+    )  # fmt: skip
     kandidaten = forms.FileField(
         label=_("Kandidaatlocaties (CSV, optioneel)"), required=False,
         help_text=_("Zonder bestand: generieke kandidaten per wijk en type "
                     "(generiek — geen echte locatie)."),
     )  # fmt: skip
     naam = forms.CharField(label=_("Naam (optioneel)"), max_length=200, required=False)
+
+    def __init__(self, *args: Any, request: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.saved_runs = scenario_input.saved_runs(request)
+        field = self.fields["scenario"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [*field.choices, *scenario_input.saved_choices(self.saved_runs)]
+
+    def clean_scenario_bestand(self) -> dict[str, Any] | None:
+        upload = self.cleaned_data.get("scenario_bestand")
+        return scenario_input.read_scenario_file(upload) if upload else None
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        choice = data.get("scenario")
+        if choice == services.SCENARIO_FILE and not data.get("scenario_bestand"):
+            if "scenario_bestand" not in self.errors:
+                self.add_error("scenario_bestand",
+                               _("Kies een scenariobestand (YAML) voor een eigen scenario."))  # fmt: skip
+        elif (
+            choice and choice != services.SCENARIO_FILE and data.get("scenario_bestand")
+        ):
+            self.add_error("scenario_bestand", _("Een scenariobestand telt alleen bij "
+                                                 "'Eigen scenario'; kies dat of laat het bestand weg."))  # fmt: skip
+        elif choice and choice.startswith(scenario_input.SAVED_PREFIX):
+            try:
+                data["opgeslagen"] = scenario_input.saved_definition(
+                    self.saved_runs, choice
+                )
+            except forms.ValidationError as exc:
+                self.add_error("scenario", exc)
+        batches, paths = data.get("batches"), data.get("paden")
+        if batches and paths and batches > paths:
+            self.add_error("batches", _("Hooguit zoveel batches als vraagpaden."))
+        return data
 
     def clean_kandidaten(self) -> str:
         upload = self.cleaned_data.get("kandidaten")
@@ -87,4 +137,11 @@ class OpvangForm(forms.Form):
     def options(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
         data.pop("kandidaten", None)
+        definition = data.pop("scenario_bestand", None)
+        saved = data.pop("opgeslagen", None)
+        if saved is not None:
+            definition, run = saved
+            data.update(scenario="opgeslagen", scenario_run=str(run.uuid))
+        if definition is not None:
+            data.update(scenario_definitie=definition, scenario_naam=definition["name"])
         return data

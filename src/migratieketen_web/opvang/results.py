@@ -104,3 +104,30 @@ def frontier(result: dict[str, Any]) -> list[dict[str, Any]]:
     span = (cmax - cmin) or 1
     return [p | {"x": round(40 + 520 * p["crisisplaatsmaanden_p95"] / rmax, 1),
                  "y": round(180 - 160 * (p["verwachte_kosten"] - cmin) / span, 1)} for p in points]  # fmt: skip
+
+
+def scenario_label(options: dict[str, Any]) -> str:
+    """Which scenario the plan used, as stored with it (built-in, file or saved run)."""
+    from migratieketen_web.opvang.forms import SCENARIO_LABELS
+
+    name = options.get("scenario_naam", "")
+    if options.get("scenario") == "opgeslagen":
+        return _("opgeslagen scenario '%(name)s' (van de scenariopagina)") % {
+            "name": name
+        }
+    if options.get("scenario_definitie"):
+        return _("eigen scenariobestand '%(name)s' (YAML)") % {"name": name}
+    return str(
+        SCENARIO_LABELS.get(options.get("scenario", ""), options.get("scenario", ""))
+    )
+
+
+def batches_view(summary: dict[str, Any]) -> dict[str, Any] | None:
+    """The scenario-batch decomposition's figures; its gap is an estimate, not a proof."""
+    d = summary.get("decompositie")
+    if not d:
+        return None
+    return d | {
+        "gekozen": int(d["gekozen_batch"]) + 1,
+        "gap_procent": 100 * float(d["gap_schatting"]),
+    }

@@ -19,7 +19,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from migratieketen.chain import builtin_scenario
+from migratieketen.chain import ChainScenario, builtin_scenario
 from migratieketen.chain.params import ChainConfigError
 from migratieketen.maps.svg import NL_FRAME, GeometryError, geometry_to_path, path_bbox
 from migratieketen.plan.highs import SolverError
@@ -32,13 +32,19 @@ from migratieketen_web.jobs import services as job_services
 from migratieketen_web.jobs.models import Job, JobStatus
 from migratieketen_web.jobs.throttles import StartThrottle, valid_rate
 from migratieketen_web.opvang.models import OpvangPlan
+from migratieketen_web.scenarios.services import check_limits
 
-__all__ = ["NL_FRAME", "TYPES", "TYPE_LABELS", "OpvangError", "plan_csv", "plan_xlsx"]
+__all__ = [
+    "NL_FRAME", "TYPES", "TYPE_LABELS", "ChainConfigError", "OpvangError", "plan_csv",
+    "plan_xlsx",
+]  # fmt: skip
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 KIND = "opvangplan"
 SCENARIOS = ("piek2015", "basis", "dal2020")
+SCENARIO_FILE = "bestand"  # options["scenario"] when a saved scenario file was used
+MAX_BATCHES = 10  # scenario batches per plan through the website or API
 TooManyActive = job_services.TooManyActiveJobs
 TooManyStarts = job_services.TooManyStarts
 
@@ -73,6 +79,29 @@ def check_candidates(text: str) -> None:
     parse_candidates(text, load_wijken(data_dir()), norms_at(date.today()))
 
 
+def scenario_definition(text: str) -> dict[str, Any]:
+    """A saved chain scenario (the YAML of `ChainScenario.to_yaml`) checked by the core
+    and the website's limits, as the dict stored with the plan (ChainConfigError, Dutch)."""
+    scenario = ChainScenario.from_yaml(text)
+    check_limits(scenario)
+    return scenario.to_dict()
+
+
+def checked_definition(definition: object) -> dict[str, Any]:
+    """A stored scenario definition (e.g. of a saved scenario run) checked again."""
+    scenario = ChainScenario.from_dict(definition)  # type: ignore[arg-type]
+    check_limits(scenario)
+    return scenario.to_dict()
+
+
+def plan_scenario(options: dict[str, Any]) -> ChainScenario:
+    """The scenario a plan was started with: a stored definition or a built-in one."""
+    definition = options.get("scenario_definitie")
+    if definition:
+        return ChainScenario.from_dict(definition)
+    return builtin_scenario(options["scenario"])
+
+
 def start_plan(options: dict[str, Any], csv_text: str, request: Any = None,
                remember: bool = True) -> OpvangPlan:  # fmt: skip
     """Save a queued plan and queue its job, all or nothing (OpvangError: nothing saved)."""
@@ -82,7 +111,7 @@ def start_plan(options: dict[str, Any], csv_text: str, request: Any = None,
     user = getattr(request, "user", None)
     owner = user if user is not None and user.is_authenticated else None
     name = (options.get("naam") or _("Opvangplan %(gebied)s, %(scenario)s") % {
-        "gebied": options.get("provincie") or _("landelijk"), "scenario": options["scenario"],
+        "gebied": options.get("provincie") or _("landelijk"), "scenario": options.get("scenario_naam") or options["scenario"],
     })[:200]  # fmt: skip
     from migratieketen_web.opvang import tasks
 
@@ -114,6 +143,7 @@ def _settings(options: dict[str, Any]) -> Settings:
         time_limit=float(getattr(settings, "OPVANG_TIME_LIMIT", 60.0)),
         limit=int(getattr(settings, "OPVANG_MAX_CANDIDATES", 150)),
         with_frontier=bool(options.get("afweging", True)),
+        batches=int(options.get("batches") or 1), backend="local",
     )  # fmt: skip
 
 
@@ -143,7 +173,7 @@ def execute_plan(job: Job, progress: job_services.Progress) -> None:
     progress(5)
     try:
         result = plan_opvang(
-            builtin_scenario(options["scenario"]), plan.data_dir, _settings(options),
+            plan_scenario(options), plan.data_dir, _settings(options),
             candidates_csv=plan.candidates_csv or None, norms=_norms(options),
         )  # fmt: skip
     except (OpvangError, ChainConfigError, SolverError) as exc:

@@ -34,8 +34,8 @@ def _index(
 @require_http_methods(["GET", "POST"])
 def index(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
-        return _index(request, OpvangForm())
-    form = OpvangForm(request.POST, request.FILES)
+        return _index(request, OpvangForm(request=request))
+    form = OpvangForm(request.POST, request.FILES, request=request)
     if not form.is_valid():
         return _index(request, form, status=400)
     try:
@@ -74,6 +74,8 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
         "balken": results.timeline_bars(rows), "vergelijking": results.comparison(result),
         "grens": results.frontier(result),
         "generiek": result["samenvatting"]["kandidaten_generiek"] > 0,
+        "scenario": results.scenario_label(plan.options),
+        "batches": results.batches_view(result["samenvatting"]),
     })  # fmt: skip
     return render(request, "opvang/detail.html", context)
 

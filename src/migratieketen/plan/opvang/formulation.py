@@ -14,6 +14,7 @@ from migratieketen.plan.opvang.model import F, Instance, Layout, _Rows
 from migratieketen.plan.opvang.norms import TYPES
 
 I64 = NDArray[np.int64]
+PartialStart = tuple[NDArray[np.int32], F]  # column indices and their start values
 
 
 def layout(inst: Instance) -> Layout:
@@ -235,9 +236,21 @@ def _nothing_open(lay: Layout) -> tuple[NDArray[np.int32], F]:
     return np.arange(lay.v, dtype=np.int32), np.zeros(lay.v)
 
 
+def _start(
+    inst: Instance, lay: Layout, start: Solved | PartialStart | None
+) -> PartialStart:
+    if start is None:
+        return _nothing_open(lay)
+    if isinstance(start, Solved):
+        return warm_start(inst, start)
+    return start
+
+
 def solve(inst: Instance, time_limit: float = 60.0, mip_gap: float = 1e-4,
-          threads: int | None = None, start: Solved | None = None) -> Solved:  # fmt: skip
-    """Solve the MIP; `start` (a plan of the same candidates) seeds the incumbent."""
+          threads: int | None = None, start: Solved | PartialStart | None = None,
+          ) -> Solved:  # fmt: skip
+    """Solve the MIP; `start` seeds the incumbent: a plan of the same candidates and
+    decision blocks, or first-stage columns (`warmstart.plan_start` for a coarser plan)."""
     lay = layout(inst)
     rows = _Rows()
     for part in (
@@ -253,7 +266,7 @@ def solve(inst: Instance, time_limit: float = 60.0, mip_gap: float = 1e-4,
         _costs(inst, lay), lower, upper, integer, rows.matrix(lay.size),
         np.concatenate(rows.lo), np.concatenate(rows.hi),
         time_limit=time_limit, mip_gap=mip_gap, threads=threads,
-        start=_nothing_open(lay) if start is None else warm_start(inst, start),
+        start=_start(inst, lay, start),
     )  # fmt: skip
     return _read(inst, lay, sol)
 

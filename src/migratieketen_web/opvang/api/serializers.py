@@ -18,9 +18,10 @@ from migratieketen_web.api.serializers import (
     StrictFloatField,
     StrictIntegerField,
 )
+from migratieketen_web.opvang import services
 from migratieketen_web.opvang.forms import PROVINCES
 from migratieketen_web.opvang.models import OpvangPlan, PlanStatus
-from migratieketen_web.opvang.services import SCENARIOS
+from migratieketen_web.opvang.services import MAX_BATCHES, SCENARIOS
 
 
 class OpvangPlanStartSerializer(serializers.Serializer):
@@ -41,13 +42,47 @@ class OpvangPlanStartSerializer(serializers.Serializer):
     kandidatenCsv = StrictCharField(required=False, allow_blank=True, default="",
                                           max_length=500_000, help_text="Kandidatenbestand als CSV-tekst.")  # fmt: skip
     naam = StrictCharField(required=False, allow_blank=True, max_length=200, default="")
+    scenarioYaml = StrictCharField(
+        required=False, allow_blank=True, default="", max_length=100_000, trim_whitespace=False,
+        help_text="Een bewaard scenario van het ketenmodel als YAML-tekst (zoals de "
+        "scenariopagina het laat downloaden); vervangt 'scenario'.",
+    )  # fmt: skip
+    batches = StrictIntegerField(
+        min_value=1, max_value=MAX_BATCHES, default=1,
+        help_text="Scenariobatches: 1 is één model over alle paden; meer verdeelt de paden "
+        "in batches en geeft een geschatte gap (samenvatting.decompositie).",
+    )  # fmt: skip
+
+    def validate_scenarioYaml(self, value: str) -> dict[str, Any] | None:  # noqa: N802
+        if not value:
+            return None
+        if "scenario" in self.initial_data:
+            raise serializers.ValidationError(
+                "Geef 'scenario' of 'scenarioYaml', niet allebei."
+            )
+        try:
+            return services.scenario_definition(value)
+        except services.ChainConfigError as exc:
+            raise serializers.ValidationError(str(exc)) from exc
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs["batches"] > attrs["paden"]:
+            raise serializers.ValidationError(
+                {"batches": ["Hooguit zoveel batches als paden."]}
+            )
+        return attrs
 
     def options(self) -> dict[str, Any]:
         d = self.validated_data
-        return {"scenario": d["scenario"], "provincie": d["provincie"], "maanden": d["maanden"],
-                "paden": d["paden"], "wijk_aandeel": d["wijkAandeel"],
-                "max_kleinschalig": d["maxKleinschalig"], "risicogewicht": d["risicogewicht"],
-                "naam": d["naam"]}  # fmt: skip
+        out = {"scenario": d["scenario"], "provincie": d["provincie"], "maanden": d["maanden"],
+               "paden": d["paden"], "wijk_aandeel": d["wijkAandeel"],
+               "max_kleinschalig": d["maxKleinschalig"], "risicogewicht": d["risicogewicht"],
+               "naam": d["naam"], "batches": d["batches"]}  # fmt: skip
+        definition = d["scenarioYaml"]
+        if definition:
+            out.update(scenario=services.SCENARIO_FILE, scenario_definitie=definition,
+                       scenario_naam=definition["name"])  # fmt: skip
+        return out
 
 
 class OpvangLocatieSerializer(serializers.Serializer):
@@ -73,6 +108,11 @@ class OpvangSamenvattingSerializer(serializers.Serializer):
     besparingTovCrisisopvang = serializers.FloatField()
     besparingTovReactief = serializers.FloatField()
     beleid = serializers.DictField(help_text="Per beleid de kerncijfers.")
+    decompositie = serializers.DictField(
+        allow_null=True,
+        help_text="Alleen bij batches > 1: de scenariobatches met de geschatte gap "
+        "(gap_schatting, een schatting, geen bewezen grens).",
+    )
     normen = serializers.ListField(child=serializers.DictField())
     bron = serializers.CharField()
 
@@ -82,6 +122,12 @@ class OpvangPlanSerializer(serializers.Serializer):
     url = serializers.URLField()
     naam = serializers.CharField()
     status = serializers.CharField()
+    scenario = serializers.CharField(help_text="Naam van het gebruikte scenario.")
+    scenarioHerkomst = serializers.ChoiceField(
+        choices=["ingebouwd", "bestand", "opgeslagen"],
+        help_text="Ingebouwd scenario, een meegestuurd scenariobestand of een opgeslagen "
+        "scenario van de scenariopagina.",
+    )
     voortgang = serializers.IntegerField()
     fout = serializers.CharField(allow_blank=True)
     samenvatting = OpvangSamenvattingSerializer(allow_null=True)
@@ -94,7 +140,17 @@ def _summary(s: dict[str, Any]) -> dict[str, Any]:
             "crisisplaatsmaandenP95": s["crisisplaatsmaanden_p95"],
             "besparingTovCrisisopvang": s["besparing_tov_crisisopvang"],
             "besparingTovReactief": s["besparing_tov_reactief"], "beleid": s["beleid"],
+            "decompositie": s.get("decompositie"),
             "normen": s["normen"], "bron": s["bron"]}  # fmt: skip
+
+
+def _scenario(options: dict[str, Any]) -> dict[str, str]:
+    origin = {services.SCENARIO_FILE: "bestand", "opgeslagen": "opgeslagen"}
+    kind = origin.get(options.get("scenario", ""), "ingebouwd")
+    name = (
+        options.get("scenario_naam") if kind != "ingebouwd" else options.get("scenario")
+    )
+    return {"scenario": str(name or ""), "scenarioHerkomst": kind}
 
 
 def plan_record(plan: OpvangPlan, request: Any) -> dict[str, Any]:
@@ -105,6 +161,7 @@ def plan_record(plan: OpvangPlan, request: Any) -> dict[str, Any]:
     )
     return {
         "uuid": plan.uuid, "url": url, "naam": plan.name, "status": plan.status,
+        **_scenario(plan.options),
         "voortgang": plan.job.progress, "fout": plan.job.error,
         "samenvatting": _summary(result["samenvatting"]) if done else None,
         "locaties": [

@@ -113,7 +113,9 @@ def test_batches_run_locally_and_show_the_gap_estimate(client: Client) -> None:
 def _saved_run(owner: User | None, name: str) -> ScenarioRun:
     scenario = builtin_scenario("dal2020")
     scenario.name = name
-    job = Job.objects.create(kind="scenario", title=name, status=JobStatus.DONE, owner=owner)
+    job = Job.objects.create(
+        kind="scenario", title=name, status=JobStatus.DONE, owner=owner
+    )
     return ScenarioRun.objects.create(job=job, name=name, inflow_choice="dal2020",
                                       definition=scenario.to_dict(), seed=1, runs=10,
                                       owner=owner)  # fmt: skip
@@ -158,7 +160,11 @@ def test_api_scenario_yaml_and_batches(client: Client) -> None:
         ({"scenarioYaml": "inflow: [1"}, "scenarioYaml", "Scenario: geen geldige YAML"),
         ({"scenarioYaml": "- 1"}, "scenarioYaml", "Scenario: verwacht een mapping"),
         ({"scenarioYaml": "x" * 100_001}, "scenarioYaml", "100000"),
-        ({"scenarioYaml": _yaml(), "scenario": "basis"}, "scenarioYaml", "niet allebei"),
+        (
+            {"scenarioYaml": _yaml(), "scenario": "basis"},
+            "scenarioYaml",
+            "niet allebei",
+        ),
         ({"batches": 0}, "batches", ""),
         ({"batches": 11}, "batches", ""),
         ({"batches": "2"}, "batches", "Geef een geheel getal op."),
@@ -171,5 +177,7 @@ def test_api_bad_scenario_or_batches_is_400(
     response = _api(client, body)
     assert response.status_code == 400, response.content.decode()[:2000]
     problems = response.json()["invalidParams"]
-    assert any(p["name"] == field and message in p["reason"] for p in problems), problems
+    assert any(p["name"] == field and message in p["reason"] for p in problems), (
+        problems
+    )
     assert OpvangPlan.objects.count() == 0

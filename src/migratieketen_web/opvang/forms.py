@@ -29,14 +29,15 @@ SCENARIO_LABELS = {
     services.SCENARIO_FILE: _("Eigen scenario: een bewaard scenariobestand (YAML)"),
 }
 
+BUILTIN_CHOICES = [
+    (k, SCENARIO_LABELS[k]) for k in (*services.SCENARIOS, services.SCENARIO_FILE)
+]
+
 
 class OpvangForm(forms.Form):
     scenario = forms.ChoiceField(
         label=_("Scenario's van de instroom"),
-        choices=[
-            (k, SCENARIO_LABELS[k])
-            for k in (*services.SCENARIOS, services.SCENARIO_FILE)
-        ],
+        choices=BUILTIN_CHOICES,
         initial="piek2015",
         widget=forms.RadioSelect,
     )
@@ -72,6 +73,7 @@ class OpvangForm(forms.Form):
     )  # fmt: skip
     batches = forms.IntegerField(
         label=_("Scenariobatches"), min_value=1, max_value=services.MAX_BATCHES, initial=1,
+        required=False,
         help_text=_("1: één model over alle paden. Meer: de paden worden in batches "
                     "verdeeld en elke batch apart opgelost; het plan dat op alle paden "
                     "het goedkoopst is telt, met een geschatte gap (een schatting)."),
@@ -88,7 +90,13 @@ class OpvangForm(forms.Form):
         self.saved_runs = scenario_input.saved_runs(request)
         field = self.fields["scenario"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [*field.choices, *scenario_input.saved_choices(self.saved_runs)]
+        field.choices = [
+            *BUILTIN_CHOICES,
+            *scenario_input.saved_choices(self.saved_runs),
+        ]
+
+    def clean_batches(self) -> int:
+        return self.cleaned_data.get("batches") or 1  # empty: one model over all paths
 
     def clean_scenario_bestand(self) -> dict[str, Any] | None:
         upload = self.cleaned_data.get("scenario_bestand")

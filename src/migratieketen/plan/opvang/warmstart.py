@@ -5,9 +5,11 @@
 A plan with quarterly blocks opens, closes and resizes only at a quarter's first month,
 which a monthly model allows as well (same candidates, lead times, earliest and latest
 openings, maximum durations, proportionality and type maxima): the plan is feasible in
-the monthly model, with the same cost. Solving the small quarterly MIP first and
-handing its plan to the monthly MIP as the incumbent therefore gives the monthly
-solve an upper bound at most the quarterly optimum from its first node (ADR 0014).
+the monthly model, at the same cost except the Spreidingswet shortfall, which the
+monthly model prices month by month instead of against the quarter's mean target (so
+never less). A small MIP with coarse blocks, solved first, thus hands the monthly MIP
+a good incumbent from its first node (ADR 0014; `benchmarks/bench_plan_opvang.py
+--startblok`).
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ Drives Debian's Chromium (/usr/bin/chromium) through Playwright.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -101,3 +102,33 @@ def _axe_violations(browser: Any, url: str) -> list[str]:
         f"{v['id']}: {v['help']} -> {v['nodes'][0]['target']}"
         for v in result["violations"]
     ]
+
+
+def test_uploaded_scenario_file_errors_in_dutch_then_plans(
+    imported: None, live_server: Any, page: Any
+) -> None:
+    """The scenario file field in a real browser: bad YAML is refused in Dutch at the
+    field and nothing is saved; the same form with a saved scenario file starts a plan."""
+    from migratieketen.chain import builtin_scenario
+
+    page.goto(f"{live_server.url}/planning/opvang")
+    page.get_by_label("Eigen scenario: een bewaard scenariobestand (YAML)").check()
+    page.get_by_label("Gebied").select_option("PV21")
+    page.get_by_label("Horizon (maanden)").fill("6")
+    page.get_by_label("Aantal vraagpaden").fill("5")
+    bad = {"name": "kapot.yaml", "mimeType": "application/x-yaml", "buffer": b"a: [1"}
+    page.get_by_label("Scenariobestand (YAML)", exact=True).set_input_files(bad)
+    page.get_by_role("button", name="Plan berekenen").click()
+    assert "Scenario: geen geldige YAML" in page.locator("#inhoud").inner_text()
+    assert OpvangPlan.objects.count() == 0
+    scenario = builtin_scenario("piek2015")
+    scenario.name = "browser-piek"
+    good = {"name": "piek.yaml", "mimeType": "application/x-yaml",
+            "buffer": scenario.to_yaml().encode()}  # fmt: skip
+    page.get_by_label("Eigen scenario: een bewaard scenariobestand (YAML)").check()
+    page.get_by_label("Scenariobestand (YAML)", exact=True).set_input_files(good)
+    page.get_by_role("button", name="Plan berekenen").click()
+    page.wait_for_url(re.compile(r"/planning/opvang/[0-9a-f-]{36}$"), timeout=120_000)
+    plan = OpvangPlan.objects.get()
+    assert plan.options["scenario_naam"] == "browser-piek"
+    connections.close_all()

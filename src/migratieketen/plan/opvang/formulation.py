@@ -246,12 +246,7 @@ def _start(
     return start
 
 
-def solve(inst: Instance, time_limit: float = 60.0, mip_gap: float = 1e-4,
-          threads: int | None = None, start: Solved | PartialStart | None = None,
-          ) -> Solved:  # fmt: skip
-    """Solve the MIP; `start` seeds the incumbent: a plan of the same candidates and
-    decision blocks, or first-stage columns (`warmstart.plan_start` for a coarser plan)."""
-    lay = layout(inst)
+def _rows(inst: Instance, lay: Layout) -> _Rows:
     rows = _Rows()
     for part in (
         _location_rows,
@@ -261,12 +256,40 @@ def solve(inst: Instance, time_limit: float = 60.0, mip_gap: float = 1e-4,
         _target_rows,
     ):
         part(inst, lay, rows)
+    return rows
+
+
+def solve(inst: Instance, time_limit: float = 60.0, mip_gap: float = 1e-4,
+          threads: int | None = None, start: Solved | PartialStart | None = None,
+          ) -> Solved:  # fmt: skip
+    """Solve the MIP; `start` seeds the incumbent: a plan of the same candidates and
+    decision blocks, or first-stage columns (`warmstart.plan_start` for a coarser plan)."""
+    lay = layout(inst)
+    rows = _rows(inst, lay)
     lower, upper, integer = _bounds(inst, lay)
     sol = solve_mip(
         _costs(inst, lay), lower, upper, integer, rows.matrix(lay.size),
         np.concatenate(rows.lo), np.concatenate(rows.hi),
         time_limit=time_limit, mip_gap=mip_gap, threads=threads,
         start=_start(inst, lay, start),
+    )  # fmt: skip
+    return _read(inst, lay, sol)
+
+
+def solve_fixed(
+    inst: Instance, fixed: PartialStart, time_limit: float = 60.0
+) -> Solved:
+    """The model with the columns of `fixed` held at their values (e.g. a whole first
+    stage): what that plan costs in `inst`. SolverError when it is infeasible there."""
+    lay = layout(inst)
+    rows = _rows(inst, lay)
+    lower, upper, integer = _bounds(inst, lay)
+    index, value = fixed
+    lower[index] = value
+    upper[index] = value
+    sol = solve_mip(
+        _costs(inst, lay), lower, upper, integer, rows.matrix(lay.size),
+        np.concatenate(rows.lo), np.concatenate(rows.hi), time_limit=time_limit,
     )  # fmt: skip
     return _read(inst, lay, sol)
 

@@ -26,6 +26,11 @@ class Backend(StrEnum):
     dask = "dask"
 
 
+class Prognose(StrEnum):
+    motor = "motor"
+    randomwalk = "randomwalk"
+
+
 class OpvangFormaat(StrEnum):
     tabel = "tabel"
     table = "table"  # English alias
@@ -244,6 +249,14 @@ def opvang(
 def _backtest_table(result: dict[str, Any]) -> None:
     console = Console()
     console.print(result["label"], highlight=False)
+    used = result["prognose_per_beslismoment"]
+    fallback = [m for m, u in used.items() if u != result["prognose"]]
+    console.print(
+        f"Prognose: {result['prognose']}"
+        + (f" (random walk bij {', '.join(fallback)}: te weinig data)" if fallback else "")
+        + f"; rekentijd prognoses {result['rekentijd_prognose_s']} s.",
+        highlight=False,
+    )
     table = Table(title=f"Naspeling {result['venster'][0]} - {result['venster'][1]}")
     for col in ("beleid", "totale kosten", "crisis pl.mnd", "leegstand pl.mnd",
                 "openingen", "sluitingen", "prop. overschr."):  # fmt: skip
@@ -263,6 +276,15 @@ def opvang_backtest(
     paden: Annotated[int, Opt(help="Vraagpaden per beslismoment.")] = 30,
     max_kandidaten: Annotated[int, Opt(help="Aantal generieke kandidaten.")] = 400,
     tijdslimiet: Annotated[float, Opt(help="Seconden per MIP-oplossing.")] = 20.0,
+    prognose: Annotated[
+        Prognose,
+        Opt(
+            "--prognose",
+            help="Vraagprognose per beslismoment: motor (prognosemodel op de data van "
+            "toen, door het ketenmodel) of randomwalk (eigen random walk op de "
+            "bezetting).",
+        ),
+    ] = Prognose.motor,
     fmt: Annotated[
         OpvangFormaat, Opt("--format", help="tabel of json.")
     ] = OpvangFormaat.tabel,
@@ -279,7 +301,8 @@ def opvang_backtest(
     if tot < van:
         raise _fail("--tot moet op of na --van liggen.")
     settings = BacktestSettings(first=f"{van}-01", last=f"{tot}-12", paths=paden,
-                                limit=max_kandidaten, time_limit=tijdslimiet)  # fmt: skip
+                                limit=max_kandidaten, time_limit=tijdslimiet,
+                                forecast=prognose.value)  # fmt: skip
     try:
         result = run_backtest(data_dir or default_data_dir(), settings)
     except (

@@ -7,11 +7,12 @@ then, and their decisions are run against the observed history replay:
 
 - Demand that happened: the ketenmodel's `historie` replay (median of its runs;
   observed inflow and IND decisions, parameters calibrated up to mid-2023).
-- Demand as known at a review: the replay up to that month, and beyond it sample paths
-  of a random walk on the log of the occupancy, drift and volatility estimated from the
-  months before the review only (Zens & Bijak 2026 find a random walk on the log
-  intensity a good short-run description). This is this module's own simple forecast,
-  not the forecast engine: its cut-off is the review month.
+- Demand as known at a review (`backtest_forecast.py`): by default ("motor") the
+  forecast engine fitted on the data up to the last quarter before the review, its
+  sample paths fed through the ketenmodel from the replay's state at the review; or
+  ("randomwalk") a random walk on the log of the replayed occupancy, drift and
+  volatility from the months before the review only. Reviews before the engine has
+  eight quarters of data use the random walk; the output lists what each review used.
 - A location whose building must start before the next review (opening month minus
   lead time within six months) is committed; an open location may be closed at a
   later review (paying its closing cost); it closes at the latest after its maximum
@@ -41,6 +42,11 @@ from migratieketen.chain.engine import COL
 from migratieketen.chain.ensemble import run_ensemble
 from migratieketen.chain.scenario import month_index, month_label
 from migratieketen.plan.opvang import candidates as cands
+from migratieketen.plan.opvang.backtest_forecast import (
+    ENGINE,
+    FORECASTS,
+    review_forecast,
+)
 from migratieketen.plan.opvang.evaluate import score
 from migratieketen.plan.opvang.formulation import solve
 from migratieketen.plan.opvang.model import F, Instance
@@ -72,6 +78,7 @@ class BacktestSettings:
     seed: int = 0
     replay_runs: int = 50
     risk_weight: float = 1.0  # of the extra stochastic variant "stochastisch_risico"
+    forecast: str = ENGINE  # "motor" or "randomwalk" (backtest_forecast.FORECASTS)
 
 
 def replay(data_dir: Path | str, until: str, runs: int) -> tuple[int, F]:
@@ -81,21 +88,6 @@ def replay(data_dir: Path | str, until: str, runs: int) -> tuple[int, F]:
     assert result.per_run is not None
     path = np.median(result.per_run[:, COL["coa_total"], :], axis=0)
     return month_index(scenario.start), np.asarray(path, dtype=np.float64)
-
-
-def forecast_paths(known: F, horizon: int, paths: int, seed: int) -> F:
-    """Random walk on log occupancy from the last known month; `known` ends at the review."""
-    logs = np.log(np.maximum(known, 1.0))
-    steps = np.diff(logs)
-    if len(steps) < 11:
-        raise OpvangError("Naspeling: minder dan 12 maanden historie voor de prognose.")
-    drift = float(steps[-12:].mean()) * 0.5  # damped: recent trend, half strength
-    sigma = float(steps[-60:].std(ddof=1))
-    rng = np.random.default_rng([seed, len(known)])
-    shocks = drift + sigma * rng.standard_normal((paths, horizon))
-    return np.asarray(
-        np.rint(known[-1] * np.exp(np.cumsum(shocks, axis=1))), dtype=np.float64
-    )
 
 
 @dataclass(slots=True)
@@ -300,6 +292,32 @@ def _evaluate_reactive(
     )
 
 
+def _reviews(
+    states: list[PolicyState], taus: list[int], data_dir: Path | str,
+    replayed: tuple[int, F], base: F, first: int, pool: list[cands.Candidate],
+    rooms: dict[str, int], norms: Norms, s: BacktestSettings, progress: Any,
+) -> tuple[dict[str, str], float]:  # fmt: skip
+    """Every review: the demand forecast as known then, then each plan re-plans (the
+    deterministic plan on the forecast's median path, the stochastic ones on all
+    paths). Returns the forecast each review used and the forecasts' time."""
+    rstart, path = replayed
+    used: dict[str, str] = {}
+    seconds = 0.0
+    for k, tau in enumerate(taus):
+        fc = review_forecast(s.forecast, data_dir, tau, path[: tau - rstart],
+                             s.horizon, s.paths, s.seed)  # fmt: skip
+        used[month_label(tau)] = fc.used
+        seconds += fc.seconds
+        window = base[:, tau - first : tau - first + s.horizon]
+        median = np.median(fc.paths, axis=0, keepdims=True)
+        for st in states:
+            own = median if st.name == "deterministisch" else fc.paths
+            review(st, tau, own, window, pool, rooms, norms, s)
+        if progress is not None:
+            progress(k + 1, len(taus))
+    return used, seconds
+
+
 def run_backtest(
     data_dir: Path | str, settings: BacktestSettings | None = None, progress: Any = None
 ) -> dict[str, Any]:
@@ -308,6 +326,11 @@ def run_backtest(
     first, last = month_index(s.first), month_index(s.last)
     if last - first < REVIEW_MONTHS:
         raise OpvangError("Naspeling: kies een periode van minstens een half jaar.")
+    if s.forecast not in FORECASTS:
+        raise OpvangError(
+            f"Naspeling: prognose '{s.forecast}' onbekend; kies uit "
+            f"{', '.join(FORECASTS)}."
+        )
     rstart, path = replay(data_dir, s.last, s.replay_runs)
     if first - rstart < 12:
         raise OpvangError(
@@ -327,18 +350,10 @@ def run_backtest(
         PolicyState("deterministisch"),
     ]
     taus = list(range(first, last + 1, REVIEW_MONTHS))
-    for k, tau in enumerate(taus):
-        paths = forecast_paths(path[: tau - rstart], s.horizon, s.paths, s.seed)
-        window = base[:, tau - first : tau - first + s.horizon]
-        for st in states:
-            own = (
-                paths
-                if st.name == "stochastisch"
-                else np.median(paths, axis=0, keepdims=True)
-            )
-            review(st, tau, own, window, pool, rooms, norms, s)
-        if progress is not None:
-            progress(k + 1, len(taus))
+    used, forecast_seconds = _reviews(
+        states, taus, data_dir, (rstart, path), base, first, pool,
+        rooms, norms, s, progress,
+    )  # fmt: skip
     exist = base[:, : len(observed)]
     records = [
         _evaluate_plan(st, pool, rooms, observed, exist, first, norms) for st in states
@@ -351,6 +366,9 @@ def run_backtest(
         "label": LABEL,
         "venster": [month_label(first), month_label(last)],
         "beslismomenten": [month_label(t) for t in taus],
+        "prognose": s.forecast,
+        "prognose_per_beslismoment": used,
+        "rekentijd_prognose_s": round(forecast_seconds, 1),
         "instellingen": {
             "horizon_maanden": s.horizon, "paden": s.paths, "beslisblok_maanden": s.step,
             "kandidaten": len(pool), "startcapaciteit_regulier": int(base[0, 0]),

@@ -253,7 +253,11 @@ def _backtest_table(result: dict[str, Any]) -> None:
     fallback = [m for m, u in used.items() if u != result["prognose"]]
     console.print(
         f"Prognose: {result['prognose']}"
-        + (f" (random walk bij {', '.join(fallback)}: te weinig data)" if fallback else "")
+        + (
+            f" (random walk bij {', '.join(fallback)}: te weinig data)"
+            if fallback
+            else ""
+        )
         + f"; rekentijd prognoses {result['rekentijd_prognose_s']} s.",
         highlight=False,
     )

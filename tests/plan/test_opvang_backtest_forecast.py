@@ -98,3 +98,32 @@ def test_too_early_review_falls_back_to_the_random_walk(shared_data_dir: Path) -
     assert fc.used == "randomwalk" and fc.paths.shape == (3, 12)
     with pytest.raises(OpvangError, match="prognose 'orakel' onbekend"):
         review_forecast("orakel", shared_data_dir, TAU, known, 12, 3, 0)
+
+
+def test_a_commitment_never_breaks_the_wijk_norm_across_reviews() -> None:
+    """A neighbour that closes in six months lets the MIP size a new location small
+    first and large later; the commitment (one size) must fit beside the neighbour."""
+    from migratieketen.plan.opvang.backtest import (
+        BacktestSettings,
+        Commitment,
+        PolicyState,
+        _schedule,
+        review,
+    )
+    from migratieketen.plan.opvang.norms import TYPES
+
+    from .opvang_support import NORMS, START, candidate
+
+    tau = START
+    neighbour = candidate(0, "WK0001", "regulier", 200, 200, 0, max_months=16)
+    new = candidate(1, "WK0001", "flexibel", 10, 300, 3)
+    pool, rooms = [neighbour, new], {"WK0001": 300}
+    state = PolicyState("stochastisch")
+    state.committed[0] = Commitment(tau - 10, 200)  # open since tau - 10, ends tau + 6
+    paths = np.full((2, 12), 600.0)
+    base = np.zeros((len(TYPES), 12))
+    review(state, tau, paths, base, pool, rooms, NORMS, BacktestSettings(step=1))
+    assert 1 in state.committed, "the plan opens the new location"
+    *_, wijk = _schedule(state, pool, tau - 10, 36)  # from the neighbour's opening
+    assert wijk["WK0001"].max() <= rooms["WK0001"]
+    assert state.committed[1].places == 100 and state.clipped == 1

@@ -14,7 +14,10 @@ then, and their decisions are run against the observed history replay:
   volatility from the months before the review only. Reviews before the engine has
   eight quarters of data use the random walk; the output lists what each review used.
 - A location whose building must start before the next review (opening month minus
-  lead time within six months) is committed; an open location may be closed at a
+  lead time within six months) is committed, with one size for its life: the largest
+  the plan gives it, cut to its wijk's room beside the other commitments there (the
+  MIP sizes per decision block, so its largest sizes of two neighbours need not fit
+  together; not built if below its minimum); an open location may be closed at a
   later review (paying its closing cost); it closes at the latest after its maximum
   duration. The reactive status quo acts monthly on what it sees.
 - Policies: the stochastic plan (risk weight 0), the same with a CVaR weight on crisis
@@ -105,6 +108,7 @@ class PolicyState:
     past: list[tuple[int, Commitment]] = field(default_factory=list)
     solve_seconds: float = 0.0
     worst_gap: float = 0.0
+    clipped: int = 0  # commitments made smaller than planned (wijk room, `_free_room`)
 
 
 def _end(com: Commitment, c: cands.Candidate) -> int:
@@ -159,7 +163,10 @@ def _review_instance(
 
 def review(state: PolicyState, tau: int, paths: F, base: F, pool: list[cands.Candidate],
            rooms: dict[str, int], norms: Norms, settings: BacktestSettings) -> None:  # fmt: skip
-    """Re-plan at month `tau` and commit what cannot wait for the next review."""
+    """Re-plan at month `tau` and commit what cannot wait for the next review: the
+    closings of open locations within six months, then the openings whose building
+    must start before the next review, each at the largest size the plan gives it
+    but never more than its wijk's room beside the other commitments there."""
     rv = _review_instance(state, tau, paths, base, pool, rooms, norms, settings.step)
     start = None
     if len(paths) > 1:  # seed with the median-path plan, so a timeout is never worse
@@ -167,18 +174,47 @@ def review(state: PolicyState, tau: int, paths: F, base: F, pool: list[cands.Can
     solved = solve(rv.instance, time_limit=settings.time_limit, start=start)
     state.solve_seconds += solved.solution.seconds
     state.worst_gap = max(state.worst_gap, solved.solution.gap)
-    for j, g in enumerate(rv.index):
-        c, com = rv.instance.candidates[j], state.committed.get(g)
+    for j, g in enumerate(rv.index):  # first the closings, so their room is free
+        com = state.committed.get(g)
         opened, closed = int(solved.opened[j]), int(solved.closed[j])
         if g in rv.active and com is not None:
             if opened != 0:
                 com.closed = tau
             elif 0 <= closed < REVIEW_MONTHS:
                 com.closed = tau + closed
-        elif opened >= 0 and opened - c.lead_months < REVIEW_MONTHS:
-            if com is not None:
-                state.past.append((g, com))  # an earlier, closed contract here
-            state.committed[g] = Commitment(tau + opened, int(solved.places[j].max()))
+    for j, g in enumerate(rv.index):
+        c, opened = rv.instance.candidates[j], int(solved.opened[j])
+        if g in rv.active or opened < 0 or opened - c.lead_months >= REVIEW_MONTHS:
+            continue
+        planned = int(solved.places[j].max())
+        places = min(planned, _free_room(state, pool, rooms, g, tau + opened))
+        if places < planned:
+            state.clipped += 1
+        if places < c.min_places:
+            continue  # no room beside what is committed in the wijk: not built
+        com = state.committed.get(g)
+        if com is not None:
+            state.past.append((g, com))  # an earlier, closed contract here
+        state.committed[g] = Commitment(tau + opened, places)
+
+
+def _free_room(
+    state: PolicyState, pool: list[cands.Candidate], rooms: dict[str, int], g: int,
+    opened: int,
+) -> int:  # fmt: skip
+    """Places left in candidate g's wijk beside every other commitment there, in the
+    month where they take most, over the months a location opened at `opened` could
+    stay open. A commitment has one size for its whole life, while the MIP may size a
+    location per decision block (smaller while a neighbour it plans to close later is
+    still open): committing the MIP's largest size without this check broke the norm."""
+    c = pool[g]
+    used = np.zeros(c.max_months)
+    for h, com in [*state.committed.items(), *state.past]:
+        other = pool[h]
+        lo, hi = max(com.opened, opened), min(_end(com, other), opened + c.max_months)
+        if other.wijk == c.wijk and lo < hi:
+            used[lo - opened : hi - opened] += com.places
+    return rooms.get(c.wijk, 0) - int(used.max(initial=0))
 
 
 def _schedule(
@@ -224,6 +260,7 @@ def _record(name: str, cost: float, crisis: F, idle: float, openings: float, clo
         "crisisplaatsmaanden_per_jaar": years,
         "rekentijd_solver_s": None if state is None else round(state.solve_seconds, 1),
         "grootste_mip_gap": None if state is None else state.worst_gap,
+        "ingekort_wegens_wijkruimte": None if state is None else state.clipped,
     }
 
 

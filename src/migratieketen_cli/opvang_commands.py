@@ -149,23 +149,39 @@ AdresOpt = Annotated[
 ]
 
 
+ScenarioOpt = Annotated[
+    str,
+    Opt(
+        "--scenario",
+        help="Ingebouwd scenario, YAML-bestand, of 'prognose' (de steekproefpaden "
+        "van de prognose door het ketenmodel).",
+    ),
+]
+DataTotOpt = Annotated[
+    str | None,
+    Opt(
+        "--data-tot",
+        help="Bij --scenario prognose: prognose op data t/m dit kwartaal "
+        "(JJJJ-Qn; standaard de laatste data).",
+    ),
+]
+
+
+def _source(scenario: str, data_tot: str | None) -> Any:
+    """The demand source: the prognose through the chain, or a chain scenario."""
+    from migratieketen.plan.opvang.demand import PrognoseSource
+    from migratieketen_cli.chain_commands import resolve_scenario
+
+    if scenario == PROGNOSE:
+        return PrognoseSource(data_tot)
+    if data_tot is not None:
+        raise _fail("--data-tot geldt alleen voor --scenario prognose.")
+    return resolve_scenario(scenario, None)
+
+
 def opvang(
-    scenario: Annotated[
-        str,
-        Opt(
-            "--scenario",
-            help="Ingebouwd scenario, YAML-bestand, of 'prognose' (de steekproefpaden "
-            "van de prognose door het ketenmodel).",
-        ),
-    ] = "piek2015",
-    data_tot: Annotated[
-        str | None,
-        Opt(
-            "--data-tot",
-            help="Bij --scenario prognose: prognose op data t/m dit kwartaal "
-            "(JJJJ-Qn; standaard de laatste data).",
-        ),
-    ] = None,
+    scenario: ScenarioOpt = "piek2015",
+    data_tot: DataTotOpt = None,
     kandidaten: Annotated[
         Path | None,
         Opt(
@@ -209,15 +225,11 @@ def opvang(
     from migratieketen.data import DataDirError, DataValidationError, default_data_dir
     from migratieketen.plan.highs import SolverError
     from migratieketen.plan.opvang import OpvangError, Settings, plan_opvang
-    from migratieketen.plan.opvang.demand import PrognoseSource
-    from migratieketen_cli.chain_commands import resolve_scenario
 
     if fmt is OpvangFormaat.xlsx and uitvoer is None:
         raise _fail("--format xlsx schrijft een bestand: geef --uitvoer.")
     if not 1 <= batches <= max(paden, 1):
         raise _fail("--batches moet tussen 1 en --paden liggen.")
-    if data_tot is not None and scenario != PROGNOSE:
-        raise _fail("--data-tot geldt alleen voor --scenario prognose.")
     if maanden < 1 or paden < 1 or beslisblok < 1 or max_kandidaten < 1:
         raise _fail(
             "--maanden, --paden, --beslisblok en --max-kandidaten moeten minstens 1 zijn."
@@ -232,14 +244,10 @@ def opvang(
             with_frontier=afweging, batches=batches, backend=backend.value,
             address=adres or None,
         )  # fmt: skip
-        source = (
-            PrognoseSource(data_tot)
-            if scenario == PROGNOSE
-            else resolve_scenario(scenario, None)
-        )
         result = plan_opvang(
-            source, data_dir or default_data_dir(), settings, candidates_csv=text
-        )
+            _source(scenario, data_tot), data_dir or default_data_dir(), settings,
+            candidates_csv=text,
+        )  # fmt: skip
     except (OpvangError, ChainConfigError, SolverError, DataDirError, DataValidationError,
             OSError, ValueError) as exc:  # fmt: skip
         raise _fail(str(exc)) from exc

@@ -79,6 +79,7 @@ def test_forecast_demand_has_the_forecasts_number_of_paths(
     assert demand.months()[0] == "2024-01"
     assert "Prognose op data t/m 2023-Q4, door het ketenmodel" in demand.source
     assert "nareizigers endogeen" in demand.source
+    assert "IND-procedure zoals bekend t/m de datagrens" in demand.source
 
 
 @pytest.mark.parametrize(

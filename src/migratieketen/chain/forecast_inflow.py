@@ -86,7 +86,9 @@ def monthly_paths(quarterly: F64, periods: tuple[str, ...], shares: F64) -> F64:
 def known_parameters(data_dir: Path | str, until: str) -> dict[str, float]:
     """Procedure parameters as known at the end of `until`: the mean of the last
     KNOWN_MONTHS months of the replay's inputs, figures about later periods unread,
-    each clipped into the parameter's documented range."""
+    each clipped into the parameter's documented range. The IND capacity is counted
+    as the replay counts it (first-instance and repeat decisions, times the calibrated
+    persons per decision), so a forward run continues the replay it starts from."""
     hist = load_history(data_dir, until, known_until=until, partial=True)
     defs = default_parameters()
     ppd = defs["history_persons_per_decision"].value

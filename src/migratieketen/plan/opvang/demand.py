@@ -28,7 +28,7 @@ import numpy as np
 from migratieketen.chain import ChainScenario, run_ensemble
 from migratieketen.chain.engine import COL
 from migratieketen.chain.inputs import ChainInputs, build_inputs
-from migratieketen.chain.scenario import month_label
+from migratieketen.chain.scenario import month_index, month_label
 from migratieketen.plan.opvang.model import F
 from migratieketen.plan.opvang.norms import Norms, OpvangError
 
@@ -146,15 +146,22 @@ def forecast_demand(
     province: str | None = None,
 ) -> Demand:
     """`paths` runs of the chain, run r on forecast sample path r (one each)."""
-    from migratieketen.chain.forecast_inflow import forecast_scenario
+    from migratieketen.chain.forecast_inflow import (
+        first_month,
+        forecast_scenario,
+        known_parameters,
+    )
     from migratieketen.forecast.engine import DEFAULT_SEED
 
     result, inputs = prognose_at(data_dir, source.cutoff, months, paths, seed)
-    scenario = forecast_scenario(inputs, result, months=months)
+    until = month_label(month_index(first_month(result.cutoff)) - 1)
+    known = known_parameters(data_dir, until)
+    scenario = forecast_scenario(inputs, result, months=months, parameters=known)
     label = (
         f"Prognose op data t/m {result.cutoff}, door het ketenmodel ({result.model}, "
-        f"{paths} steekproefpaden; beginstand naspeling historie; nareizigers endogeen "
-        "uit de vergunningen van het ketenmodel)"
+        f"{paths} steekproefpaden; beginstand naspeling historie t/m {until}; IND-"
+        "procedure zoals bekend t/m de datagrens; nareizigers endogeen uit de "
+        "vergunningen van het ketenmodel)"
     )
     return chain_demand(
         scenario, data_dir, norms, months=months, paths=paths,

@@ -26,6 +26,11 @@ class Backend(StrEnum):
     dask = "dask"
 
 
+class Prognose(StrEnum):
+    motor = "motor"
+    randomwalk = "randomwalk"
+
+
 class OpvangFormaat(StrEnum):
     tabel = "tabel"
     table = "table"  # English alias
@@ -105,6 +110,7 @@ def _print_batches(d: dict[str, Any]) -> None:
 
 
 Opt = typer.Option
+PROGNOSE = "prognose"  # --scenario: the forecast's sample paths through the chain
 
 
 def _emit(
@@ -143,10 +149,39 @@ AdresOpt = Annotated[
 ]
 
 
+ScenarioOpt = Annotated[
+    str,
+    Opt(
+        "--scenario",
+        help="Ingebouwd scenario, YAML-bestand, of 'prognose' (de steekproefpaden "
+        "van de prognose door het ketenmodel).",
+    ),
+]
+DataTotOpt = Annotated[
+    str | None,
+    Opt(
+        "--data-tot",
+        help="Bij --scenario prognose: prognose op data t/m dit kwartaal "
+        "(JJJJ-Qn; standaard de laatste data).",
+    ),
+]
+
+
+def _source(scenario: str, data_tot: str | None) -> Any:
+    """The demand source: the prognose through the chain, or a chain scenario."""
+    from migratieketen.plan.opvang.demand import PrognoseSource
+    from migratieketen_cli.chain_commands import resolve_scenario
+
+    if scenario == PROGNOSE:
+        return PrognoseSource(data_tot)
+    if data_tot is not None:
+        raise _fail("--data-tot geldt alleen voor --scenario prognose.")
+    return resolve_scenario(scenario, None)
+
+
 def opvang(
-    scenario: Annotated[
-        str, Opt("--scenario", help="Ingebouwd scenario of YAML-bestand.")
-    ] = "piek2015",
+    scenario: ScenarioOpt = "piek2015",
+    data_tot: DataTotOpt = None,
     kandidaten: Annotated[
         Path | None,
         Opt(
@@ -190,7 +225,6 @@ def opvang(
     from migratieketen.data import DataDirError, DataValidationError, default_data_dir
     from migratieketen.plan.highs import SolverError
     from migratieketen.plan.opvang import OpvangError, Settings, plan_opvang
-    from migratieketen_cli.chain_commands import resolve_scenario
 
     if fmt is OpvangFormaat.xlsx and uitvoer is None:
         raise _fail("--format xlsx schrijft een bestand: geef --uitvoer.")
@@ -211,7 +245,7 @@ def opvang(
             address=adres or None,
         )  # fmt: skip
         result = plan_opvang(
-            resolve_scenario(scenario, None), data_dir or default_data_dir(), settings,
+            _source(scenario, data_tot), data_dir or default_data_dir(), settings,
             candidates_csv=text,
         )  # fmt: skip
     except (OpvangError, ChainConfigError, SolverError, DataDirError, DataValidationError,
@@ -223,6 +257,18 @@ def opvang(
 def _backtest_table(result: dict[str, Any]) -> None:
     console = Console()
     console.print(result["label"], highlight=False)
+    used = result["prognose_per_beslismoment"]
+    fallback = [m for m, u in used.items() if u != result["prognose"]]
+    console.print(
+        f"Prognose: {result['prognose']}"
+        + (
+            f" (random walk bij {', '.join(fallback)}: te weinig data)"
+            if fallback
+            else ""
+        )
+        + f"; rekentijd prognoses {result['rekentijd_prognose_s']} s.",
+        highlight=False,
+    )
     table = Table(title=f"Naspeling {result['venster'][0]} - {result['venster'][1]}")
     for col in ("beleid", "totale kosten", "crisis pl.mnd", "leegstand pl.mnd",
                 "openingen", "sluitingen", "prop. overschr."):  # fmt: skip
@@ -242,6 +288,15 @@ def opvang_backtest(
     paden: Annotated[int, Opt(help="Vraagpaden per beslismoment.")] = 30,
     max_kandidaten: Annotated[int, Opt(help="Aantal generieke kandidaten.")] = 400,
     tijdslimiet: Annotated[float, Opt(help="Seconden per MIP-oplossing.")] = 20.0,
+    prognose: Annotated[
+        Prognose,
+        Opt(
+            "--prognose",
+            help="Vraagprognose per beslismoment: motor (prognosemodel op de data van "
+            "toen, door het ketenmodel) of randomwalk (eigen random walk op de "
+            "bezetting).",
+        ),
+    ] = Prognose.motor,
     fmt: Annotated[
         OpvangFormaat, Opt("--format", help="tabel of json.")
     ] = OpvangFormaat.tabel,
@@ -258,7 +313,8 @@ def opvang_backtest(
     if tot < van:
         raise _fail("--tot moet op of na --van liggen.")
     settings = BacktestSettings(first=f"{van}-01", last=f"{tot}-12", paths=paden,
-                                limit=max_kandidaten, time_limit=tijdslimiet)  # fmt: skip
+                                limit=max_kandidaten, time_limit=tijdslimiet,
+                                forecast=prognose.value)  # fmt: skip
     try:
         result = run_backtest(data_dir or default_data_dir(), settings)
     except (

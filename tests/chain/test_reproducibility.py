@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from migratieketen.chain.engine import COL
 from migratieketen.chain.ensemble import run_ensemble
 from migratieketen.chain.gemeenten import synthetic_gemeenten
 from migratieketen.chain.scenario import ChainScenario, Inflow, Levers
@@ -68,3 +69,25 @@ def test_progress_reports_every_chunk() -> None:
 
 def test_two_threads_give_the_same_result() -> None:
     np.testing.assert_array_equal(_run(), _run(threads=2))
+
+
+def test_per_run_rows_follow_the_run_index_on_threads_and_dask() -> None:
+    """Each chunk knows the index of its first run, so run r gets row r mod n however
+    the chunks are run."""
+    rows = [[1000.0 * (k + 1)] * 18 for k in range(4)]
+    scenario = _scenario()
+    scenario.inflow = Inflow(kind="per_run", per_run=rows)
+
+    def first(**kw: object) -> np.ndarray:
+        result = run_ensemble(
+            scenario, gemeenten=GEMEENTEN, chunk_size=5, keep_runs=True, **kw
+        )
+        assert result.per_run is not None
+        return np.asarray(result.per_run[:, COL["inflow_first"], 0])
+
+    expected = np.array([rows[r % 4][0] for r in range(24)])
+    np.testing.assert_allclose(first(), expected)
+    np.testing.assert_allclose(first(threads=2), expected)
+    np.testing.assert_allclose(
+        first(backend="dask", n_workers=1, processes=False), expected
+    )

@@ -123,6 +123,8 @@ def test_backtest_json_one_record_per_policy(
         "hybride",
     ]
     assert data["beslismomenten"] == ["2015-01", "2015-07"]
+    assert data["prognose"] == "motor"
+    assert data["prognose_per_beslismoment"] == {"2015-01": "motor", "2015-07": "motor"}
     for r in data["beleid"]:
         assert r["totale_kosten"] > 0 and r["crisisplaatsmaanden"] >= 0
         assert r["churn"] == r["openingen"] + r["sluitingen"]
@@ -154,3 +156,22 @@ def test_more_batches_than_paths_is_refused(
 ) -> None:
     code, _, err = _run(app, "opvang", *TINY, "--batches", "4")
     assert code != 0 and "--batches" in err
+
+
+def test_backtest_before_the_engine_has_data_falls_back_and_says_so(
+    app: typer.Typer, shared_data_dir: Path
+) -> None:
+    code, out, err = _run(app, "opvang-backtest", "--van", "2014", "--tot", "2014", "--paden", "3",
+                          "--max-kandidaten", "16", "--tijdslimiet", "5")  # fmt: skip
+    assert code == 0, err
+    text = " ".join(out.split())
+    assert "random walk bij 2014-01, 2014-07: te weinig data" in text
+
+
+def test_backtest_random_walk_option(app: typer.Typer, shared_data_dir: Path) -> None:
+    code, out, err = _run(app, "opvang-backtest", "--van", "2015", "--tot", "2015", "--paden", "3",
+                          "--max-kandidaten", "16", "--tijdslimiet", "5", "--prognose",
+                          "randomwalk", "--format", "json")  # fmt: skip
+    assert code == 0, err
+    data = json.loads(out)
+    assert set(data["prognose_per_beslismoment"].values()) == {"randomwalk"}

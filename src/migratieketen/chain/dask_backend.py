@@ -50,8 +50,11 @@ def run_chunks_dask(
         client = Client(cluster)
     try:
         shared = client.scatter(inputs, broadcast=True)
+        offsets = [int(sum(sizes[:i])) for i in range(len(sizes))]
         futures = [
-            client.submit(simulate_chunk, shared, n, seed, i, pure=False)
+            client.submit(
+                simulate_chunk, shared, n, seed, i, first_run=offsets[i], pure=False
+            )
             for i, n in enumerate(sizes)
         ]
         index = {f.key: i for i, f in enumerate(futures)}

@@ -110,14 +110,16 @@ def simulate_chunk(
     seed: int,
     chunk: int,
     deterministic: bool = False,
+    first_run: int = 0,
 ) -> ChunkResult:
     """Simulate `n_runs` Monte Carlo runs of the whole chain, month by month.
 
     `deterministic` switches all randomness off (every run = the central values):
-    used by the calibration, which fits central values.
+    used by the calibration, which fits central values. `first_run` is the ensemble
+    index of the chunk's first run (it picks the rows of a 'per_run' inflow).
     """
     rng = np.random.default_rng(seed_sequence(seed, chunk))
-    params = flow_parameters(inputs, rng, n_runs, deterministic)
+    params = flow_parameters(inputs, rng, n_runs, deterministic, first_run)
     state = initial_state(inputs, params, n_runs)
     out = np.empty((n_runs, len(SERIES), inputs.months), dtype=np.float32)
     detail_index = np.asarray(inputs.detail_index, dtype=np.intp)

@@ -39,6 +39,11 @@ def chunk_sizes(runs: int, chunk_size: int = DEFAULT_CHUNK_SIZE) -> list[int]:
     return [chunk_size] * full + ([rest] if rest else [])
 
 
+def first_runs(sizes: Sequence[int]) -> list[int]:
+    """The ensemble index of each chunk's first run."""
+    return [int(sum(sizes[:i])) for i in range(len(sizes))]
+
+
 def run_chunks_local(
     inputs: ChainInputs,
     sizes: Sequence[int],
@@ -48,10 +53,11 @@ def run_chunks_local(
 ) -> list[ChunkResult]:
     """Chunks in this process; with `threads` > 1 in a thread pool (numpy releases
     the GIL in the large array operations, so two threads use two cores)."""
+    offsets = first_runs(sizes)
     if threads <= 1:
         results = []
         for i, n in enumerate(sizes):
-            results.append(simulate_chunk(inputs, n, seed, i))
+            results.append(simulate_chunk(inputs, n, seed, i, first_run=offsets[i]))
             if progress is not None:
                 progress(i + 1, len(sizes))
         return results
@@ -59,7 +65,7 @@ def run_chunks_local(
 
     with ThreadPoolExecutor(max_workers=threads) as pool:
         futures = {
-            pool.submit(simulate_chunk, inputs, n, seed, i): i
+            pool.submit(simulate_chunk, inputs, n, seed, i, False, offsets[i]): i
             for i, n in enumerate(sizes)
         }
         out: dict[int, ChunkResult] = {}

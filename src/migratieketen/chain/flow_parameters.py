@@ -109,14 +109,25 @@ class InflowParameters:
         return int(self.delay_weights.shape[-1])
 
 
+def first_paths(inputs: ChainInputs, runs: int, first_run: int) -> F64:
+    """(runs, months) scenario path of first applications: the same for every run,
+    or with the 'per_run' kind row (first_run + k) mod rows for the k-th run here."""
+    rows = inputs.first_per_run
+    if rows is None:
+        return inputs.first[None, :]
+    return np.asarray(rows[(first_run + np.arange(runs)) % len(rows)], dtype=np.float64)
+
+
 def inflow_parameters(
     inputs: ChainInputs,
     p: Draws,
     rng: np.random.Generator,
     deterministic: bool,
+    first_run: int = 0,
 ) -> InflowParameters:
     """The inflow path per run: the scenario path times a per-run level and a
-    monthly lognormal noise (none for observed history or a deterministic run)."""
+    monthly lognormal noise (none for observed history, per-run paths or a
+    deterministic run). `first_run`: the ensemble index of this block's first run."""
     runs, months = len(p["inflow_level_multiplier"]), inputs.months
     if inputs.inflow_noise and not deterministic:
         sigma = p["inflow_monthly_sigma"][:, None]
@@ -126,7 +137,7 @@ def inflow_parameters(
         noise = np.ones((runs, months))
     repeat = path_per_run(inputs, inputs.repeat, "repeat_requests_per_month", p)
     return InflowParameters(
-        first=inputs.first[None, :] * noise,
+        first=first_paths(inputs, runs, first_run) * noise,
         repeat=repeat * noise,
         observed_nareizigers=inputs.nareizigers_observed,
         nareizigers_ratio=p["nareizigers_ratio"],
@@ -398,13 +409,17 @@ class FlowParameters:
 
 
 def flow_parameters(
-    inputs: ChainInputs, rng: np.random.Generator, n_runs: int, deterministic: bool
+    inputs: ChainInputs,
+    rng: np.random.Generator,
+    n_runs: int,
+    deterministic: bool,
+    first_run: int = 0,
 ) -> FlowParameters:
     """Draw once per run, then give every flow its own view of the draws."""
     p = run_draws(inputs, rng, n_runs, deterministic)
     procedure = procedure_parameters(inputs, p)
     return FlowParameters(
-        inflow=inflow_parameters(inputs, p, rng, deterministic),
+        inflow=inflow_parameters(inputs, p, rng, deterministic, first_run),
         procedure=procedure,
         rejection=rejection_parameters(p),
         housing=housing_parameters(inputs, p),

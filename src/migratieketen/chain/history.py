@@ -73,10 +73,15 @@ def _overlay_monthly(
             out[t] = value
 
 
-def _yearly(values: dict[int, float], start: int, months: int) -> FloatArray:
+def _yearly(
+    values: dict[int, float], start: int, months: int, partial: bool = False
+) -> FloatArray:
     """Yearly values per month. A year without a figure takes the last earlier year
     (carried forward beyond the data), or else the first later year (RA decisions
-    start in 2015 in the UNHCR file)."""
+    start in 2015 in the UNHCR file). A series without any figure is an error, or
+    with `partial` all NaN."""
+    if not values and partial:
+        return np.full(months, np.nan)
     if not values:
         raise ChainConfigError("Historie: een invoerreeks heeft geen enkele waarde.")
     years = sorted(values)
@@ -158,13 +163,17 @@ def _complete_years(values: dict[int, float], known: int) -> dict[int, float]:
 
 
 def load_history(
-    data_dir: Path | str, until: str, known_until: str | None = None
+    data_dir: Path | str,
+    until: str,
+    known_until: str | None = None,
+    partial: bool = False,
 ) -> HistoryInputs:
     """Observed monthly inputs from 2013-01 up to and including `until`.
 
     `known_until` (a calibration's cut-off) keeps out every figure about a later
     period: quarters and yearly figures that end after it are not read, and a year
-    without a figure takes the last earlier one, as beyond the data.
+    without a figure takes the last earlier one, as beyond the data. `partial`: a
+    yearly series with no figure known by then is NaN instead of an error.
     """
     data_dir = Path(data_dir)
     start = month_index(HISTORY_START)
@@ -216,11 +225,11 @@ def load_history(
         start=start,
         first=first,
         nareizigers=nare,
-        repeat=_yearly(repeat, start, months),
-        ind_decisions=_yearly(decisions, start, months),
-        recognition_first=_yearly(rec_fi, start, months),
-        recognition_repeat=_yearly(rec_ra, start, months),
-        closed_share=_yearly(closed, start, months),
+        repeat=_yearly(repeat, start, months, partial),
+        ind_decisions=_yearly(decisions, start, months, partial),
+        recognition_first=_yearly(rec_fi, start, months, partial),
+        recognition_repeat=_yearly(rec_ra, start, months, partial),
+        closed_share=_yearly(closed, start, months, partial),
     )
 
 

@@ -73,6 +73,9 @@ class ChainInputs:
     detail_index: tuple[int, ...] = ()
     # the history replay's end state when the scenario starts from it (opening: historie)
     opening_state: OpeningState | None = None
+    # inflow kind 'per_run': first applications per path and month (paths, months);
+    # run r follows row r mod paths (`first` is then the mean of the rows)
+    first_per_run: FloatArray | None = None
 
     @property
     def months(self) -> int:
@@ -90,10 +93,28 @@ def _from(label: str, start: int, months: int) -> npt.NDArray[np.bool_]:
     return t >= month_index(label) - start
 
 
+def _per_run(scenario: ChainScenario, months: int) -> FloatArray | None:
+    """(paths, months) of the 'per_run' inflow kind; None for the other kinds."""
+    spec = scenario.inflow
+    if spec.kind != "per_run":
+        return None
+    rows = np.asarray(spec.per_run, dtype=np.float64)
+    if rows.shape[1] < months:
+        raise ChainConfigError(
+            f"Instroom: {rows.shape[1]} maandcijfers per pad, maar het scenario duurt "
+            f"{months} maanden."
+        )
+    return rows[:, :months].copy()
+
+
 def _inflow_path(scenario: ChainScenario, months: int) -> FloatArray:
     spec = scenario.inflow
     if spec.kind == "constant":
         return np.full(months, spec.per_month)
+    if spec.kind == "per_run":
+        rows = _per_run(scenario, months)
+        assert rows is not None
+        return np.asarray(rows.mean(axis=0), dtype=np.float64)
     if spec.kind == "monthly":
         values = np.asarray(spec.monthly, dtype=np.float64)
         if len(values) < months:
@@ -171,7 +192,7 @@ def _scenario_paths(
         recognition_first=ones * values["recognition_rate_first"],
         recognition_repeat=ones * values["recognition_rate_repeat"],
         closed=ones * values["closed_share"],
-        noise=True,
+        noise=scenario.inflow.kind != "per_run",  # per-run rows carry their spread
     )
 
 
@@ -305,4 +326,5 @@ def build_inputs(
             if scenario.opening == "historie"
             else None
         ),
+        first_per_run=_per_run(scenario, months),
     )

@@ -21,7 +21,7 @@ import yaml
 from migratieketen.chain.params import ChainConfigError, resolve_values
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-INFLOW_KINDS = ("constant", "monthly", "peak", "historie")
+INFLOW_KINDS = ("constant", "monthly", "peak", "historie", "per_run")
 # Largest size of any number in a scenario (persons, places, percentages, parameter
 # values). Far above any real figure, far below where float arithmetic overflows
 # (1e308 per month made the result Infinity/NaN, which no JSON can store).
@@ -47,7 +47,10 @@ class Inflow:
 
     kind = constant (per_month), monthly (explicit list from the start month), peak
     (a stylised wave: base + (peak - base) * a bell of `width_months` around
-    `peak_month`) or historie (the observed CBS series, see `history.py`).
+    `peak_month`), historie (the observed CBS series, see `history.py`) or per_run
+    (`per_run`: one monthly path per row; run r follows row r mod the number of rows,
+    e.g. the forecast engine's sample paths, `chain/forecast_inflow.py`; no extra
+    inflow noise on top, the rows carry the uncertainty).
     Nareizigers are endogenous (ratio x permits, delayed) unless observed.
     """
 
@@ -57,6 +60,7 @@ class Inflow:
     peak_per_month: float = 0.0
     peak_month: str = ""
     width_months: float = 4.0
+    per_run: list[list[float]] = field(default_factory=list)
 
     def validate(self) -> None:
         if self.kind not in INFLOW_KINDS:
@@ -72,10 +76,41 @@ class Inflow:
             raise ChainConfigError(
                 "Instroom: soort 'monthly' vraagt een lijst 'monthly'."
             )
+        if self.kind == "per_run":
+            _check_rows(self.per_run)
         if self.kind == "peak":
             month_index(self.peak_month)
             if self.width_months <= 0:
                 raise ChainConfigError("Instroom: 'width_months' moet positief zijn.")
+
+
+def _check_rows(rows: Any) -> None:
+    """A non-empty list of equally long, non-empty lists of non-negative numbers."""
+    if not isinstance(rows, list) or not rows:
+        raise ChainConfigError(
+            "Instroom: soort 'per_run' vraagt een lijst 'per_run' met één rij "
+            "maandcijfers per pad."
+        )
+    for i, row in enumerate(rows):
+        if (
+            not isinstance(row, list)
+            or not row
+            or not all(
+                isinstance(v, int | float) and not isinstance(v, bool) for v in row
+            )
+        ):
+            raise ChainConfigError(
+                f"Instroom: per_run[{i}] moet een niet-lege lijst getallen zijn."
+            )
+        if any(not v >= 0 for v in row):  # also NaN
+            raise ChainConfigError(
+                f"Instroom: per_run[{i}] bevat een negatief of ongeldig maandcijfer."
+            )
+        if len(row) != len(rows[0]):
+            raise ChainConfigError(
+                f"Instroom: per_run[{i}] heeft {len(row)} maanden, rij 0 heeft "
+                f"{len(rows[0])}; alle paden moeten even lang zijn."
+            )
 
 
 @dataclass(slots=True)
@@ -391,6 +426,8 @@ def _build(kind: type, raw: Any, section: str) -> Any:
                     f"Scenario, '{section}.{key}': verwacht true of false."
                 )
             clean[key] = value
+        elif typ == "list[list[float]]":
+            clean[key] = _rows(value, f"{section}.{key}")
         elif typ == "list[float]":
             if not isinstance(value, list):
                 raise ChainConfigError(
@@ -405,6 +442,19 @@ def _build(kind: type, raw: Any, section: str) -> Any:
         else:
             clean[key] = value
     return kind(**clean)
+
+
+def _rows(value: Any, where: str) -> list[list[float]]:
+    """A list of lists of numbers as floats (YAML ints included, booleans not)."""
+    message = f"Scenario, '{where}': verwacht een lijst van lijsten getallen."
+    if not isinstance(value, list) or not all(isinstance(r, list) for r in value):
+        raise ChainConfigError(message)
+    if any(isinstance(v, bool) for row in value for v in row):
+        raise ChainConfigError(message)
+    try:
+        return [[float(v) for v in row] for row in value]
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise ChainConfigError(message) from exc
 
 
 def load_scenario(path: Path | str) -> ChainScenario:

@@ -7,13 +7,17 @@ then, and their decisions are run against the observed history replay:
 
 - Demand that happened: the ketenmodel's `historie` replay (median of its runs;
   observed inflow and IND decisions, parameters calibrated up to mid-2023).
-- Demand as known at a review: the replay up to that month, and beyond it sample paths
-  of a random walk on the log of the occupancy, drift and volatility estimated from the
-  months before the review only (Zens & Bijak 2026 find a random walk on the log
-  intensity a good short-run description). This is this module's own simple forecast,
-  not the forecast engine: its cut-off is the review month.
+- Demand as known at a review (`backtest_forecast.py`): by default ("motor") the
+  forecast engine fitted on the data up to the last quarter before the review, its
+  sample paths fed through the ketenmodel from the replay's state at the review; or
+  ("randomwalk") a random walk on the log of the replayed occupancy, drift and
+  volatility from the months before the review only. Reviews before the engine has
+  eight quarters of data use the random walk; the output lists what each review used.
 - A location whose building must start before the next review (opening month minus
-  lead time within six months) is committed; an open location may be closed at a
+  lead time within six months) is committed, with one size for its life: the largest
+  the plan gives it, cut to its wijk's room beside the other commitments there (the
+  MIP sizes per decision block, so its largest sizes of two neighbours need not fit
+  together; not built if below its minimum); an open location may be closed at a
   later review (paying its closing cost); it closes at the latest after its maximum
   duration. The reactive status quo acts monthly on what it sees.
 - Policies: the stochastic plan (risk weight 0), the same with a CVaR weight on crisis
@@ -41,6 +45,11 @@ from migratieketen.chain.engine import COL
 from migratieketen.chain.ensemble import run_ensemble
 from migratieketen.chain.scenario import month_index, month_label
 from migratieketen.plan.opvang import candidates as cands
+from migratieketen.plan.opvang.backtest_forecast import (
+    ENGINE,
+    FORECASTS,
+    review_forecast,
+)
 from migratieketen.plan.opvang.evaluate import score
 from migratieketen.plan.opvang.formulation import solve
 from migratieketen.plan.opvang.model import F, Instance
@@ -72,6 +81,7 @@ class BacktestSettings:
     seed: int = 0
     replay_runs: int = 50
     risk_weight: float = 1.0  # of the extra stochastic variant "stochastisch_risico"
+    forecast: str = ENGINE  # "motor" or "randomwalk" (backtest_forecast.FORECASTS)
 
 
 def replay(data_dir: Path | str, until: str, runs: int) -> tuple[int, F]:
@@ -81,21 +91,6 @@ def replay(data_dir: Path | str, until: str, runs: int) -> tuple[int, F]:
     assert result.per_run is not None
     path = np.median(result.per_run[:, COL["coa_total"], :], axis=0)
     return month_index(scenario.start), np.asarray(path, dtype=np.float64)
-
-
-def forecast_paths(known: F, horizon: int, paths: int, seed: int) -> F:
-    """Random walk on log occupancy from the last known month; `known` ends at the review."""
-    logs = np.log(np.maximum(known, 1.0))
-    steps = np.diff(logs)
-    if len(steps) < 11:
-        raise OpvangError("Naspeling: minder dan 12 maanden historie voor de prognose.")
-    drift = float(steps[-12:].mean()) * 0.5  # damped: recent trend, half strength
-    sigma = float(steps[-60:].std(ddof=1))
-    rng = np.random.default_rng([seed, len(known)])
-    shocks = drift + sigma * rng.standard_normal((paths, horizon))
-    return np.asarray(
-        np.rint(known[-1] * np.exp(np.cumsum(shocks, axis=1))), dtype=np.float64
-    )
 
 
 @dataclass(slots=True)
@@ -113,6 +108,7 @@ class PolicyState:
     past: list[tuple[int, Commitment]] = field(default_factory=list)
     solve_seconds: float = 0.0
     worst_gap: float = 0.0
+    clipped: int = 0  # commitments made smaller than planned (wijk room, `_free_room`)
 
 
 def _end(com: Commitment, c: cands.Candidate) -> int:
@@ -167,7 +163,10 @@ def _review_instance(
 
 def review(state: PolicyState, tau: int, paths: F, base: F, pool: list[cands.Candidate],
            rooms: dict[str, int], norms: Norms, settings: BacktestSettings) -> None:  # fmt: skip
-    """Re-plan at month `tau` and commit what cannot wait for the next review."""
+    """Re-plan at month `tau` and commit what cannot wait for the next review: the
+    closings of open locations within six months, then the openings whose building
+    must start before the next review, each at the largest size the plan gives it
+    but never more than its wijk's room beside the other commitments there."""
     rv = _review_instance(state, tau, paths, base, pool, rooms, norms, settings.step)
     start = None
     if len(paths) > 1:  # seed with the median-path plan, so a timeout is never worse
@@ -175,18 +174,47 @@ def review(state: PolicyState, tau: int, paths: F, base: F, pool: list[cands.Can
     solved = solve(rv.instance, time_limit=settings.time_limit, start=start)
     state.solve_seconds += solved.solution.seconds
     state.worst_gap = max(state.worst_gap, solved.solution.gap)
-    for j, g in enumerate(rv.index):
-        c, com = rv.instance.candidates[j], state.committed.get(g)
+    for j, g in enumerate(rv.index):  # first the closings, so their room is free
+        com = state.committed.get(g)
         opened, closed = int(solved.opened[j]), int(solved.closed[j])
         if g in rv.active and com is not None:
             if opened != 0:
                 com.closed = tau
             elif 0 <= closed < REVIEW_MONTHS:
                 com.closed = tau + closed
-        elif opened >= 0 and opened - c.lead_months < REVIEW_MONTHS:
-            if com is not None:
-                state.past.append((g, com))  # an earlier, closed contract here
-            state.committed[g] = Commitment(tau + opened, int(solved.places[j].max()))
+    for j, g in enumerate(rv.index):
+        c, opened = rv.instance.candidates[j], int(solved.opened[j])
+        if g in rv.active or opened < 0 or opened - c.lead_months >= REVIEW_MONTHS:
+            continue
+        planned = int(solved.places[j].max())
+        places = min(planned, _free_room(state, pool, rooms, g, tau + opened))
+        if places < planned:
+            state.clipped += 1
+        if places < c.min_places:
+            continue  # no room beside what is committed in the wijk: not built
+        com = state.committed.get(g)
+        if com is not None:
+            state.past.append((g, com))  # an earlier, closed contract here
+        state.committed[g] = Commitment(tau + opened, places)
+
+
+def _free_room(
+    state: PolicyState, pool: list[cands.Candidate], rooms: dict[str, int], g: int,
+    opened: int,
+) -> int:  # fmt: skip
+    """Places left in candidate g's wijk beside every other commitment there, in the
+    month where they take most, over the months a location opened at `opened` could
+    stay open. A commitment has one size for its whole life, while the MIP may size a
+    location per decision block (smaller while a neighbour it plans to close later is
+    still open): committing the MIP's largest size without this check broke the norm."""
+    c = pool[g]
+    used = np.zeros(c.max_months)
+    for h, com in [*state.committed.items(), *state.past]:
+        other = pool[h]
+        lo, hi = max(com.opened, opened), min(_end(com, other), opened + c.max_months)
+        if other.wijk == c.wijk and lo < hi:
+            used[lo - opened : hi - opened] += com.places
+    return rooms.get(c.wijk, 0) - int(used.max(initial=0))
 
 
 def _schedule(
@@ -232,6 +260,7 @@ def _record(name: str, cost: float, crisis: F, idle: float, openings: float, clo
         "crisisplaatsmaanden_per_jaar": years,
         "rekentijd_solver_s": None if state is None else round(state.solve_seconds, 1),
         "grootste_mip_gap": None if state is None else state.worst_gap,
+        "ingekort_wegens_wijkruimte": None if state is None else state.clipped,
     }
 
 
@@ -300,6 +329,32 @@ def _evaluate_reactive(
     )
 
 
+def _reviews(
+    states: list[PolicyState], taus: list[int], data_dir: Path | str,
+    replayed: tuple[int, F], base: F, first: int, pool: list[cands.Candidate],
+    rooms: dict[str, int], norms: Norms, s: BacktestSettings, progress: Any,
+) -> tuple[dict[str, str], float]:  # fmt: skip
+    """Every review: the demand forecast as known then, then each plan re-plans (the
+    deterministic plan on the forecast's median path, the stochastic ones on all
+    paths). Returns the forecast each review used and the forecasts' time."""
+    rstart, path = replayed
+    used: dict[str, str] = {}
+    seconds = 0.0
+    for k, tau in enumerate(taus):
+        fc = review_forecast(s.forecast, data_dir, tau, path[: tau - rstart],
+                             s.horizon, s.paths, s.seed)  # fmt: skip
+        used[month_label(tau)] = fc.used
+        seconds += fc.seconds
+        window = base[:, tau - first : tau - first + s.horizon]
+        median = np.median(fc.paths, axis=0, keepdims=True)
+        for st in states:
+            own = median if st.name == "deterministisch" else fc.paths
+            review(st, tau, own, window, pool, rooms, norms, s)
+        if progress is not None:
+            progress(k + 1, len(taus))
+    return used, seconds
+
+
 def run_backtest(
     data_dir: Path | str, settings: BacktestSettings | None = None, progress: Any = None
 ) -> dict[str, Any]:
@@ -308,6 +363,11 @@ def run_backtest(
     first, last = month_index(s.first), month_index(s.last)
     if last - first < REVIEW_MONTHS:
         raise OpvangError("Naspeling: kies een periode van minstens een half jaar.")
+    if s.forecast not in FORECASTS:
+        raise OpvangError(
+            f"Naspeling: prognose '{s.forecast}' onbekend; kies uit "
+            f"{', '.join(FORECASTS)}."
+        )
     rstart, path = replay(data_dir, s.last, s.replay_runs)
     if first - rstart < 12:
         raise OpvangError(
@@ -327,18 +387,10 @@ def run_backtest(
         PolicyState("deterministisch"),
     ]
     taus = list(range(first, last + 1, REVIEW_MONTHS))
-    for k, tau in enumerate(taus):
-        paths = forecast_paths(path[: tau - rstart], s.horizon, s.paths, s.seed)
-        window = base[:, tau - first : tau - first + s.horizon]
-        for st in states:
-            own = (
-                paths
-                if st.name == "stochastisch"
-                else np.median(paths, axis=0, keepdims=True)
-            )
-            review(st, tau, own, window, pool, rooms, norms, s)
-        if progress is not None:
-            progress(k + 1, len(taus))
+    used, forecast_seconds = _reviews(
+        states, taus, data_dir, (rstart, path), base, first, pool,
+        rooms, norms, s, progress,
+    )  # fmt: skip
     exist = base[:, : len(observed)]
     records = [
         _evaluate_plan(st, pool, rooms, observed, exist, first, norms) for st in states
@@ -351,6 +403,9 @@ def run_backtest(
         "label": LABEL,
         "venster": [month_label(first), month_label(last)],
         "beslismomenten": [month_label(t) for t in taus],
+        "prognose": s.forecast,
+        "prognose_per_beslismoment": used,
+        "rekentijd_prognose_s": round(forecast_seconds, 1),
         "instellingen": {
             "horizon_maanden": s.horizon, "paden": s.paths, "beslisblok_maanden": s.step,
             "kandidaten": len(pool), "startcapaciteit_regulier": int(base[0, 0]),

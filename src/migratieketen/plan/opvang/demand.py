@@ -21,15 +21,20 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from migratieketen.chain import ChainScenario, run_ensemble
 from migratieketen.chain.engine import COL
 from migratieketen.chain.inputs import ChainInputs, build_inputs
-from migratieketen.chain.scenario import month_label
+from migratieketen.chain.scenario import month_index, month_label
 from migratieketen.plan.opvang.model import F
-from migratieketen.plan.opvang.norms import Norms
+from migratieketen.plan.opvang.norms import Norms, OpvangError
+
+if TYPE_CHECKING:
+    from migratieketen.forecast.engine import ForecastResult
+    from migratieketen.forecast.inputs import ForecastInputs
 
 SPREIDING_DATE = date(2024, 7, 1)  # the first capaciteitsraming under the law
 EXISTING_NOTE = (
@@ -88,8 +93,10 @@ def chain_demand(
     paths: int = 100,
     seed: int | None = None,
     province: str | None = None,
+    label: str | None = None,
 ) -> Demand:
-    """`paths` runs of the chain ensemble, the first `months` months of the scenario."""
+    """`paths` runs of the chain ensemble, the first `months` months of the scenario;
+    `label` describes the scenario in the demand's source (default: its name)."""
     scenario = ChainScenario.from_dict(scenario.to_dict())
     scenario.months = max(months, 1)
     inputs = build_inputs(scenario, data_dir)
@@ -115,6 +122,88 @@ def chain_demand(
         np.rint(existing),
         share,
         province or "NL",
-        f"Ketenmodel, scenario '{scenario.name}', {paths} runs (seed {result.seed}), {where}: "
-        "personen in COA-opvang per maand.",
+        f"{label or f'Ketenmodel, scenario {scenario.name!r}'}, {paths} runs (seed "
+        f"{result.seed}), {where}: personen in COA-opvang per maand.",
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PrognoseSource:
+    """Demand from the forecast engine's sample paths fed through the chain
+    (`chain/forecast_inflow.py`); `cutoff` None = the latest data quarter."""
+
+    cutoff: str | None = None
+
+
+def forecast_demand(
+    source: PrognoseSource,
+    data_dir: Path | str,
+    norms: Norms,
+    *,
+    months: int = 24,
+    paths: int = 100,
+    seed: int | None = None,
+    province: str | None = None,
+) -> Demand:
+    """`paths` runs of the chain, run r on forecast sample path r (one each)."""
+    from migratieketen.chain.forecast_inflow import (
+        first_month,
+        forecast_scenario,
+        known_parameters,
+    )
+    from migratieketen.forecast.engine import DEFAULT_SEED
+
+    result, inputs = prognose_at(data_dir, source.cutoff, months, paths, seed)
+    until = month_label(month_index(first_month(result.cutoff)) - 1)
+    known = known_parameters(data_dir, until)
+    scenario = forecast_scenario(inputs, result, months=months, parameters=known)
+    label = (
+        f"Prognose op data t/m {result.cutoff}, door het ketenmodel ({result.model}, "
+        f"{paths} steekproefpaden; beginstand naspeling historie t/m {until}; IND-"
+        "procedure zoals bekend t/m de datagrens; nareizigers endogeen uit de "
+        "vergunningen van het ketenmodel)"
+    )
+    return chain_demand(
+        scenario, data_dir, norms, months=months, paths=paths,
+        seed=DEFAULT_SEED if seed is None else seed, province=province, label=label,
+    )  # fmt: skip
+
+
+def prognose_at(
+    data_dir: Path | str, cutoff: str | None, months: int, paths: int, seed: int | None
+) -> tuple[ForecastResult, ForecastInputs]:
+    """The forecast on data up to `cutoff`, covering `months` months after it; bad
+    cut-offs and horizons give a Dutch OpvangError."""
+    from migratieketen.chain.forecast_inflow import MIN_QUARTERS, quarters_for
+    from migratieketen.data.asylum import AsylumDataError, period_index, period_label
+    from migratieketen.forecast import load_inputs
+    from migratieketen.forecast.engine import DEFAULT_SEED, MAX_HORIZON, make_forecast
+
+    try:
+        inputs = load_inputs(data_dir, cutoff)
+    except (AsylumDataError, ValueError) as exc:
+        raise OpvangError(f"Prognose: {exc}") from exc
+    first = inputs.first
+    if len(first) < MIN_QUARTERS:
+        earliest = period_label(
+            period_index(first.first_period, "Q") + MIN_QUARTERS - 1, "Q"
+        )
+        raise OpvangError(
+            f"Prognose op data t/m {first.last_period} kan niet: het prognosemodel vraagt "
+            f"minstens {MIN_QUARTERS} kwartalen data; kies een datagrens van {earliest} of later."
+        )
+    quarters = quarters_for(months)
+    if quarters > MAX_HORIZON:
+        raise OpvangError(
+            f"Prognose: een planhorizon van {months} maanden is langer dan de prognose "
+            f"({MAX_HORIZON} kwartalen, {3 * MAX_HORIZON} maanden)."
+        )
+    until = period_label(period_index(first.last_period, "Q") + quarters, "Q")
+    result = make_forecast(
+        inputs,
+        until,
+        seed=DEFAULT_SEED if seed is None else seed,
+        n_paths=paths,
+        n_jobs=1,
+    )
+    return result, inputs

@@ -22,7 +22,9 @@ from migratieketen.plan.opvang.batches import BatchResult, solve_in_batches
 from migratieketen.plan.opvang.demand import (
     EXISTING_NOTE,
     Demand,
+    PrognoseSource,
     chain_demand,
+    forecast_demand,
     spreiding_keys,
 )
 from migratieketen.plan.opvang.evaluate import Outcome
@@ -197,8 +199,27 @@ def empty_plan(inst: Instance) -> Solved:
     return Solved(np.zeros((n, t)), none, none.copy(), {}, sol, 0.0)
 
 
+def make_demand(
+    scenario: ChainScenario | PrognoseSource,
+    data_dir: Path | str,
+    norms: Norms,
+    settings: Settings,
+) -> Demand:
+    """Demand paths from a chain scenario or from the prognose through the chain."""
+    s = settings
+    if isinstance(scenario, PrognoseSource):
+        return forecast_demand(
+            scenario, data_dir, norms, months=s.months, paths=s.paths, seed=s.seed,
+            province=s.province,
+        )  # fmt: skip
+    return chain_demand(
+        scenario, data_dir, norms, months=s.months, paths=s.paths, seed=s.seed,
+        province=s.province,
+    )  # fmt: skip
+
+
 def plan_opvang(
-    scenario: ChainScenario,
+    scenario: ChainScenario | PrognoseSource,
     data_dir: Path | str,
     settings: Settings,
     *,
@@ -217,10 +238,7 @@ def plan_opvang(
             f"Onbekende provinciecode '{settings.province}' (verwacht PV20 t/m PV31)."
         )
     cand = load_candidates(candidates_csv, wijken, norms, settings)
-    demand = chain_demand(
-        scenario, data_dir, norms, months=settings.months, paths=settings.paths,
-        seed=settings.seed, province=settings.province,
-    )  # fmt: skip
+    demand = make_demand(scenario, data_dir, norms, settings)
     inst = build_instance(demand, cand, wijken, norms, str(data_dir), settings)
     det = deterministic(inst, time_limit=settings.time_limit)
     batched = None

@@ -26,6 +26,10 @@ SCENARIO_LABELS = {
     "piek2015": _("Piek zoals in 2015 (ketenmodel)"),
     "basis": _("Constante instroom op het niveau van 2024 (ketenmodel)"),
     "dal2020": _("Dal zoals in 2020 (ketenmodel)"),
+    services.PROGNOSE: _(
+        "Prognose: steekproefpaden van het prognosemodel op de laatste data, door het "
+        "ketenmodel"
+    ),
     services.SCENARIO_FILE: _("Eigen scenario: een bewaard scenariobestand (YAML)"),
 }
 
@@ -121,6 +125,9 @@ class OpvangForm(forms.Form):
                 )
             except forms.ValidationError as exc:
                 self.add_error("scenario", exc)
+        horizon = services.prognose_horizon_error(choice, data.get("maanden"))
+        if horizon:
+            self.add_error("maanden", horizon)
         batches, paths = data.get("batches"), data.get("paden")
         if batches and paths and batches > paths:
             self.add_error("batches", _("Hooguit zoveel batches als vraagpaden."))

@@ -25,7 +25,7 @@ from migratieketen.maps.svg import NL_FRAME, GeometryError, geometry_to_path, pa
 from migratieketen.plan.highs import SolverError
 from migratieketen.plan.opvang import OpvangError, Settings, norms_at, plan_opvang
 from migratieketen.plan.opvang.candidates import load_wijken, parse_candidates
-from migratieketen.plan.opvang.demand import spreiding_keys
+from migratieketen.plan.opvang.demand import PrognoseSource, spreiding_keys
 from migratieketen.plan.opvang.export import plan_csv, plan_xlsx
 from migratieketen.plan.opvang.norms import TYPE_LABELS, TYPES
 from migratieketen_web.jobs import services as job_services
@@ -42,7 +42,10 @@ __all__ = [
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 KIND = "opvangplan"
-SCENARIOS = ("piek2015", "basis", "dal2020")
+PROGNOSE = "prognose"  # the forecast engine's sample paths through the chain
+SCENARIOS = ("piek2015", "basis", "dal2020", PROGNOSE)
+# The forecast reaches 8 quarters beyond its data (forecast engine, MAX_HORIZON).
+PROGNOSE_MAX_MONTHS = 24
 SCENARIO_FILE = "bestand"  # options["scenario"] when a saved scenario file was used
 MAX_BATCHES = 10  # scenario batches per plan through the website or API
 TooManyActive = job_services.TooManyActiveJobs
@@ -94,12 +97,25 @@ def checked_definition(definition: object) -> dict[str, Any]:
     return scenario.to_dict()
 
 
-def plan_scenario(options: dict[str, Any]) -> ChainScenario:
-    """The scenario a plan was started with: a stored definition or a built-in one."""
+def plan_scenario(options: dict[str, Any]) -> ChainScenario | PrognoseSource:
+    """The scenario a plan was started with: a stored definition, the prognose (on the
+    latest data quarter) or a built-in one."""
     definition = options.get("scenario_definitie")
     if definition:
         return ChainScenario.from_dict(definition)
+    if options["scenario"] == PROGNOSE:
+        return PrognoseSource()
     return builtin_scenario(options["scenario"])
+
+
+def prognose_horizon_error(scenario: str | None, months: int | None) -> str | None:
+    """Dutch error when the prognose cannot cover the chosen horizon, else None."""
+    if scenario == PROGNOSE and months and months > PROGNOSE_MAX_MONTHS:
+        return _(
+            "De prognose reikt %(max)d maanden vooruit; kies een horizon van hooguit "
+            "%(max)d maanden of een ander scenario."
+        ) % {"max": PROGNOSE_MAX_MONTHS}
+    return None
 
 
 def start_plan(options: dict[str, Any], csv_text: str, request: Any = None,

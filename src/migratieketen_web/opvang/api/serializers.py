@@ -66,6 +66,9 @@ class OpvangPlanStartSerializer(serializers.Serializer):
             raise serializers.ValidationError(str(exc)) from exc
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        horizon = services.prognose_horizon_error(attrs["scenario"], attrs["maanden"])
+        if horizon:
+            raise serializers.ValidationError({"maanden": [horizon]})
         if attrs["batches"] > attrs["paden"]:
             raise serializers.ValidationError(
                 {"batches": ["Hooguit zoveel batches als paden."]}

@@ -10,7 +10,7 @@ wanted later. Here the scores are split in log space into
     log(max(score, floor)) = level[household] + effect[gemeente] + residual[household, gemeente]
 
 (fitted by alternating means over the allowed pairs; a score under the floor, 1 % of the
-mean positive score, counts as the floor and comes back as 0). A future household is a seen
+mean positive score, counts as the floor, and a drawn score under the floor is 0). A future household is a seen
 household's level, persons and hard constraints (a bootstrap draw of the household),
 with for each allowed gemeente a residual drawn from the residuals seen in that
 gemeente's column (a column-wise residual bootstrap): right when the pair noise is

@@ -41,9 +41,10 @@ from migratieketen.plan.koppeling.model import (
     Problem,
 )
 from migratieketen.plan.koppeling.online import Ledger, place_best_first, weekly_batches
-from migratieketen.plan.koppeling.rounding import WHOLE
+from migratieketen.plan.koppeling.rounding import WHOLE, solve_and_round
 
 INTEGER_SECONDS = 5.0
+FINAL_EXACT_PAIRS = 5000  # above: LP and rounding for the last step (see _final)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,8 +189,23 @@ class Resolver:
         return prices, pool[ledger.gemeente[pool] < 0]
 
     def _final(self, pool: IntArray) -> None:
-        """No more arrivals: the exact optimum for the rest, then fill any room left."""
+        """No more arrivals: the optimum for the rest, then fill any room left.
+
+        Exact for a small rest. A large one (a few hundred households over all gemeenten)
+        can hit the integer programme's time limit, and what it returns then depends on
+        the machine's speed; it gets the LP optimum rounded to whole households instead
+        (a few split ones), so the same input and seed give the same result.
+        """
         ledger = self.ledger
+        if int(np.isfinite(self.values[pool]).sum()) > FINAL_EXACT_PAIRS:
+            lp = AssignmentLp(
+                values=self.values[pool],
+                persons=self.persons[pool],
+                supply=np.ones(len(pool)),
+                upper=np.maximum(ledger.remaining, 0.0),
+            )
+            solve_and_round(ledger, pool, lp, self.allowed, self.persons)
+            return
         chosen = integer_assign(self.values[pool], self.persons[pool], ledger.remaining)
         for k in np.nonzero(chosen >= 0)[0]:
             ledger.place(int(pool[k]), int(chosen[k]), self.persons[pool[k]])

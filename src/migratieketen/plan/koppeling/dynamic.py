@@ -76,7 +76,7 @@ TIE_BUFFER_SD = 1.0
 # Without a fairness tolerance the policy re-solves with bootstrapped futures every week
 # (resolving.py): on noisy half-years of 3,000 and 5,000 households it reached 96.8 % and
 # 97.9 % of the hindsight optimum against 96.0 % and 96.6 % for the sampled LP below, and
-# on the noisy year 99.05 % against 97.49 % (docs/koppeling.md). Above this many households
+# on the noisy year 99.0-99.1 % against 97.49 % (docs/koppeling.md). Above this many households
 # (the year) the sampled future is capped at LARGE_FUTURE_ROWS rows a week, which keeps the
 # year near its 60 s budget (a week's LP is the week's households plus those rows).
 RESOLVE_HOUSEHOLDS = 5000

@@ -32,6 +32,7 @@ import numpy as np
 from scipy import sparse
 
 from migratieketen.plan.highs import INF, IncrementalLp
+from migratieketen.plan.koppeling.futures import fit_additive
 from migratieketen.plan.koppeling.lp import AssignmentLp, solve_assignment
 from migratieketen.plan.koppeling.model import (
     Assignment,
@@ -40,9 +41,10 @@ from migratieketen.plan.koppeling.model import (
     Problem,
 )
 from migratieketen.plan.koppeling.online import Ledger, place_best_first, weekly_batches
-from migratieketen.plan.koppeling.rounding import WHOLE
+from migratieketen.plan.koppeling.rounding import WHOLE, solve_and_round
 
 INTEGER_SECONDS = 5.0
+FINAL_EXACT_PAIRS = 5000  # above: LP and rounding for the last step (see _final)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,9 @@ class ResolveSettings:
     # Sampled rows whose deviations are shuffled over their gemeenten. Off: on the stress
     # instances it raised the mean a little but failed badly on heavy-tailed scores.
     shuffle_share: float = 0.0
+    # Sampled rows whose scores come from the fitted additive model with column-wise
+    # residuals (futures.py) instead of the seen household's own row.
+    residual_share: float = 0.0
 
 
 def integer_assign(
@@ -95,6 +100,7 @@ class Resolver:
         self.values = np.where(self.allowed, problem.scores.values, -np.inf)
         self.persons = problem.persons
         self.ledger = Ledger.open(problem)
+        self.last_prices: FloatArray | None = None
 
     def _future(self, seen: int, week: int) -> tuple[FloatArray, FloatArray, float]:
         """Sampled households to come: score rows, persons, and the weight of a row.
@@ -113,6 +119,12 @@ class Resolver:
         draws = max(draws, left)
         rows = np.sort(rng.integers(0, seen, size=draws)).astype(np.int64)
         values = self.values[rows].copy()
+        modelled = rng.uniform(size=draws) < self.settings.residual_share
+        if modelled.any():
+            fit = fit_additive(self.problem.scores.values[:seen], self.allowed[:seen])
+            values[modelled] = fit.draw(
+                rows[modelled], self.allowed[rows[modelled]], rng
+            )
         shuffled = rng.uniform(size=draws) < self.settings.shuffle_share
         if shuffled.any():
             values[shuffled] = self._shuffled(rows[shuffled], seen, rng)
@@ -155,9 +167,11 @@ class Resolver:
             persons=np.concatenate([self.persons[pool], future_persons]),
             supply=np.concatenate([np.ones(len(pool)), np.full(len(future), weight)]),
             upper=np.maximum(ledger.remaining, 0.0),
+            hint_prices=self.last_prices,
         )
         solution = solve_assignment(lp)
         prices = solution.capacity_dual
+        self.last_prices = prices
         share = solution.dense_share(len(pool) + len(future), len(ledger.remaining))
         share = share[: len(pool)]
         best = share.argmax(axis=1)
@@ -175,8 +189,23 @@ class Resolver:
         return prices, pool[ledger.gemeente[pool] < 0]
 
     def _final(self, pool: IntArray) -> None:
-        """No more arrivals: the exact optimum for the rest, then fill any room left."""
+        """No more arrivals: the optimum for the rest, then fill any room left.
+
+        Exact for a small rest. A large one (a few hundred households over all gemeenten)
+        can hit the integer programme's time limit, and what it returns then depends on
+        the machine's speed; it gets the LP optimum rounded to whole households instead
+        (a few split ones), so the same input and seed give the same result.
+        """
         ledger = self.ledger
+        if int(np.isfinite(self.values[pool]).sum()) > FINAL_EXACT_PAIRS:
+            lp = AssignmentLp(
+                values=self.values[pool],
+                persons=self.persons[pool],
+                supply=np.ones(len(pool)),
+                upper=np.maximum(ledger.remaining, 0.0),
+            )
+            solve_and_round(ledger, pool, lp, self.allowed, self.persons)
+            return
         chosen = integer_assign(self.values[pool], self.persons[pool], ledger.remaining)
         for k in np.nonzero(chosen >= 0)[0]:
             ledger.place(int(pool[k]), int(chosen[k]), self.persons[pool[k]])

@@ -1,0 +1,64 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""The additive log model of future households (futures.py)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from migratieketen.plan.koppeling.futures import fit_additive
+from migratieketen.plan.koppeling.model import Problem
+from migratieketen.plan.koppeling.resolving import ResolveSettings, resolving_dynamic
+from migratieketen.plan.koppeling.stress import draw_spec, stress_problem
+
+
+def test_a_group_level_score_model_is_fitted_exactly() -> None:
+    rng = np.random.default_rng(1)
+    scores = rng.uniform(0.5, 2.0, (30, 1)) * rng.uniform(0.5, 2.0, (1, 8))
+    allowed = np.ones_like(scores, dtype=bool)
+    fit = fit_additive(scores, allowed)
+    assert fit.exact
+    drawn = fit.draw(np.arange(30), allowed, rng)
+    np.testing.assert_allclose(drawn, scores, rtol=1e-9)
+
+
+def test_noise_is_drawn_per_gemeente_only_where_allowed() -> None:
+    rng = np.random.default_rng(2)
+    scores = rng.lognormal(0.0, 0.5, (40, 6))
+    allowed = rng.uniform(size=scores.shape) < 0.7
+    fit = fit_additive(scores, allowed)
+    assert not fit.exact
+    rows = rng.integers(0, 40, size=200)
+    drawn = fit.draw(rows, allowed[rows], rng)
+    assert np.all(np.isneginf(drawn[~allowed[rows]]))
+    assert np.all(drawn[allowed[rows]] >= 0.0)
+    # Fresh noise: a drawn row is not a copy of the seen row it took its level from.
+    same = np.isclose(drawn, np.where(allowed[rows], scores[rows], -np.inf))
+    assert same[allowed[rows]].mean() < 0.5
+
+
+def test_draws_under_the_floor_are_zero() -> None:
+    rng = np.random.default_rng(3)
+    scores = rng.lognormal(0.0, 1.5, (50, 5))
+    scores[rng.uniform(size=scores.shape) < 0.3] = 0.0
+    allowed = np.ones_like(scores, dtype=bool)
+    fit = fit_additive(scores, allowed)
+    drawn = fit.draw(rng.integers(0, 50, size=500), np.ones((500, 5), dtype=bool), rng)
+    assert (drawn == 0.0).any()
+    assert not np.any((drawn > 0.0) & (drawn < fit.floor))
+
+
+def test_resolving_with_the_model_respects_capacity_and_is_repeatable() -> None:
+    p: Problem = stress_problem(draw_spec(5))
+    settings = ResolveSettings(seed=5, residual_share=1.0)
+    first = resolving_dynamic(p, settings)
+    again = resolving_dynamic(p, settings)
+    np.testing.assert_array_equal(first.gemeente, again.gemeente)
+    placed = first.gemeente >= 0
+    used = np.bincount(
+        first.gemeente[placed],
+        weights=p.persons[placed],
+        minlength=len(p.gemeenten.codes),
+    )
+    assert np.all(used <= p.gemeenten.capacity + 1e-9)
+    assert np.all(p.allowed()[np.nonzero(placed)[0], first.gemeente[placed]])

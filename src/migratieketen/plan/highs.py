@@ -114,17 +114,24 @@ class IncrementalLp:
         self.n_cols += count
 
     def solve_integer(
-        self, time_limit: float, require_optimal: bool = False
+        self,
+        time_limit: float,
+        require_optimal: bool = False,
+        max_nodes: int | None = None,
     ) -> FloatArray | None:
         """All columns integer; the best solution found within `time_limit`, or None.
 
-        With `require_optimal`, None unless HiGHS proved optimality.
+        With `require_optimal`, None unless HiGHS proved optimality. `max_nodes` stops
+        the branch-and-bound after that many nodes: a limit in work, not seconds, so
+        the answer does not depend on machine load (the time limit is then a safety net).
         """
         kinds = np.full(self.n_cols, highspy.HighsVarType.kInteger)
         self._h.changeColsIntegrality(
             self.n_cols, np.arange(self.n_cols, dtype=np.int32), kinds
         )
         self._h.setOptionValue("time_limit", float(time_limit))
+        if max_nodes is not None:
+            self._h.setOptionValue("mip_max_nodes", int(max_nodes))
         self._h.setOptionValue("mip_rel_gap", 1e-6)
         self._h.run()
         sol = self._h.getSolution()

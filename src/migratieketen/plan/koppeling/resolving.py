@@ -43,7 +43,10 @@ from migratieketen.plan.koppeling.model import (
 from migratieketen.plan.koppeling.online import Ledger, place_best_first, weekly_batches
 from migratieketen.plan.koppeling.rounding import WHOLE, solve_and_round
 
-INTEGER_SECONDS = 5.0
+# The weekly integer steps stop after INTEGER_NODES branch-and-bound nodes, so the same
+# input gives the same answer on a busy machine; INTEGER_SECONDS is only a safety net.
+INTEGER_NODES = 2000
+INTEGER_SECONDS = 30.0
 FINAL_EXACT_PAIRS = 5000  # above: LP and rounding for the last step (see _final)
 
 
@@ -82,7 +85,7 @@ def integer_assign(
         shape=(n + g, len(rows)),
     )
     lp.add_columns(values[rows, cols], np.ones(len(rows)), matrix)
-    x = lp.solve_integer(INTEGER_SECONDS)
+    x = lp.solve_integer(INTEGER_SECONDS, max_nodes=INTEGER_NODES)
     if x is None:
         return out
     chosen = x > 0.5

@@ -20,7 +20,8 @@ from migratieketen.plan.koppeling.online import Ledger, place_best_first
 
 WHOLE = 1.0 - 1e-6
 REPAIR_COLUMNS = 12  # best gemeenten per split household offered to the repair
-REPAIR_SECONDS = 5.0
+REPAIR_NODES = 2000  # a work limit, so the repair does not depend on machine load
+REPAIR_SECONDS = 30.0  # safety net only
 
 
 def repair(
@@ -58,7 +59,7 @@ def repair(
     lp.add_columns(
         ranked[rows, cols] - ranked[rows, cols].min() + 1.0, np.ones(len(rows)), matrix
     )
-    x = lp.solve_integer(REPAIR_SECONDS)
+    x = lp.solve_integer(REPAIR_SECONDS, max_nodes=REPAIR_NODES)
     if x is None:
         return
     for j in np.nonzero(x > 0.5)[0]:

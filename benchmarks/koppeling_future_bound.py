@@ -1,0 +1,102 @@
+# SPDX-License-Identifier: EUPL-1.2
+# Copyright (C) 2026 Migratieketen contributors
+"""How much of the dynamic policy's gap to the hindsight optimum is the forecast?
+
+On SYNTHETIC noisy half-years (`backtest.synthetic_problem`, noise 0.3) the weekly
+re-solving rule (`resolving.py`) is run with three pictures of the future, all else equal:
+
+* `bootstrap`: the default, seen households drawn with replacement (the baseline);
+* `residuen`: the additive log model with column-wise residuals (`futures.py`);
+* `verdeling`: rows of an independent stream drawn from the same generator (another
+  seed): the true distribution of later households, which no real policy knows. It
+  bounds what a better forecast alone can give this rule; it is not a policy.
+
+Prints each one's share of the hindsight optimum per stream and the mean.
+
+Run: uv run python benchmarks/koppeling_future_bound.py [--huishoudens 3000]
+     [--streams 2] [--ruis 0.3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from typing import Any
+
+import numpy as np
+
+from migratieketen.data import default_data_dir
+from migratieketen.plan.koppeling import resolving
+from migratieketen.plan.koppeling.backtest import synthetic_problem
+from migratieketen.plan.koppeling.hindsight import hindsight, ledger_total
+from migratieketen.plan.koppeling.model import Problem
+
+DISTRIBUTION_SEED_OFFSET = 5000
+
+
+def distribution_resolver(other: Problem) -> type[resolving.Resolver]:
+    """A Resolver whose future rows come from `other`, an independent stream."""
+    values = np.where(other.allowed(), other.scores.values, -np.inf)
+
+    class FromDistribution(resolving.Resolver):
+        def _future(self, seen: int, week: int) -> Any:
+            g = self.values.shape[1]
+            left = self.problem.n - seen
+            if left <= 0:
+                return np.zeros((0, g)), np.zeros(0), 0.0
+            rng = np.random.default_rng([self.settings.seed, week, 17])
+            draws = max(
+                min(left * self.settings.samples, self.settings.max_future_rows), left
+            )
+            rows = np.sort(rng.integers(0, other.n, size=draws))
+            return values[rows], other.persons[rows], left / draws
+
+    return FromDistribution
+
+
+def run(problem: Problem, label: str, other: Problem) -> float:
+    settings = resolving.ResolveSettings(
+        residual_share=1.0 if label == "residuen" else 0.0
+    )
+    original = resolving.Resolver
+    if label == "verdeling":
+        resolving.Resolver = distribution_resolver(other)  # type: ignore[misc]
+    try:
+        assignment = resolving.resolving_dynamic(problem, settings)
+    finally:
+        resolving.Resolver = original  # type: ignore[misc]
+    return ledger_total(problem, assignment.gemeente)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--huishoudens", type=int, default=3000)
+    parser.add_argument("--streams", type=int, default=2)
+    parser.add_argument("--ruis", type=float, default=0.3)
+    args = parser.parse_args()
+    data = default_data_dir()
+    labels = ("bootstrap", "residuen", "verdeling")
+    shares: dict[str, list[float]] = {k: [] for k in labels}
+    print("SYNTHETISCHE halfjaren; aandeel van het hindsight-optimum")
+    for seed in range(101, 101 + args.streams):
+        problem = synthetic_problem(args.huishoudens, 181, seed, data, args.ruis)
+        other = synthetic_problem(
+            args.huishoudens, 181, seed + DISTRIBUTION_SEED_OFFSET, data, args.ruis
+        )
+        best = ledger_total(problem, hindsight(problem).gemeente)
+        line = [f"seed {seed}:"]
+        for label in labels:
+            started = time.perf_counter()
+            share = 100 * run(problem, label, other) / best
+            shares[label].append(share)
+            line.append(
+                f"{label} {share:6.2f}% ({time.perf_counter() - started:.0f} s)"
+            )
+        print("  ".join(line), flush=True)
+    print(
+        "gemiddeld: " + "  ".join(f"{k} {np.mean(v):.2f}%" for k, v in shares.items())
+    )
+
+
+if __name__ == "__main__":
+    main()

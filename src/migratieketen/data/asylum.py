@@ -429,7 +429,7 @@ def load_unhcr_decisions(data_dir: Path | str, level: str = "FI") -> DecisionSer
     """UNHCR asylum decisions for NL per year at `level` (default first instance).
 
     Years before 2008 carry large 'closed' counts and old-law categories; the models
-    use 2008 onwards (see SOURCES.md).
+    use 2008 onwards (UNHCR Refugee Data Finder, https://www.unhcr.org/refugee-statistics/).
     """
     columns = ["recognized", "other", "rejected", "closed", "total"]
     records = _read_csv(data_dir, UNHCR_DECISIONS_FILE, ["year", "dec_level", *columns])

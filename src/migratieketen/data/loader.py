@@ -349,7 +349,7 @@ def load_wijk_geometry(data_dir: Path | str) -> dict[str, dict[str, object]]:
     """Validated wijk polygons (wijkcode -> GeoJSON geometry), loaded on demand.
 
     Kept out of `load_dataset` because the file is large (2.5 MB) and only wijk maps
-    need it; the polygons include water areas (see SOURCES.md). Cached like the
+    need it; the polygons include water areas (PDOK, CBS Wijk- en Buurtkaart). Cached like the
     DataSet; raises DataValidationError when the file is missing or invalid.
     """
     path = Path(data_dir).expanduser().resolve()

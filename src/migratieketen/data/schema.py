@@ -3,7 +3,7 @@
 """The layout of the open-data folder: files, columns and their types.
 
 Loader, validator and sync share this, so a synced folder has exactly the columns the
-loader checks (the same layout as ../shared/data, described in its SOURCES.md).
+loader checks (the layout described in docs/open-data.md).
 """
 
 from __future__ import annotations

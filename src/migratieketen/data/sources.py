@@ -26,8 +26,8 @@ PDOK_BESTUURLIJKE_GEBIEDEN_LEGACY_URL = (
 )
 
 # CBS StatLine table ids of "Kerncijfers wijken en buurten" (KWB) per edition.
-# 2024 and 2025 are confirmed by the CBS table notes quoted in ../shared/data/SOURCES.md.
-# 2022 and 2023 were "from memory" there; several independent public CBS clients list
+# 2024 and 2025 are confirmed by the CBS table notes on StatLine (https://opendata.cbs.nl).
+# 2022 and 2023 are not confirmed by such a note; several independent public CBS clients list
 # the same ids (2024 85984NED, 2023 85618NED, 2022 85318NED). A sync against a wrong id
 # would still fail validation (national totals), not pass silently.
 KWB_TABLE_IDS: dict[int, str] = {
@@ -177,5 +177,5 @@ NATIONAL_TOTALS: dict[int, NationalTotal] = {
 }
 
 # CBS rounds wijk figures for disclosure control: per gemeente the wijk sum differs from
-# the gemeente figure by at most ±61 in KWB 2024 (SOURCES.md). Allow some headroom.
+# the gemeente figure by at most ±61 in KWB 2024 (measured on the CBS files). Allow some headroom.
 WIJK_ROUNDING_TOLERANCE_PER_GEMEENTE = 100

@@ -124,7 +124,7 @@ def load_inputs(data_dir: Path | str, cutoff: str | None = None) -> ForecastInpu
     data_dir = Path(data_dir)
     decisions = asylum.load_unhcr_decisions(data_dir, "FI")
     # Before 2008 the UNHCR NL decisions carry large 'closed' counts and old-law
-    # categories (SOURCES.md), so the permit model only uses 2008 onwards.
+    # categories (UNHCR Refugee Data Finder), so the permit model only uses 2008 onwards.
     positive = _from_year(decisions.positive(), "2008")
     rate = _from_year(decisions.recognition_rate(), "2008")
     first = asylum.load_first_requests_quarterly(data_dir)

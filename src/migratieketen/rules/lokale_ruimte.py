@@ -8,9 +8,9 @@ article, its options and the default that applies when the gemeente made no choi
 (CONTRIBUTING: open norms are modelled explicitly, with their default). A gemeente's
 entered choices feed the models where they have an effect (`woningmarkt_policy`).
 
-Citations: BWB ids and articles as in the project's rules reference
-(../shared/reference/rules.md); where an article number was not verified, the
-reference says so in its note.
+Citations: each open norm cites its law by BWB id and article in the Basiswettenbestand
+(Overheid.nl, wetten.overheid.nl, consulted 2026, https://wetten.overheid.nl); where an
+article number was not verified, the reference says so in its note.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 # Copyright (C) 2026 Migratieketen contributors
 """Geometry steps of the sync: clean, simplify, assign provinces, dissolve.
 
-The same steps that made ../shared/data (SOURCES.md): PDOK polygons simplified
+The same steps as the reference data folder (docs/open-data.md): PDOK polygons simplified
 (0.001° gemeenten, 0.0008° wijken), coordinates on a 1e-5° grid (~1 m), each gemeente
 in the province whose polygon it overlaps most, land-only provinces dissolved from
 their gemeenten.

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 from migratieketen.chain.engine import ChunkResult, simulate_chunk
 from migratieketen.chain.inputs import ChainInputs
+from migratieketen.cluster import dask_client
 
 MMAP_THRESHOLD = 64 * 2**20  # bytes: engine temporaries stay on the heap
 
@@ -31,24 +32,10 @@ def run_chunks_dask(
     processes: bool = True,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[ChunkResult]:
-    import dask
-    from distributed import Client, LocalCluster, as_completed
+    from distributed import as_completed
 
-    cluster = None
-    if address:
-        client = Client(address)
-    else:
-        environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
-        environ.setdefault("MALLOC_MMAP_THRESHOLD_", MMAP_THRESHOLD)
-        with dask.config.set({"distributed.nanny.pre-spawn-environ": environ}):
-            cluster = LocalCluster(
-                n_workers=n_workers,
-                threads_per_worker=1,
-                processes=processes,
-                dashboard_address=None,
-            )
-        client = Client(cluster)
-    try:
+    environ = {"MALLOC_MMAP_THRESHOLD_": MMAP_THRESHOLD}
+    with dask_client(address, n_workers, processes, environ) as client:
         shared = client.scatter(inputs, broadcast=True)
         offsets = [int(sum(sizes[:i])) for i in range(len(sizes))]
         futures = [
@@ -64,7 +51,3 @@ def run_chunks_dask(
             if progress is not None:
                 progress(done, len(futures))
         return [r for r in results if r is not None]
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from migratieketen.cluster import dask_client
 from migratieketen.woningmarkt.frontier import (
     METRICS,
     TV_MULTIPLES,
@@ -130,24 +131,10 @@ def _jobs(
 def _run_dask(
     jobs: Sequence[ChunkJob], address: str | None, n_workers: int
 ) -> list[dict[str, F64]]:
-    from distributed import Client, LocalCluster
-
-    cluster = None
-    if address:
-        client = Client(address)
-    else:
-        cluster = LocalCluster(
-            n_workers=n_workers, threads_per_worker=1, dashboard_address=None
-        )
-        client = Client(cluster)
-    try:
+    with dask_client(address, n_workers) as client:
         client.run(tune_malloc)
         futures = client.map(run_chunk, jobs, pure=False)
         return list(client.gather(futures))
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
 
 
 def national_frontier(

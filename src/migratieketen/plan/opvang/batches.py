@@ -22,7 +22,8 @@ from typing import Any
 
 import numpy as np
 
-from migratieketen.plan.opvang.evaluate import Outcome, dask_client
+from migratieketen.cluster import dask_client
+from migratieketen.plan.opvang.evaluate import Outcome
 from migratieketen.plan.opvang.formulation import Solved, solve
 from migratieketen.plan.opvang.model import F, Instance
 from migratieketen.plan.opvang.policies import plan_outcome

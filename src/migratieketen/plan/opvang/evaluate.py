@@ -11,13 +11,12 @@ can be scored on Dask (`backend="dask"`), in fixed chunks so the result is the s
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from migratieketen.cluster import dask_client
 from migratieketen.plan.opvang.model import F
 from migratieketen.plan.opvang.norms import Norms
 
@@ -89,32 +88,6 @@ def score(
         + fixed_cost
     )
     return cost, crisis.sum(axis=1), idle
-
-
-@contextmanager
-def dask_client(
-    address: str | None, n_workers: int = 2, processes: bool = True
-) -> Iterator[Any]:
-    """A client on `address`, or on a local cluster closed afterwards."""
-    from distributed import Client, LocalCluster
-
-    cluster = None
-    if address:
-        client = Client(address)
-    else:
-        cluster = LocalCluster(
-            n_workers=n_workers,
-            threads_per_worker=1,
-            processes=processes,
-            dashboard_address=None,
-        )
-        client = Client(cluster)
-    try:
-        yield client
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
 
 
 def score_many(

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from migratieketen.chain import ChainScenario, builtin_scenario
 from migratieketen.chain.params import ChainConfigError
+from migratieketen.forecast.engine import MAX_HORIZON as FORECAST_MAX_QUARTERS
 from migratieketen.maps.svg import NL_FRAME, GeometryError, geometry_to_path, path_bbox
 from migratieketen.plan.highs import SolverError
 from migratieketen.plan.opvang import OpvangError, Settings, norms_at, plan_opvang
@@ -44,8 +45,7 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 KIND = "opvangplan"
 PROGNOSE = "prognose"  # the forecast engine's sample paths through the chain
 SCENARIOS = ("piek2015", "basis", "dal2020", PROGNOSE)
-# The forecast reaches 8 quarters beyond its data (forecast engine, MAX_HORIZON).
-PROGNOSE_MAX_MONTHS = 24
+PROGNOSE_MAX_MONTHS = 3 * FORECAST_MAX_QUARTERS  # how far the forecast reaches
 SCENARIO_FILE = "bestand"  # options["scenario"] when a saved scenario file was used
 MAX_BATCHES = 10  # scenario batches per plan through the website or API
 TooManyActive = job_services.TooManyActiveJobs

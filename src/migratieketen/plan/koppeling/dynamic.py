@@ -5,7 +5,9 @@
 
 Without a fairness tolerance `dynamic` re-solves every week with bootstrapped futures and
 a waiting list (resolving.py), at every size. The sampled-LP form below is used with a
-fairness tolerance (its fairness rows go into the week's batch LP). Each week: estimate how many persons will still arrive before the end of the planning
+fairness tolerance (its fairness rows go into the week's batch LP).
+
+Each week: estimate how many persons will still arrive before the end of the planning
 period, represent them by a sample of the households seen so far (weighted to that
 number), solve the LP relaxation of this week's households plus that future over the
 capacity left, and use its capacity duals as prices (potentials). The week's households

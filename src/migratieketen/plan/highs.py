@@ -248,6 +248,7 @@ def solve_mip(
     mip_gap: float = 1e-4,
     threads: int | None = None,
     start: tuple[NDArray[np.int32], FloatArray] | None = None,
+    max_nodes: int | None = None,
 ) -> MipSolution:
     """Minimise cost @ x over rows row_lower <= A x <= row_upper, bounds, integrality.
 
@@ -266,6 +267,8 @@ def solve_mip(
     h.setOptionValue("random_seed", 0)
     if threads is not None:
         h.setOptionValue("threads", int(threads))
+    if max_nodes is not None:  # a work limit: the same answer on a busy machine
+        h.setOptionValue("mip_max_nodes", int(max_nodes))
     idx = _load_model(h, cost, lower, upper, integer, matrix, row_lower, row_upper)
     if start is not None:
         index, value = start

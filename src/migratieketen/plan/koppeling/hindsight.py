@@ -4,9 +4,15 @@
 
 No policy that decides as households arrive can do better, so it is the yardstick
 ("share of the hindsight optimum", Ahani et al. 2024). Small problems are solved as an
-exact integer programme. Large ones (a year: 6.8 million pairs) as the LP optimum
-rounded to whole households; the LP value is then reported as an upper bound next to
-it, so the gap is visible (it is a few split households at most).
+exact integer programme. Larger ones start from the LP optimum rounded to whole
+households: a basic LP optimum splits up to one household per full gemeente, and with
+small capacities (a few persons per gemeente) or individual-level scores those split
+households lose much of their value in the rounding (7.5 % of the optimum on 500
+households over 341 gemeenten, 1.3 % on a noisy half-year of 3,000). An integer
+programme over each household's best gemeenten at the LP's capacity prices, started
+from the rounded solution, wins that back; only where even that is too large (a
+year: 6.8 million pairs) does the rounded LP stand. The LP value is always reported
+as the upper bound next to it, so the remaining gap is visible.
 """
 
 from __future__ import annotations
@@ -16,13 +22,14 @@ import time
 import numpy as np
 from scipy import sparse
 
-from migratieketen.plan.highs import INF, IncrementalLp
+from migratieketen.plan.highs import INF, IncrementalLp, solve_mip
 from migratieketen.plan.koppeling.batch import FairnessGuard, placement_bonus
-from migratieketen.plan.koppeling.lp import AssignmentLp
+from migratieketen.plan.koppeling.lp import AssignmentLp, AssignmentSolution
 from migratieketen.plan.koppeling.model import (
     UNASSIGNED,
     Assignment,
     BoolArray,
+    FloatArray,
     IntArray,
     Problem,
 )
@@ -31,6 +38,16 @@ from migratieketen.plan.koppeling.rounding import solve_and_round
 
 EXACT_PAIRS = 20_000  # allowed pairs up to which the integer programme is solved whole
 EXACT_SECONDS = 60.0
+# Above EXACT_PAIRS: the integer programme over each household's CANDIDATES best
+# gemeenten (score minus persons x LP capacity price), when that is at most
+# CANDIDATE_PAIRS pairs. It stops at a relative gap of CANDIDATE_GAP or after
+# CANDIDATE_NODES branch-and-bound nodes (work limits, so the same input gives the same
+# yardstick on a busy machine); CANDIDATE_SECONDS is only a safety net.
+CANDIDATES = 8
+CANDIDATE_PAIRS = 50_000
+CANDIDATE_GAP = 1e-3
+CANDIDATE_NODES = 20_000
+CANDIDATE_SECONDS = 600.0
 
 
 def _exact(problem: Problem, allowed: BoolArray) -> IntArray | None:
@@ -85,14 +102,86 @@ def hindsight(problem: Problem, guard: FairnessGuard | None = None) -> Assignmen
         side_scores=np.where(allowed, scores, 0.0) if guard else None,
         side_rows=guard.rows(members, 10.0 * placement_bonus(scores)) if guard else (),
     )
-    bound = solve_and_round(ledger, members, lp, allowed, problem.persons)
+    solution = solve_and_round(ledger, members, lp, allowed, problem.persons)
+    if guard is None:
+        better = _candidate_mip(problem, allowed, ledger.gemeente, solution)
+        if better is not None:
+            ledger = Ledger.open(problem)
+            for i in np.nonzero(better >= 0)[0]:
+                ledger.place(int(i), int(better[i]), problem.persons[i])
+            rest = np.nonzero(better < 0)[0]
+            values = np.where(allowed[rest], scores[rest], -np.inf)
+            place_best_first(ledger, rest, values, allowed, problem.persons)
     return Assignment(
         policy="hindsight",
         gemeente=ledger.gemeente,
         reasons=ledger.reasons(problem, allowed),
         seconds=time.perf_counter() - started,
-        upper_bound=bound if guard is None else None,
+        upper_bound=solution.objective if guard is None else None,
     )
+
+
+def _candidate_pairs(
+    problem: Problem, allowed: BoolArray, prices: FloatArray, start: IntArray
+) -> tuple[IntArray, IntArray]:
+    """Each household's CANDIDATES best gemeenten at the LP prices, plus its start."""
+    capacity = problem.gemeenten.capacity.astype(np.float64)
+    persons = problem.persons
+    fits = allowed & (capacity[None, :] >= persons[:, None] - 1e-9)
+    adjusted = np.where(
+        fits, problem.scores.values - persons[:, None] * prices[None, :], -np.inf
+    )
+    n, g = adjusted.shape
+    k = min(CANDIDATES, g)
+    top = np.argpartition(-adjusted, k - 1, axis=1)[:, :k]
+    rows = np.repeat(np.arange(n), k)
+    cols = top.ravel()
+    keep = np.isfinite(adjusted[rows, cols])
+    placed = np.nonzero(start >= 0)[0]
+    pairs = np.unique(
+        np.concatenate([rows[keep] * g + cols[keep], placed * g + start[placed]])
+    )
+    return pairs // g, pairs % g
+
+
+def _candidate_mip(
+    problem: Problem, allowed: BoolArray, start: IntArray, lp: AssignmentSolution
+) -> IntArray | None:
+    """The best whole assignment over the candidate pairs, from the rounded start;
+    None when there are too many candidates (then the rounded LP stands)."""
+    if problem.n * min(CANDIDATES, len(problem.gemeenten.codes)) > CANDIDATE_PAIRS:
+        return None
+    rows, cols = _candidate_pairs(problem, allowed, lp.capacity_dual, start)
+    n, g = allowed.shape
+    m = len(rows)
+    capacity = problem.gemeenten.capacity.astype(np.float64)
+    matrix = sparse.csr_matrix(
+        (
+            np.concatenate([np.ones(m), problem.persons[rows]]),
+            (np.concatenate([rows, n + cols]), np.tile(np.arange(m), 2)),
+        ),
+        shape=(n + g, m),
+    )
+    chosen = np.nonzero(start[rows] == cols)[0].astype(np.int32)
+    result = solve_mip(
+        -problem.scores.values[rows, cols],
+        np.zeros(m),
+        np.ones(m),
+        np.ones(m, dtype=bool),
+        matrix,
+        np.full(n + g, -INF),
+        np.concatenate([np.ones(n), capacity]),
+        time_limit=CANDIDATE_SECONDS,
+        mip_gap=CANDIDATE_GAP,
+        max_nodes=CANDIDATE_NODES,
+        start=(chosen, np.ones(len(chosen))),
+    )
+    out = np.full(n, UNASSIGNED, dtype=np.int64)
+    taken = result.col_value > 0.5
+    out[rows[taken]] = cols[taken]
+    if ledger_total(problem, out) < ledger_total(problem, start):
+        return None
+    return out
 
 
 def ledger_total(problem: Problem, gemeente: IntArray) -> float:

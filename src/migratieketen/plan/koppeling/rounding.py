@@ -14,7 +14,11 @@ import numpy as np
 from scipy import sparse
 
 from migratieketen.plan.highs import INF, IncrementalLp
-from migratieketen.plan.koppeling.lp import AssignmentLp, solve_assignment
+from migratieketen.plan.koppeling.lp import (
+    AssignmentLp,
+    AssignmentSolution,
+    solve_assignment,
+)
 from migratieketen.plan.koppeling.model import BoolArray, FloatArray, IntArray
 from migratieketen.plan.koppeling.online import Ledger, place_best_first
 
@@ -74,8 +78,8 @@ def solve_and_round(
     problem: AssignmentLp,
     allowed: BoolArray,
     persons: FloatArray,
-) -> float:
-    """Solve the LP for `members` (rows of `problem`), place them, return the LP value."""
+) -> AssignmentSolution:
+    """Solve the LP for `members` (rows of `problem`), place them, return the LP."""
     solution = solve_assignment(problem)
     n, g = problem.values.shape
     share = solution.dense_share(n, g)
@@ -90,4 +94,4 @@ def solve_and_round(
         repair(ledger, members[rest], problem.values[rest], allowed, persons)
         rest = rest[ledger.gemeente[members[rest]] < 0]
     place_best_first(ledger, members[rest], problem.values[rest], allowed, persons)
-    return solution.objective
+    return solution

@@ -11,7 +11,9 @@ future are noise (docs/koppeling.md, Beperkingen). Here, every week:
 * one LP over the week's households, the waiting list and that future, over the
   capacity left, maximising the score alone (as the hindsight optimum does);
 * households the LP places whole follow it; the others are placed by a small integer
-  programme on score minus persons x capacity price where that is positive;
+  programme on score minus persons x capacity price where that is positive (with
+  `scenarios` > 1: several LPs over parts of the future, their mean plan and prices;
+  better with noisy scores, worse without, and slower, so off by default);
 * a household whose every gemeente is worth more to the expected later arrivals than
   to it waits (wachtlijst) and is reconsidered each week: capacity is short and the
   LP keeps it for better matches;

@@ -11,7 +11,9 @@ future are noise (docs/koppeling.md, Beperkingen). Here, every week:
 * one LP over the week's households, the waiting list and that future, over the
   capacity left, maximising the score alone (as the hindsight optimum does);
 * households the LP places whole follow it; the others are placed by a small integer
-  programme on score minus persons x capacity price where that is positive;
+  programme on score minus persons x capacity price where that is positive (with
+  `scenarios` > 1: several LPs over parts of the future, their mean plan and prices;
+  better with noisy scores, worse without, and slower, so off by default);
 * a household whose every gemeente is worth more to the expected later arrivals than
   to it waits (wachtlijst) and is reconsidered each week: capacity is short and the
   LP keeps it for better matches;
@@ -61,6 +63,11 @@ class ResolveSettings:
     # Sampled rows whose scores come from the fitted additive model with column-wise
     # residuals (futures.py) instead of the seen household's own row.
     residual_share: float = 0.0
+    # Separate LPs over disjoint parts of the sampled future (each weighted up to the
+    # whole future); the week follows their mean plan and mean prices, so a household is
+    # placed by the plan only where every part agrees. 1: one pooled LP (the default;
+    # see docs/koppeling.md, Geprobeerd en niet overgenomen, for 4).
+    scenarios: int = 1
 
 
 def integer_assign(
@@ -165,18 +172,40 @@ class Resolver:
         if len(future) == 0:
             self._final(pool)
             return np.zeros(len(ledger.remaining)), np.zeros(0, dtype=np.int64)
+        parts = max(1, min(self.settings.scenarios, len(future)))
+        group = np.zeros(len(future), dtype=np.int64)
+        if parts > 1:
+            rng = np.random.default_rng([self.settings.seed, week, 23])
+            group = rng.permutation(len(future)) % parts
+        prices = np.zeros(len(ledger.remaining))
+        share = np.zeros((len(pool), len(ledger.remaining)))
+        for part in range(parts):
+            mine = group == part
+            p, s = self._plan(pool, future[mine], future_persons[mine], weight * parts)
+            prices += p / parts
+            share += s / parts
+        self.last_prices = prices
+        self._follow(pool, share, prices)
+        return prices, pool[ledger.gemeente[pool] < 0]
+
+    def _plan(
+        self, pool: IntArray, future: FloatArray, persons: FloatArray, weight: float
+    ) -> tuple[FloatArray, FloatArray]:
+        """Capacity prices and the pool's rows of the LP plan with this future."""
         lp = AssignmentLp(
             values=np.concatenate([self.values[pool], future]),
-            persons=np.concatenate([self.persons[pool], future_persons]),
+            persons=np.concatenate([self.persons[pool], persons]),
             supply=np.concatenate([np.ones(len(pool)), np.full(len(future), weight)]),
-            upper=np.maximum(ledger.remaining, 0.0),
+            upper=np.maximum(self.ledger.remaining, 0.0),
             hint_prices=self.last_prices,
         )
         solution = solve_assignment(lp)
-        prices = solution.capacity_dual
-        self.last_prices = prices
-        share = solution.dense_share(len(pool) + len(future), len(ledger.remaining))
-        share = share[: len(pool)]
+        share = solution.dense_share(len(pool) + len(future), len(lp.upper))
+        return solution.capacity_dual, share[: len(pool)]
+
+    def _follow(self, pool: IntArray, share: FloatArray, prices: FloatArray) -> None:
+        """Households the plan places whole follow it; the rest go by price or wait."""
+        ledger = self.ledger
         best = share.argmax(axis=1)
         whole = share[np.arange(len(pool)), best] >= WHOLE
         for k in np.nonzero(whole)[0]:
@@ -189,7 +218,6 @@ class Resolver:
             chosen = integer_assign(adjusted, self.persons[rest], ledger.remaining)
             for k in np.nonzero(chosen >= 0)[0]:
                 ledger.place(int(rest[k]), int(chosen[k]), self.persons[rest[k]])
-        return prices, pool[ledger.gemeente[pool] < 0]
 
     def _final(self, pool: IntArray) -> None:
         """No more arrivals: the optimum for the rest, then fill any room left.

@@ -37,6 +37,9 @@ class AdditiveFit:
     effect: FloatArray  # (g,) per gemeente
     residual: FloatArray  # (m, g), nan where the pair is not allowed
     floor: float
+    # Own scores where the residual is an outlier (nan elsewhere): kept with their
+    # household instead of pooled into their gemeente's column.
+    kept: FloatArray | None = None
 
     @property
     def exact(self) -> bool:
@@ -52,6 +55,8 @@ class AdditiveFit:
         n, g = len(rows), len(self.effect)
         noise = np.zeros((n, g))
         finite = np.isfinite(self.residual)
+        if self.kept is not None:
+            finite &= ~np.isfinite(self.kept)
         pooled = self.residual[finite]
         for col in range(g):
             pool = self.residual[finite[:, col], col]
@@ -61,10 +66,15 @@ class AdditiveFit:
         logs = self.level[rows, None] + self.effect[None, :] + noise
         values = np.exp(logs)
         values[values < self.floor] = 0.0
+        if self.kept is not None:
+            own = self.kept[rows]
+            values = np.where(np.isfinite(own), own, values)
         return np.where(allowed, values, -np.inf)
 
 
-def fit_additive(scores: FloatArray, allowed: BoolArray) -> AdditiveFit:
+def fit_additive(
+    scores: FloatArray, allowed: BoolArray, outlier_z: float = 0.0
+) -> AdditiveFit:
     """Fit level + effect + residual in log space over the allowed pairs of `scores`."""
     ok = allowed & np.isfinite(scores)
     positive = scores[ok & (scores > 0)]
@@ -85,7 +95,21 @@ def fit_additive(scores: FloatArray, allowed: BoolArray) -> AdditiveFit:
         effect=effect,
         residual=residual,
         floor=floor,
+        kept=_outliers(scores, residual, outlier_z) if outlier_z > 0 else None,
     )
+
+
+def _outliers(scores: FloatArray, residual: FloatArray, z: float) -> FloatArray:
+    """Own scores whose residual lies more than `z` robust deviations above the median."""
+    finite = residual[np.isfinite(residual)]
+    if finite.size < 2:
+        return np.full(scores.shape, np.nan)
+    centre = float(np.median(finite))
+    scale = 1.4826 * float(np.median(np.abs(finite - centre)))
+    if scale <= 0:
+        return np.full(scores.shape, np.nan)
+    high = np.isfinite(residual) & (np.nan_to_num(residual, nan=-np.inf) > centre + z * scale)
+    return np.where(high, scores, np.nan)
 
 
 def _shrunk(level: FloatArray, residual: FloatArray, row_n: IntArray) -> FloatArray:

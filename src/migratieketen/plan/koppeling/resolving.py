@@ -61,6 +61,12 @@ class ResolveSettings:
     # Sampled rows whose scores come from the fitted additive model with column-wise
     # residuals (futures.py) instead of the seen household's own row.
     residual_share: float = 0.0
+    # Residuals more than this many robust deviations above the median stay with their
+    # own household (0: off), so one outlier is not spread over every later household.
+    outlier_z: float = 0.0
+    # Sampled future scores are scaled by (1 - future_discount): a household in hand wins
+    # an exact tie against its own copies in the sample.
+    future_discount: float = 0.0
 
 
 def integer_assign(
@@ -124,13 +130,18 @@ class Resolver:
         values = self.values[rows].copy()
         modelled = rng.uniform(size=draws) < self.settings.residual_share
         if modelled.any():
-            fit = fit_additive(self.problem.scores.values[:seen], self.allowed[:seen])
+            fit = fit_additive(
+                self.problem.scores.values[:seen],
+                self.allowed[:seen],
+                self.settings.outlier_z,
+            )
             values[modelled] = fit.draw(
                 rows[modelled], self.allowed[rows[modelled]], rng
             )
         shuffled = rng.uniform(size=draws) < self.settings.shuffle_share
         if shuffled.any():
             values[shuffled] = self._shuffled(rows[shuffled], seen, rng)
+        values *= 1.0 - self.settings.future_discount
         return values, self.persons[rows], left / draws
 
     def _shuffled(

@@ -40,6 +40,7 @@ class AdditiveFit:
     # Own scores where the residual is an outlier (nan elsewhere): kept with their
     # household instead of pooled into their gemeente's column.
     kept: FloatArray | None = None
+    prior_rows: float = 0.0  # pseudo-rows behind a gemeente's effect and residual pool
 
     @property
     def exact(self) -> bool:
@@ -63,6 +64,10 @@ class AdditiveFit:
             source = pool if pool.size else pooled
             if source.size:
                 noise[:, col] = source[rng.integers(0, source.size, size=n)]
+            if self.prior_rows > 0 and pooled.size:
+                own = pool.size / (pool.size + self.prior_rows)
+                wide = rng.uniform(size=n) >= own
+                noise[wide, col] = pooled[rng.integers(0, pooled.size, size=wide.sum())]
         logs = self.level[rows, None] + self.effect[None, :] + noise
         values = np.exp(logs)
         values[values < self.floor] = 0.0
@@ -73,7 +78,10 @@ class AdditiveFit:
 
 
 def fit_additive(
-    scores: FloatArray, allowed: BoolArray, outlier_z: float = 0.0
+    scores: FloatArray,
+    allowed: BoolArray,
+    outlier_z: float = 0.0,
+    prior_rows: float = 0.0,
 ) -> AdditiveFit:
     """Fit level + effect + residual in log space over the allowed pairs of `scores`."""
     ok = allowed & np.isfinite(scores)
@@ -89,6 +97,8 @@ def fit_additive(
             col_n, 1
         )
         level = np.where(ok, logs - effect[None, :], 0.0).sum(axis=1) / row_n
+    if prior_rows > 0:
+        effect = effect * col_n / (col_n + prior_rows)
     residual = np.where(ok, logs - level[:, None] - effect[None, :], np.nan)
     return AdditiveFit(
         level=_shrunk(level, residual, row_n),
@@ -96,6 +106,7 @@ def fit_additive(
         residual=residual,
         floor=floor,
         kept=_outliers(scores, residual, outlier_z) if outlier_z > 0 else None,
+        prior_rows=prior_rows,
     )
 
 

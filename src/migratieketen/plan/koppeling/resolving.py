@@ -67,6 +67,9 @@ class ResolveSettings:
     # Sampled future scores are scaled by (1 - future_discount): a household in hand wins
     # an exact tie against its own copies in the sample.
     future_discount: float = 0.0
+    # Pseudo-rows behind each gemeente's effect and residual pool in the model (0: off):
+    # with few households seen, effects shrink and residuals come from all gemeenten.
+    prior_rows: float = 0.0
 
 
 def integer_assign(
@@ -134,6 +137,7 @@ class Resolver:
                 self.problem.scores.values[:seen],
                 self.allowed[:seen],
                 self.settings.outlier_z,
+                self.settings.prior_rows,
             )
             values[modelled] = fit.draw(
                 rows[modelled], self.allowed[rows[modelled]], rng

@@ -119,7 +119,9 @@ def _outliers(scores: FloatArray, residual: FloatArray, z: float) -> FloatArray:
     scale = 1.4826 * float(np.median(np.abs(finite - centre)))
     if scale <= 0:
         return np.full(scores.shape, np.nan)
-    high = np.isfinite(residual) & (np.nan_to_num(residual, nan=-np.inf) > centre + z * scale)
+    high = np.isfinite(residual) & (
+        np.nan_to_num(residual, nan=-np.inf) > centre + z * scale
+    )
     return np.where(high, scores, np.nan)
 
 

@@ -36,6 +36,7 @@ from migratieketen.plan.koppeling.futures import fit_additive
 from migratieketen.plan.koppeling.lp import AssignmentLp, solve_assignment
 from migratieketen.plan.koppeling.model import (
     Assignment,
+    BoolArray,
     FloatArray,
     IntArray,
     Problem,
@@ -59,14 +60,16 @@ class ResolveSettings:
     # instances it raised the mean a little but failed badly on heavy-tailed scores.
     shuffle_share: float = 0.0
     # Sampled rows whose scores come from the fitted additive model with column-wise
-    # residuals (futures.py) instead of the seen household's own row.
-    residual_share: float = 0.0
+    # residuals (futures.py) instead of the seen household's own row (0: plain bootstrap).
+    residual_share: float = 1.0
     # Residuals more than this many robust deviations above the median stay with their
-    # own household (0: off), so one outlier is not spread over every later household.
-    outlier_z: float = 0.0
+    # own household (0: off), so one outlier is not spread over every later household
+    # (without it, one heavy-tailed outlier priced itself out of its gemeente).
+    outlier_z: float = 3.0
     # Sampled future scores are scaled by (1 - future_discount): a household in hand wins
     # an exact tie against its own copies in the sample.
-    future_discount: float = 0.0
+    future_discount: float = 1e-4
+    fit_rows: int = 2000  # seen households the model is fitted on, at most
     # Pseudo-rows behind each gemeente's effect and residual pool in the model (0: off):
     # with few households seen, effects shrink and residuals come from all gemeenten.
     prior_rows: float = 0.0
@@ -117,10 +120,12 @@ class Resolver:
     def _future(self, seen: int, week: int) -> tuple[FloatArray, FloatArray, float]:
         """Sampled households to come: score rows, persons, and the weight of a row.
 
-        Each is a seen household (bootstrap). A share of them keep its level and the
-        gemeenten's common effects but get its own deviations shuffled over its allowed
-        gemeenten, so a handful of early arrivals does not stand for the whole future
-        with exactly their favourite gemeenten.
+        Each is a seen household (bootstrap: its persons and hard constraints). Its
+        scores come from the additive model of futures.py (its level, the gemeenten's
+        effects, residuals drawn per gemeente), so a handful of early arrivals does not
+        stand for the whole future with exactly their lucky gemeenten; outlier residuals
+        stay with their own household. Scaled by (1 - future_discount) so a household in
+        hand wins an exact tie against its own copies in the sample.
         """
         g = self.values.shape[1]
         left = self.problem.n - seen
@@ -133,20 +138,33 @@ class Resolver:
         values = self.values[rows].copy()
         modelled = rng.uniform(size=draws) < self.settings.residual_share
         if modelled.any():
-            fit = fit_additive(
-                self.problem.scores.values[:seen],
-                self.allowed[:seen],
-                self.settings.outlier_z,
-                self.settings.prior_rows,
-            )
-            values[modelled] = fit.draw(
-                rows[modelled], self.allowed[rows[modelled]], rng
-            )
+            values[modelled] = self._modelled(rows, modelled, seen, rng)
         shuffled = rng.uniform(size=draws) < self.settings.shuffle_share
         if shuffled.any():
             values[shuffled] = self._shuffled(rows[shuffled], seen, rng)
         values *= 1.0 - self.settings.future_discount
         return values, self.persons[rows], left / draws
+
+    def _modelled(
+        self, rows: IntArray, modelled: BoolArray, seen: int, rng: np.random.Generator
+    ) -> FloatArray:
+        """Model rows for rows[modelled]. Above `fit_rows` seen households the model is
+        fitted on a random subset of them (the fit's cost stays bounded on a year) and
+        those rows are redrawn from that subset (rows is changed in place)."""
+        base = np.arange(seen)
+        if seen > self.settings.fit_rows:
+            base = np.sort(rng.choice(seen, self.settings.fit_rows, replace=False))
+            position = rng.integers(0, len(base), size=int(modelled.sum()))
+            rows[modelled] = base[position]
+        else:
+            position = rows[modelled]
+        fit = fit_additive(
+            self.problem.scores.values[base],
+            self.allowed[base],
+            self.settings.outlier_z,
+            self.settings.prior_rows,
+        )
+        return fit.draw(position, self.allowed[rows[modelled]], rng)
 
     def _shuffled(
         self, rows: IntArray, seen: int, rng: np.random.Generator

@@ -92,3 +92,12 @@ def test_one_heavy_tailed_outlier_is_not_priced_out_of_its_gemeente() -> None:
     kept = resolving_dynamic(p, ResolveSettings(seed=1034))
     assert spread.gemeente[41] != 14
     assert kept.gemeente[41] == 14
+
+
+def test_above_model_households_the_plain_bootstrap_is_used() -> None:
+    p = stress_problem(draw_spec(3))
+    gated = resolving_dynamic(p, ResolveSettings(seed=3, model_households=p.n - 1))
+    plain = ResolveSettings(seed=3, residual_share=0.0, future_discount=0.0)
+    np.testing.assert_array_equal(gated.gemeente, resolving_dynamic(p, plain).gemeente)
+    modelled = resolving_dynamic(p, ResolveSettings(seed=3))
+    assert np.any(modelled.gemeente != gated.gemeente)

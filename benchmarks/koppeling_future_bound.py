@@ -5,8 +5,10 @@
 On SYNTHETIC noisy half-years (`backtest.synthetic_problem`, noise 0.3) the weekly
 re-solving rule (`resolving.py`) is run with three pictures of the future, all else equal:
 
-* `bootstrap`: the default, seen households drawn with replacement (the baseline);
-* `residuen`: the additive log model with column-wise residuals (`futures.py`);
+* `bootstrap`: seen households drawn with replacement, no model (the old default);
+* `residuen`: the additive log model with column-wise residuals (`futures.py`), as
+  first measured (no outlier handling, no tie-break for the household in hand);
+* `standaard`: the current defaults of `ResolveSettings`;
 * `verdeling`: rows of an independent stream drawn from the same generator (another
   seed): the true distribution of later households, which no real policy knows. It
   bounds what a better forecast alone can give this rule; it is not a policy.
@@ -14,13 +16,14 @@ re-solving rule (`resolving.py`) is run with three pictures of the future, all e
 Prints each one's share of the hindsight optimum per stream and the mean.
 
 Run: uv run python benchmarks/koppeling_future_bound.py [--huishoudens 3000]
-     [--streams 2] [--ruis 0.3]
+     [--streams 2] [--ruis 0.3] [--varianten bootstrap,residuen,standaard,verdeling]
 """
 
 from __future__ import annotations
 
 import argparse
 import time
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -54,10 +57,19 @@ def distribution_resolver(other: Problem) -> type[resolving.Resolver]:
     return FromDistribution
 
 
+PLAIN = resolving.ResolveSettings(
+    residual_share=0.0, outlier_z=0.0, future_discount=0.0
+)
+SETTINGS = {
+    "bootstrap": PLAIN,
+    "residuen": replace(PLAIN, residual_share=1.0),
+    "standaard": resolving.ResolveSettings(),
+    "verdeling": PLAIN,
+}
+
+
 def run(problem: Problem, label: str, other: Problem) -> float:
-    settings = resolving.ResolveSettings(
-        residual_share=1.0 if label == "residuen" else 0.0
-    )
+    settings = SETTINGS[label]
     original = resolving.Resolver
     if label == "verdeling":
         resolving.Resolver = distribution_resolver(other)  # type: ignore[misc]
@@ -73,9 +85,10 @@ def main() -> None:
     parser.add_argument("--huishoudens", type=int, default=3000)
     parser.add_argument("--streams", type=int, default=2)
     parser.add_argument("--ruis", type=float, default=0.3)
+    parser.add_argument("--varianten", default=",".join(SETTINGS))
     args = parser.parse_args()
     data = default_data_dir()
-    labels = ("bootstrap", "residuen", "verdeling")
+    labels = tuple(k for k in args.varianten.split(",") if k)
     shares: dict[str, list[float]] = {k: [] for k in labels}
     print("SYNTHETISCHE halfjaren; aandeel van het hindsight-optimum")
     for seed in range(101, 101 + args.streams):

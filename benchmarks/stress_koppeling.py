@@ -16,6 +16,8 @@ measured on the same instances (the baseline).
 
 Run: uv run python benchmarks/stress_koppeling.py [--instances 80] [--first-seed 1]
      [--policies statusquo,greedy,batch,dynamisch] [--quiet] [--zonder-vast]
+     [--seedverschuiving 1000]  (added to each policy's sample seed: the figures'
+     dependence on the draw of the future, the instances stay the same)
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ def main() -> None:
     parser.add_argument("--policies", default=",".join(DEFAULT_POLICIES))
     parser.add_argument("--quiet", action="store_true")
     parser.add_argument("--zonder-vast", action="store_true", help="no fixed case")
+    parser.add_argument("--seedverschuiving", type=int, default=0)
     args = parser.parse_args()
     policies = [p for p in args.policies.split(",") if p]
     shares: dict[str, list[float]] = {p: [] for p in policies}
@@ -95,7 +98,7 @@ def main() -> None:
         line = []
         for p in policies:
             t0 = time.perf_counter()
-            a = run_policy(problem, p, seed)
+            a = run_policy(problem, p, seed + args.seedverschuiving)
             seconds[p] += time.perf_counter() - t0
             s = share(a.total(problem.scores.values), best)
             shares[p].append(s)

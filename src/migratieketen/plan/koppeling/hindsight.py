@@ -165,6 +165,8 @@ def _candidate_mip(
     rows, cols = _candidate_pairs(problem, allowed, lp.capacity_dual, start)
     n, g = allowed.shape
     m = len(rows)
+    if m == 0:  # nothing to choose (HiGHS calls an empty model an error)
+        return None
     capacity = problem.gemeenten.capacity.astype(np.float64)
     matrix = sparse.csr_matrix(
         (

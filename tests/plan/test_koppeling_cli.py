@@ -78,6 +78,7 @@ def test_json_one_record_per_household_and_summary(
     assert len(by_id["HH-001"]["uitleg"]["top3"]) == 3
     assert summary["modus"] == "dynamisch"
     assert 0 < summary["aandeel_hindsight_optimum"] <= 1 + 1e-9
+    assert summary["hindsight_methode"] == "exact (bewezen optimum)"  # a small file
     assert summary["capaciteit"]["totaal"] == 16
     kinds = {g["kenmerk"] for g in summary["eerlijkheid"]["groepen"]}
     assert kinds == {"geslacht_hoofd", "huishoudtype", "nationaliteitsgroep"}

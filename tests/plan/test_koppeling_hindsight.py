@@ -32,6 +32,10 @@ def totals(p: Problem, monkeypatch: pytest.MonkeyPatch, **limits: int) -> float:
             m.setattr(hs, name, value)
         a = hs.hindsight(p)
     assert a.upper_bound is not None
+    expected = hs.EXACT if not limits else hs.ROUNDED
+    if limits.get("CANDIDATES"):
+        expected = hs.CANDIDATE
+    assert a.method == expected
     total = a.total(p.scores.values)
     assert total <= a.upper_bound + 1e-9
     return total

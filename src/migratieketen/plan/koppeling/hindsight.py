@@ -58,6 +58,9 @@ CANDIDATE_PAIRS = 25_000
 CANDIDATE_GAP = 1e-3
 CANDIDATE_NODES = 500
 CANDIDATE_SECONDS = 600.0
+EXACT = "exact (bewezen optimum)"
+CANDIDATE = "geheeltallig programma over de beste gemeenten per huishouden (tot 0,1 %)"
+ROUNDED = "LP-optimum afgerond op hele huishoudens"
 
 
 def _exact(problem: Problem, allowed: BoolArray) -> IntArray | None:
@@ -101,6 +104,7 @@ def hindsight(problem: Problem, guard: FairnessGuard | None = None) -> Assignmen
                 reasons=ledger.reasons(problem, allowed),
                 seconds=time.perf_counter() - started,
                 upper_bound=ledger_total(problem, ledger.gemeente),
+                method=EXACT,
             )
     members = np.arange(problem.n, dtype=np.int64)
     scores = problem.scores.values
@@ -113,9 +117,11 @@ def hindsight(problem: Problem, guard: FairnessGuard | None = None) -> Assignmen
         side_rows=guard.rows(members, 10.0 * placement_bonus(scores)) if guard else (),
     )
     solution = solve_and_round(ledger, members, lp, allowed, problem.persons)
+    method = ROUNDED
     if guard is None:
         better = _candidate_mip(problem, allowed, ledger.gemeente, solution)
         if better is not None:
+            method = CANDIDATE
             ledger = Ledger.open(problem)
             for i in np.nonzero(better >= 0)[0]:
                 ledger.place(int(i), int(better[i]), problem.persons[i])
@@ -128,6 +134,7 @@ def hindsight(problem: Problem, guard: FairnessGuard | None = None) -> Assignmen
         reasons=ledger.reasons(problem, allowed),
         seconds=time.perf_counter() - started,
         upper_bound=solution.objective if guard is None else None,
+        method=method,
     )
 
 

@@ -143,6 +143,7 @@ class Assignment:
     remaining_before: FloatArray | None = None
     prices: FloatArray | None = None
     upper_bound: float | None = None  # LP bound (hindsight only)
+    method: str = ""  # how the optimum was computed, in Dutch (hindsight only)
 
     def total(self, scores: FloatArray) -> float:
         placed = self.gemeente >= 0

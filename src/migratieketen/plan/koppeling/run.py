@@ -123,6 +123,7 @@ class MatchResult:
                 if self.hindsight.upper_bound is None
                 else round(self.hindsight.upper_bound, 6)
             ),
+            "hindsight_methode": self.hindsight.method,
             "aandeel_hindsight_optimum": round(total / optimum, 6)
             if optimum > 0
             else None,

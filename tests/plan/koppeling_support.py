@@ -9,7 +9,14 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from migratieketen.plan.koppeling.model import Gemeenten, Household, Problem, ScoreModel
+from migratieketen.plan.koppeling.model import (
+    Assignment,
+    Gemeenten,
+    Household,
+    Problem,
+    ScoreModel,
+)
+from migratieketen.plan.koppeling.resolving import ResolveSettings, resolving_dynamic
 
 CODES = ("GM0001", "GM0002", "GM0003", "GM0004", "GM0005", "GM0006")
 PROVINCES = ("PV20", "PV20", "PV27", "PV27", "PV30", "PV30")
@@ -51,3 +58,18 @@ def household(
         adults=adults,
         **kw,
     )
+
+
+def assert_repeatable_within_capacity(
+    p: Problem, settings: ResolveSettings
+) -> Assignment:
+    """Run the re-solving policy twice: the same links, no gemeente over capacity, and
+    only allowed gemeenten. Returns the first run."""
+    first = resolving_dynamic(p, settings)
+    again = resolving_dynamic(p, settings)
+    np.testing.assert_array_equal(first.gemeente, again.gemeente)
+    placed = first.gemeente >= 0
+    used = first.received(p.persons, len(p.gemeenten.codes))
+    assert np.all(used <= p.gemeenten.capacity + 1e-9)
+    assert np.all(p.allowed()[np.nonzero(placed)[0], first.gemeente[placed]])
+    return first

@@ -11,6 +11,8 @@ from migratieketen.plan.koppeling.model import Problem
 from migratieketen.plan.koppeling.resolving import ResolveSettings, resolving_dynamic
 from migratieketen.plan.koppeling.stress import draw_spec, stress_problem
 
+from .koppeling_support import assert_repeatable_within_capacity
+
 
 def test_a_group_level_score_model_is_fitted_exactly() -> None:
     rng = np.random.default_rng(1)
@@ -50,18 +52,7 @@ def test_draws_under_the_floor_are_zero() -> None:
 
 def test_resolving_with_the_model_respects_capacity_and_is_repeatable() -> None:
     p: Problem = stress_problem(draw_spec(5))
-    settings = ResolveSettings(seed=5, residual_share=1.0)
-    first = resolving_dynamic(p, settings)
-    again = resolving_dynamic(p, settings)
-    np.testing.assert_array_equal(first.gemeente, again.gemeente)
-    placed = first.gemeente >= 0
-    used = np.bincount(
-        first.gemeente[placed],
-        weights=p.persons[placed],
-        minlength=len(p.gemeenten.codes),
-    )
-    assert np.all(used <= p.gemeenten.capacity + 1e-9)
-    assert np.all(p.allowed()[np.nonzero(placed)[0], first.gemeente[placed]])
+    assert_repeatable_within_capacity(p, ResolveSettings(seed=5, residual_share=1.0))
 
 
 def test_an_outlier_residual_stays_with_its_own_household() -> None:

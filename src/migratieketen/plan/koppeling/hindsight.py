@@ -93,11 +93,7 @@ def hindsight(problem: Problem, guard: FairnessGuard | None = None) -> Assignmen
     if guard is None and int(allowed.sum()) <= EXACT_PAIRS:
         exact = _exact(problem, allowed)
         if exact is not None:
-            for i in np.nonzero(exact >= 0)[0]:
-                ledger.place(int(i), int(exact[i]), problem.persons[i])
-            rest = np.nonzero(exact < 0)[0]  # zero-score households: link where room
-            values = np.where(allowed[rest], problem.scores.values[rest], -np.inf)
-            place_best_first(ledger, rest, values, allowed, problem.persons)
+            ledger = _ledger_from(problem, allowed, exact)
             return Assignment(
                 policy="hindsight",
                 gemeente=ledger.gemeente,
@@ -122,12 +118,7 @@ def hindsight(problem: Problem, guard: FairnessGuard | None = None) -> Assignmen
         better = _candidate_mip(problem, allowed, ledger.gemeente, solution)
         if better is not None:
             method = CANDIDATE
-            ledger = Ledger.open(problem)
-            for i in np.nonzero(better >= 0)[0]:
-                ledger.place(int(i), int(better[i]), problem.persons[i])
-            rest = np.nonzero(better < 0)[0]
-            values = np.where(allowed[rest], scores[rest], -np.inf)
-            place_best_first(ledger, rest, values, allowed, problem.persons)
+            ledger = _ledger_from(problem, allowed, better)
     return Assignment(
         policy="hindsight",
         gemeente=ledger.gemeente,
@@ -138,14 +129,26 @@ def hindsight(problem: Problem, guard: FairnessGuard | None = None) -> Assignmen
     )
 
 
+def _ledger_from(problem: Problem, allowed: BoolArray, gemeente: IntArray) -> Ledger:
+    """A solver's whole assignment in a fresh ledger; the households it left out (zero
+    score) are linked where there is still room."""
+    ledger = Ledger.open(problem)
+    for i in np.nonzero(gemeente >= 0)[0]:
+        ledger.place(int(i), int(gemeente[i]), problem.persons[i])
+    rest = np.nonzero(gemeente < 0)[0]
+    values = np.where(allowed[rest], problem.scores.values[rest], -np.inf)
+    place_best_first(ledger, rest, values, allowed, problem.persons)
+    return ledger
+
+
 def candidates_per_household(n: int) -> int:
     return CANDIDATES if n <= MANY_HOUSEHOLDS else FEW_CANDIDATES
 
 
 def _candidate_pairs(
-    problem: Problem, allowed: BoolArray, prices: FloatArray, start: IntArray
+    problem: Problem, allowed: BoolArray, prices: FloatArray, start: IntArray, k: int
 ) -> tuple[IntArray, IntArray]:
-    """Each household's CANDIDATES best gemeenten at the LP prices, plus its start."""
+    """Each household's k best gemeenten at the LP prices, plus its start."""
     capacity = problem.gemeenten.capacity.astype(np.float64)
     persons = problem.persons
     fits = allowed & (capacity[None, :] >= persons[:, None] - 1e-9)
@@ -153,7 +156,6 @@ def _candidate_pairs(
         fits, problem.scores.values - persons[:, None] * prices[None, :], -np.inf
     )
     n, g = adjusted.shape
-    k = min(candidates_per_household(n), g)
     top = np.argpartition(-adjusted, k - 1, axis=1)[:, :k]
     rows = np.repeat(np.arange(n), k)
     cols = top.ravel()
@@ -175,7 +177,9 @@ def _candidate_mip(
     )
     if problem.n * per_household > CANDIDATE_PAIRS:
         return None
-    rows, cols = _candidate_pairs(problem, allowed, lp.capacity_dual, start)
+    rows, cols = _candidate_pairs(
+        problem, allowed, lp.capacity_dual, start, per_household
+    )
     n = problem.n
     if len(rows) == 0:  # nothing to choose (HiGHS calls an empty model an error)
         return None

@@ -21,3 +21,37 @@ def test_split_futures_respect_capacity_and_repeat(scenarios: int) -> None:
     first = assert_repeatable_within_capacity(p, settings)
     placed = first.gemeente >= 0
     assert set(np.nonzero(~placed)[0]) == set(first.reasons)
+
+
+def test_dynamic_hedges_over_realisations_of_the_rest_of_the_stream(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Up to REALISATION_HOUSEHOLDS each week's LPs each hold one bootstrapped
+    realisation of the rest of the stream: as many households as are still to come,
+    each counted once."""
+    from migratieketen.plan.koppeling import dynamic as dynamic_module
+    from migratieketen.plan.koppeling.resolving import Resolver
+
+    p: Problem = stress_problem(draw_spec(7))
+    assert p.n <= dynamic_module.REALISATION_HOUSEHOLDS
+    seen: list[int] = []
+    plans: list[tuple[int, int, float]] = []  # (households seen, rows, weight)
+    week, plan = Resolver.week, Resolver._plan
+
+    def spy_week(self, pool, seen_now, index):  # type: ignore[no-untyped-def]
+        seen.append(seen_now)
+        return week(self, pool, seen_now, index)
+
+    def spy_plan(self, pool, future, persons, weight):  # type: ignore[no-untyped-def]
+        plans.append((seen[-1], len(future), weight))
+        return plan(self, pool, future, persons, weight)
+
+    monkeypatch.setattr(Resolver, "week", spy_week)
+    monkeypatch.setattr(Resolver, "_plan", spy_plan)
+    dynamic_module.dynamic(p)
+    assert plans
+    for households_seen in set(seen) - {p.n}:
+        rows = [(r, w) for s, r, w in plans if s == households_seen]
+        assert len(rows) == dynamic_module.REALISATIONS
+        assert all(r == p.n - households_seen for r, _ in rows)
+        assert all(w == pytest.approx(1.0) for _, w in rows)

@@ -83,6 +83,18 @@ TIE_BUFFER_SD = 1.0
 # year near its 60 s budget (a week's LP is the week's households plus those rows).
 RESOLVE_HOUSEHOLDS = 5000
 LARGE_FUTURE_ROWS = 2000
+# Up to this many households each week's prices and plan are the mean over
+# REALISATIONS separate LPs, each with one bootstrapped realisation of the rest of the
+# stream (as many households as are still to come, each counted once) instead of one
+# LP over their average. The average LP counts on the best-fitting share of every
+# household type turning up; a realisation has the luck of one draw, so the mean prices
+# and plan hedge against it. Measured on 2 December 2026 (docs/koppeling.md): outside-
+# like instances 96.14 -> 96.71 % of the hindsight optimum on average, noisy 3,000-
+# household half-years 95.56 -> 96.31 % and illustrative ones 99.58 -> 99.41 % (two streams
+# each), at 5x the time.
+# Above it (the year) the time budget keeps the single LP.
+REALISATION_HOUSEHOLDS = 3000
+REALISATIONS = 8
 
 
 class Potentials:
@@ -186,7 +198,14 @@ def dynamic(
     cfg = settings or DynamicSettings()
     if guard is None:
         resolve = ResolveSettings(seed=cfg.seed)
-        if problem.n > RESOLVE_HOUSEHOLDS:
+        if problem.n <= REALISATION_HOUSEHOLDS:
+            resolve = replace(
+                resolve,
+                samples=REALISATIONS,
+                scenarios=REALISATIONS,
+                max_future_rows=REALISATIONS * problem.n,
+            )
+        elif problem.n > RESOLVE_HOUSEHOLDS:
             resolve = replace(resolve, max_future_rows=LARGE_FUTURE_ROWS)
         return resolving_dynamic(problem, resolve)
     prices = Potentials(problem, problem.allowed(), cfg)

@@ -17,7 +17,8 @@ future are noise (docs/koppeling.md, Beperkingen). Here, every week:
 * households the LP places whole follow it; the others are placed by a small integer
   programme on score minus persons x capacity price where that is positive (with
   `scenarios` > 1: several LPs over parts of the future, their mean plan and prices;
-  better with noisy scores, worse without, and slower, so off by default);
+  with as many parts as samples each part is one realisation of the rest of the
+  stream, which `dynamic` uses up to 3,000 households);
 * a household whose every gemeente is worth more to the expected later arrivals than
   to it waits (wachtlijst) and is reconsidered each week: capacity is short and the
   LP keeps it for better matches;
@@ -86,8 +87,9 @@ class ResolveSettings:
     prior_rows: float = 0.0
     # Separate LPs over disjoint parts of the sampled future (each weighted up to the
     # whole future); the week follows their mean plan and mean prices, so a household is
-    # placed by the plan only where every part agrees. 1: one pooled LP (the default;
-    # see docs/koppeling.md, Geprobeerd en niet overgenomen, for 4).
+    # placed by the plan only where every part agrees. 1: one pooled LP. With
+    # scenarios == samples (and no cap on the rows) each part is one realisation of the
+    # rest of the stream: `dynamic` does that up to 3,000 households (docs/koppeling.md).
     scenarios: int = 1
 
 

@@ -55,3 +55,34 @@ def test_dynamic_hedges_over_realisations_of_the_rest_of_the_stream(
         assert len(rows) == dynamic_module.REALISATIONS
         assert all(r == p.n - households_seen for r, _ in rows)
         assert all(w == pytest.approx(1.0) for _, w in rows)
+
+
+def test_heavy_tailed_scores_use_one_lp_instead_of_realisations(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where one score dwarfs the rest the mean over realisations hinges on which of them
+    hold the outlier's copies, so such weeks fall back to one LP over the whole sample."""
+    from migratieketen.plan.koppeling import dynamic as dynamic_module
+    from migratieketen.plan.koppeling.resolving import Resolver
+
+    plans_per_week: list[tuple[bool, int]] = []
+    week, plan = Resolver.week, Resolver._plan
+
+    def spy_week(self, pool, seen_now, index):  # type: ignore[no-untyped-def]
+        plans_per_week.append((self._heavy_tailed(seen_now), 0))
+        return week(self, pool, seen_now, index)
+
+    def spy_plan(self, pool, future, persons, weight):  # type: ignore[no-untyped-def]
+        heavy, count = plans_per_week[-1]
+        plans_per_week[-1] = (heavy, count + 1)
+        return plan(self, pool, future, persons, weight)
+
+    monkeypatch.setattr(Resolver, "week", spy_week)
+    monkeypatch.setattr(Resolver, "_plan", spy_plan)
+    for seed, expect_heavy in ((34, True), (7, False)):  # Pareto scores; sparse ones
+        plans_per_week.clear()
+        dynamic_module.dynamic(stress_problem(draw_spec(seed)))
+        planned = [(heavy, count) for heavy, count in plans_per_week if count]
+        assert any(heavy for heavy, _ in planned) == expect_heavy
+        for heavy, count in planned:
+            assert count == (1 if heavy else dynamic_module.REALISATIONS)

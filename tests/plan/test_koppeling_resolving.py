@@ -86,3 +86,23 @@ def test_heavy_tailed_scores_use_one_lp_instead_of_realisations(
         assert any(heavy for heavy, _ in planned) == expect_heavy
         for heavy, count in planned:
             assert count == (1 if heavy else dynamic_module.REALISATIONS)
+
+
+def test_bayesian_realisations_are_whole_blocks_of_seen_households() -> None:
+    from migratieketen.plan.koppeling.resolving import Resolver
+
+    p: Problem = stress_problem(draw_spec(7))
+    settings = ResolveSettings(
+        samples=4, scenarios=4, max_future_rows=4 * p.n, dirichlet_alpha=0.5
+    )
+    seen = 20
+    values, persons, weight, blocks = Resolver(p, settings)._future(seen, week=3)
+    left = p.n - seen
+    assert blocks == 4 and len(values) == 4 * left and weight * blocks == 1.0
+    rng = np.random.default_rng(0)
+    rows = Resolver(p, settings)._bayesian_blocks(seen, left, 4, rng)
+    assert rows.max() < seen
+    for block in rows.reshape(4, left):
+        assert np.all(np.diff(block) >= 0)
+    plain = ResolveSettings(samples=4, scenarios=4, max_future_rows=4 * p.n)
+    assert Resolver(p, plain)._future(seen, week=3)[3] == 0

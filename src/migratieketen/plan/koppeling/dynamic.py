@@ -97,6 +97,11 @@ LARGE_FUTURE_ROWS = 2000
 REALISATION_HOUSEHOLDS = 3000
 REALISATIONS = 8
 HEAVY_TAIL_RATIO = 50.0  # ResolveSettings.heavy_tail_ratio
+# Each realisation a Bayesian bootstrap (ResolveSettings.dirichlet_alpha): against plain
+# bootstrapped realisations outside-like 96.71 -> 96.89 % (two sample seeds: +0.18 both),
+# stress mean 94.87 -> 95.05 % and worst 73.25 -> 83.54 %, noisy backtest level (96.25
+# against 96.28 %, six streams), illustrative 99.41 -> 99.57 % (two streams).
+DIRICHLET_ALPHA = 0.5
 
 
 class Potentials:
@@ -207,6 +212,7 @@ def dynamic(
                 scenarios=REALISATIONS,
                 max_future_rows=REALISATIONS * problem.n,
                 heavy_tail_ratio=HEAVY_TAIL_RATIO,
+                dirichlet_alpha=DIRICHLET_ALPHA,
             )
         elif problem.n > RESOLVE_HOUSEHOLDS:
             resolve = replace(resolve, max_future_rows=LARGE_FUTURE_ROWS)

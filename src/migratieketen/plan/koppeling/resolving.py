@@ -97,6 +97,11 @@ class ResolveSettings:
     # of the outlier: on two heavy-tailed stress instances (seeds 34 and 42) it fell to
     # 31 and 68 % where one LP kept 92 and 96 % (docs/koppeling.md). 0: never.
     heavy_tail_ratio: float = 0.0
+    # With whole realisations (scenarios == samples, no cap): each realisation is a
+    # Bayesian bootstrap, its households drawn with Dirichlet(alpha) weights over the
+    # households seen, so it carries the uncertainty about the distribution itself and
+    # not only the luck of one draw. 0: plain bootstrap.
+    dirichlet_alpha: float = 0.0
 
 
 def integer_assign(
@@ -141,8 +146,11 @@ class Resolver:
         self.ledger = Ledger.open(problem)
         self.last_prices: FloatArray | None = None
 
-    def _future(self, seen: int, week: int) -> tuple[FloatArray, FloatArray, float]:
-        """Sampled households to come: score rows, persons, and the weight of a row.
+    def _future(
+        self, seen: int, week: int
+    ) -> tuple[FloatArray, FloatArray, float, int]:
+        """Sampled households to come: score rows, persons, the weight of a row, and
+        the number of realisations laid out as consecutive blocks (0: rows in no order).
 
         Each is a seen household (bootstrap: its score row, persons and hard
         constraints). With `residual_share` (up to `model_households`) a share of them
@@ -154,11 +162,16 @@ class Resolver:
         g = self.values.shape[1]
         left = self.problem.n - seen
         if left <= 0:
-            return np.zeros((0, g)), np.zeros(0), 0.0
+            return np.zeros((0, g)), np.zeros(0), 0.0, 0
         rng = np.random.default_rng([self.settings.seed, week, 17])
         draws = min(left * self.settings.samples, self.settings.max_future_rows)
         draws = max(draws, left)
-        rows = np.sort(rng.integers(0, seen, size=draws)).astype(np.int64)
+        blocks = draws // left if self.settings.dirichlet_alpha > 0 else 0
+        if blocks and draws == blocks * left:
+            rows = self._bayesian_blocks(seen, left, blocks, rng)
+        else:
+            blocks = 0
+            rows = np.sort(rng.integers(0, seen, size=draws)).astype(np.int64)
         values = self.values[rows].copy()
         small = self.problem.n <= self.settings.model_households
         share = self.settings.residual_share if small else 0.0
@@ -170,7 +183,19 @@ class Resolver:
             values[shuffled] = self._shuffled(rows[shuffled], seen, rng)
         if small:
             values *= 1.0 - self.settings.future_discount
-        return values, self.persons[rows], left / draws
+        return values, self.persons[rows], left / draws, blocks
+
+    def _bayesian_blocks(
+        self, seen: int, left: int, blocks: int, rng: np.random.Generator
+    ) -> IntArray:
+        """`blocks` realisations of `left` households, one after the other, each drawn
+        with its own Dirichlet(dirichlet_alpha) weights over the households seen."""
+        alpha = np.full(seen, self.settings.dirichlet_alpha)
+        drawn = [
+            np.sort(rng.choice(seen, size=left, p=rng.dirichlet(alpha)))
+            for _ in range(blocks)
+        ]
+        return np.concatenate(drawn).astype(np.int64)
 
     def _modelled(
         self, rows: IntArray, modelled: BoolArray, seen: int, rng: np.random.Generator
@@ -221,7 +246,7 @@ class Resolver:
     def week(self, pool: IntArray, seen: int, week: int) -> tuple[FloatArray, IntArray]:
         """Place what should be placed now; return the prices and who waits."""
         ledger = self.ledger
-        future, future_persons, weight = self._future(seen, week)
+        future, future_persons, weight, blocks = self._future(seen, week)
         if len(future) == 0:
             self._final(pool)
             return np.zeros(len(ledger.remaining)), np.zeros(0, dtype=np.int64)
@@ -229,7 +254,9 @@ class Resolver:
         if parts > 1 and self._heavy_tailed(seen):
             parts = 1
         group = np.zeros(len(future), dtype=np.int64)
-        if parts > 1:
+        if parts > 1 and parts == blocks:
+            group = np.repeat(np.arange(parts), len(future) // parts)
+        elif parts > 1:
             rng = np.random.default_rng([self.settings.seed, week, 23])
             group = rng.permutation(len(future)) % parts
         prices = np.zeros(len(ledger.remaining))

@@ -4,11 +4,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
+
 import numpy as np
 import pytest
 
+from migratieketen.plan.koppeling import dynamic as dynamic_module
 from migratieketen.plan.koppeling.model import Problem
-from migratieketen.plan.koppeling.resolving import ResolveSettings
+from migratieketen.plan.koppeling.resolving import Resolver, ResolveSettings
 from migratieketen.plan.koppeling.stress import draw_spec, stress_problem
 
 from .koppeling_support import assert_repeatable_within_capacity
@@ -23,38 +27,52 @@ def test_split_futures_respect_capacity_and_repeat(scenarios: int) -> None:
     assert set(np.nonzero(~placed)[0]) == set(first.reasons)
 
 
+@dataclass
+class PlanCall:
+    seen: int  # households seen in the week of the call
+    heavy: bool  # the week counted as heavy-tailed
+    rows: int  # sampled future rows in this LP
+    weight: float  # weight of one such row
+
+
+def record_plans(
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[list[int], list[PlanCall]]:
+    """Households seen per week and every LP of the weeks, as `dynamic` makes them."""
+    weeks: list[int] = []
+    calls: list[PlanCall] = []
+    week, plan = Resolver.week, Resolver._plan
+
+    def spy_week(self, pool, seen, index):  # type: ignore[no-untyped-def]
+        weeks.append(seen)
+        return week(self, pool, seen, index)
+
+    def spy_plan(self, pool, future, persons, weight):  # type: ignore[no-untyped-def]
+        heavy = self._heavy_tailed(weeks[-1])
+        calls.append(PlanCall(weeks[-1], heavy, len(future), weight))
+        return plan(self, pool, future, persons, weight)
+
+    monkeypatch.setattr(Resolver, "week", spy_week)
+    monkeypatch.setattr(Resolver, "_plan", spy_plan)
+    return weeks, calls
+
+
 def test_dynamic_hedges_over_realisations_of_the_rest_of_the_stream(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Up to REALISATION_HOUSEHOLDS each week's LPs each hold one bootstrapped
     realisation of the rest of the stream: as many households as are still to come,
     each counted once."""
-    from migratieketen.plan.koppeling import dynamic as dynamic_module
-    from migratieketen.plan.koppeling.resolving import Resolver
-
     p: Problem = stress_problem(draw_spec(7))
     assert p.n <= dynamic_module.REALISATION_HOUSEHOLDS
-    seen: list[int] = []
-    plans: list[tuple[int, int, float]] = []  # (households seen, rows, weight)
-    week, plan = Resolver.week, Resolver._plan
-
-    def spy_week(self, pool, seen_now, index):  # type: ignore[no-untyped-def]
-        seen.append(seen_now)
-        return week(self, pool, seen_now, index)
-
-    def spy_plan(self, pool, future, persons, weight):  # type: ignore[no-untyped-def]
-        plans.append((seen[-1], len(future), weight))
-        return plan(self, pool, future, persons, weight)
-
-    monkeypatch.setattr(Resolver, "week", spy_week)
-    monkeypatch.setattr(Resolver, "_plan", spy_plan)
+    weeks, calls = record_plans(monkeypatch)
     dynamic_module.dynamic(p)
-    assert plans
-    for households_seen in set(seen) - {p.n}:
-        rows = [(r, w) for s, r, w in plans if s == households_seen]
+    assert calls
+    for households_seen in set(weeks) - {p.n}:
+        rows = [c for c in calls if c.seen == households_seen]
         assert len(rows) == dynamic_module.REALISATIONS
-        assert all(r == p.n - households_seen for r, _ in rows)
-        assert all(w == pytest.approx(1.0) for _, w in rows)
+        assert all(c.rows == p.n - households_seen for c in rows)
+        assert all(c.weight == pytest.approx(1.0) for c in rows)
 
 
 def test_heavy_tailed_scores_use_one_lp_instead_of_realisations(
@@ -62,35 +80,18 @@ def test_heavy_tailed_scores_use_one_lp_instead_of_realisations(
 ) -> None:
     """Where one score dwarfs the rest the mean over realisations hinges on which of them
     hold the outlier's copies, so such weeks fall back to one LP over the whole sample."""
-    from migratieketen.plan.koppeling import dynamic as dynamic_module
-    from migratieketen.plan.koppeling.resolving import Resolver
-
-    plans_per_week: list[tuple[bool, int]] = []
-    week, plan = Resolver.week, Resolver._plan
-
-    def spy_week(self, pool, seen_now, index):  # type: ignore[no-untyped-def]
-        plans_per_week.append((self._heavy_tailed(seen_now), 0))
-        return week(self, pool, seen_now, index)
-
-    def spy_plan(self, pool, future, persons, weight):  # type: ignore[no-untyped-def]
-        heavy, count = plans_per_week[-1]
-        plans_per_week[-1] = (heavy, count + 1)
-        return plan(self, pool, future, persons, weight)
-
-    monkeypatch.setattr(Resolver, "week", spy_week)
-    monkeypatch.setattr(Resolver, "_plan", spy_plan)
+    weeks, calls = record_plans(monkeypatch)
     for seed, expect_heavy in ((34, True), (7, False)):  # Pareto scores; sparse ones
-        plans_per_week.clear()
+        weeks.clear()
+        calls.clear()
         dynamic_module.dynamic(stress_problem(draw_spec(seed)))
-        planned = [(heavy, count) for heavy, count in plans_per_week if count]
-        assert any(heavy for heavy, _ in planned) == expect_heavy
-        for heavy, count in planned:
+        per_week = Counter((c.seen, c.heavy) for c in calls)
+        assert any(heavy for _, heavy in per_week) == expect_heavy
+        for (_, heavy), count in per_week.items():
             assert count == (1 if heavy else dynamic_module.REALISATIONS)
 
 
 def test_bayesian_realisations_are_whole_blocks_of_seen_households() -> None:
-    from migratieketen.plan.koppeling.resolving import Resolver
-
     p: Problem = stress_problem(draw_spec(7))
     settings = ResolveSettings(
         samples=4, scenarios=4, max_future_rows=4 * p.n, dirichlet_alpha=0.5

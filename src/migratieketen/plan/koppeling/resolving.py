@@ -166,11 +166,11 @@ class Resolver:
         rng = np.random.default_rng([self.settings.seed, week, 17])
         draws = min(left * self.settings.samples, self.settings.max_future_rows)
         draws = max(draws, left)
-        blocks = draws // left if self.settings.dirichlet_alpha > 0 else 0
-        if blocks and draws == blocks * left:
+        whole = self.settings.dirichlet_alpha > 0 and draws % left == 0
+        blocks = draws // left if whole else 0
+        if whole:
             rows = self._bayesian_blocks(seen, left, blocks, rng)
         else:
-            blocks = 0
             rows = np.sort(rng.integers(0, seen, size=draws)).astype(np.int64)
         values = self.values[rows].copy()
         small = self.problem.n <= self.settings.model_households

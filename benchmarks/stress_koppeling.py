@@ -30,23 +30,12 @@ import numpy as np
 
 from migratieketen.data import DataDirError, default_data_dir
 from migratieketen.plan.koppeling.backtest import synthetic_problem
-from migratieketen.plan.koppeling.model import Assignment, Problem
-from migratieketen.plan.koppeling.online import weekly_batches
+from migratieketen.plan.koppeling.model import Problem
+from migratieketen.plan.koppeling.online import weeks_waited
 from migratieketen.plan.koppeling.run import run_policy
 from migratieketen.plan.koppeling.stress import draw_spec, stress_problem
 
 DEFAULT_POLICIES = ("statusquo", "greedy", "batch", "dynamisch")
-
-
-def weeks_waited(problem: Problem, a: Assignment) -> np.ndarray:
-    """Decision batches between arrival and linking, per linked household."""
-    arrived = np.zeros(problem.n, dtype=np.int64)
-    for week, members in enumerate(weekly_batches(problem)):
-        arrived[members] = week
-    placed = a.gemeente >= 0
-    if a.batch_of is None:
-        return np.zeros(int(placed.sum()), dtype=np.int64)
-    return np.asarray(a.batch_of[placed] - arrived[placed])
 
 
 FIXED_LABEL = (
@@ -106,7 +95,8 @@ def main() -> None:
                 worst[p] = (s, label)
             line.append(f"{p} {s:7.2%}")
             if p == "dynamisch":
-                waited.append(weeks_waited(problem, a))
+                placed = a.gemeente >= 0
+                waited.append(weeks_waited(problem, a.batch_of)[placed])
         if not args.quiet:
             print(f"{label:<95} " + "  ".join(line), flush=True)
     print(f"\nAandeel van het hindsight-optimum over {count} SYNTHETISCHE")

@@ -104,6 +104,15 @@ def _summary_table(summary: dict[str, Any]) -> None:
         highlight=False,
     )
     console.print(f"Score: {summary['score']['label']}. {summary['score']['formule']}.")
+    wait = summary["wachten"]
+    if wait["huishoudens_gewacht"]:
+        console.print(
+            f"Wachten: {wait['huishoudens_gewacht']} huishoudens wachtten op hun besluit, "
+            f"gemiddeld {wait['gemiddeld_weken']:.2f} weken per gekoppeld huishouden "
+            f"(langste {wait['langste_weken']}; beslistermijn "
+            f"{wait['beslistermijn_weken']} weken).",
+            highlight=False,
+        )
     table = Table(title="Eerlijkheid per groep (t.o.v. status quo)")
     for col in (
         "kenmerk",
@@ -165,6 +174,15 @@ def koppeling(
             help="Geen groep verliest meer dan dit aandeel t.o.v. de status quo (bv. 0.05)."
         ),
     ] = None,
+    beslistermijn: Annotated[
+        int | None,
+        typer.Option(
+            "--beslistermijn",
+            help="Weken dat een huishouden waarover de toekomstscenario's het oneens "
+            "zijn mag wachten (dynamisch; 0 = in de week van aankomst beslissen; "
+            "standaard 3).",
+        ),
+    ] = None,
     afweging: Annotated[
         bool,
         typer.Option(
@@ -190,7 +208,7 @@ def koppeling(
     try:
         data = data_dir or default_data_dir()
         problem = run.load_problem(huishoudens, scores, capaciteit, data)
-        result = run.match(problem, modus.value, seed, tolerantie)
+        result = run.match(problem, modus.value, seed, tolerantie, beslistermijn)
         summary = result.summary()
         if afweging:
             summary["afweging_taakstelling"] = _frontier(problem)

@@ -47,6 +47,21 @@ def test_upload_gives_recommendations_with_top3_balance_and_fairness(
     assert page.count("<ol>") == 3  # a top-3 per household
 
 
+def test_waiting_for_the_decision_is_shown(coordinator: Client) -> None:
+    """The result says how long households waited under the beslistermijn."""
+    run = _upload(coordinator)
+    wait = run.result["samenvatting"]["wachten"]
+    assert wait["beslistermijn_weken"] == 3
+    assert all("weken_gewacht" in r for r in run.result["huishoudens"])
+    run.result["samenvatting"]["wachten"] = dict(
+        wait, huishoudens_gewacht=2, gemiddeld_weken=0.5, langste_weken=3
+    )
+    run.save(update_fields=["result"])
+    page = coordinator.get(f"/koppeling/{run.uuid}").content.decode()
+    assert "2 huishoudens wachtten op hun besluit: gemiddeld 0,50 weken" in page
+    assert "(beslistermijn 3 weken)" in page
+
+
 def test_accept_and_override_are_stored_and_audited(coordinator: Client) -> None:
     run = _upload(coordinator)
     url = f"/koppeling/{run.uuid}"

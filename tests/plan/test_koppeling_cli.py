@@ -83,6 +83,12 @@ def test_json_one_record_per_household_and_summary(
     kinds = {g["kenmerk"] for g in summary["eerlijkheid"]["groepen"]}
     assert kinds == {"geslacht_hoofd", "huishoudtype", "nationaliteitsgroep"}
     assert "ILLUSTRATIEF" in summary["score"]["label"]
+    wait = summary["wachten"]
+    assert wait["beslistermijn_weken"] == 3  # the default, applied at this size
+    waited = [r["weken_gewacht"] for r in records if r["gemeentecode"]]
+    assert wait["huishoudens_gewacht"] == sum(w > 0 for w in waited)
+    assert wait["langste_weken"] == max(waited)
+    assert by_id["HH-007"]["weken_gewacht"] is None  # not linked
 
 
 def test_csv_with_scores_file_and_hindsight(
@@ -122,6 +128,27 @@ def test_bsn_column_refused_and_nothing_written(
     assert code == 1
     assert "BSN" in out and "niets verwerkt" in out
     assert not out_file.exists()
+
+
+def test_beslistermijn_outside_its_range_is_refused(
+    app: typer.Typer, files: tuple[Path, Path], shared_data_dir: Path, tmp_path: Path
+) -> None:
+    h, c = files
+    out_file = tmp_path / "uit.json"
+    code, out = _run(
+        app, shared_data_dir, "--huishoudens", str(h), "--capaciteit", str(c),
+        "--beslistermijn", "9", "--format", "json", "--uitvoer", str(out_file),
+    )  # fmt: skip
+    assert code == 1
+    assert "beslistermijn moet een geheel aantal weken van 0 tot en met 8" in out
+    assert not out_file.exists()
+    code, out = _run(
+        app, shared_data_dir, "--huishoudens", str(h), "--capaciteit", str(c),
+        "--beslistermijn", "0", "--format", "json",
+    )  # fmt: skip
+    assert code == 0, out
+    summary = json.loads(out[out.index("{") :])["samenvatting"]
+    assert summary["wachten"]["beslistermijn_weken"] == 0
 
 
 def test_bad_row_reports_row_and_column(

@@ -107,3 +107,41 @@ def test_bayesian_realisations_are_whole_blocks_of_seen_households() -> None:
         assert np.all(np.diff(block) >= 0)
     plain = ResolveSettings(samples=4, scenarios=4, max_future_rows=4 * p.n)
     assert Resolver(p, plain)._future(seen, week=3)[3] == 0
+
+
+@pytest.mark.parametrize("wait_weeks", [0, 2])
+def test_beslistermijn_defers_only_households_the_realisations_disagree_on(
+    monkeypatch: pytest.MonkeyPatch, wait_weeks: int
+) -> None:
+    """A household waits for more arrivals only while no gemeente holds 75 % of the
+    realisations' mean plan, and at most `max_wait_weeks` after its arrival week."""
+    p: Problem = stress_problem(draw_spec(7))
+    deferred: list[tuple[int, int]] = []  # (weeks since first in a pool, household)
+    current = [0]
+    week, follow = Resolver.week, Resolver._follow
+
+    def spy_week(self, pool, seen, index):  # type: ignore[no-untyped-def]
+        current[0] = index
+        return week(self, pool, seen, index)
+
+    def spy_follow(self, pool, share, prices, undecided):  # type: ignore[no-untyped-def]
+        agree = share.max(axis=1)
+        assert np.all(agree[undecided] < self.settings.wait_agreement)
+        for i in pool[undecided]:
+            deferred.append((current[0] - int(self.first_week[i]), int(i)))
+        follow(self, pool, share, prices, undecided)
+        assert np.all(self.ledger.gemeente[pool[undecided]] < 0)  # they wait
+
+    monkeypatch.setattr(Resolver, "week", spy_week)
+    monkeypatch.setattr(Resolver, "_follow", spy_follow)
+    a = dynamic_module.dynamic(
+        p, dynamic_module.DynamicSettings(max_wait_weeks=wait_weeks)
+    )
+    if wait_weeks == 0:
+        assert not deferred
+        return
+    assert deferred, "the realisations disagree on some households of this stream"
+    assert max(w for w, _ in deferred) < wait_weeks
+    assert np.all(a.received(p.persons, len(p.gemeenten.codes)) <= p.gemeenten.capacity)
+    again = dynamic_module.dynamic(p, dynamic_module.DynamicSettings(max_wait_weeks=2))
+    np.testing.assert_array_equal(a.gemeente, again.gemeente)

@@ -35,6 +35,17 @@ def weekly_batches(problem: Problem) -> list[IntArray]:
     return [np.array(b, dtype=np.int64) for b in batches]
 
 
+def weeks_waited(problem: Problem, batch_of: IntArray | None) -> IntArray:
+    """Decision weeks between a household's arrival week and the week it was linked
+    (0 for a policy that decides every household in its arrival week)."""
+    arrived = np.zeros(problem.n, dtype=np.int64)
+    for week, members in enumerate(weekly_batches(problem)):
+        arrived[members] = week
+    if batch_of is None:
+        return np.zeros(problem.n, dtype=np.int64)
+    return np.asarray(batch_of - arrived, dtype=np.int64)
+
+
 def unassigned_reason(
     problem: Problem, i: int, allowed: BoolArray, remaining: FloatArray
 ) -> str:

@@ -22,6 +22,9 @@ future are noise (docs/koppeling.md, Beperkingen). Here, every week:
 * a household whose every gemeente is worth more to the expected later arrivals than
   to it waits (wachtlijst) and is reconsidered each week: capacity is short and the
   LP keeps it for better matches;
+* with `max_wait_weeks` (beslistermijn) and several realisations, a household they
+  disagree on (no gemeente holds `wait_agreement` of its mean plan) waits up to that
+  many weeks: the arrivals seen meanwhile tell which realisation is coming true;
 * when no further arrivals are announced, the rest (week, waiting list) is solved
   exactly, and anything left is placed where there is still room, so a household is
   only left unlinked when no allowed gemeente has room for it at the end.
@@ -102,6 +105,12 @@ class ResolveSettings:
     # households seen, so it carries the uncertainty about the distribution itself and
     # not only the luck of one draw. 0: plain bootstrap.
     dirichlet_alpha: float = 0.0
+    # Beslistermijn (with scenarios > 1 only): a household the realisations disagree on,
+    # its largest share of their mean plan below `wait_agreement`, waits up to this many
+    # weeks after its arrival week before it is placed by price. The arrivals seen
+    # meanwhile settle much of the disagreement (docs/koppeling.md). 0: decide now.
+    max_wait_weeks: int = 0
+    wait_agreement: float = 0.75
 
 
 def integer_assign(
@@ -145,6 +154,7 @@ class Resolver:
         self.persons = problem.persons
         self.ledger = Ledger.open(problem)
         self.last_prices: FloatArray | None = None
+        self.first_week = np.full(problem.n, -1, dtype=np.int64)  # first in a pool
 
     def _future(
         self, seen: int, week: int
@@ -246,6 +256,8 @@ class Resolver:
     def week(self, pool: IntArray, seen: int, week: int) -> tuple[FloatArray, IntArray]:
         """Place what should be placed now; return the prices and who waits."""
         ledger = self.ledger
+        fresh = pool[self.first_week[pool] < 0]
+        self.first_week[fresh] = week
         future, future_persons, weight, blocks = self._future(seen, week)
         if len(future) == 0:
             self._final(pool)
@@ -267,7 +279,11 @@ class Resolver:
             prices += p / parts
             share += s / parts
         self.last_prices = prices
-        self._follow(pool, share, prices)
+        undecided = np.zeros(len(pool), dtype=bool)
+        if parts > 1 and self.settings.max_wait_weeks > 0:
+            young = week - self.first_week[pool] < self.settings.max_wait_weeks
+            undecided = young & (share.max(axis=1) < self.settings.wait_agreement)
+        self._follow(pool, share, prices, undecided)
         return prices, pool[ledger.gemeente[pool] < 0]
 
     def _heavy_tailed(self, seen: int) -> bool:
@@ -295,8 +311,15 @@ class Resolver:
         share = solution.dense_share(len(pool) + len(future), len(lp.upper))
         return solution.capacity_dual, share[: len(pool)]
 
-    def _follow(self, pool: IntArray, share: FloatArray, prices: FloatArray) -> None:
-        """Households the plan places whole follow it; the rest go by price or wait."""
+    def _follow(
+        self,
+        pool: IntArray,
+        share: FloatArray,
+        prices: FloatArray,
+        undecided: BoolArray,
+    ) -> None:
+        """Households the plan places whole follow it; the rest go by price or wait,
+        the `undecided` ones (within their beslistermijn) without being priced."""
         ledger = self.ledger
         best = share.argmax(axis=1)
         whole = share[np.arange(len(pool)), best] >= WHOLE
@@ -304,7 +327,7 @@ class Resolver:
             i, g = int(pool[k]), int(best[k])
             if ledger.remaining[g] >= self.persons[i] - 1e-9:
                 ledger.place(i, g, self.persons[i])
-        rest = pool[ledger.gemeente[pool] < 0]
+        rest = pool[(ledger.gemeente[pool] < 0) & ~undecided]
         if len(rest):
             adjusted = self.values[rest] - self.persons[rest, None] * prices[None, :]
             chosen = integer_assign(adjusted, self.persons[rest], ledger.remaining)

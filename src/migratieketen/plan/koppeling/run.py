@@ -17,7 +17,13 @@ from migratieketen.plan.koppeling.capacity import (
     planning_half_years,
     taakstelling_capacity,
 )
-from migratieketen.plan.koppeling.dynamic import DynamicSettings, dynamic
+from migratieketen.plan.koppeling.dynamic import (
+    DEFAULT_WAIT_WEEKS,
+    MAX_WAIT_WEEKS,
+    DynamicSettings,
+    applied_wait_weeks,
+    dynamic,
+)
 from migratieketen.plan.koppeling.explain import explain
 from migratieketen.plan.koppeling.greedy import greedy
 from migratieketen.plan.koppeling.hindsight import hindsight
@@ -27,6 +33,7 @@ from migratieketen.plan.koppeling.inputs import (
     read_scores,
 )
 from migratieketen.plan.koppeling.model import Assignment, KoppelingError, Problem
+from migratieketen.plan.koppeling.online import weeks_waited
 from migratieketen.plan.koppeling.scores import default_scores, file_scores
 from migratieketen.plan.koppeling.statusquo import status_quo
 
@@ -62,12 +69,17 @@ def run_policy(
     mode: str,
     seed: int = 0,
     guard: FairnessGuard | None = None,
+    wait_weeks: int | None = None,
 ) -> Assignment:
+    """`wait_weeks`: the dynamic policy's beslistermijn (None: its default)."""
+    settings = DynamicSettings(seed=seed)
+    if wait_weeks is not None:
+        settings = DynamicSettings(seed=seed, max_wait_weeks=wait_weeks)
     policies: dict[str, Callable[[], Assignment]] = {
         "statusquo": lambda: status_quo(problem),
         "greedy": lambda: greedy(problem),
         "batch": lambda: batch(problem, guard),
-        "dynamisch": lambda: dynamic(problem, DynamicSettings(seed=seed), guard),
+        "dynamisch": lambda: dynamic(problem, settings, guard),
         "hindsight": lambda: hindsight(problem, guard),
     }
     if mode not in policies:
@@ -82,10 +94,12 @@ class MatchResult:
     status_quo: Assignment
     hindsight: Assignment
     tolerance: float | None
+    wait_weeks: int = 0  # the beslistermijn applied (dynamisch only)
 
     def records(self, explained: bool = True) -> list[dict[str, Any]]:
         p, a = self.problem, self.assignment
         allowed = p.allowed()
+        waited = weeks_waited(p, a.batch_of)
         out = []
         for i, h in enumerate(p.households):
             g = int(a.gemeente[i])
@@ -98,6 +112,7 @@ class MatchResult:
                 "gemeentenaam": p.gemeenten.names[g] if g >= 0 else None,
                 "score": round(float(p.scores.values[i, g]), 6) if g >= 0 else None,
                 "reden_niet_gekoppeld": a.reasons.get(i),
+                "weken_gewacht": int(waited[i]) if g >= 0 else None,
             }
             if explained:
                 rec["uitleg"] = explain(p, a, allowed, i)
@@ -129,6 +144,7 @@ class MatchResult:
             else None,
             "totale_score_statusquo": round(self.status_quo.total(values), 6),
             "rekentijd_s": round(a.seconds, 3),
+            "wachten": self._waiting(),
             "score": {
                 "bron": p.scores.source,
                 "label": p.scores.label,
@@ -163,21 +179,50 @@ class MatchResult:
             },
         }
 
+    def _waiting(self) -> dict[str, Any]:
+        """How long linked households waited for their decision, in weeks: the cost of
+        the dynamic policy's waiting list and beslistermijn, shown next to its gain."""
+        a = self.assignment
+        waited = weeks_waited(self.problem, a.batch_of)[a.gemeente >= 0]
+        return {
+            "beslistermijn_weken": self.wait_weeks,
+            "huishoudens_gewacht": int((waited > 0).sum()),
+            "gemiddeld_weken": round(float(waited.mean()), 3) if waited.size else 0.0,
+            "langste_weken": int(waited.max()) if waited.size else 0,
+        }
+
+
+def check_wait_weeks(wait_weeks: int | None) -> None:
+    if wait_weeks is not None and not 0 <= wait_weeks <= MAX_WAIT_WEEKS:
+        raise KoppelingError(
+            "De beslistermijn moet een geheel aantal weken van 0 tot en met "
+            f"{MAX_WAIT_WEEKS} zijn."
+        )
+
 
 def match(
-    problem: Problem, mode: str, seed: int = 0, tolerance: float | None = None
+    problem: Problem,
+    mode: str,
+    seed: int = 0,
+    tolerance: float | None = None,
+    wait_weeks: int | None = None,
 ) -> MatchResult:
     """Run `mode`, the status quo (fairness reference) and the hindsight optimum."""
     if mode not in MODES:
         raise KoppelingError(f"Onbekende modus '{mode}'; kies uit {', '.join(MODES)}.")
     if tolerance is not None and not 0 <= tolerance < 1:
         raise KoppelingError("De tolerantie moet tussen 0 en 1 liggen, bv. 0.05.")
+    check_wait_weeks(wait_weeks)
     sq = status_quo(problem)
     guard = (
         fairness.guard_for(problem, sq, tolerance) if tolerance is not None else None
     )
     best = hindsight(problem, guard)
     chosen = {"statusquo": sq, "hindsight": best}.get(mode) or run_policy(
-        problem, mode, seed, guard
+        problem, mode, seed, guard, wait_weeks
     )
-    return MatchResult(problem, chosen, sq, best, tolerance)
+    applied = 0
+    if mode == "dynamisch":
+        weeks = DEFAULT_WAIT_WEEKS if wait_weeks is None else wait_weeks
+        applied = applied_wait_weeks(problem, weeks, guard is not None)
+    return MatchResult(problem, chosen, sq, best, tolerance, applied)

@@ -146,6 +146,35 @@ def _frontier(problem: Any) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _match_files(
+    files: tuple[Path, Path | None, Path | None],
+    data_dir: Path | None,
+    options: dict[str, Any],
+    with_frontier: bool,
+) -> tuple[Any, dict[str, Any]]:
+    """Load and match, turning every input or solver error into a Dutch exit message."""
+    from migratieketen.data import DataDirError, DataValidationError, default_data_dir
+    from migratieketen.plan.highs import SolverError
+    from migratieketen.plan.koppeling import run
+    from migratieketen.plan.koppeling.model import KoppelingError
+
+    try:
+        problem = run.load_problem(*files, data_dir or default_data_dir())
+        result = run.match(problem, **options)
+        summary = result.summary()
+        if with_frontier:
+            summary["afweging_taakstelling"] = _frontier(problem)
+    except (
+        KoppelingError,
+        SolverError,
+        DataDirError,
+        DataValidationError,
+        ValueError,
+    ) as exc:
+        raise _fail(str(exc)) from exc
+    return result, summary
+
+
 def koppeling(
     huishoudens: Annotated[
         Path,
@@ -200,26 +229,14 @@ def koppeling(
     ] = None,
 ) -> None:
     """Koppel statushouderhuishoudens aan gemeenten onder de taakstelling."""
-    from migratieketen.data import DataDirError, DataValidationError, default_data_dir
-    from migratieketen.plan.highs import SolverError
-    from migratieketen.plan.koppeling import run
-    from migratieketen.plan.koppeling.model import KoppelingError
-
-    try:
-        data = data_dir or default_data_dir()
-        problem = run.load_problem(huishoudens, scores, capaciteit, data)
-        result = run.match(problem, modus.value, seed, tolerantie, beslistermijn)
-        summary = result.summary()
-        if afweging:
-            summary["afweging_taakstelling"] = _frontier(problem)
-    except (
-        KoppelingError,
-        SolverError,
-        DataDirError,
-        DataValidationError,
-        ValueError,
-    ) as exc:
-        raise _fail(str(exc)) from exc
+    result, summary = _match_files(
+        (huishoudens, scores, capaciteit),
+        data_dir,
+        dict(
+            mode=modus.value, seed=seed, tolerance=tolerantie, wait_weeks=beslistermijn
+        ),
+        afweging,
+    )
     if fmt is Formaat.tabel:
         _summary_table(summary)
         return

@@ -95,6 +95,27 @@ def test_personal_data_is_refused_and_nothing_stored(
     assert Job.objects.filter(kind="koppeling").count() == 0
 
 
+def test_the_beslistermijn_is_passed_and_reported(staff: User) -> None:
+    response = _start(staff, beslistermijn=1)
+    assert response.status_code == 202, response.content
+    body = _client(staff).get(response["Location"]).json()
+    assert body["beslistermijn"] == 1
+    assert body["samenvatting"]["wachten"]["beslistermijnWeken"] == 1
+    default = _client(staff).get(_start(staff)["Location"]).json()
+    assert default["beslistermijn"] is None
+    assert default["samenvatting"]["wachten"]["beslistermijnWeken"] == 3
+
+
+@pytest.mark.parametrize("value", [9, -1, 1.5, "2", True])
+def test_a_beslistermijn_outside_its_range_is_a_400(staff: User, value: Any) -> None:
+    response = _start(staff, beslistermijn=value)
+    assert response.status_code == 400
+    params = response.json()["invalidParams"]
+    assert params[0]["name"] == "beslistermijn"
+    assert "0 tot en met 8" in params[0]["reason"]
+    assert KoppelingRun.objects.count() == 0
+
+
 def test_a_bad_row_names_row_and_column(staff: User) -> None:
     households = [HOUSEHOLDS[0] | {"personen": 0}, *HOUSEHOLDS[1:]]
     response = _start(staff, huishoudens=households)

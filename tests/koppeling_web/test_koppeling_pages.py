@@ -62,6 +62,26 @@ def test_waiting_for_the_decision_is_shown(coordinator: Client) -> None:
     assert "(beslistermijn 3 weken)" in page
 
 
+def test_the_beslistermijn_is_chosen_at_upload(coordinator: Client) -> None:
+    response = coordinator.post("/koppeling", upload_data() | {"beslistermijn": "0"})
+    assert response.status_code == 302
+    run = KoppelingRun.objects.get()
+    assert run.wait_weeks == 0
+    assert run.result["samenvatting"]["wachten"]["beslistermijn_weken"] == 0
+
+
+@pytest.mark.parametrize(
+    "value, words", [("9", "hooguit 8 weken"), ("-1", "minstens 0"), ("x", "geheel")]
+)
+def test_a_beslistermijn_outside_its_range_is_refused_and_nothing_stored(
+    coordinator: Client, value: str, words: str
+) -> None:
+    response = coordinator.post("/koppeling", upload_data() | {"beslistermijn": value})
+    assert response.status_code == 400
+    assert words in response.content.decode()
+    assert KoppelingRun.objects.count() == 0
+
+
 def test_accept_and_override_are_stored_and_audited(coordinator: Client) -> None:
     run = _upload(coordinator)
     url = f"/koppeling/{run.uuid}"

@@ -7,9 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from migratieketen.plan.koppeling import DEFAULT_WAIT_WEEKS, MAX_WAIT_WEEKS
 from migratieketen_web.koppeling.services import MODES
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -54,6 +56,28 @@ class UploadForm(forms.Form):
         choices=[(m, m) for m in MODES],
         initial="dynamisch",
         widget=forms.Select(attrs={"class": SELECT}),
+    )
+    beslistermijn = forms.IntegerField(
+        label=_("Beslistermijn (weken, dynamisch)"),
+        required=False,
+        min_value=0,
+        max_value=MAX_WAIT_WEEKS,
+        widget=forms.NumberInput(
+            attrs={"class": INPUT, "min": 0, "max": MAX_WAIT_WEEKS}
+        ),
+        help_text=format_lazy(
+            _(
+                "Hoeveel weken een huishouden waarover de toekomstscenario's het "
+                "oneens zijn mag wachten op meer aankomsten. 0: beslissen in de week "
+                "van aankomst. Leeg: {} weken."
+            ),
+            DEFAULT_WAIT_WEEKS,
+        ),
+        error_messages={
+            "invalid": _("Vul een geheel aantal weken in."),
+            "min_value": _("De beslistermijn is minstens 0 weken."),
+            "max_value": _("De beslistermijn is hooguit %(limit_value)s weken."),
+        },
     )
 
     def _text(self, name: str) -> str:

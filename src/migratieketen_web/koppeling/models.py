@@ -26,6 +26,12 @@ class KoppelingRun(models.Model):
     job = models.OneToOneField(Job, null=True, on_delete=models.SET_NULL)
     mode = models.CharField(_("modus"), max_length=20)
     seed = models.IntegerField(_("seed"), default=0)
+    wait_weeks = models.PositiveSmallIntegerField(
+        _("beslistermijn (weken)"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg: de standaard van het dynamische beleid."),
+    )
     channel = models.CharField(_("kanaal"), max_length=10)
     households_csv = models.TextField(_("huishoudens (pseudoniem)"))
     scores_csv = models.TextField(_("scores"), blank=True)

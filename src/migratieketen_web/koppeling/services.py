@@ -23,7 +23,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from migratieketen.plan.koppeling import KoppelingError, Problem, load_problem, match
+from migratieketen.plan.koppeling import (
+    MAX_WAIT_WEEKS,
+    KoppelingError,
+    Problem,
+    load_problem,
+    match,
+)
 from migratieketen_web.accounts.isolation import Actor
 from migratieketen_web.accounts.roles import Right
 from migratieketen_web.audit.models import Action
@@ -112,15 +118,34 @@ def _audit(actor: Actor, action: Action, run: KoppelingRun) -> None:
     record(actor, action, KOPPELING, OBJECT_TYPE, [(run.pk, "")])
 
 
-def start_run(
-    actor: Actor, user: Any, upload: Upload, mode: str = "dynamisch", seed: int = 0
-) -> KoppelingRun:
-    """Check the upload, then store the run and queue its job, all or nothing."""
+def _check_options(mode: str, wait_weeks: int | None) -> None:
     if mode not in MODES:
         raise KoppelingInputError(
             _("Onbekende modus '%(m)s'; kies uit %(all)s.")
             % {"m": mode, "all": ", ".join(MODES)}
         )
+    if wait_weeks is not None and not 0 <= wait_weeks <= MAX_WAIT_WEEKS:
+        raise KoppelingInputError(
+            _(
+                "De beslistermijn moet een geheel aantal weken van 0 tot en met %(max)s zijn."
+            )
+            % {"max": MAX_WAIT_WEEKS}
+        )
+
+
+def start_run(
+    actor: Actor,
+    user: Any,
+    upload: Upload,
+    mode: str = "dynamisch",
+    seed: int = 0,
+    wait_weeks: int | None = None,
+) -> KoppelingRun:
+    """Check the upload, then store the run and queue its job, all or nothing.
+
+    `wait_weeks` is the beslistermijn of the dynamic policy (None: its default).
+    """
+    _check_options(mode, wait_weeks)
     problem = validated_problem(upload)
     from migratieketen_web.koppeling import tasks
 
@@ -135,6 +160,7 @@ def start_run(
             job=job,
             mode=mode,
             seed=seed,
+            wait_weeks=wait_weeks,
             channel=actor.channel,
             households_csv=upload.households,
             scores_csv=upload.scores,
@@ -157,7 +183,7 @@ def execute_run(job: Job, progress: job_services.Progress) -> None:
             Upload(run.households_csv, run.scores_csv, run.capacity_csv)
         )
         progress(10)
-        result = match(problem, run.mode, run.seed)
+        result = match(problem, run.mode, run.seed, wait_weeks=run.wait_weeks)
     except (KoppelingInputError, KoppelingError) as exc:
         raise job_services.JobError(str(exc)) from exc
     payload = {

@@ -57,6 +57,7 @@ def upload(request: HttpRequest, actor: Actor) -> HttpResponse:
                     data["huishoudens"], data["scores"], data["capaciteit"]
                 ),
                 data["modus"],
+                wait_weeks=data["beslistermijn"],
             )
         except services.KoppelingInputError as exc:
             refusal = str(exc)

@@ -11,6 +11,7 @@ recommendation carries its explanation; every run a fairness report per group.
 See docs/koppeling.md and docs/model-card-koppeling.md.
 """
 
+from migratieketen.plan.koppeling.dynamic import DEFAULT_WAIT_WEEKS, MAX_WAIT_WEEKS
 from migratieketen.plan.koppeling.model import (
     Assignment,
     Gemeenten,
@@ -28,6 +29,8 @@ from migratieketen.plan.koppeling.run import (
 )
 
 __all__ = [
+    "DEFAULT_WAIT_WEEKS",
+    "MAX_WAIT_WEEKS",
     "MODES",
     "Assignment",
     "Gemeenten",

@@ -18,6 +18,7 @@ from typing import Any
 from django.urls import reverse
 from rest_framework import serializers
 
+from migratieketen.plan.koppeling import DEFAULT_WAIT_WEEKS, MAX_WAIT_WEEKS
 from migratieketen_web.jobs.models import JobStatus
 from migratieketen_web.koppeling.models import KoppelingRun
 from migratieketen_web.koppeling.services import MODES, Upload, status
@@ -79,6 +80,15 @@ class KoppelingStartSerializer(serializers.Serializer):
     )
     modus = serializers.ChoiceField(choices=MODES, required=False)
     seed = serializers.IntegerField(required=False, min_value=0)
+    beslistermijn = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=0,
+        max_value=MAX_WAIT_WEEKS,
+        help_text="Weken dat een huishouden waarover de toekomstscenario's het oneens "
+        "zijn mag wachten (dynamisch; 0: beslissen in de week van aankomst; zonder: "
+        f"{DEFAULT_WAIT_WEEKS}).",
+    )
 
 
 class KoppelingSerializer(serializers.Serializer):
@@ -90,6 +100,9 @@ class KoppelingSerializer(serializers.Serializer):
     foutmelding = serializers.CharField(allow_blank=True)
     modus = serializers.CharField()
     seed = serializers.IntegerField()
+    beslistermijn = serializers.IntegerField(
+        allow_null=True, help_text="Zoals gevraagd; null: de standaard."
+    )
     huishoudens = serializers.IntegerField()
     aangemaakt = serializers.DateTimeField()
     samenvatting = serializers.DictField(
@@ -127,34 +140,49 @@ def _table(rows: list[Any], names: dict[str, str], field: str) -> str:
     return out.getvalue()
 
 
-def upload_from_body(data: Any) -> tuple[Upload, str, int]:
-    """The three CSV texts, the mode and the seed; 400 on a wrong shape."""
+FIELDS = ("huishoudens", "scores", "capaciteit", "modus", "seed", "beslistermijn")
+
+
+def _whole_number(value: Any, field: str, low: int, high: int | None) -> int:
+    """`value` if it is a whole number in [low, high]; else 400 on `field`."""
+    if (
+        not isinstance(value, int)
+        or isinstance(value, bool)
+        or value < low
+        or (high is not None and value > high)
+    ):
+        bound = f">= {low}" if high is None else f"van {low} tot en met {high}"
+        raise serializers.ValidationError({field: [f"Een geheel getal {bound}."]})
+    return value
+
+
+def upload_from_body(data: Any) -> tuple[Upload, str, int, int | None]:
+    """The three CSV texts, the mode, the seed and the beslistermijn; 400 on a wrong
+    shape."""
     if not isinstance(data, dict):
         raise serializers.ValidationError(
             {"nonFieldErrors": ["Verwacht een JSON-object met 'huishoudens'."]}
         )
-    unknown = sorted(
-        set(data) - {"huishoudens", "scores", "capaciteit", "modus", "seed"}
-    )
+    unknown = sorted(set(data) - set(FIELDS))
     if unknown:
         raise serializers.ValidationError(
-            {k: ["Onbekend veld; toegestaan: huishoudens, scores, capaciteit, modus, seed."]
-             for k in unknown}
-        )  # fmt: skip
+            {k: [f"Onbekend veld; toegestaan: {', '.join(FIELDS)}."] for k in unknown}
+        )
     if "huishoudens" not in data:
         raise serializers.ValidationError({"huishoudens": ["Dit veld is verplicht."]})
     mode = data.get("modus", "dynamisch")
-    seed = data.get("seed", 0)
     if mode not in MODES:
         raise serializers.ValidationError({"modus": [f"Kies uit {', '.join(MODES)}."]})
-    if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
-        raise serializers.ValidationError({"seed": ["Een geheel getal >= 0."]})
+    seed = _whole_number(data.get("seed", 0), "seed", 0, None)
+    wait_weeks = data.get("beslistermijn")
+    if wait_weeks is not None:
+        wait_weeks = _whole_number(wait_weeks, "beslistermijn", 0, MAX_WAIT_WEEKS)
     upload = Upload(
         households=_table(data["huishoudens"], HOUSEHOLD_KEYS, "huishoudens"),
         scores=_table(data.get("scores", []), SCORE_KEYS, "scores"),
         capacity=_table(data.get("capaciteit", []), {}, "capaciteit"),
     )
-    return upload, mode, seed
+    return upload, mode, seed, wait_weeks
 
 
 def camel(value: Any) -> Any:
@@ -183,6 +211,7 @@ def run_record(run: KoppelingRun, request: Any) -> dict[str, Any]:
         "foutmelding": run.job.error if run.job else "",
         "modus": run.mode,
         "seed": run.seed,
+        "beslistermijn": run.wait_weeks,
         "huishoudens": run.households,
         "aangemaakt": run.created_at,
         "samenvatting": camel(result["samenvatting"]) if result else None,

@@ -126,10 +126,10 @@ class KoppelingViewSet(
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         no_query_parameters(request)
-        upload, mode, seed = upload_from_body(request.data)
+        upload, mode, seed, wait_weeks = upload_from_body(request.data)
         try:
             run = services.start_run(
-                request_actor(request), request.user, upload, mode, seed
+                request_actor(request), request.user, upload, mode, seed, wait_weeks
             )
         except services.KoppelingInputError as exc:
             message = str(exc)

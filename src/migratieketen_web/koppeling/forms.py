@@ -11,8 +11,11 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from migratieketen.plan.koppeling import DEFAULT_WAIT_WEEKS, MAX_WAIT_WEEKS
-from migratieketen_web.koppeling.services import MODES
+from migratieketen_web.koppeling.services import (
+    DEFAULT_WAIT_WEEKS,
+    MAX_WAIT_WEEKS,
+    MODES,
+)
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 SELECT = "utrecht-select utrecht-select--html-select"

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from migratieketen.plan.koppeling import (
+    DEFAULT_WAIT_WEEKS,
     MAX_WAIT_WEEKS,
     KoppelingError,
     Problem,
@@ -38,6 +39,8 @@ from migratieketen_web.audit.recorder import record
 from migratieketen_web.jobs import services as job_services
 from migratieketen_web.jobs.models import Job
 from migratieketen_web.koppeling.models import KoppelingDecision, KoppelingRun
+
+__all__ = ["DEFAULT_WAIT_WEEKS", "MAX_WAIT_WEEKS"]
 
 KIND = "koppeling"
 MODES = ("dynamisch", "batch", "greedy", "statusquo", "hindsight")

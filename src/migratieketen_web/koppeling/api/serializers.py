@@ -18,10 +18,15 @@ from typing import Any
 from django.urls import reverse
 from rest_framework import serializers
 
-from migratieketen.plan.koppeling import DEFAULT_WAIT_WEEKS, MAX_WAIT_WEEKS
 from migratieketen_web.jobs.models import JobStatus
 from migratieketen_web.koppeling.models import KoppelingRun
-from migratieketen_web.koppeling.services import MODES, Upload, status
+from migratieketen_web.koppeling.services import (
+    DEFAULT_WAIT_WEEKS,
+    MAX_WAIT_WEEKS,
+    MODES,
+    Upload,
+    status,
+)
 
 HOUSEHOLD_KEYS = {
     "huishoudenId": "huishouden_id",

@@ -10,7 +10,7 @@ model shows a real exception it is tested as such and documented in docs/woningm
 from __future__ import annotations
 
 import numpy as np
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from migratieketen.woningmarkt import Policy, Tussenvoorziening
@@ -25,6 +25,9 @@ SETTINGS = settings(
 # person-weeks of 2,933 (1e-6 relative) as the priority lane and the registration-time
 # lane exchange a fraction of a letting; from a share difference of 1e-3 up it falls.
 TOL = 1e-5
+# Below this registration time (years) statushouders are housed through the regular
+# queue as well, and the COA stay shortens on average over the runs, not in every run.
+SHORT_REGISTRATION_YEARS = 0.5
 
 
 def _close_or_less(a: np.ndarray, b: np.ndarray) -> bool:
@@ -48,6 +51,14 @@ HALF_THE_LETTINGS = 0.053
     regular_wait=st.floats(0.1, 12),
     seed=st.integers(0, 2**16),
 )
+@example(
+    shares=[0.09375, 0.125],
+    urgency=False,
+    stock=300.0,
+    need=0.125,
+    regular_wait=0.125,
+    seed=231,
+)
 def test_more_priority_shortens_statushouder_waits_and_lengthens_the_others_together(
     shares: list[float],
     urgency: bool,
@@ -65,10 +76,19 @@ def test_more_priority_shortens_statushouder_waits_and_lengthens_the_others_toge
         overrides={"regular_initial_wait_years_4": regular_wait},
     )
     a = raw.areas
-    assert _close_or_less(a["coa"][1], a["coa"][0])
-    assert _close_or_less(a["no_home"][1], a["no_home"][0])
+    # Below SHORT_REGISTRATION_YEARS the regular queue houses statushouders too;
+    # priority slows it, and a single run can end slightly the other way round (found
+    # by hypothesis: a market of 300 homes, a registration time of 0.125 year, shares
+    # 0.094 and 0.125, seed 231: in run 5 the COA stay +0.21 of 70 person-weeks, the
+    # others -0.10 of 450). On average over the runs both still hold.
+    every_run = regular_wait >= SHORT_REGISTRATION_YEARS
     others = a["urgent"] + a["regular"]
-    assert _close_or_less(others[0], others[1])
+    for less, more in ((a["coa"][1], a["coa"][0]), (a["no_home"][1], a["no_home"][0]),
+                       (others[0], others[1])):  # fmt: skip
+        if every_run:
+            assert _close_or_less(less, more)
+        else:
+            assert _close_or_less(less.mean(keepdims=True), more.mean(keepdims=True))
 
 
 @SETTINGS

@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 
 import pytest
 
+from migratieketen.plan.koppeling import DEFAULT_WAIT_WEEKS
 from migratieketen_web.audit.models import AuditEntry
 from migratieketen_web.jobs.models import Job
 from migratieketen_web.koppeling.models import KoppelingRun
@@ -103,7 +104,9 @@ def test_the_beslistermijn_is_passed_and_reported(staff: User) -> None:
     assert body["samenvatting"]["wachten"]["beslistermijnWeken"] == 1
     default = _client(staff).get(_start(staff)["Location"]).json()
     assert default["beslistermijn"] is None
-    assert default["samenvatting"]["wachten"]["beslistermijnWeken"] == 3
+    assert (
+        default["samenvatting"]["wachten"]["beslistermijnWeken"] == DEFAULT_WAIT_WEEKS
+    )
 
 
 @pytest.mark.parametrize("value", [9, -1, 1.5, "2", True])

@@ -10,6 +10,7 @@ from django.test import Client
 
 import pytest
 
+from migratieketen.plan.koppeling import DEFAULT_WAIT_WEEKS
 from migratieketen_web.audit.models import AuditEntry
 from migratieketen_web.jobs.models import Job
 from migratieketen_web.koppeling.models import KoppelingDecision, KoppelingRun
@@ -51,7 +52,7 @@ def test_waiting_for_the_decision_is_shown(coordinator: Client) -> None:
     """The result says how long households waited under the beslistermijn."""
     run = _upload(coordinator)
     wait = run.result["samenvatting"]["wachten"]
-    assert wait["beslistermijn_weken"] == 3
+    assert wait["beslistermijn_weken"] == DEFAULT_WAIT_WEEKS
     assert all("weken_gewacht" in r for r in run.result["huishoudens"])
     run.result["samenvatting"]["wachten"] = dict(
         wait, huishoudens_gewacht=2, gemiddeld_weken=0.5, langste_weken=3
@@ -59,7 +60,7 @@ def test_waiting_for_the_decision_is_shown(coordinator: Client) -> None:
     run.save(update_fields=["result"])
     page = coordinator.get(f"/koppeling/{run.uuid}").content.decode()
     assert "2 huishoudens wachtten op hun besluit: gemiddeld 0,50 weken" in page
-    assert "(beslistermijn 3 weken)" in page
+    assert f"(beslistermijn {DEFAULT_WAIT_WEEKS} weken)" in page
 
 
 def test_the_beslistermijn_is_chosen_at_upload(coordinator: Client) -> None:

@@ -13,6 +13,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from migratieketen.plan.koppeling import DEFAULT_WAIT_WEEKS
 from migratieketen_cli import plan_commands
 
 HOUSEHOLDS = """huishouden_id,aankomst,personen,volwassenen,gemeente_verplicht,regio_verplicht,nationaliteitsgroep,geslacht_hoofd
@@ -84,7 +85,7 @@ def test_json_one_record_per_household_and_summary(
     assert kinds == {"geslacht_hoofd", "huishoudtype", "nationaliteitsgroep"}
     assert "ILLUSTRATIEF" in summary["score"]["label"]
     wait = summary["wachten"]
-    assert wait["beslistermijn_weken"] == 3  # the default, applied at this size
+    assert wait["beslistermijn_weken"] == DEFAULT_WAIT_WEEKS  # applied at this size
     waited = [r["weken_gewacht"] for r in records if r["gemeentecode"]]
     assert wait["huishoudens_gewacht"] == sum(w > 0 for w in waited)
     assert wait["langste_weken"] == max(waited)

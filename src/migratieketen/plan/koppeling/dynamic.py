@@ -55,7 +55,7 @@ from migratieketen.plan.koppeling.resolving import (
 # 97.76 % of the hindsight optimum on average with 3 weeks and 8 realisations, 97.87 %
 # with 4 weeks, 98.10 % with 4 weeks and 16 realisations (the default since 3 December,
 # REALISATIONS), at a mean wait of 0.93, 1.07 and 1.33 weeks per linked household;
-# noisy backtest 96.23 -> 97.42 % (3 weeks) -> 97.76 % (4 weeks, 16 realisations).
+# noisy backtest 96.23 -> 97.42 % (3 weeks) -> 97.75 % (4 weeks, 16 realisations).
 DEFAULT_WAIT_WEEKS = 4
 MAX_WAIT_WEEKS = 8  # the longest a user may set (CLI --beslistermijn)
 

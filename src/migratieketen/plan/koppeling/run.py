@@ -32,7 +32,12 @@ from migratieketen.plan.koppeling.inputs import (
     read_households,
     read_scores,
 )
-from migratieketen.plan.koppeling.model import Assignment, KoppelingError, Problem
+from migratieketen.plan.koppeling.model import (
+    Assignment,
+    IntArray,
+    KoppelingError,
+    Problem,
+)
 from migratieketen.plan.koppeling.online import weeks_waited
 from migratieketen.plan.koppeling.scores import default_scores, file_scores
 from migratieketen.plan.koppeling.statusquo import status_quo
@@ -72,9 +77,8 @@ def run_policy(
     wait_weeks: int | None = None,
 ) -> Assignment:
     """`wait_weeks`: the dynamic policy's beslistermijn (None: its default)."""
-    settings = DynamicSettings(seed=seed)
-    if wait_weeks is not None:
-        settings = DynamicSettings(seed=seed, max_wait_weeks=wait_weeks)
+    weeks = DEFAULT_WAIT_WEEKS if wait_weeks is None else wait_weeks
+    settings = DynamicSettings(seed=seed, max_wait_weeks=weeks)
     policies: dict[str, Callable[[], Assignment]] = {
         "statusquo": lambda: status_quo(problem),
         "greedy": lambda: greedy(problem),
@@ -94,12 +98,12 @@ class MatchResult:
     status_quo: Assignment
     hindsight: Assignment
     tolerance: float | None
+    waited: IntArray  # per household, weeks from its arrival week to its linking week
     wait_weeks: int = 0  # the beslistermijn applied (dynamisch only)
 
     def records(self, explained: bool = True) -> list[dict[str, Any]]:
         p, a = self.problem, self.assignment
         allowed = p.allowed()
-        waited = weeks_waited(p, a.batch_of)
         out = []
         for i, h in enumerate(p.households):
             g = int(a.gemeente[i])
@@ -112,7 +116,7 @@ class MatchResult:
                 "gemeentenaam": p.gemeenten.names[g] if g >= 0 else None,
                 "score": round(float(p.scores.values[i, g]), 6) if g >= 0 else None,
                 "reden_niet_gekoppeld": a.reasons.get(i),
-                "weken_gewacht": int(waited[i]) if g >= 0 else None,
+                "weken_gewacht": int(self.waited[i]) if g >= 0 else None,
             }
             if explained:
                 rec["uitleg"] = explain(p, a, allowed, i)
@@ -182,8 +186,7 @@ class MatchResult:
     def _waiting(self) -> dict[str, Any]:
         """How long linked households waited for their decision, in weeks: the cost of
         the dynamic policy's waiting list and beslistermijn, shown next to its gain."""
-        a = self.assignment
-        waited = weeks_waited(self.problem, a.batch_of)[a.gemeente >= 0]
+        waited = self.waited[self.assignment.gemeente >= 0]
         return {
             "beslistermijn_weken": self.wait_weeks,
             "huishoudens_gewacht": int((waited > 0).sum()),
@@ -213,16 +216,17 @@ def match(
     if tolerance is not None and not 0 <= tolerance < 1:
         raise KoppelingError("De tolerantie moet tussen 0 en 1 liggen, bv. 0.05.")
     check_wait_weeks(wait_weeks)
+    weeks = DEFAULT_WAIT_WEEKS if wait_weeks is None else wait_weeks
     sq = status_quo(problem)
     guard = (
         fairness.guard_for(problem, sq, tolerance) if tolerance is not None else None
     )
     best = hindsight(problem, guard)
     chosen = {"statusquo": sq, "hindsight": best}.get(mode) or run_policy(
-        problem, mode, seed, guard, wait_weeks
+        problem, mode, seed, guard, weeks
     )
     applied = 0
     if mode == "dynamisch":
-        weeks = DEFAULT_WAIT_WEEKS if wait_weeks is None else wait_weeks
         applied = applied_wait_weeks(problem, weeks, guard is not None)
-    return MatchResult(problem, chosen, sq, best, tolerance, applied)
+    waited = weeks_waited(problem, chosen.batch_of)
+    return MatchResult(problem, chosen, sq, best, tolerance, waited, applied)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from migratieketen.plan.koppeling.capacity import file_capacity
 from migratieketen.plan.koppeling.inputs import (
     InputError,
     read_capacity,
@@ -113,3 +114,83 @@ def test_capacity_semicolon_file(tmp_path: Path) -> None:
     bad = _file(tmp_path, "C2.csv", "gemeentecode,capaciteit\nGM0363,-1\nGM0363,2\n")
     with pytest.raises(InputError, match="rij 2, kolom capaciteit"):
         read_capacity(bad)
+
+
+def test_pandas_index_column_is_dropped(tmp_path: Path) -> None:
+    """to_csv without index=False puts row numbers in a nameless first column."""
+    plain = _file(tmp_path, "H.csv", f",{HEADER}\n0,A,2025-01-05,1,1\n")
+    again = _file(tmp_path, "H2.csv", f"Unnamed: 0,{HEADER}\n0,A,2025-01-05,1,1\n")
+    assert [h.id for h in read_households(plain)] == ["A"]
+    assert [h.id for h in read_households(again)] == ["A"]
+
+
+def test_whole_number_written_as_decimal_is_accepted(tmp_path: Path) -> None:
+    path = _file(
+        tmp_path, "C.csv", "gemeentecode,capaciteit\nGM0363,12.0\nGM0599,3,00\n"
+    )
+    with pytest.raises(InputError, match="rij 3: 3 velden"):
+        read_capacity(path)  # 3,00 in a comma file is two fields: reported, not read
+    path = _file(
+        tmp_path, "C.csv", "gemeentecode;capaciteit\nGM0363;12.0\nGM0599;3,00\n"
+    )
+    assert read_capacity(path) == {"GM0363": 12, "GM0599": 3}
+    bad = _file(tmp_path, "C2.csv", "gemeentecode,capaciteit\nGM0363,12.5\n")
+    with pytest.raises(InputError, match="'12.5' is geen geheel getal"):
+        read_capacity(bad)
+
+
+def test_bare_cbs_number_gets_the_gm_prefix(tmp_path: Path) -> None:
+    capacity = _file(tmp_path, "C.csv", "gemeentecode,capaciteit\n363,12\n0599,4\n")
+    assert read_capacity(capacity) == {"GM0363": 12, "GM0599": 4}
+    scores = _file(tmp_path, "S.csv", "huishouden_id,gemeentecode,score\nA,363,0.5\n")
+    assert read_scores(scores, {"A"}) == {("A", "GM0363"): 0.5}
+    households = _file(
+        tmp_path, "H.csv", f"{HEADER},gemeente_verplicht\nA,2025-01-05,1,1,363\n"
+    )
+    assert read_households(households)[0].gemeente_verplicht == "GM0363"
+    wrong = _file(tmp_path, "C2.csv", "gemeentecode,capaciteit\n36300,12\n")
+    with pytest.raises(InputError, match="'36300' is geen CBS-code"):
+        read_capacity(wrong)
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [("2025-01-05", 5), ("2025-01-05 00:00:00", 5), ("2025-01-06T13:45", 6),
+     ("7-1-2025", 7), ("08-01-2025", 8)],
+)  # fmt: skip
+def test_arrival_as_spreadsheets_write_it(
+    tmp_path: Path, written: str, day: int
+) -> None:
+    path = _file(tmp_path, "H.csv", f"{HEADER}\nA,{written},1,1\n")
+    assert read_households(path)[0].arrival.isoformat() == f"2025-01-0{day}"
+
+
+@pytest.mark.parametrize(
+    "written", ["2025-02-30", "01/05/2025", "5 jan 2025", "31-13-2025"]
+)
+def test_arrival_that_is_no_date_is_reported(tmp_path: Path, written: str) -> None:
+    path = _file(tmp_path, "H.csv", f"{HEADER}\nA,{written},1,1\n")
+    with pytest.raises(InputError, match=f"rij 2, kolom aankomst: '{written}'"):
+        read_households(path)
+
+
+def test_windows_1252_and_tab_separated_files_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "C.csv"
+    path.write_bytes(
+        "gemeentecode\tcapaciteit\tgemeentenaam\nGM1900\t7\tSúdwest-Fryslân\n".encode(
+            "cp1252"
+        )
+    )
+    assert read_capacity(path) == {"GM1900": 7}
+
+
+def test_capacity_code_outside_the_cbs_list_is_kept_and_named(
+    shared_data_dir: Path,
+) -> None:
+    """A gemeente merged away since, or a researcher's own codes: kept, and said so."""
+    gemeenten = file_capacity({"GM0363": 10, "GM9001": 4}, shared_data_dir)
+    assert gemeenten.codes == ("GM0363", "GM9001")
+    assert gemeenten.names == ("Amsterdam", "GM9001")
+    assert gemeenten.provinces[1] == ""
+    assert "1 gemeentecode(s) niet in de CBS-gemeentelijst" in gemeenten.capacity_source
+    assert "GM9001" in gemeenten.capacity_source

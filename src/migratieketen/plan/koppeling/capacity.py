@@ -86,19 +86,26 @@ def taakstelling_capacity(
 
 
 def file_capacity(table: Mapping[str, int], data_dir: Path) -> Gemeenten:
-    """Capacity as supplied; names and provinces from the CBS gemeente list."""
-    dataset = load_dataset(data_dir)
-    known = {g.code: g for g in dataset.gemeenten}
-    unknown = [c for c in table if c not in known]
-    if unknown:
-        raise KoppelingError(
-            f"Onbekende gemeentecode(s) in de capaciteit: {', '.join(unknown[:5])}."
-        )
+    """Capacity as supplied; names and provinces from the CBS gemeente list.
+
+    A well-formed code that is not in that list (a gemeente merged away since, or a
+    researcher's own codes) is kept, without name or province, and the source says
+    which: its scores still count; a province constraint cannot point to it.
+    """
+    known = {g.code: g for g in load_dataset(data_dir).gemeenten}
     codes = tuple(sorted(table))
+    unknown = [c for c in codes if c not in known]
+    source = "capaciteit uit aangeleverd bestand (personen)"
+    if unknown:
+        shown = ", ".join(unknown[:5]) + (" ..." if len(unknown) > 5 else "")
+        source += (
+            f"; {len(unknown)} gemeentecode(s) niet in de CBS-gemeentelijst, zonder "
+            f"naam en provincie: {shown}"
+        )
     return Gemeenten(
         codes=codes,
-        names=tuple(known[c].name for c in codes),
-        provinces=tuple(known[c].province_code for c in codes),
+        names=tuple(known[c].name if c in known else c for c in codes),
+        provinces=tuple(known[c].province_code if c in known else "" for c in codes),
         capacity=np.array([table[c] for c in codes], dtype=np.int64),
-        capacity_source="capaciteit uit aangeleverd bestand (personen)",
+        capacity_source=source,
     )

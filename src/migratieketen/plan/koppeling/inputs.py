@@ -36,6 +36,9 @@ CAPACITY_COLUMNS = ("gemeentecode", "capaciteit")
 GM = re.compile(r"^GM\d{4}$")
 PV = re.compile(r"^PV\d{2}$")
 MAX_ERRORS = 20
+# The row numbers pandas writes in front (to_csv without index=False): a column without a
+# name, or "Unnamed: 0" once read and written again. Dropped after the privacy check.
+INDEX_COLUMN = re.compile(r"(unnamed: \d+)?")
 
 
 class InputError(KoppelingError):
@@ -64,15 +67,8 @@ def read_table(
     path: Path, required: Sequence[str], optional: Sequence[str] = ()
 ) -> Table:
     name = path.name
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KoppelingError(
-            f"{name} kan niet als UTF-8-tekst gelezen worden: {exc}"
-        ) from exc
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    records = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    text = _text(path)
+    records = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
     if not records or not any(cell.strip() for cell in records[0]):
         raise KoppelingError(
             f"{name} is leeg; verwacht kolommen {', '.join(required)}."
@@ -81,6 +77,45 @@ def read_table(
     rows = [r for r in records[1:] if any(cell.strip() for cell in r)]
     check_header(name, header)
     check_cells(name, header, rows)
+    problems = [
+        f"rij {i}: {len(r)} velden, verwacht {len(header)}"
+        for i, r in enumerate(rows, start=2)
+        if len(r) != len(header)
+    ]
+    if problems:
+        raise InputError(name, problems)
+    keep = [k for k, h in enumerate(header) if not INDEX_COLUMN.fullmatch(h)]
+    header = [header[k] for k in keep]
+    _check_columns(name, header, required, optional)
+    return Table(name, header, [[r[k].strip() for k in keep] for r in rows])
+
+
+def _text(path: Path) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252: what Excel saves as CSV."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise KoppelingError(f"{path.name} kan niet gelezen worden: {exc}") from exc
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise KoppelingError(
+        f"{path.name} is geen tekstbestand in UTF-8 of Windows-1252; "
+        "sla het op als CSV (UTF-8)."
+    )
+
+
+def _delimiter(text: str) -> str:
+    """The separator used most in the header line: comma, semicolon or tab."""
+    first = text.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=first.count)
+
+
+def _check_columns(
+    name: str, header: list[str], required: Sequence[str], optional: Sequence[str]
+) -> None:
     missing = [c for c in required if c not in header]
     unknown = [c for c in header if c not in (*required, *optional)]
     if missing or unknown:
@@ -93,34 +128,50 @@ def read_table(
                 f"{', '.join((*required, *optional))})"
             )
         raise InputError(name, ["rij 1: " + "; ".join(parts)])
-    problems = [
-        f"rij {i}: {len(r)} velden, verwacht {len(header)}"
-        for i, r in enumerate(rows, start=2)
-        if len(r) != len(header)
-    ]
-    if problems:
-        raise InputError(name, problems)
-    return Table(name, header, [[c.strip() for c in r] for r in rows])
 
 
 def _int(value: str, column: str, row: int, problems: list[str], low: int) -> int:
-    if not re.fullmatch(r"\d+", value) or int(value) < low:
+    """A whole number; "12.0" or "12,0" (a spreadsheet's float column) counts as 12."""
+    whole = re.fullmatch(r"(\d+)(?:[.,]0+)?", value)
+    if not whole or int(whole[1]) < low:
         problems.append(
             f"rij {row}, kolom {column}: '{value}' is geen geheel getal >= {low}"
         )
         return low
-    return int(value)
+    return int(whole[1])
+
+
+def gemeentecode(value: str) -> str:
+    """GMxxxx as written, in capitals; a bare CBS number ("363", "0363") gets the
+    prefix, as CBS tables often give the code as a number."""
+    code = value.strip().upper()
+    return f"GM{int(code):04d}" if re.fullmatch(r"\d{1,4}", code) else code
+
+
+def arrival_date(value: str) -> date | None:
+    """JJJJ-MM-DD, also with a time after it (a date-time column), or DD-MM-JJJJ (how
+    a Dutch spreadsheet writes a date); None when it is neither."""
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[ T][\d:.+-]*)?", value)
+    dutch = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", value)
+    try:
+        if iso:
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+        if dutch:
+            return date(int(dutch[3]), int(dutch[2]), int(dutch[1]))
+    except ValueError:
+        return None
+    return None
 
 
 def _household(rec: dict[str, str], row: int, problems: list[str]) -> Household:
     hid = rec["huishouden_id"]
     if not hid:
         problems.append(f"rij {row}, kolom huishouden_id: leeg")
-    try:
-        arrival = date.fromisoformat(rec["aankomst"])
-    except ValueError:
+    arrival = arrival_date(rec["aankomst"])
+    if arrival is None:
         problems.append(
-            f"rij {row}, kolom aankomst: '{rec['aankomst']}' is geen datum JJJJ-MM-DD"
+            f"rij {row}, kolom aankomst: '{rec['aankomst']}' is geen datum JJJJ-MM-DD "
+            "(of DD-MM-JJJJ)"
         )
         arrival = date(2000, 1, 1)
     persons = _int(rec["personen"], "personen", row, problems, 1)
@@ -129,7 +180,7 @@ def _household(rec: dict[str, str], row: int, problems: list[str]) -> Household:
         problems.append(
             f"rij {row}, kolom volwassenen: {adults} is meer dan personen ({persons})"
         )
-    gm = rec.get("gemeente_verplicht", "").upper()
+    gm = gemeentecode(rec.get("gemeente_verplicht", ""))
     pv = rec.get("regio_verplicht", "").upper()
     if gm and not GM.match(gm):
         problems.append(
@@ -172,12 +223,10 @@ def read_scores(path: Path, household_ids: set[str]) -> dict[tuple[str, str], fl
     table = read_table(path, SCORE_COLUMNS)
     problems: list[str] = []
     out: dict[tuple[str, str], float] = {}
+    columns = [table.header.index(c) for c in SCORE_COLUMNS]
     for row, values in enumerate(table.rows, start=2):
-        hid, code, raw = (
-            values[table.header.index("huishouden_id")],
-            values[table.header.index("gemeentecode")].upper(),
-            values[table.header.index("score")],
-        )
+        hid, code, raw = (values[k] for k in columns)
+        code = gemeentecode(code)
         if hid not in household_ids:
             problems.append(
                 f"rij {row}, kolom huishouden_id: '{hid}' staat niet in de huishoudens"
@@ -211,7 +260,7 @@ def read_capacity(path: Path) -> dict[str, int]:
     out: dict[str, int] = {}
     for row, values in enumerate(table.rows, start=2):
         rec = dict(zip(table.header, values, strict=True))
-        code = rec["gemeentecode"].upper()
+        code = gemeentecode(rec["gemeentecode"])
         if not GM.match(code):
             problems.append(
                 f"rij {row}, kolom gemeentecode: '{code}' is geen CBS-code GMxxxx"

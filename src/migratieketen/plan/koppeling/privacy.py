@@ -24,7 +24,8 @@ _ID_WORDS = (
     "a_nummer",
 )
 _NAME_WORDS = ("naam", "name", "voorletters", "tussenvoegsel", "surname")
-_ALLOWED = ("gemeentenaam",)
+# "Unnamed: 0" is the row-number column pandas writes (inputs.INDEX_COLUMN), not a name.
+_ALLOWED = ("gemeentenaam", "unnamed_")
 _PERSON_NAME = re.compile(
     r"^[A-Z][a-z]+(?: (?:van|de|der|den|el|al|bin|ter|ten))* [A-Z][a-z]+$"
 )

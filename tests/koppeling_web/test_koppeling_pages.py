@@ -6,6 +6,7 @@ balance and fairness, model card; staff only; BSN and names refused, nothing sto
 from __future__ import annotations
 
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 import pytest
@@ -162,3 +163,14 @@ def test_another_coordinators_run_is_not_found(coordinator: Client) -> None:
     other.force_login(make_user("c2", ("GM0363", "beleid"), is_staff=True))
     assert other.get(f"/koppeling/{run.uuid}").status_code == 404
     assert User.objects.count() == 2
+
+
+def test_a_spreadsheet_saved_as_windows_1252_is_read(coordinator: Client) -> None:
+    """Excel saves CSV in Windows-1252, with semicolons: the upload reads it as meant."""
+    data = upload_data()
+    capacity = "gemeentecode;capaciteit;gemeentenaam\nGM0363;4;Amsterdam\n"
+    capacity += "GM0344;3;Utrecht\nGM0599;4;Súdwest\n"  # an accent, cp1252-encoded
+    data["capaciteit"] = SimpleUploadedFile("C.csv", capacity.encode("cp1252"))
+    response = coordinator.post("/koppeling", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert KoppelingRun.objects.count() == 1

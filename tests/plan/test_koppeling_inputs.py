@@ -194,3 +194,25 @@ def test_capacity_code_outside_the_cbs_list_is_kept_and_named(
     assert gemeenten.provinces[1] == ""
     assert "1 gemeentecode(s) niet in de CBS-gemeentelijst" in gemeenten.capacity_source
     assert "GM9001" in gemeenten.capacity_source
+
+
+def test_scores_may_name_the_gemeente(tmp_path: Path) -> None:
+    path = _file(
+        tmp_path,
+        "S.csv",
+        "huishouden_id,gemeentecode,gemeentenaam,score\nA,GM0363,Amsterdam,0.5\n",
+    )
+    assert read_scores(path, {"A"}) == {("A", "GM0363"): 0.5}
+
+
+def test_gemeente_names_are_not_taken_for_person_names(tmp_path: Path) -> None:
+    """ "De Bilt" reads like a person's name; in a gemeentenaam column it is not one."""
+    path = _file(
+        tmp_path, "C.csv", "gemeentecode,capaciteit,gemeentenaam\nGM0310,5,De Bilt\n"
+    )
+    assert read_capacity(path) == {"GM0310": 5}
+    smuggled = _file(
+        tmp_path, "C2.csv", "gemeentecode,capaciteit,gemeentenaam\nGM0310,5,111222333\n"
+    )
+    with pytest.raises(PersonalDataError, match="BSN"):
+        read_capacity(smuggled)

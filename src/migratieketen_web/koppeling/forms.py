@@ -15,6 +15,7 @@ from migratieketen_web.koppeling.services import (
     DEFAULT_WAIT_WEEKS,
     MAX_WAIT_WEEKS,
     MODES,
+    decode_text,
 )
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -89,12 +90,10 @@ class UploadForm(forms.Form):
             return ""
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(gettext("Het bestand is groter dan 5 MB."))
-        try:
-            return str(upload.read().decode("utf-8-sig"))
-        except UnicodeDecodeError as exc:
-            raise forms.ValidationError(
-                gettext("Het bestand is geen UTF-8-tekst.")
-            ) from exc
+        text = decode_text(upload.read())
+        if text is None:
+            raise forms.ValidationError(gettext("Het bestand is geen UTF-8-tekst."))
+        return text
 
     def clean_huishoudens(self) -> str:
         return self._text("huishoudens")

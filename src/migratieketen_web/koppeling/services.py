@@ -28,6 +28,7 @@ from migratieketen.plan.koppeling import (
     MAX_WAIT_WEEKS,
     KoppelingError,
     Problem,
+    decode_text,
     load_problem,
     match,
 )
@@ -40,7 +41,7 @@ from migratieketen_web.jobs import services as job_services
 from migratieketen_web.jobs.models import Job
 from migratieketen_web.koppeling.models import KoppelingDecision, KoppelingRun
 
-__all__ = ["DEFAULT_WAIT_WEEKS", "MAX_WAIT_WEEKS"]
+__all__ = ["DEFAULT_WAIT_WEEKS", "MAX_WAIT_WEEKS", "decode_text"]
 
 KIND = "koppeling"
 MODES = ("dynamisch", "batch", "greedy", "statusquo", "hindsight")

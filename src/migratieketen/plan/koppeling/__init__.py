@@ -12,6 +12,7 @@ See docs/koppeling.md and docs/model-card-koppeling.md.
 """
 
 from migratieketen.plan.koppeling.dynamic import DEFAULT_WAIT_WEEKS, MAX_WAIT_WEEKS
+from migratieketen.plan.koppeling.inputs import decode_text
 from migratieketen.plan.koppeling.model import (
     Assignment,
     Gemeenten,
@@ -39,6 +40,7 @@ __all__ = [
     "MatchResult",
     "Problem",
     "ScoreModel",
+    "decode_text",
     "load_problem",
     "match",
     "run_policy",

@@ -91,20 +91,27 @@ def read_table(
 
 
 def _text(path: Path) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252: what Excel saves as CSV."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise KoppelingError(f"{path.name} kan niet gelezen worden: {exc}") from exc
+    text = decode_text(raw)
+    if text is None:
+        raise KoppelingError(
+            f"{path.name} is geen tekstbestand in UTF-8 of Windows-1252; "
+            "sla het op als CSV (UTF-8)."
+        )
+    return text
+
+
+def decode_text(raw: bytes) -> str | None:
+    """UTF-8 (with or without BOM), else Windows-1252: what Excel saves as CSV."""
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise KoppelingError(
-        f"{path.name} is geen tekstbestand in UTF-8 of Windows-1252; "
-        "sla het op als CSV (UTF-8)."
-    )
+    return None
 
 
 def _delimiter(text: str) -> str:
@@ -220,7 +227,7 @@ def read_households(path: Path) -> tuple[Household, ...]:
 
 
 def read_scores(path: Path, household_ids: set[str]) -> dict[tuple[str, str], float]:
-    table = read_table(path, SCORE_COLUMNS)
+    table = read_table(path, SCORE_COLUMNS, ("gemeentenaam",))
     problems: list[str] = []
     out: dict[tuple[str, str], float] = {}
     columns = [table.header.index(c) for c in SCORE_COLUMNS]

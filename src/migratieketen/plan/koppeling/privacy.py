@@ -80,7 +80,9 @@ def check_cells(
                     f"{name}, rij {r}, kolom '{column}': de waarde is een geldig "
                     f"BSN-formaat (negen cijfers, elfproef). {REFUSAL}"
                 )
-            if _PERSON_NAME.match(cell.strip()):
+            # A gemeente is called "De Bilt" or "Den Helder"; the column is only read
+            # as a check and never kept.
+            if _PERSON_NAME.match(cell.strip()) and _compact(column) not in _ALLOWED:
                 raise PersonalDataError(
                     f"{name}, rij {r}, kolom '{column}': de waarde lijkt een "
                     f"persoonsnaam. {REFUSAL}"

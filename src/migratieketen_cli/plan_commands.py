@@ -209,7 +209,7 @@ def koppeling(
             "--beslistermijn",
             help="Weken dat een huishouden waarover de toekomstscenario's het oneens "
             "zijn mag wachten (dynamisch; 0 = in de week van aankomst beslissen; "
-            "standaard 4).",
+            "standaard 6).",
         ),
     ] = None,
     afweging: Annotated[

@@ -53,6 +53,14 @@ def test_registered_in_main_module_list() -> None:
     assert '"migratieketen_cli.plan_commands"' in main
 
 
+def test_help_states_the_default_beslistermijn(app: typer.Typer) -> None:
+    """The help text keeps the default as a literal (no core import at start-up)."""
+    result = CliRunner().invoke(
+        app, ["plan", "koppeling", "--help"], env={"COLUMNS": "200"}
+    )
+    assert f"standaard {DEFAULT_WAIT_WEEKS})" in " ".join(result.output.split())
+
+
 def test_json_one_record_per_household_and_summary(
     app: typer.Typer, files: tuple[Path, Path], shared_data_dir: Path
 ) -> None:

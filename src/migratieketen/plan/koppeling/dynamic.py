@@ -51,12 +51,14 @@ from migratieketen.plan.koppeling.resolving import (
 # their mean plan) waits up to this many weeks after its arrival week, so the arrivals
 # seen meanwhile decide between the realisations; 0 decides every household in the week
 # it arrives or puts it on the price-based waiting list as before (ADR 0018). Chosen on
-# our synthetic instances (3 December 2026, docs/koppeling.md): outside-like 96.89 ->
-# 97.76 % of the hindsight optimum on average with 3 weeks and 8 realisations, 97.87 %
-# with 4 weeks, 98.10 % with 4 weeks and 16 realisations (the default since 3 December,
-# REALISATIONS), at a mean wait of 0.93, 1.07 and 1.33 weeks per linked household;
-# noisy backtest 96.23 -> 97.42 % (3 weeks) -> 97.75 % (4 weeks, 16 realisations).
-DEFAULT_WAIT_WEEKS = 4
+# our synthetic instances (docs/koppeling.md): outside-like 96.89 -> 97.76 % of the
+# hindsight optimum on average with 3 weeks and 8 realisations, 98.10 % with 4 weeks and
+# 16 realisations (REALISATIONS), 98.33 % with 6 weeks (the default since 3 December
+# 2026, later), at a mean wait of 0.93, 1.33 and 1.62 weeks per linked household; noisy
+# backtest 97.42 % (3 weeks, 8) -> 97.75 % (4 weeks, 16) -> 97.98 % (6 weeks, 1.46
+# weeks); 8 weeks gave 98.07 % there at 1.62 weeks, and about the same as 6 on the
+# weakest outside-like instances.
+DEFAULT_WAIT_WEEKS = 6
 MAX_WAIT_WEEKS = 8  # the longest a user may set (CLI --beslistermijn)
 
 

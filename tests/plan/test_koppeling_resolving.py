@@ -75,6 +75,23 @@ def test_dynamic_hedges_over_realisations_of_the_rest_of_the_stream(
         assert all(c.weight == pytest.approx(1.0) for c in rows)
 
 
+@pytest.mark.parametrize(
+    ("n", "realisations", "rows"),
+    [(300, 16, 16 * 300), (3000, 16, 16 * 3000), (3001, 8, 8 * 3001),
+     (5000, 8, 8 * 5000), (5001, 1, 2000)],
+)  # fmt: skip
+def test_realisations_by_stream_size(n: int, realisations: int, rows: int) -> None:
+    """16 realisations up to 3,000 households, 8 up to 5,000 (about a minute there), one
+    LP over a capped sample above (the year); the beslistermijn only with realisations."""
+    cfg = dynamic_module.DynamicSettings(max_wait_weeks=5)
+    settings = dynamic_module.resolve_settings(n, cfg)
+    assert settings.scenarios == realisations
+    assert settings.max_future_rows == rows
+    assert settings.max_wait_weeks == (5 if realisations > 1 else 0)
+    if realisations > 1:
+        assert settings.samples == realisations
+
+
 def test_heavy_tailed_scores_use_one_lp_instead_of_realisations(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -18,7 +18,7 @@ future are noise (docs/koppeling.md, Beperkingen). Here, every week:
   programme on score minus persons x capacity price where that is positive (with
   `scenarios` > 1: several LPs over parts of the future, their mean plan and prices;
   with as many parts as samples each part is one realisation of the rest of the
-  stream, which `dynamic` uses up to 3,000 households);
+  stream, which `dynamic` uses up to 5,000 households);
 * a household whose every gemeente is worth more to the expected later arrivals than
   to it waits (wachtlijst) and is reconsidered each week: capacity is short and the
   LP keeps it for better matches;
@@ -92,7 +92,7 @@ class ResolveSettings:
     # whole future); the week follows their mean plan and mean prices, so a household is
     # placed by the plan only where every part agrees. 1: one pooled LP. With
     # scenarios == samples (and no cap on the rows) each part is one realisation of the
-    # rest of the stream: `dynamic` does that up to 3,000 households (docs/koppeling.md).
+    # rest of the stream: `dynamic` does that up to 5,000 households (docs/koppeling.md).
     scenarios: int = 1
     # With scenarios > 1: when the largest score seen is more than this many times the
     # median score seen (a heavy tail), the week uses one LP over the whole sample

@@ -118,7 +118,7 @@ LARGE_FUTURE_ROWS = 2000
 # 5,000 households near a minute: outside-like 4,000 x 341 97.61 -> 98.82 % (16: 98.99 %
 # at twice the time), 5,000 x 342 97.82 -> 99.05 %, noisy 4,500-household half-year
 # 96.68 -> 98.35 %, illustrative 99.66 -> 99.81 %, against the single LP used there before.
-REALISATION_HOUSEHOLDS = 5000
+REALISATION_HOUSEHOLDS = RESOLVE_HOUSEHOLDS  # above: the year's single capped LP
 REALISATIONS = 16
 FEWER_REALISATIONS_ABOVE = 3000
 LARGE_REALISATIONS = 8
@@ -231,10 +231,8 @@ def applied_wait_weeks(problem: Problem, wait_weeks: int, fairness: bool) -> int
 def resolve_settings(n: int, cfg: DynamicSettings) -> ResolveSettings:
     """How `dynamic` re-solves a stream of n households without a fairness tolerance."""
     resolve = ResolveSettings(seed=cfg.seed)
-    if n > RESOLVE_HOUSEHOLDS:
-        return replace(resolve, max_future_rows=LARGE_FUTURE_ROWS)
     if n > REALISATION_HOUSEHOLDS:
-        return resolve
+        return replace(resolve, max_future_rows=LARGE_FUTURE_ROWS)
     k = REALISATIONS if n <= FEWER_REALISATIONS_ABOVE else LARGE_REALISATIONS
     return replace(
         resolve,

@@ -9,6 +9,7 @@ before anything else is looked at (privacy.py).
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import math
 import re
@@ -116,7 +117,7 @@ def decode_text(raw: bytes) -> str | None:
 
 def _delimiter(text: str) -> str:
     """The separator used most in the header line: comma, semicolon or tab."""
-    first = text.split("\n", 1)[0]
+    first = text[: text.find("\n")] if "\n" in text else text  # no copy of the rest
     return max((",", ";", "\t"), key=first.count)
 
 
@@ -148,6 +149,7 @@ def _int(value: str, column: str, row: int, problems: list[str], low: int) -> in
     return int(whole[1])
 
 
+@functools.lru_cache(maxsize=4096)  # a score file repeats ~342 codes a million times
 def gemeentecode(value: str) -> str:
     """GMxxxx as written, in capitals; a bare CBS number ("363", "0363") gets the
     prefix, as CBS tables often give the code as a number."""

@@ -14,9 +14,9 @@ from migratieketen.plan.koppeling.inputs import (
     InputError,
     read_capacity,
     read_households,
-    read_scores,
 )
 from migratieketen.plan.koppeling.privacy import PersonalDataError, is_bsn
+from migratieketen.plan.koppeling.score_file import read_scores
 
 HEADER = "huishouden_id,aankomst,personen,volwassenen"
 
@@ -143,7 +143,7 @@ def test_bare_cbs_number_gets_the_gm_prefix(tmp_path: Path) -> None:
     capacity = _file(tmp_path, "C.csv", "gemeentecode,capaciteit\n363,12\n0599,4\n")
     assert read_capacity(capacity) == {"GM0363": 12, "GM0599": 4}
     scores = _file(tmp_path, "S.csv", "huishouden_id,gemeentecode,score\nA,363,0.5\n")
-    assert read_scores(scores, {"A"}) == {("A", "GM0363"): 0.5}
+    assert read_scores(scores, {"A"}).as_dict() == {("A", "GM0363"): 0.5}
     households = _file(
         tmp_path, "H.csv", f"{HEADER},gemeente_verplicht\nA,2025-01-05,1,1,363\n"
     )
@@ -202,7 +202,7 @@ def test_scores_may_name_the_gemeente(tmp_path: Path) -> None:
         "S.csv",
         "huishouden_id,gemeentecode,gemeentenaam,score\nA,GM0363,Amsterdam,0.5\n",
     )
-    assert read_scores(path, {"A"}) == {("A", "GM0363"): 0.5}
+    assert read_scores(path, {"A"}).as_dict() == {("A", "GM0363"): 0.5}
 
 
 def test_gemeente_names_are_not_taken_for_person_names(tmp_path: Path) -> None:

@@ -11,8 +11,8 @@ recommendation carries its explanation; every run a fairness report per group.
 See docs/koppeling.md and docs/model-card-koppeling.md.
 """
 
+from migratieketen.plan.koppeling.csvfile import decode_text
 from migratieketen.plan.koppeling.dynamic import DEFAULT_WAIT_WEEKS, MAX_WAIT_WEEKS
-from migratieketen.plan.koppeling.inputs import decode_text
 from migratieketen.plan.koppeling.model import (
     Assignment,
     Gemeenten,

@@ -8,22 +8,20 @@ before anything else is looked at (privacy.py).
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from migratieketen.plan.koppeling.csvfile import Rows, read_rows
 from migratieketen.plan.koppeling.model import (
     GROUP_ATTRIBUTES,
     Household,
     KoppelingError,
 )
-from migratieketen.plan.koppeling.privacy import check_cells, check_header
+from migratieketen.plan.koppeling.privacy import check_header, check_row
 
 HOUSEHOLD_REQUIRED = ("huishouden_id", "aankomst", "personen", "volwassenen")
 HOUSEHOLD_OPTIONAL = (
@@ -45,9 +43,13 @@ INDEX_COLUMN = re.compile(r"(unnamed: \d+)?")
 class InputError(KoppelingError):
     """One or more rows are invalid; `problems` lists them (row, column, message)."""
 
-    def __init__(self, name: str, problems: Sequence[str]) -> None:
+    def __init__(
+        self, name: str, problems: Sequence[str], total: int | None = None
+    ) -> None:
+        """`total`: how many problems there are, where only the first were kept."""
         shown = list(problems[:MAX_ERRORS])
-        more = len(problems) - len(shown)
+        count = len(problems) if total is None else max(total, len(problems))
+        more = count - len(shown)
         tail = f"\n  ... en nog {more} fout(en)" if more > 0 else ""
         super().__init__(
             f"{name} bevat fouten; er is niets verwerkt:\n  "
@@ -67,61 +69,45 @@ class Table:
 def read_table(
     path: Path, required: Sequence[str], optional: Sequence[str] = ()
 ) -> Table:
-    name = path.name
-    text = _text(path)
-    records = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
-    if not records or not any(cell.strip() for cell in records[0]):
+    """All rows of a small file (H.csv, C.csv), checked for personal data and shape."""
+    return read_rows(
+        path, lambda header, rows: _table(path.name, header, rows, required, optional)
+    )
+
+
+def _table(
+    name: str,
+    header: list[str],
+    rows: Rows,
+    required: Sequence[str],
+    optional: Sequence[str],
+) -> Table:
+    check_header(name, header)
+    kept: list[list[str]] = []
+    problems = []
+    for number, row in rows:
+        check_row(name, header, number, row)
+        if len(row) != len(header):
+            problems.append(f"rij {number}: {len(row)} velden, verwacht {len(header)}")
+        kept.append(row)
+    if not any(header):
         raise KoppelingError(
             f"{name} is leeg; verwacht kolommen {', '.join(required)}."
         )
-    header = [h.strip().lower() for h in records[0]]
-    rows = [r for r in records[1:] if any(cell.strip() for cell in r)]
-    check_header(name, header)
-    check_cells(name, header, rows)
-    problems = [
-        f"rij {i}: {len(r)} velden, verwacht {len(header)}"
-        for i, r in enumerate(rows, start=2)
-        if len(r) != len(header)
-    ]
     if problems:
         raise InputError(name, problems)
-    keep = [k for k, h in enumerate(header) if not INDEX_COLUMN.fullmatch(h)]
+    keep = data_columns(header)
     header = [header[k] for k in keep]
-    _check_columns(name, header, required, optional)
-    return Table(name, header, [[r[k].strip() for k in keep] for r in rows])
+    check_columns(name, header, required, optional)
+    return Table(name, header, [[r[k].strip() for k in keep] for r in kept])
 
 
-def _text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise KoppelingError(f"{path.name} kan niet gelezen worden: {exc}") from exc
-    text = decode_text(raw)
-    if text is None:
-        raise KoppelingError(
-            f"{path.name} is geen tekstbestand in UTF-8 of Windows-1252; "
-            "sla het op als CSV (UTF-8)."
-        )
-    return text
+def data_columns(header: Sequence[str]) -> list[int]:
+    """Positions of the named columns: pandas' nameless row-number column is dropped."""
+    return [k for k, h in enumerate(header) if not INDEX_COLUMN.fullmatch(h)]
 
 
-def decode_text(raw: bytes) -> str | None:
-    """UTF-8 (with or without BOM), else Windows-1252: what Excel saves as CSV."""
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return None
-
-
-def _delimiter(text: str) -> str:
-    """The separator used most in the header line: comma, semicolon or tab."""
-    first = text[: text.find("\n")] if "\n" in text else text  # no copy of the rest
-    return max((",", ";", "\t"), key=first.count)
-
-
-def _check_columns(
+def check_columns(
     name: str, header: list[str], required: Sequence[str], optional: Sequence[str]
 ) -> None:
     missing = [c for c in required if c not in header]
@@ -226,41 +212,6 @@ def read_households(path: Path) -> tuple[Household, ...]:
     if problems:
         raise InputError(table.name, problems)
     return tuple(sorted(out, key=lambda h: (h.arrival, h.id)))
-
-
-def read_scores(path: Path, household_ids: set[str]) -> dict[tuple[str, str], float]:
-    table = read_table(path, SCORE_COLUMNS, ("gemeentenaam",))
-    problems: list[str] = []
-    out: dict[tuple[str, str], float] = {}
-    columns = [table.header.index(c) for c in SCORE_COLUMNS]
-    for row, values in enumerate(table.rows, start=2):
-        hid, code, raw = (values[k] for k in columns)
-        code = gemeentecode(code)
-        if hid not in household_ids:
-            problems.append(
-                f"rij {row}, kolom huishouden_id: '{hid}' staat niet in de huishoudens"
-            )
-        if not GM.match(code):
-            problems.append(
-                f"rij {row}, kolom gemeentecode: '{code}' is geen CBS-code GMxxxx"
-            )
-        try:
-            score = float(raw.replace(",", "."))
-        except ValueError:
-            score = math.nan
-        if not math.isfinite(score) or score < 0:
-            problems.append(f"rij {row}, kolom score: '{raw}' is geen getal >= 0")
-        if (hid, code) in out:
-            problems.append(f"rij {row}: score voor {hid} x {code} staat er dubbel in")
-        out[(hid, code)] = score
-    missing = household_ids - {hid for hid, _ in out}
-    if missing:
-        problems.append(
-            f"geen enkele score voor huishouden(s): {', '.join(sorted(missing)[:5])}"
-        )
-    if problems:
-        raise InputError(table.name, problems)
-    return out
 
 
 def read_capacity(path: Path) -> dict[str, int]:

@@ -70,20 +70,24 @@ def check_header(name: str, header: Sequence[str]) -> None:
             )
 
 
-def check_cells(
-    name: str, header: Sequence[str], rows: Sequence[Sequence[str]]
+def check_row(
+    name: str, header: Sequence[str], number: int, row: Sequence[str]
 ) -> None:
-    for r, row in enumerate(rows, start=2):
-        for column, cell in zip(header, row, strict=False):
-            if is_bsn(cell):
-                raise PersonalDataError(
-                    f"{name}, rij {r}, kolom '{column}': de waarde is een geldig "
-                    f"BSN-formaat (negen cijfers, elfproef). {REFUSAL}"
-                )
-            # A gemeente is called "De Bilt" or "Den Helder"; the column is only read
-            # as a check and never kept.
-            if _PERSON_NAME.match(cell.strip()) and _compact(column) not in _ALLOWED:
-                raise PersonalDataError(
-                    f"{name}, rij {r}, kolom '{column}': de waarde lijkt een "
-                    f"persoonsnaam. {REFUSAL}"
-                )
+    """Refuse the file when a cell of row `number` is a BSN or reads like a name."""
+    for column, cell in zip(header, row, strict=False):
+        if is_bsn(cell):
+            raise PersonalDataError(
+                f"{name}, rij {number}, kolom '{column}': de waarde is een geldig "
+                f"BSN-formaat (negen cijfers, elfproef). {REFUSAL}"
+            )
+        # A gemeente is called "De Bilt" or "Den Helder"; the column is only read as a
+        # check and never kept. A name has a space: most cells are passed without regex.
+        if (
+            " " in cell
+            and _PERSON_NAME.match(cell.strip())
+            and _compact(column) not in _ALLOWED
+        ):
+            raise PersonalDataError(
+                f"{name}, rij {number}, kolom '{column}': de waarde lijkt een "
+                f"persoonsnaam. {REFUSAL}"
+            )

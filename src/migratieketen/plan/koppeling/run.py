@@ -27,11 +27,7 @@ from migratieketen.plan.koppeling.dynamic import (
 from migratieketen.plan.koppeling.explain import explain
 from migratieketen.plan.koppeling.greedy import greedy
 from migratieketen.plan.koppeling.hindsight import hindsight
-from migratieketen.plan.koppeling.inputs import (
-    read_capacity,
-    read_households,
-    read_scores,
-)
+from migratieketen.plan.koppeling.inputs import read_capacity, read_households
 from migratieketen.plan.koppeling.model import (
     Assignment,
     IntArray,
@@ -39,6 +35,7 @@ from migratieketen.plan.koppeling.model import (
     Problem,
 )
 from migratieketen.plan.koppeling.online import weeks_waited
+from migratieketen.plan.koppeling.score_file import read_scores
 from migratieketen.plan.koppeling.scores import default_scores, file_scores
 from migratieketen.plan.koppeling.statusquo import status_quo
 
@@ -53,7 +50,7 @@ def load_problem(
 ) -> Problem:
     """Read and check all files first; nothing is computed on a partly valid input."""
     households = read_households(households_path)
-    ids = {h.id for h in households}
+    ids = [h.id for h in households]
     score_table = read_scores(scores_path, ids) if scores_path else None
     capacity_table = read_capacity(capacity_path) if capacity_path else None
     periods = planning_half_years(households[0].arrival, households[-1].arrival)

@@ -33,6 +33,7 @@ from migratieketen.plan.koppeling.model import (
     KoppelingError,
     ScoreModel,
 )
+from migratieketen.plan.koppeling.score_file import ScoreTable
 
 FORMULA = (
     "score = volwassenen x werkkans(nationaliteitsgroep, 30 maanden na vergunning) x "
@@ -89,17 +90,18 @@ def default_scores(
 
 
 def file_scores(
-    households: Sequence[Household],
-    gemeenten: Gemeenten,
-    table: dict[tuple[str, str], float],
+    households: Sequence[Household], gemeenten: Gemeenten, table: ScoreTable
 ) -> ScoreModel:
     """Scores from a file; pairs the file does not give are not allowed."""
     values = np.full((len(households), len(gemeenten.codes)), np.nan)
     row = {h.id: i for i, h in enumerate(households)}
-    col = gemeenten.index()
-    for (hid, code), score in table.items():
-        if hid in row and code in col:
-            values[row[hid], col[code]] = score
+    rows = np.array([row[hid] for hid in table.household_ids], dtype=np.int64)
+    column = np.full(10_000, -1, dtype=np.int64)  # by the CBS number in GMxxxx
+    for code, j in gemeenten.index().items():
+        column[int(code[2:])] = j
+    columns = column[table.gemeente]
+    known = columns >= 0
+    values[rows[table.household[known]], columns[known]] = table.score[known]
     return ScoreModel(
         values=values,
         source="bestand",

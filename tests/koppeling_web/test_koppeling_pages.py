@@ -14,10 +14,11 @@ import pytest
 from migratieketen.plan.koppeling import DEFAULT_WAIT_WEEKS
 from migratieketen_web.audit.models import AuditEntry
 from migratieketen_web.jobs.models import Job
+from migratieketen_web.koppeling import forms
 from migratieketen_web.koppeling.models import KoppelingDecision, KoppelingRun
 from register_support import make_gemeenten, make_user, valid_bsn
 
-from .web_support import HOUSEHOLDS, upload_data
+from .web_support import HOUSEHOLDS, SCORES, csv_file, upload_data
 
 pytestmark = pytest.mark.django_db
 
@@ -174,3 +175,42 @@ def test_a_spreadsheet_saved_as_windows_1252_is_read(coordinator: Client) -> Non
     response = coordinator.post("/koppeling", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert KoppelingRun.objects.count() == 1
+
+
+def _padded(text: str, megabytes: float) -> str:
+    """The same file made larger with blank lines (read as nothing)."""
+    line = " " * 1023 + "\n"
+    return text + line * int(megabytes * 1024)
+
+
+def test_a_score_file_above_5_mb_is_taken(coordinator: Client) -> None:
+    """Scores have a row per household x gemeente: the limit is theirs, not 5 MB."""
+    data = upload_data()
+    data["scores"] = csv_file("S.csv", _padded(SCORES, 6))
+    response = coordinator.post("/koppeling", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert KoppelingRun.objects.count() == 1
+
+
+def test_files_above_their_limit_are_refused_and_nothing_stored(
+    coordinator: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = upload_data()
+    data["huishoudens"] = csv_file("H.csv", _padded(HOUSEHOLDS, 6))
+    page = coordinator.post("/koppeling", data).content.decode()
+    assert "Het bestand is groter dan 5 MB." in page
+    monkeypatch.setattr(forms, "MAX_SCORE_UPLOAD_BYTES", 1024 * 1024)
+    data = upload_data()
+    data["scores"] = csv_file("S.csv", _padded(SCORES, 2))
+    response = coordinator.post("/koppeling", data)
+    assert response.status_code == 400
+    assert "Het bestand is groter dan 1 MB." in response.content.decode()
+    assert KoppelingRun.objects.count() == 0 and Job.objects.count() == 0
+
+
+def test_a_file_in_no_known_encoding_is_refused(coordinator: Client) -> None:
+    data = upload_data()
+    data["scores"] = SimpleUploadedFile("S.csv", SCORES.encode() + b"\x81\x8d\n")
+    page = coordinator.post("/koppeling", data).content.decode()
+    assert "geen tekst in UTF-8 of Windows-1252" in page
+    assert KoppelingRun.objects.count() == 0

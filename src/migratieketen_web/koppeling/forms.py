@@ -18,7 +18,10 @@ from migratieketen_web.koppeling.services import (
     decode_text,
 )
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # households and capacity: 5,000 rows fit many times
+# A score file has a row per household x gemeente: MAX_HOUSEHOLDS x 342 gemeenten is 1.7
+# million rows, about 40 MB with a 10-character id and 4 decimals (read row by row).
+MAX_SCORE_UPLOAD_BYTES = 64 * 1024 * 1024
 SELECT = "utrecht-select utrecht-select--html-select"
 INPUT = "utrecht-textbox utrecht-textbox--html-input"
 
@@ -84,22 +87,27 @@ class UploadForm(forms.Form):
         },
     )
 
-    def _text(self, name: str) -> str:
+    def _text(self, name: str, limit: int = MAX_UPLOAD_BYTES) -> str:
         upload = self.cleaned_data.get(name)
         if not upload:
             return ""
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(gettext("Het bestand is groter dan 5 MB."))
+        if upload.size > limit:
+            raise forms.ValidationError(
+                gettext("Het bestand is groter dan %(mb)s MB.")
+                % {"mb": limit // (1024 * 1024)}
+            )
         text = decode_text(upload.read())
         if text is None:
-            raise forms.ValidationError(gettext("Het bestand is geen UTF-8-tekst."))
+            raise forms.ValidationError(
+                gettext("Het bestand is geen tekst in UTF-8 of Windows-1252.")
+            )
         return text
 
     def clean_huishoudens(self) -> str:
         return self._text("huishoudens")
 
     def clean_scores(self) -> str:
-        return self._text("scores")
+        return self._text("scores", MAX_SCORE_UPLOAD_BYTES)
 
     def clean_capaciteit(self) -> str:
         return self._text("capaciteit")

@@ -16,6 +16,7 @@ from migratieketen.plan.koppeling.inputs import (
     read_households,
 )
 from migratieketen.plan.koppeling.privacy import PersonalDataError, is_bsn
+from migratieketen.plan.koppeling.run import MODES, load_problem, run_policy
 from migratieketen.plan.koppeling.score_file import read_scores
 
 HEADER = "huishouden_id,aankomst,personen,volwassenen"
@@ -93,7 +94,7 @@ def test_unknown_column_is_refused_rather_than_ignored(tmp_path: Path) -> None:
         read_households(path)
 
 
-def test_scores_must_cover_every_household_and_be_non_negative(tmp_path: Path) -> None:
+def test_scores_must_be_single_known_and_non_negative(tmp_path: Path) -> None:
     path = _file(
         tmp_path,
         "S.csv",
@@ -105,7 +106,28 @@ def test_scores_must_cover_every_household_and_be_non_negative(tmp_path: Path) -
     assert "rij 3: score voor A x GM0363 staat er dubbel in" in text
     assert "rij 4, kolom huishouden_id: 'X'" in text
     assert "rij 4, kolom score" in text
-    assert "B" in text.splitlines()[-1]
+
+
+def test_a_household_without_scores_is_kept_and_reported_unlinkable(
+    tmp_path: Path, shared_data_dir: Path
+) -> None:
+    """Not a refusal of the whole file: B is reported, with its reason, and named."""
+    households = _file(
+        tmp_path, "H.csv", f"{HEADER}\nA,2025-01-05,1,1\nB,2025-01-06,2,1\n"
+    )
+    scores = _file(
+        tmp_path, "S.csv", "huishouden_id,gemeentecode,score\nA,GM0363,0.4\n"
+    )
+    capacity = _file(tmp_path, "C.csv", "gemeentecode,capaciteit\nGM0363,10\n")
+    assert read_scores(scores, ["A", "B"]).without_scores == ("B",)
+    problem = load_problem(households, scores, capacity, shared_data_dir)
+    assert "1 huishouden(s) zonder enkele score in het bestand (B)" in (
+        problem.scores.label
+    )
+    for mode in MODES:
+        assignment = run_policy(problem, mode)
+        assert assignment.gemeente.tolist() == [0, -1]
+        assert assignment.reasons[1] == "geen score voor een toegestane gemeente"
 
 
 def test_capacity_semicolon_file(tmp_path: Path) -> None:

@@ -43,6 +43,9 @@ class ScoreTable:
     household: IntArray
     gemeente: IntArray
     score: FloatArray
+    # Households without a single row: kept, and reported as not linkable (no allowed
+    # gemeente) rather than refusing the whole file for them.
+    without_scores: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[tuple[str, str], float]:
         return {
@@ -153,16 +156,16 @@ class _Reader:
         household = np.frombuffer(self.household, dtype=np.int64)
         gemeente = np.frombuffer(self.gemeente, dtype=np.int16).astype(np.int64)
         problems, count = self._duplicates(household * 10_000 + gemeente)
-        missing = np.ones(len(self.ids), dtype=bool)
-        missing[household] = False
-        if missing.any():
-            names = ", ".join(sorted(self.ids[i] for i in np.nonzero(missing)[0])[:5])
-            problems.append(f"geen enkele score voor huishouden(s): {names}")
-            count += 1
         if problems:
             raise InputError(self.name, problems, count)
+        scored = np.zeros(len(self.ids), dtype=bool)
+        scored[household] = True
         return ScoreTable(
-            self.ids, household, gemeente, np.frombuffer(self.score, dtype=np.float64)
+            self.ids,
+            household,
+            gemeente,
+            np.frombuffer(self.score, dtype=np.float64),
+            tuple(sorted(self.ids[i] for i in np.nonzero(~scored)[0])),
         )
 
     def _duplicates(self, keys: IntArray) -> tuple[list[str], int]:

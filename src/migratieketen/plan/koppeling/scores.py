@@ -102,9 +102,17 @@ def file_scores(
     columns = column[table.gemeente]
     known = columns >= 0
     values[rows[table.household[known]], columns[known]] = table.score[known]
+    label = "Scores uit aangeleverd bestand (model van de aanleverende partij)"
+    if table.without_scores:
+        shown = ", ".join(table.without_scores[:5])
+        more = ", ..." if len(table.without_scores) > 5 else ""
+        label += (
+            f"; {len(table.without_scores)} huishouden(s) zonder enkele score in het "
+            f"bestand ({shown}{more}): niet te koppelen"
+        )
     return ScoreModel(
         values=values,
         source="bestand",
-        label="Scores uit aangeleverd bestand (model van de aanleverende partij)",
+        label=label,
         formula="score zoals aangeleverd per huishouden x gemeente",
     )

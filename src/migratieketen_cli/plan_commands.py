@@ -104,6 +104,8 @@ def _summary_table(summary: dict[str, Any]) -> None:
         highlight=False,
     )
     console.print(f"Score: {summary['score']['label']}. {summary['score']['formule']}.")
+    for note in summary["meldingen"]:
+        console.print(f"Let op: {note}.", highlight=False)
     wait = summary["wachten"]
     if wait["huishoudens_gewacht"]:
         console.print(
@@ -159,7 +161,9 @@ def _match_files(
     from migratieketen.plan.koppeling.model import KoppelingError
 
     try:
-        problem = run.load_problem(*files, data_dir or default_data_dir())
+        problem = run.load_problem(
+            *files, data_dir or default_data_dir(), strict_columns=False
+        )
         result = run.match(problem, **options)
         summary = result.summary()
         if with_frontier:
@@ -242,6 +246,8 @@ def koppeling(
         return
     records = result.records()
     if fmt is Formaat.csv:
+        for note in summary["meldingen"]:  # the CSV has no place for them
+            typer.echo(f"Let op: {note}.", err=True)
         _write(koppeling_csv(records), uitvoer)
         return
     payload = {"samenvatting": summary, "huishoudens": records}

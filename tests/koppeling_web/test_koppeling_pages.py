@@ -214,3 +214,12 @@ def test_a_file_in_no_known_encoding_is_refused(coordinator: Client) -> None:
     page = coordinator.post("/koppeling", data).content.decode()
     assert "geen tekst in UTF-8 of Windows-1252" in page
     assert KoppelingRun.objects.count() == 0
+
+
+def test_an_unknown_column_is_refused_by_the_web(coordinator: Client) -> None:
+    """The web keeps the upload as sent: only the columns it needs (the CLI ignores)."""
+    data = upload_data()
+    data["scores"] = csv_file("S.csv", SCORES.replace("score\n", "score,model\n", 1))
+    page = coordinator.post("/koppeling", data).content.decode()
+    assert "onbekende kolom(men): model" in page
+    assert KoppelingRun.objects.count() == 0

@@ -188,3 +188,51 @@ def test_synthetic_files_round_trip(
     payload = json.loads(out[out.index("{") :])
     assert len(payload["huishoudens"]) == 40
     assert payload["samenvatting"]["score"]["bron"] == "bestand"
+
+
+def test_unknown_columns_are_ignored_and_named(
+    app: typer.Typer, shared_data_dir: Path, tmp_path: Path
+) -> None:
+    """A researcher's files carry columns of their own: the CLI reads what it needs
+    and says what it left out (the web, which keeps uploads, still refuses them)."""
+    h, s, c = tmp_path / "H.csv", tmp_path / "S.csv", tmp_path / "C.csv"
+    h.write_text(
+        "huishouden_id,aankomst,personen,volwassenen,opleiding\n"
+        "A,2025-01-06,1,1,hbo\nB,2025-01-07,2,1,mbo\n",
+        encoding="utf-8",
+    )
+    s.write_text(
+        "huishouden_id,gemeentecode,score,model\n"
+        "A,GM0363,0.5,v2\nA,GM0599,0.2,v2\nB,GM0599,0.4,v2\n",
+        encoding="utf-8",
+    )
+    c.write_text("gemeentecode,capaciteit\nGM0363,4\nGM0599,6\n", encoding="utf-8")
+    code, out = _run(
+        app, shared_data_dir, "--huishoudens", str(h), "--scores", str(s),
+        "--capaciteit", str(c), "--format", "json",
+    )  # fmt: skip
+    assert code == 0, out
+    summary = json.loads(out)["samenvatting"]
+    notes = summary["meldingen"]
+    assert len(notes) == 2
+    assert notes[0].startswith("H.csv: kolom(men) opleiding genegeerd")
+    assert notes[1].startswith("S.csv: kolom(men) model genegeerd")
+    assert summary["gekoppeld"] == 2
+    code, out = _run(
+        app, shared_data_dir, "--huishoudens", str(h), "--scores", str(s),
+        "--capaciteit", str(c),
+    )  # fmt: skip
+    assert code == 0 and "Let op: H.csv: kolom(men) opleiding genegeerd" in out
+
+
+def test_an_ignored_column_is_still_checked_for_personal_data(
+    app: typer.Typer, shared_data_dir: Path, tmp_path: Path
+) -> None:
+    h = tmp_path / "H.csv"
+    h.write_text(
+        "huishouden_id,aankomst,personen,volwassenen,opmerking\n"
+        "A,2025-01-06,1,1,Jan Jansen\n",
+        encoding="utf-8",
+    )
+    code, out = _run(app, shared_data_dir, "--huishoudens", str(h))
+    assert code == 1 and "persoonsnaam" in out

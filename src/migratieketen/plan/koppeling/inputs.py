@@ -67,11 +67,21 @@ class Table:
 
 
 def read_table(
-    path: Path, required: Sequence[str], optional: Sequence[str] = ()
+    path: Path,
+    required: Sequence[str],
+    optional: Sequence[str] = (),
+    notes: list[str] | None = None,
 ) -> Table:
-    """All rows of a small file (H.csv, C.csv), checked for personal data and shape."""
+    """All rows of a small file (H.csv, C.csv), checked for personal data and shape.
+
+    Without `notes` an unknown column refuses the file (the web keeps uploads as sent,
+    so it takes only what it needs); with `notes` it is dropped and named there.
+    """
     return read_rows(
-        path, lambda header, rows: _table(path.name, header, rows, required, optional)
+        path,
+        lambda header, rows: _table(
+            path.name, header, rows, (required, optional), notes
+        ),
     )
 
 
@@ -79,9 +89,10 @@ def _table(
     name: str,
     header: list[str],
     rows: Rows,
-    required: Sequence[str],
-    optional: Sequence[str],
+    columns: tuple[Sequence[str], Sequence[str]],
+    notes: list[str] | None,
 ) -> Table:
+    required, optional = columns
     check_header(name, header)
     kept: list[list[str]] = []
     problems = []
@@ -97,8 +108,9 @@ def _table(
     if problems:
         raise InputError(name, problems)
     keep = data_columns(header)
+    ignored = check_columns(name, [header[k] for k in keep], required, optional, notes)
+    keep = [k for k in keep if header[k] not in ignored]
     header = [header[k] for k in keep]
-    check_columns(name, header, required, optional)
     return Table(name, header, [[r[k].strip() for k in keep] for r in kept])
 
 
@@ -108,10 +120,21 @@ def data_columns(header: Sequence[str]) -> list[int]:
 
 
 def check_columns(
-    name: str, header: list[str], required: Sequence[str], optional: Sequence[str]
-) -> None:
+    name: str,
+    header: list[str],
+    required: Sequence[str],
+    optional: Sequence[str],
+    notes: list[str] | None = None,
+) -> list[str]:
+    """The unknown columns, when `notes` is given (named there); else they refuse."""
     missing = [c for c in required if c not in header]
     unknown = [c for c in header if c not in (*required, *optional)]
+    if unknown and not missing and notes is not None:
+        notes.append(
+            f"{name}: kolom(men) {', '.join(unknown)} genegeerd: onbekend, niet "
+            f"gebruikt (wel gebruikt: {', '.join(c for c in header if c not in unknown)})"
+        )
+        return unknown
     if missing or unknown:
         parts = []
         if missing:
@@ -122,6 +145,7 @@ def check_columns(
                 f"{', '.join((*required, *optional))})"
             )
         raise InputError(name, ["rij 1: " + "; ".join(parts)])
+    return []
 
 
 def _int(value: str, column: str, row: int, problems: list[str], low: int) -> int:
@@ -192,9 +216,11 @@ def _household(rec: dict[str, str], row: int, problems: list[str]) -> Household:
     return Household(hid, arrival, persons, adults, gm, pv, coa, groups)
 
 
-def read_households(path: Path) -> tuple[Household, ...]:
+def read_households(
+    path: Path, notes: list[str] | None = None
+) -> tuple[Household, ...]:
     """H.csv in arrival order (ties by id)."""
-    table = read_table(path, HOUSEHOLD_REQUIRED, HOUSEHOLD_OPTIONAL)
+    table = read_table(path, HOUSEHOLD_REQUIRED, HOUSEHOLD_OPTIONAL, notes)
     problems: list[str] = []
     seen: dict[str, int] = {}
     out = []
@@ -214,8 +240,8 @@ def read_households(path: Path) -> tuple[Household, ...]:
     return tuple(sorted(out, key=lambda h: (h.arrival, h.id)))
 
 
-def read_capacity(path: Path) -> dict[str, int]:
-    table = read_table(path, CAPACITY_COLUMNS, ("gemeentenaam",))
+def read_capacity(path: Path, notes: list[str] | None = None) -> dict[str, int]:
+    table = read_table(path, CAPACITY_COLUMNS, ("gemeentenaam",), notes)
     problems: list[str] = []
     out: dict[str, int] = {}
     for row, values in enumerate(table.rows, start=2):

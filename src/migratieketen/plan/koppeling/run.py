@@ -47,12 +47,18 @@ def load_problem(
     scores_path: Path | None,
     capacity_path: Path | None,
     data_dir: Path,
+    strict_columns: bool = True,
 ) -> Problem:
-    """Read and check all files first; nothing is computed on a partly valid input."""
-    households = read_households(households_path)
+    """Read and check all files first; nothing is computed on a partly valid input.
+
+    `strict_columns`: an unknown column refuses its file (the web, which keeps uploads);
+    off, it is ignored and named in `Problem.notes` (the CLI, which keeps nothing).
+    """
+    notes: list[str] | None = None if strict_columns else []
+    households = read_households(households_path, notes)
     ids = [h.id for h in households]
-    score_table = read_scores(scores_path, ids) if scores_path else None
-    capacity_table = read_capacity(capacity_path) if capacity_path else None
+    score_table = read_scores(scores_path, ids, notes) if scores_path else None
+    capacity_table = read_capacity(capacity_path, notes) if capacity_path else None
     periods = planning_half_years(households[0].arrival, households[-1].arrival)
     if capacity_table is not None:
         gemeenten = file_capacity(capacity_table, data_dir)
@@ -63,7 +69,14 @@ def load_problem(
         if score_table is not None
         else default_scores(households, gemeenten, data_dir)
     )
-    return Problem(households, gemeenten, scores, periods[0].start, periods[-1].end)
+    return Problem(
+        households,
+        gemeenten,
+        scores,
+        periods[0].start,
+        periods[-1].end,
+        tuple(notes or ()),
+    )
 
 
 def run_policy(
@@ -146,6 +159,7 @@ class MatchResult:
             "totale_score_statusquo": round(self.status_quo.total(values), 6),
             "rekentijd_s": round(a.seconds, 3),
             "wachten": self._waiting(),
+            "meldingen": list(p.notes),
             "score": {
                 "bron": p.scores.source,
                 "label": p.scores.label,

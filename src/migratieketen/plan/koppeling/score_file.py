@@ -54,16 +54,25 @@ class ScoreTable:
         }
 
 
-def read_scores(path: Path, household_ids: Iterable[str]) -> ScoreTable:
+def read_scores(
+    path: Path, household_ids: Iterable[str], notes: list[str] | None = None
+) -> ScoreTable:
+    """With `notes`, unknown columns are ignored and named there; without, refused."""
     ids = tuple(household_ids)
-    return read_rows(path, lambda header, rows: _scores(path.name, header, rows, ids))
+    return read_rows(
+        path, lambda header, rows: _scores(path.name, header, rows, ids, notes)
+    )
 
 
 def _scores(
-    name: str, header: list[str], rows: Rows, ids: tuple[str, ...]
+    name: str,
+    header: list[str],
+    rows: Rows,
+    ids: tuple[str, ...],
+    notes: list[str] | None,
 ) -> ScoreTable:
     check_header(name, header)
-    refusal = _header_refusal(name, header)
+    refusal = _header_refusal(name, header, notes)
     if refusal is not None:
         for number, row in rows:  # personal data is refused before anything else
             check_row(name, header, number, row)
@@ -75,7 +84,9 @@ def _scores(
     return reader.table()
 
 
-def _header_refusal(name: str, header: list[str]) -> KoppelingError | None:
+def _header_refusal(
+    name: str, header: list[str], notes: list[str] | None
+) -> KoppelingError | None:
     if not any(header):
         return KoppelingError(
             f"{name} is leeg; verwacht kolommen {', '.join(SCORE_COLUMNS)}."
@@ -86,6 +97,7 @@ def _header_refusal(name: str, header: list[str]) -> KoppelingError | None:
             [header[k] for k in data_columns(header)],
             SCORE_COLUMNS,
             SCORE_OPTIONAL,
+            notes,
         )
     except InputError as exc:
         return exc

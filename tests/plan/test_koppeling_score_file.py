@@ -136,3 +136,21 @@ def test_empty_files_say_which_columns_are_expected(tmp_path: Path, text: str) -
         KoppelingError, match="is leeg; verwacht kolommen huishouden_id"
     ):
         read_households(_file(tmp_path, text, "H.csv"))
+
+
+@pytest.mark.parametrize("gap", ["", "NaN", "nan", "NA"])
+def test_a_missing_score_leaves_the_pair_out(tmp_path: Path, gap: str) -> None:
+    """pandas writes NaN as an empty cell (or NaN), R as NA: no score, not allowed."""
+    path = _file(tmp_path, f"{HEADER}\nA,GM0363,0.5\nA,GM0599,{gap}\nB,GM0599,0.1\n")
+    assert read_scores(path, ["A", "B"]).as_dict() == {
+        ("A", "GM0363"): 0.5,
+        ("B", "GM0599"): 0.1,
+    }
+
+
+def test_a_missing_score_still_checks_household_and_gemeente(tmp_path: Path) -> None:
+    path = _file(tmp_path, f"{HEADER}\nA,GM0363,0.5\nX,GM0599,\nA,GM99,NaN\n")
+    with pytest.raises(InputError) as err:
+        read_scores(path, ["A"])
+    assert "rij 3, kolom huishouden_id: 'X'" in str(err.value)
+    assert "rij 4, kolom gemeentecode: 'GM99'" in str(err.value)

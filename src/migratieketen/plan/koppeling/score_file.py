@@ -32,6 +32,10 @@ from migratieketen.plan.koppeling.model import FloatArray, IntArray, KoppelingEr
 from migratieketen.plan.koppeling.privacy import check_header, check_row
 
 SCORE_OPTIONAL = ("gemeentenaam",)
+# An empty score, or how pandas ("", "NaN") and R ("NA") write a missing value: no score
+# for that pair, so it is not allowed, as when its row is left out (a score matrix with
+# gaps, melted to rows). The household and gemeente are still checked.
+NO_SCORE = frozenset({"", "nan", "na"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +148,8 @@ class _Reader:
             ok = self._problem(
                 number, f"kolom gemeentecode: '{code}' is geen CBS-code GMxxxx"
             )
+        if raw.lower() in NO_SCORE:
+            return  # the pair is not allowed, as if the row were absent
         try:
             score = float(raw.replace(",", "."))
         except ValueError:

@@ -178,7 +178,7 @@ def test_bare_cbs_number_gets_the_gm_prefix(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("written", "day"),
     [("2025-01-05", 5), ("2025-01-05 00:00:00", 5), ("2025-01-06T13:45", 6),
-     ("7-1-2025", 7), ("08-01-2025", 8)],
+     ("7-1-2025", 7), ("08-01-2025", 8), ("2025/01/09", 9), ("2025-1-4", 4)],
 )  # fmt: skip
 def test_arrival_as_spreadsheets_write_it(
     tmp_path: Path, written: str, day: int
@@ -188,7 +188,15 @@ def test_arrival_as_spreadsheets_write_it(
 
 
 @pytest.mark.parametrize(
-    "written", ["2025-02-30", "01/05/2025", "5 jan 2025", "31-13-2025"]
+    "written",
+    [
+        "2025-02-30",
+        "01/05/2025",
+        "5 jan 2025",
+        "31-13-2025",
+        "2025-01/05",
+        "2025/13/01",
+    ],
 )
 def test_arrival_that_is_no_date_is_reported(tmp_path: Path, written: str) -> None:
     path = _file(tmp_path, "H.csv", f"{HEADER}\nA,{written},1,1\n")

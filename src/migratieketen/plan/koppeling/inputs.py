@@ -168,13 +168,14 @@ def gemeentecode(value: str) -> str:
 
 
 def arrival_date(value: str) -> date | None:
-    """JJJJ-MM-DD, also with a time after it (a date-time column), or DD-MM-JJJJ (how
-    a Dutch spreadsheet writes a date); None when it is neither."""
-    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[ T][\d:.+-]*)?", value)
+    """JJJJ-MM-DD (also JJJJ/MM/DD or without leading zeros, the year first is never
+    ambiguous), also with a time after it (a date-time column), or DD-MM-JJJJ (how a
+    Dutch spreadsheet writes a date); None when it is neither."""
+    iso = re.fullmatch(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[ T][\d:.+-]*)?", value)
     dutch = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", value)
     try:
         if iso:
-            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+            return date(int(iso[1]), int(iso[3]), int(iso[4]))
         if dutch:
             return date(int(dutch[3]), int(dutch[2]), int(dutch[1]))
     except ValueError:

@@ -223,3 +223,12 @@ def test_an_unknown_column_is_refused_by_the_web(coordinator: Client) -> None:
     page = coordinator.post("/koppeling", data).content.decode()
     assert "onbekende kolom(men): model" in page
     assert KoppelingRun.objects.count() == 0
+
+
+def test_an_unreadable_csv_is_refused_not_a_server_error(coordinator: Client) -> None:
+    data = upload_data()
+    data["scores"] = csv_file("S.csv", SCORES + "HH01,GM0363," + "9" * 200_000 + "\n")
+    response = coordinator.post("/koppeling", data)
+    assert response.status_code == 400
+    assert "geen leesbaar CSV-bestand" in response.content.decode()
+    assert KoppelingRun.objects.count() == 0

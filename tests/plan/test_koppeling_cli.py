@@ -164,7 +164,7 @@ def test_bad_row_reports_row_and_column(
     app: typer.Typer, shared_data_dir: Path, tmp_path: Path
 ) -> None:
     h = tmp_path / "H.csv"
-    h.write_text("huishouden_id,aankomst,personen,volwassenen\nA,2025/01/06,1,1\n")
+    h.write_text("huishouden_id,aankomst,personen,volwassenen\nA,06/01/2025,1,1\n")
     code, out = _run(app, shared_data_dir, "--huishoudens", str(h))
     assert code == 1 and "rij 2, kolom aankomst" in out
 

@@ -154,3 +154,12 @@ def test_a_missing_score_still_checks_household_and_gemeente(tmp_path: Path) -> 
         read_scores(path, ["A"])
     assert "rij 3, kolom huishouden_id: 'X'" in str(err.value)
     assert "rij 4, kolom gemeentecode: 'GM99'" in str(err.value)
+
+
+def test_a_field_beyond_the_csv_limit_is_a_clear_refusal(tmp_path: Path) -> None:
+    """Python's csv module stops at 131,072 characters a field: said, not a crash."""
+    path = _file(tmp_path, f"{HEADER}\nA,GM0363,{'9' * 200_000}\n")
+    with pytest.raises(KoppelingError, match="geen leesbaar CSV-bestand"):
+        read_scores(path, ["A"])
+    with pytest.raises(KoppelingError, match="geen leesbaar CSV-bestand"):
+        read_households(_file(tmp_path, f"{'x' * 200_000}\n", "H.csv"))

@@ -60,6 +60,10 @@ def read_rows(path: Path, consume: Callable[[list[str], Rows], T]) -> T:
                 return consume(header, rows)
         except UnicodeDecodeError:
             continue
+        except csv.Error as exc:  # e.g. a field longer than csv.field_size_limit()
+            raise KoppelingError(
+                f"{path.name} is geen leesbaar CSV-bestand ({exc}); er is niets verwerkt."
+            ) from exc
         except OSError as exc:
             raise KoppelingError(f"{path.name} kan niet gelezen worden: {exc}") from exc
     raise KoppelingError(

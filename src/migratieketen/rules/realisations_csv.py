@@ -21,6 +21,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
+from migratieketen.data.csv_guard import refuse_unreadable_csv
 from migratieketen.rules.monitor import Realisation
 from migratieketen.rules.realisation_schema import (
     check_realisation,
@@ -125,6 +126,7 @@ def _row(
     ), []
 
 
+@refuse_unreadable_csv(lambda m: RealisationImportError([ImportIssue(0, "", m)]))
 def parse_realisations(
     text: str,
     known_gemeenten: Collection[str],

@@ -15,6 +15,7 @@ import io
 from datetime import date, datetime
 from typing import Any
 
+from migratieketen.data.csv_guard import refuse_unreadable_csv
 from migratieketen_web.accounts.isolation import Actor
 from migratieketen_web.inburgering import services
 from migratieketen_web.inburgering.models import Person
@@ -133,6 +134,7 @@ def _check_row(data: services.PersonInput, number: int, issues: list[str]) -> No
             issues.extend(f"Rij {number}, kolom {column}: {m}" for m in messages)
 
 
+@refuse_unreadable_csv(lambda m: ImportRejected([m]))
 def parse(content: bytes, gemeente: str) -> list[services.PersonInput]:
     """Every row checked; ImportRejected with all issues if any row is wrong."""
     reader = _reader(content)

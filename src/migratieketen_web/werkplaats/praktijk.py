@@ -21,6 +21,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from migratieketen.data.csv_guard import refuse_unreadable_csv
 from migratieketen_web.accounts.isolation import Actor
 from migratieketen_web.accounts.roles import Right
 from migratieketen_web.gemeenten import queries
@@ -187,6 +188,7 @@ def _row_errors(i: int, row: dict[str, str], known: dict[str, Gemeente]) -> list
     return errors
 
 
+@refuse_unreadable_csv(lambda m: ImportRejected((m,)))
 def parse_csv(text: str) -> list[dict[str, str]]:
     """Rows of a semicolon-separated CSV with the columns of CSV_COLUMNS."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";")

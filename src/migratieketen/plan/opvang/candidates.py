@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from migratieketen.chain.scenario import month_index
+from migratieketen.data.csv_guard import refuse_unreadable_csv
 from migratieketen.plan.opvang.norms import TYPES, Norms, OpvangError
 
 GENERIC_LABEL = "generiek — geen echte locatie"
@@ -192,6 +193,7 @@ def _check_header(fields: Sequence[str] | None) -> None:
         )
 
 
+@refuse_unreadable_csv(OpvangError)
 def parse_candidates(
     text: str, wijken: Mapping[str, WijkInfo], norms: Norms
 ) -> list[Candidate]:

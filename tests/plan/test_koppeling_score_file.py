@@ -163,3 +163,15 @@ def test_a_field_beyond_the_csv_limit_is_a_clear_refusal(tmp_path: Path) -> None
         read_scores(path, ["A"])
     with pytest.raises(KoppelingError, match="geen leesbaar CSV-bestand"):
         read_households(_file(tmp_path, f"{'x' * 200_000}\n", "H.csv"))
+
+
+def test_an_ignored_column_is_noted_once_when_the_file_is_read_again(
+    tmp_path: Path,
+) -> None:
+    """A Windows-1252 byte far down makes the reader start again: one note, not two."""
+    rows = "".join(f"A,GM{k:04d},0.5,v1\n" for k in range(1, 3000))
+    path = tmp_path / "S.csv"
+    path.write_bytes(f"{HEADER},model\n{rows}A,GM5000,0.7,Súdwest\n".encode("cp1252"))
+    notes: list[str] = []
+    assert len(read_scores(path, ["A"], notes).score) == 3000
+    assert len(notes) == 1 and notes[0].startswith("S.csv: kolom(men) model genegeerd")

@@ -21,7 +21,6 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from migratieketen.data.csv_guard import refuse_unreadable_csv
 from migratieketen_web.accounts.isolation import Actor, require
 from migratieketen_web.accounts.roles import Right
 from migratieketen_web.arbeidsmigranten import services
@@ -173,7 +172,7 @@ def _issues_of(exc: services.RegisterError, r: _Row, columns: dict[str, str]) ->
             r.fail(by_field.get(name, name), message)
 
 
-@refuse_unreadable_csv(lambda m: ImportRejected([m]))
+@services.refuse_unreadable_csv(lambda m: ImportRejected([m]))
 def parse_locations(content: bytes, gemeente: str) -> list[services.LocationInput]:
     reader = _rows(content, LOCATION_COLUMNS, LOCATION_REQUIRED)
     inputs: list[services.LocationInput] = []
@@ -232,7 +231,7 @@ def _address_key(r: _Row) -> tuple[str, int, str, str] | None:
     return postcode, number, r.text("huisletter").upper(), r.text("toevoeging").upper()
 
 
-@refuse_unreadable_csv(lambda m: ImportRejected([m]))
+@services.refuse_unreadable_csv(lambda m: ImportRejected([m]))
 def parse_occupants(
     actor: Actor, content: bytes, gemeente: str
 ) -> list[tuple[Location, services.OccupantInput]]:

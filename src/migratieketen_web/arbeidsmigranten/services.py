@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from migratieketen.bsn import BsnError, normalise_bsn
 from migratieketen.data import bag_adres
+from migratieketen.data.csv_guard import refuse_unreadable_csv
 from migratieketen.rules import arbeidsmigranten as am
 from migratieketen.rules import huisvestingsnormen as hn
 from migratieketen.rules import wet_brp
@@ -46,7 +47,7 @@ from migratieketen_web.inburgering.bsn_key import bsn_hash
 
 # Core names the app's other modules use (imported from here, never from the core;
 # docs/adr/0008-one-domain-template.md).
-__all__ = ["LocationType", "SignalKind", "SnfRegime"]
+__all__ = ["LocationType", "SignalKind", "SnfRegime", "refuse_unreadable_csv"]
 
 LOCATION = "arbeidsmigranten.locatie"
 OCCUPANT = "arbeidsmigranten.bewoner"

@@ -15,11 +15,14 @@ import io
 from datetime import date, datetime
 from typing import Any
 
-from migratieketen.data.csv_guard import refuse_unreadable_csv
 from migratieketen_web.accounts.isolation import Actor
 from migratieketen_web.inburgering import services
 from migratieketen_web.inburgering.models import Person
-from migratieketen_web.inburgering.services import BsnError, normalise_bsn
+from migratieketen_web.inburgering.services import (
+    BsnError,
+    normalise_bsn,
+    refuse_unreadable_csv,
+)
 
 COLUMNS: dict[str, str] = {
     "bsn": "bsn",

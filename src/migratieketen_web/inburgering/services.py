@@ -21,6 +21,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from migratieketen.bsn import BsnError, normalise_bsn
+from migratieketen.data.csv_guard import refuse_unreadable_csv
 from migratieketen.rules import wet_inburgering as wi
 from migratieketen.rules.wet_inburgering import Ground, Route, SignalKind
 from migratieketen_web.accounts.isolation import Actor, require
@@ -35,7 +36,14 @@ from migratieketen_web.inburgering.models import STEP_DATES, CostEntry, Person
 
 # Core names the app's other modules use (imported from here, never from the core;
 # docs/adr/0008-one-domain-template.md).
-__all__ = ["BsnError", "Ground", "Route", "SignalKind", "normalise_bsn"]
+__all__ = [
+    "BsnError",
+    "Ground",
+    "Route",
+    "SignalKind",
+    "normalise_bsn",
+    "refuse_unreadable_csv",
+]
 
 OBJECT_TYPE = "inburgering.inburgeraar"
 ROUTE_NAMES = {r.value: label for r, label in wi.ROUTE_LABELS.items()} | {

@@ -21,13 +21,12 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from migratieketen.data.csv_guard import refuse_unreadable_csv
 from migratieketen_web.accounts.isolation import Actor
 from migratieketen_web.accounts.roles import Right
 from migratieketen_web.gemeenten import queries
 from migratieketen_web.gemeenten.models import Gemeente
 from migratieketen_web.werkplaats.models import Praktijkvoorbeeld, Status, Theme
-from migratieketen_web.werkplaats.services import SIGNAL_KEYS
+from migratieketen_web.werkplaats.services import SIGNAL_KEYS, refuse_unreadable_csv
 
 CSV_COLUMNS = (
     "titel",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import migratieketen
 from migratieketen.chain import ChainConfigError, builtin_scenario, run_ensemble
 from migratieketen.data import DataDirError, DataValidationError, load_dataset
+from migratieketen.data.csv_guard import refuse_unreadable_csv
 from migratieketen.rules import lokale_ruimte
 from migratieketen.rules.huisvestingswet import HalfYear, TaakstellingError
 from migratieketen.rules.monitor import NOT_REGISTERED
@@ -31,6 +32,7 @@ VERSION = migratieketen.__version__
 SIGNAL_KEYS = signals.SIGNAL_KEYS
 
 __all__ = [
+    "refuse_unreadable_csv",
     "NOT_REGISTERED",
     "SIGNAL_KEYS",
     "VERSION",

@@ -76,7 +76,10 @@ def _scores(
     notes: list[str] | None,
 ) -> ScoreTable:
     check_header(name, header)
-    refusal = _header_refusal(name, header, notes)
+    # Notes are handed on only once the file is read: read_rows may start again in
+    # Windows-1252 after a byte that is no UTF-8, and would note a column twice.
+    found: list[str] | None = None if notes is None else []
+    refusal = _header_refusal(name, header, found)
     if refusal is not None:
         for number, row in rows:  # personal data is refused before anything else
             check_row(name, header, number, row)
@@ -85,7 +88,10 @@ def _scores(
     for number, row in rows:
         check_row(name, header, number, row)
         reader.add(number, row)
-    return reader.table()
+    table = reader.table()
+    if notes is not None and found:
+        notes.extend(found)
+    return table
 
 
 def _header_refusal(

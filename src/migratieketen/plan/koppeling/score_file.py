@@ -36,6 +36,15 @@ SCORE_OPTIONAL = ("gemeentenaam",)
 # for that pair, so it is not allowed, as when its row is left out (a score matrix with
 # gaps, melted to rows). The household and gemeente are still checked.
 NO_SCORE = frozenset({"", "nan", "na"})
+GM_NUMBERS = 10_000  # a gemeente is kept as the CBS number of its code, GM0000-GM9999
+
+
+def gm_number(code: str) -> int:
+    return int(code[2:])
+
+
+def gm_code(number: int) -> str:
+    return f"GM{number:04d}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +62,7 @@ class ScoreTable:
 
     def as_dict(self) -> dict[tuple[str, str], float]:
         return {
-            (self.household_ids[h], f"GM{g:04d}"): float(s)
+            (self.household_ids[h], gm_code(int(g))): float(s)
             for h, g, s in zip(self.household, self.gemeente, self.score, strict=True)
         }
 
@@ -165,7 +174,7 @@ class _Reader:
         if ok:
             self.rows.append(number)
             self.household.append(self.index[hid])
-            self.gemeente.append(int(code[2:]))
+            self.gemeente.append(gm_number(code))
             self.score.append(score)
 
     def _problem(self, number: int, text: str) -> bool:
@@ -179,7 +188,7 @@ class _Reader:
             raise InputError(self.name, self.shape, self.shape_count)
         household = np.frombuffer(self.household, dtype=np.int64)
         gemeente = np.frombuffer(self.gemeente, dtype=np.int16).astype(np.int64)
-        problems, count = self._duplicates(household * 10_000 + gemeente)
+        problems, count = self._duplicates(household * GM_NUMBERS + gemeente)
         if problems:
             raise InputError(self.name, problems, count)
         scored = np.zeros(len(self.ids), dtype=bool)
@@ -200,8 +209,8 @@ class _Reader:
         found = [
             (
                 int(self.rows[k]),
-                f"rij {self.rows[k]}: score voor {self.ids[int(keys[k]) // 10_000]} x "
-                f"GM{int(keys[k]) % 10_000:04d} staat er dubbel in",
+                f"rij {self.rows[k]}: score voor {self.ids[int(keys[k]) // GM_NUMBERS]} "
+                f"x {gm_code(int(keys[k]) % GM_NUMBERS)} staat er dubbel in",
             )
             for k in repeated[:MAX_ERRORS]
         ]

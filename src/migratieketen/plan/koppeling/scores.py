@@ -33,7 +33,7 @@ from migratieketen.plan.koppeling.model import (
     KoppelingError,
     ScoreModel,
 )
-from migratieketen.plan.koppeling.score_file import ScoreTable
+from migratieketen.plan.koppeling.score_file import GM_NUMBERS, ScoreTable, gm_number
 
 FORMULA = (
     "score = volwassenen x werkkans(nationaliteitsgroep, 30 maanden na vergunning) x "
@@ -96,9 +96,9 @@ def file_scores(
     values = np.full((len(households), len(gemeenten.codes)), np.nan)
     row = {h.id: i for i, h in enumerate(households)}
     rows = np.array([row[hid] for hid in table.household_ids], dtype=np.int64)
-    column = np.full(10_000, -1, dtype=np.int64)  # by the CBS number in GMxxxx
+    column = np.full(GM_NUMBERS, -1, dtype=np.int64)  # by the CBS number in GMxxxx
     for code, j in gemeenten.index().items():
-        column[int(code[2:])] = j
+        column[gm_number(code)] = j
     columns = column[table.gemeente]
     known = columns >= 0
     values[rows[table.household[known]], columns[known]] = table.score[known]

@@ -26,6 +26,7 @@ FloatArray = NDArray[np.float64]
 BoolArray = NDArray[np.bool_]
 
 START_COLUMNS = 12
+LEAN_EXTRA = 2  # with lean_start: first pairs per row beyond its supply
 ADD_COLUMNS = 32
 ALL_COLUMNS_BELOW = 40_000  # pairs: a small problem gets every column at once
 TOLERANCE = 1e-9
@@ -54,6 +55,10 @@ class AssignmentLp:
     hint_prices: FloatArray | None = None
     # Pricing rounds; fewer gives a feasible plan and approximate prices, faster.
     max_rounds: int = 200
+    # Start each row from its best (supply + LEAN_EXTRA) pairs instead of START_COLUMNS:
+    # the same optimum, a much faster first solve where most rows are single households
+    # (the noisy year), but another of several optimal plans (see resolving.py).
+    lean_start: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,13 +105,23 @@ def _column_block(
 
 
 def _initial_pairs(
-    values: FloatArray, k: int
+    values: FloatArray, k: int, supply: FloatArray | None = None
 ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Each row's best k pairs, or with `supply` its best (supply + LEAN_EXTRA), at
+    most k: a household (supply 1) sits in one or two pairs of an optimal basis, a type
+    of many merged households spreads over more gemeenten."""
     n, g = values.shape
     k = g if n * g <= ALL_COLUMNS_BELOW else min(k, g)
     top = np.argpartition(-values, k - 1, axis=1)[:, :k]
-    rows = np.repeat(np.arange(n), k)
-    cols = top.ravel()
+    if supply is None or k == g:
+        rows, cols = np.repeat(np.arange(n), k), top.ravel()
+    else:
+        best = np.take_along_axis(values, top, axis=1)
+        top = np.take_along_axis(top, np.argsort(-best, axis=1, kind="stable"), axis=1)
+        wanted = np.minimum(k, np.ceil(supply).astype(np.int64) + LEAN_EXTRA)
+        take = np.arange(k)[None, :] < wanted[:, None]
+        rows = np.broadcast_to(np.arange(n)[:, None], (n, k))[take]
+        cols = top[take]
     keep = np.isfinite(values[rows, cols])
     return rows[keep], cols[keep]
 
@@ -127,12 +142,14 @@ def _entering(
     rc: FloatArray, present: BoolArray
 ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     rc = np.where(present, -np.inf, rc)
+    pricing = np.nonzero(rc.max(axis=1, initial=-np.inf) > TOLERANCE)[0]
+    rc = rc[pricing]  # most rows have no entering pair after the first rounds
     k = min(ADD_COLUMNS, rc.shape[1])
     top = np.argpartition(-rc, k - 1, axis=1)[:, :k]
     rows = np.repeat(np.arange(rc.shape[0]), k)
     cols = top.ravel()
     keep = rc[rows, cols] > TOLERANCE
-    return rows[keep], cols[keep]
+    return pricing[rows[keep]], cols[keep]
 
 
 def _build(problem: AssignmentLp) -> IncrementalLp:
@@ -166,9 +183,11 @@ def _build(problem: AssignmentLp) -> IncrementalLp:
 
 def _whole_only(problem: AssignmentLp) -> AssignmentLp:
     """Drop pairs where not even one whole household fits: they only split households."""
-    fits = problem.upper[None, :] >= problem.persons[:, None] - 1e-9
-    if fits.all():
+    if problem.persons.size == 0 or problem.upper.size == 0:
         return problem
+    if float(problem.upper.min()) >= float(problem.persons.max()) - 1e-9:
+        return problem  # every household fits everywhere (the usual case)
+    fits = problem.upper[None, :] >= problem.persons[:, None] - 1e-9
     return replace(problem, values=np.where(fits, problem.values, -np.inf))
 
 
@@ -285,7 +304,9 @@ def _solve(problem: AssignmentLp) -> AssignmentSolution:
     start = problem.values
     if problem.hint_prices is not None:
         start = start - problem.persons[:, None] * problem.hint_prices[None, :]
-    rows, cols = _initial_pairs(start, START_COLUMNS)
+    rows, cols = _initial_pairs(
+        start, START_COLUMNS, problem.supply if problem.lean_start else None
+    )
     all_rows: list[NDArray[np.int64]] = []
     all_cols: list[NDArray[np.int64]] = []
     rounds = 0

@@ -64,7 +64,9 @@ FINAL_EXACT_PAIRS = 5000  # above: LP and rounding for the last step (see _final
 @dataclass(frozen=True, slots=True)
 class ResolveSettings:
     samples: int = 8  # bootstrap draws of the future, averaged in one LP
-    max_future_rows: int = 4000  # cap on sampled rows (samples x future households)
+    # Cap on sampled rows (samples x future households), but never fewer rows than
+    # households still to come: the future is at least one whole draw of the rest.
+    max_future_rows: int = 4000
     seed: int = 0
     # Sampled rows whose deviations are shuffled over their gemeenten. Off: on the stress
     # instances it raised the mean a little but failed badly on heavy-tailed scores.
@@ -111,6 +113,11 @@ class ResolveSettings:
     # meanwhile settle much of the disagreement (docs/koppeling.md). 0: decide now.
     max_wait_weeks: int = 0
     wait_agreement: float = 0.75
+    # AssignmentLp.lean_start for the weekly LPs: the same optimum from fewer first
+    # columns. Faster where the rows are single households, but HiGHS then ends at
+    # another of the tied optimal plans, which on outside-like half-years was as often
+    # worse as better (docs/koppeling.md); `dynamic` uses it for the year only.
+    lean_start: bool = False
 
 
 def integer_assign(
@@ -306,6 +313,7 @@ class Resolver:
             supply=np.concatenate([np.ones(len(pool)), np.full(len(future), weight)]),
             upper=np.maximum(self.ledger.remaining, 0.0),
             hint_prices=self.last_prices,
+            lean_start=self.settings.lean_start,
         )
         solution = solve_assignment(lp)
         share = solution.dense_share(len(pool) + len(future), len(lp.upper))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 import pytest
@@ -141,3 +142,10 @@ def test_another_coordinators_run_is_a_404(staff: User) -> None:
     location = _start(staff)["Location"]
     other = make_user("bl2", ("GM0363", "beleid"), is_staff=True)
     assert _client(other).get(location).status_code == 404
+
+
+def test_the_record_says_when_the_upload_was_removed(staff: User) -> None:
+    location = _start(staff)["Location"]
+    assert _client(staff).get(location).json()["invoerVerwijderd"] is None
+    KoppelingRun.objects.update(inputs_removed_at=timezone.now())
+    assert _client(staff).get(location).json()["invoerVerwijderd"]

@@ -5,16 +5,20 @@ balance and fairness, model card; staff only; BSN and names refused, nothing sto
 
 from __future__ import annotations
 
+from datetime import timedelta
+from typing import Any
+
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 
 import pytest
 
 from migratieketen.plan.koppeling import DEFAULT_WAIT_WEEKS
 from migratieketen_web.audit.models import AuditEntry
-from migratieketen_web.jobs.models import Job
-from migratieketen_web.koppeling import forms
+from migratieketen_web.jobs.models import Job, JobStatus
+from migratieketen_web.koppeling import forms, tasks
 from migratieketen_web.koppeling.models import KoppelingDecision, KoppelingRun
 from register_support import make_gemeenten, make_user, valid_bsn
 
@@ -35,7 +39,7 @@ def coordinator() -> Client:
 def _upload(client: Client, households: str = HOUSEHOLDS) -> KoppelingRun:
     response = client.post("/koppeling", upload_data(households))
     assert response.status_code == 302, response.content.decode()[:2000]
-    return KoppelingRun.objects.get()
+    return KoppelingRun.objects.order_by("-pk").first()
 
 
 def test_upload_gives_recommendations_with_top3_balance_and_fairness(
@@ -232,3 +236,36 @@ def test_an_unreadable_csv_is_refused_not_a_server_error(coordinator: Client) ->
     assert response.status_code == 400
     assert "geen leesbaar CSV-bestand" in response.content.decode()
     assert KoppelingRun.objects.count() == 0
+
+
+def test_uploads_past_their_retention_are_emptied_result_and_decisions_stay(
+    coordinator: Client, settings: Any
+) -> None:
+    """Data minimisation: the pseudonymous upload is only needed to compute the run."""
+    old, recent, waiting = (_upload(coordinator) for _ in range(3))
+    coordinator.post(
+        f"/koppeling/{old.uuid}", {"huishouden": "HH02", "besluit": "volgen"}
+    )
+    long_ago = timezone.now() - timedelta(
+        days=settings.KOPPELING_INPUT_RETENTION_DAYS + 1
+    )
+    KoppelingRun.objects.filter(pk__in=[old.pk, waiting.pk]).update(created_at=long_ago)
+    Job.objects.filter(pk=waiting.job.pk).update(status=JobStatus.QUEUED)
+
+    assert tasks.remove_old_inputs.call() == {"verwijderd": 1}
+    assert tasks.remove_old_inputs.call() == {"verwijderd": 0}  # once
+    old.refresh_from_db()
+    assert (old.households_csv, old.scores_csv, old.capacity_csv) == ("", "", "")
+    assert old.inputs_removed_at is not None and old.result["huishoudens"]
+    assert KoppelingDecision.objects.filter(run=old).count() == 1
+    for kept in (recent, waiting):  # too young, or its job still has to read it
+        kept.refresh_from_db()
+        assert "HH01" in kept.households_csv and kept.inputs_removed_at is None
+    entry = AuditEntry.objects.get(channel="systeem")
+    assert (entry.action, entry.record_ids) == ("wijzigen", f",{old.pk},")
+    page = coordinator.get(f"/koppeling/{old.uuid}").content.decode()
+    assert 'id="upload-verwijderd"' in page and "Het advies en uw besluiten" in page
+    assert (
+        'id="upload-verwijderd"'
+        not in coordinator.get(f"/koppeling/{recent.uuid}").content.decode()
+    )

@@ -233,6 +233,12 @@ SCENARIOS_RETENTION_DAYS = config(
     "Days an anonymous, unpublished scenario run is kept before the cleanup task "
     "deletes it.",
 )
+KOPPELING_INPUT_RETENTION_DAYS = config(
+    "MIGRATIEKETEN_KOPPELING_INPUT_RETENTION_DAYS",
+    30,
+    "Days an uploaded koppeling week (households, scores, capacity) is kept; then "
+    "the upload is emptied and the result and decisions stay.",
+)
 SCENARIOS_DASK_ADDRESS = config(
     "MIGRATIEKETEN_DASK_ADDRESS",
     "",

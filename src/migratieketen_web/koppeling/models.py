@@ -3,7 +3,8 @@
 """A koppeling run (uploaded week, its job and result) and the coordinator's decisions.
 
 Only pseudonymous input is stored: the upload is checked for BSNs and names before
-anything is saved (services.validated_problem).
+anything is saved (services.validated_problem), and kept only for the retention period
+(services.remove_old_inputs); the result and the decisions stay.
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ class KoppelingRun(models.Model):
     capacity_csv = models.TextField(_("capaciteit"), blank=True)
     households = models.PositiveIntegerField(_("huishoudens"), default=0)
     result = models.JSONField(_("uitkomst"), null=True, blank=True)
+    # The uploaded texts are only needed to compute the run; past the retention
+    # (MIGRATIEKETEN_KOPPELING_INPUT_RETENTION_DAYS) they are emptied and this is set.
+    inputs_removed_at = models.DateTimeField(
+        _("upload verwijderd op"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -16,11 +16,13 @@ from __future__ import annotations
 import tempfile
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from migratieketen.plan.koppeling import (
@@ -38,7 +40,7 @@ from migratieketen_web.audit.models import Action
 from migratieketen_web.audit.purposes import KOPPELING
 from migratieketen_web.audit.recorder import record
 from migratieketen_web.jobs import services as job_services
-from migratieketen_web.jobs.models import Job
+from migratieketen_web.jobs.models import ACTIVE_STATUSES, Job
 from migratieketen_web.koppeling.models import KoppelingDecision, KoppelingRun
 
 __all__ = ["DEFAULT_WAIT_WEEKS", "MAX_WAIT_WEEKS", "decode_text"]
@@ -48,6 +50,8 @@ MODES = ("dynamisch", "batch", "greedy", "statusquo", "hindsight")
 MAX_HOUSEHOLDS = 5000  # a week, or a region's half-year; the year is the CLI's
 MAX_ACTIVE = 2
 OBJECT_TYPE = "koppelingsrun"
+# Who removes old uploads in the audit log: the periodic task, no user.
+HOUSEKEEPING = Actor(None, "", "systeem")
 
 
 class KoppelingInputError(Exception):
@@ -298,3 +302,34 @@ def balance(run: KoppelingRun) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def remove_old_inputs() -> int:
+    """Empty the uploaded texts of runs older than the retention; return how many.
+
+    The upload (pseudonymous households, their scores, capacities, up to 64 MB) is
+    only needed to compute the run. The result (recommendations with reasons) and the
+    coordinators' decisions stay: they are the record of what was advised and decided.
+    A run whose job is still queued or running keeps its upload.
+    """
+    days = max(int(settings.KOPPELING_INPUT_RETENTION_DAYS), 0)
+    before = timezone.now() - timedelta(days=days)
+    old = (
+        KoppelingRun.objects.filter(created_at__lt=before, inputs_removed_at=None)
+        .exclude(job__status__in=ACTIVE_STATUSES)
+        .order_by("pk")
+    )
+    with transaction.atomic():
+        ids = list(old.select_for_update().values_list("pk", flat=True))
+        if not ids:
+            return 0
+        KoppelingRun.objects.filter(pk__in=ids).update(
+            households_csv="",
+            scores_csv="",
+            capacity_csv="",
+            inputs_removed_at=timezone.now(),
+        )
+        record(
+            HOUSEKEEPING, Action.UPDATE, KOPPELING, OBJECT_TYPE, [(i, "") for i in ids]
+        )
+    return len(ids)

@@ -110,6 +110,12 @@ class KoppelingSerializer(serializers.Serializer):
     )
     huishoudens = serializers.IntegerField()
     aangemaakt = serializers.DateTimeField()
+    invoerVerwijderd = serializers.DateTimeField(
+        allow_null=True,
+        help_text="Wanneer de aangeleverde huishoudens, scores en capaciteit zijn "
+        "verwijderd (bewaartermijn); het advies en de besluiten blijven. Null: nog "
+        "bewaard.",
+    )
     samenvatting = serializers.DictField(
         allow_null=True,
         help_text="Pas gevuld als status 'klaar' is: totale score, aandeel van het "
@@ -219,6 +225,7 @@ def run_record(run: KoppelingRun, request: Any) -> dict[str, Any]:
         "beslistermijn": run.wait_weeks,
         "huishoudens": run.households,
         "aangemaakt": run.created_at,
+        "invoerVerwijderd": run.inputs_removed_at,
         "samenvatting": camel(result["samenvatting"]) if result else None,
         "koppelingen": camel(result["huishoudens"]) if result else None,
     }

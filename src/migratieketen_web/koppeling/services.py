@@ -320,7 +320,7 @@ def remove_old_inputs() -> int:
         .order_by("pk")
     )
     with transaction.atomic():
-        ids = list(old.select_for_update().values_list("pk", flat=True))
+        ids = list(old.select_for_update(of=("self",)).values_list("pk", flat=True))
         if not ids:
             return 0
         KoppelingRun.objects.filter(pk__in=ids).update(

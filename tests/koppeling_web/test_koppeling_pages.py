@@ -269,3 +269,20 @@ def test_uploads_past_their_retention_are_emptied_result_and_decisions_stay(
         'id="upload-verwijderd"'
         not in coordinator.get(f"/koppeling/{recent.uuid}").content.decode()
     )
+
+
+@pytest.mark.parametrize(
+    "days, words",
+    [
+        (30, "30 dagen na het uploaden verwijderd"),
+        (1, "1 dag na het uploaden verwijderd"),
+        (0, "verwijderd zodra het advies berekend is"),
+        (-5, "verwijderd zodra het advies berekend is"),
+    ],
+)
+def test_the_upload_page_states_the_retention(
+    coordinator: Client, settings: Any, days: int, words: str
+) -> None:
+    settings.KOPPELING_INPUT_RETENTION_DAYS = days
+    page = coordinator.get("/koppeling").content.decode()
+    assert words in page and "het advies en uw besluiten blijven bewaard" in page

@@ -304,6 +304,12 @@ def balance(run: KoppelingRun) -> list[dict[str, Any]]:
     return out
 
 
+def input_retention_days() -> int:
+    """Days an upload is kept (MIGRATIEKETEN_KOPPELING_INPUT_RETENTION_DAYS; below 0
+    counts as 0: removed once the run is computed)."""
+    return max(int(settings.KOPPELING_INPUT_RETENTION_DAYS), 0)
+
+
 def remove_old_inputs() -> int:
     """Empty the uploaded texts of runs older than the retention; return how many.
 
@@ -312,8 +318,7 @@ def remove_old_inputs() -> int:
     coordinators' decisions stay: they are the record of what was advised and decided.
     A run whose job is still queued or running keeps its upload.
     """
-    days = max(int(settings.KOPPELING_INPUT_RETENTION_DAYS), 0)
-    before = timezone.now() - timedelta(days=days)
+    before = timezone.now() - timedelta(days=input_retention_days())
     old = (
         KoppelingRun.objects.filter(created_at__lt=before, inputs_removed_at=None)
         .exclude(job__status__in=ACTIVE_STATUSES)

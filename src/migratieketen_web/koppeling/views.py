@@ -70,7 +70,12 @@ def upload(request: HttpRequest, actor: Actor) -> HttpResponse:
     return render(
         request,
         "koppeling/upload.html",
-        {"form": form, "refusal": refusal, "runs": runs},
+        {
+            "form": form,
+            "refusal": refusal,
+            "runs": runs,
+            "retention_days": services.input_retention_days(),
+        },
         status=status,
     )
 

@@ -50,7 +50,9 @@ is chosen with `DJANGO_SETTINGS_MODULE` (`migratieketen_web.conf.dev` for
 `.production` for a server and for `bin/run` / `migratieketen serve`).
 
 Booleans accept `true/false`, `1/0`, `yes/no`, `ja/nee`, `on/off`; lists are
-comma-separated. `<repo>` stands for the installation folder.
+comma-separated. A number below its minimum, like a word where a number belongs, stops
+the start with a message naming the variable. `<repo>` stands for the installation
+folder.
 """
 
 
@@ -126,6 +128,9 @@ def render() -> str:
         # Where environments word the help differently, the fullest wording wins.
         declared = [per_env[env][name] for env in envs if name in per_env[env]]
         help_text = max((d.help for d in declared or [from_apps[name]]), key=len)
+        minimum = next((d.minimum for d in declared or [from_apps[name]]), None)
+        if minimum is not None:
+            default += f" (minimum `{minimum}`)"
         where = "all" if envs == list(ENVIRONMENTS) else ", ".join(envs)
         lines.append(f"| `{name}` | {_cell(default)} | {where} | {_cell(help_text)} |")
     return "\n".join(lines) + "\n"

@@ -25,6 +25,7 @@ class EnvVar:
     name: str
     default: Any
     help: str
+    minimum: int | None = None
 
 
 REGISTRY: dict[str, EnvVar] = {}
@@ -34,9 +35,13 @@ class ConfigError(ValueError):
     """An environment variable has a value that cannot be used."""
 
 
-def config(name: str, default: T, help: str) -> T:
-    """Read environment variable *name*, typed after *default*; record it for the docs."""
-    REGISTRY[name] = EnvVar(name, default, help)
+def config(name: str, default: T, help: str, minimum: int | None = None) -> T:
+    """Read environment variable *name*, typed after *default*; record it for the docs.
+
+    An integer below *minimum* stops the start: a zero session length, a negative
+    retention or a cell limit of 0 would otherwise run, silently doing the wrong thing.
+    """
+    REGISTRY[name] = EnvVar(name, default, help, minimum)
     raw = os.environ.get(name)
     if raw is None:
         return default
@@ -49,9 +54,14 @@ def config(name: str, default: T, help: str) -> T:
         raise ConfigError(f"{name}={raw!r}: verwacht true/false.")
     if isinstance(default, int):
         try:
-            return int(raw)  # type: ignore[return-value]
+            number = int(raw)
         except ValueError as exc:
             raise ConfigError(f"{name}={raw!r}: verwacht een geheel getal.") from exc
+        if minimum is not None and number < minimum:
+            raise ConfigError(
+                f"{name}={raw!r}: verwacht een geheel getal van ten minste {minimum}."
+            )
+        return number  # type: ignore[return-value]
     if isinstance(default, list):
         return [item.strip() for item in raw.split(",") if item.strip()]  # type: ignore[return-value]
     return raw  # type: ignore[return-value]

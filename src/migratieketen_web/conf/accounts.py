@@ -29,6 +29,7 @@ SESSION_COOKIE_AGE = 60 * config(
     "MIGRATIEKETEN_SESSION_IDLE_MINUTES",
     30,
     "Minutes without a request after which a login session ends.",
+    minimum=1,
 )
 SESSION_SAVE_EVERY_REQUEST = True  # the idle clock restarts on every request
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -36,6 +37,7 @@ MIGRATIEKETEN_SESSION_MAX_HOURS = config(
     "MIGRATIEKETEN_SESSION_MAX_HOURS",
     10,
     "Hours after login after which a session ends however active it is.",
+    minimum=1,
 )
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -52,6 +54,7 @@ MIGRATIEKETEN_API_TOKEN_MAX_DAYS = config(
     "MIGRATIEKETEN_API_TOKEN_MAX_DAYS",
     365,
     "Longest validity of an API token in days.",
+    minimum=1,
 )
 MIGRATIEKETEN_BSN_KEY = config(
     "MIGRATIEKETEN_BSN_KEY",
@@ -63,6 +66,7 @@ MIGRATIEKETEN_MIN_CELL = config(
     "MIGRATIEKETEN_MIN_CELL",
     10,
     "Smallest count public pages show from the registers; smaller cells are hidden.",
+    minimum=1,
 )
 
 # The BAG address check of the labour-migrant housing register; empty switches it off.

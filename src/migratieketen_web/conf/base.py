@@ -93,12 +93,14 @@ AXES_FAILURE_LIMIT = config(
     10,
     "Failed logins for one user name from one address before that combination is "
     "locked out (django-axes).",
+    minimum=1,
 )
 AXES_COOLOFF_TIME = timedelta(
     minutes=config(
         "MIGRATIEKETEN_LOGIN_LOCKOUT_MINUTES",
         15,
         "Minutes a locked-out user name and address combination must wait.",
+        minimum=1,
     )
 )
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -192,6 +194,7 @@ JOBS_RETENTION_DAYS = config(
     "MIGRATIEKETEN_JOBS_RETENTION_DAYS",
     30,
     "Days that finished task records (and jobs without a result) are kept.",
+    minimum=0,
 )
 JOBS_WORKER_STALE_SECONDS = config(
     "MIGRATIEKETEN_JOBS_WORKER_STALE_SECONDS",
@@ -199,6 +202,7 @@ JOBS_WORKER_STALE_SECONDS = config(
     "A worker on another machine without a heartbeat for this long counts as dead "
     "(its running job is then marked failed). Workers on the same machine are "
     "checked by process id at once.",
+    minimum=30,
 )
 
 PROGNOSE_AT_START = config(
@@ -215,6 +219,7 @@ SCENARIOS_MAX_ACTIVE = config(
     2,
     "Scenario runs queued or running at once, for all users together; a start "
     "beyond it gets 429.",
+    minimum=1,
 )
 SCENARIOS_START_RATE = config(
     "MIGRATIEKETEN_SCENARIOS_START_RATE",
@@ -232,12 +237,14 @@ SCENARIOS_RETENTION_DAYS = config(
     7,
     "Days an anonymous, unpublished scenario run is kept before the cleanup task "
     "deletes it.",
+    minimum=0,
 )
 KOPPELING_INPUT_RETENTION_DAYS = config(
     "MIGRATIEKETEN_KOPPELING_INPUT_RETENTION_DAYS",
     30,
     "Days an uploaded koppeling week (households, scores, capacity) is kept; then "
     "the upload is emptied and the result and decisions stay.",
+    minimum=0,
 )
 SCENARIOS_DASK_ADDRESS = config(
     "MIGRATIEKETEN_DASK_ADDRESS",
@@ -303,6 +310,7 @@ REST_FRAMEWORK = {
         0,
         "Number of trusted reverse proxies in front of the app (for the client "
         "address the start throttles count by; 0 = none, X-Forwarded-For ignored).",
+        minimum=0,
     ),
 }
 API_VERSION = "1.0.0"
@@ -311,6 +319,7 @@ MIGRATIEKETEN_API_MAX_BODY_BYTES = config(
     "MIGRATIEKETEN_API_MAX_BODY_BYTES",
     1_048_576,
     "Largest request body the API accepts, in bytes; larger is a 413 problem.",
+    minimum=1024,
 )
 SPECTACULAR_SETTINGS = {
     "TITLE": "Migratieketen API",

@@ -27,7 +27,9 @@ HTTPS = config(  # noqa: F405
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
-_HSTS_SECONDS = config("SECURE_HSTS_SECONDS", 31536000, "HSTS max-age in seconds.")  # noqa: F405
+_HSTS_SECONDS = config(  # noqa: F405
+    "SECURE_HSTS_SECONDS", 31536000, "HSTS max-age in seconds.", minimum=0
+)
 SECURE_HSTS_SECONDS = _HSTS_SECONDS if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = config(  # noqa: F405
     "SECURE_HSTS_INCLUDE_SUBDOMAINS", True, "HSTS also for every subdomain."

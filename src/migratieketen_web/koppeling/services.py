@@ -305,8 +305,8 @@ def balance(run: KoppelingRun) -> list[dict[str, Any]]:
 
 
 def input_retention_days() -> int:
-    """Days an upload is kept (MIGRATIEKETEN_KOPPELING_INPUT_RETENTION_DAYS; below 0
-    counts as 0: removed once the run is computed)."""
+    """Days an upload is kept (MIGRATIEKETEN_KOPPELING_INPUT_RETENTION_DAYS, refused
+    below 0 at start; 0: removed once the run is computed)."""
     return max(int(settings.KOPPELING_INPUT_RETENTION_DAYS), 0)
 
 

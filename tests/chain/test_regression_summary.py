@@ -35,7 +35,10 @@ RUNS = 60
 SEED = 20240101
 PERCENTILES = (5, 50, 95)
 DETAIL = ("GM0363", "GM0014")  # Amsterdam, Groningen: the per-gemeente monthly series
-DIGEST_DECIMALS = 3  # persons: far below any meaningful change, far above CPU noise
+# Persons: far below any meaningful change, far above CPU noise (a value within that noise
+# of a rounding boundary would still flip a digest; then the series check says whether
+# anything really moved).
+DIGEST_DECIMALS = 3
 RELATIVE, ABSOLUTE = 1e-9, 1e-6
 
 

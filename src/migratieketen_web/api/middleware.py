@@ -8,6 +8,12 @@ documents (see ``problems.py``); this catches what happens outside DRF: a URL
 that resolves nowhere (including a trailing slash, which must be a 404 and not
 a redirect, ``/core/no-trailing-slash``), a body over the limit (413, refused
 before it is read) and Django's 500 page.
+
+The limit is MIGRATIEKETEN_API_MAX_BODY_BYTES, except for files sent as
+multipart/form-data to UPLOAD_PATHS (a koppeling's households and score table, tens of
+MB for a region's half-year): MIGRATIEKETEN_API_MAX_UPLOAD_BYTES. Files are read in
+parts and spooled to disk; a JSON body is held whole in memory, so it keeps the
+general limit.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from django.http import HttpRequest, HttpResponse
 from migratieketen_web.api.problems import PROBLEM_CONTENT_TYPE, problem_response
 
 API_PREFIX = "/api/"
+UPLOAD_PATHS = frozenset({"/api/v1/koppelingen"})
 TRAILING_SLASH_DETAIL = (
     "De gevraagde bron bestaat niet: adressen van deze API eindigen niet op '/'. "
     "Probeer het zonder de slash."
@@ -41,13 +48,24 @@ def declared_body_size(request: HttpRequest) -> int:
         return 0
 
 
+def is_file_upload(request: HttpRequest) -> bool:
+    return request.method == "POST" and request.path in UPLOAD_PATHS
+
+
+def body_limit(request: HttpRequest) -> int:
+    """The largest body this request may have, in bytes."""
+    if is_file_upload(request) and request.content_type == "multipart/form-data":
+        return int(settings.MIGRATIEKETEN_API_MAX_UPLOAD_BYTES)
+    return int(settings.MIGRATIEKETEN_API_MAX_BODY_BYTES)
+
+
 def _detail(request: HttpRequest, status: int) -> str | None:
     if status == 404:
         if request.path.endswith("/") and request.path != "/":
             return TRAILING_SLASH_DETAIL
         return NO_ROUTE_DETAIL.format(path=request.path)
     if status == 413:
-        return body_too_large_detail()
+        return body_too_large_detail(request)
     return None
 
 
@@ -56,11 +74,17 @@ def error_problem(request: HttpRequest, status: int) -> HttpResponse:
     return problem_response(request, status, _detail(request, status))
 
 
-def body_too_large_detail() -> str:
-    limit = settings.MIGRATIEKETEN_API_MAX_BODY_BYTES
-    return (
-        f"De inhoud van de aanvraag is groter dan {limit} bytes; stuur minder tegelijk."
+def body_too_large_detail(request: HttpRequest) -> str:
+    detail = (
+        f"De inhoud van de aanvraag is groter dan {body_limit(request)} bytes; "
+        "stuur minder tegelijk."
     )
+    if is_file_upload(request) and request.content_type != "multipart/form-data":
+        limit = settings.MIGRATIEKETEN_API_MAX_UPLOAD_BYTES
+        detail += (
+            f" Als CSV-bestanden (multipart/form-data) mag het tot {limit} bytes zijn."
+        )
+    return detail
 
 
 class ApiVersionMiddleware:
@@ -72,9 +96,10 @@ class ApiVersionMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not is_api_request(request):
             return self.get_response(request)
-        if declared_body_size(request) > settings.MIGRATIEKETEN_API_MAX_BODY_BYTES:
+        limit = body_limit(request)
+        if declared_body_size(request) > limit:
             response: HttpResponse = problem_response(
-                request, 413, body_too_large_detail()
+                request, 413, body_too_large_detail(request)
             )
         else:
             response = self.get_response(request)

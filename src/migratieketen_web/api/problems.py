@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -224,6 +224,9 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
             invalid_params=[{"name": "body", "code": "parse_error", "reason": reason}],
         )
         status_code = 400
+    elif isinstance(exc, RequestDataTooBig):  # past Django's in-memory limit
+        status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+        body = problem_body(status_code, instance=instance)
     elif isinstance(exc, exceptions.ValidationError):
         status_code = exc.status_code
         body = problem_body(

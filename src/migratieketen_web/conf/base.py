@@ -321,6 +321,20 @@ MIGRATIEKETEN_API_MAX_BODY_BYTES = config(
     "Largest request body the API accepts, in bytes; larger is a 413 problem.",
     minimum=1024,
 )
+# Django reads a JSON body into memory up to this limit and refuses more (2.5 MB by
+# default): never below the API's own limit, or a body the API accepts would fail.
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, MIGRATIEKETEN_API_MAX_BODY_BYTES)
+# POST /api/v1/koppelingen with files (multipart/form-data): the three files of a run, as large as the web form takes
+# (households 5 MB, scores 64 MB, capacity 5 MB; koppeling/forms.py), with room for
+# the multipart framing.
+MIGRATIEKETEN_API_MAX_UPLOAD_BYTES = config(
+    "MIGRATIEKETEN_API_MAX_UPLOAD_BYTES",
+    80 * 1_048_576,
+    "Largest request body of an API upload (POST /api/v1/koppelingen with the "
+    "households, scores and capacity of a run), in bytes; larger is a 413 problem. "
+    "Every other API request keeps MIGRATIEKETEN_API_MAX_BODY_BYTES.",
+    minimum=1024,
+)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Migratieketen API",
     "DESCRIPTION": "Open data en berekeningen over de migratieketen per gemeente, "

@@ -2,10 +2,12 @@
 # Copyright (C) 2026 Migratieketen contributors
 """API shapes of /koppelingen (Dutch camelCase).
 
-The request carries the CLI's three files as JSON lists; `upload_from_body` turns them
-into the same CSV texts, so the core checks them exactly as it checks a file (a key
-such as 'bsn' or 'naam' becomes a column and is refused). The stored result is renamed
-to camelCase on the way out.
+The request carries the CLI's three files, as JSON lists (`upload_from_body` turns them
+into the same CSV texts, so the core checks them exactly as it checks a file: a key such
+as 'bsn' or 'naam' becomes a column and is refused) or as the CSV files themselves in
+multipart/form-data (`upload_from_files`, through the web page's own form and limits).
+A region's score table runs to tens of MB: as a file it is read row by row, as JSON it
+is held whole in memory first. The stored result is renamed to camelCase on the way out.
 """
 
 from __future__ import annotations
@@ -15,10 +17,13 @@ import io
 import re
 from typing import Any
 
+from django.http import QueryDict
 from django.urls import reverse
+from django.utils.datastructures import MultiValueDict
 from rest_framework import serializers
 
 from migratieketen_web.jobs.models import JobStatus
+from migratieketen_web.koppeling.forms import UploadForm
 from migratieketen_web.koppeling.models import KoppelingRun
 from migratieketen_web.koppeling.services import (
     DEFAULT_WAIT_WEEKS,
@@ -93,6 +98,30 @@ class KoppelingStartSerializer(serializers.Serializer):
         help_text="Weken dat een huishouden waarover de toekomstscenario's het oneens "
         "zijn mag wachten (dynamisch; 0: beslissen in de week van aankomst; zonder: "
         f"{DEFAULT_WAIT_WEEKS}).",
+    )
+
+
+class KoppelingBestandenSerializer(serializers.Serializer):
+    """Body of POST /koppelingen as multipart/form-data: the CLI's CSV files."""
+
+    huishoudens = serializers.FileField(
+        help_text="H.csv: huishouden_id, aankomst, personen, volwassenen (optioneel "
+        "gemeente_verplicht, regio_verplicht). Hooguit 5 MB."
+    )
+    scores = serializers.FileField(
+        required=False,
+        help_text="S.csv: huishouden_id, gemeentecode, score. Hooguit 64 MB. Zonder: "
+        "het illustratieve model.",
+    )
+    capaciteit = serializers.FileField(
+        required=False,
+        help_text="C.csv: gemeentecode, capaciteit (personen). Hooguit 5 MB. Zonder: "
+        "de taakstelling.",
+    )
+    modus = serializers.ChoiceField(choices=MODES, required=False)
+    seed = serializers.IntegerField(required=False, min_value=0)
+    beslistermijn = serializers.IntegerField(
+        required=False, min_value=0, max_value=MAX_WAIT_WEEKS
     )
 
 
@@ -194,6 +223,44 @@ def upload_from_body(data: Any) -> tuple[Upload, str, int, int | None]:
         capacity=_table(data.get("capaciteit", []), {}, "capaciteit"),
     )
     return upload, mode, seed, wait_weeks
+
+
+def upload_from_files(
+    fields: QueryDict, files: MultiValueDict
+) -> tuple[Upload, str, int, int | None]:
+    """The same four as `upload_from_body`, from multipart/form-data: the files are
+    checked by the web page's form (size, UTF-8 or Windows-1252); 400 on a wrong shape."""
+    unknown = sorted((set(fields) | set(files)) - set(FIELDS))
+    if unknown:
+        raise serializers.ValidationError(
+            {k: [f"Onbekend veld; toegestaan: {', '.join(FIELDS)}."] for k in unknown}
+        )
+    texts = [k for k in ("huishoudens", "scores", "capaciteit") if k in fields]
+    if texts:
+        raise serializers.ValidationError(
+            {k: ["Verwacht een bestand (CSV), geen tekstveld."] for k in texts}
+        )
+    options = {k: fields[k] for k in ("modus", "beslistermijn") if k in fields}
+    data = {"modus": "dynamisch"} | options
+    form = UploadForm(data=data, files=files)
+    if not form.is_valid():
+        raise serializers.ValidationError(
+            {k: [str(m) for m in messages] for k, messages in form.errors.items()}
+        )
+    seed = fields.get("seed", "0")
+    if not seed.isdecimal():
+        raise serializers.ValidationError({"seed": ["Een geheel getal >= 0."]})
+    upload = Upload(
+        households=form.cleaned_data["huishoudens"],
+        scores=form.cleaned_data["scores"],
+        capacity=form.cleaned_data["capaciteit"],
+    )
+    return (
+        upload,
+        form.cleaned_data["modus"],
+        int(seed),
+        form.cleaned_data["beslistermijn"],
+    )
 
 
 def camel(value: Any) -> Any:

@@ -21,6 +21,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.authentication import SessionAuthentication
+from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -28,6 +29,7 @@ from rest_framework.response import Response
 from migratieketen_web.accounts.authentication import BearerTokenAuthentication
 from migratieketen_web.accounts.services import request_actor
 from migratieketen_web.api import filters
+from migratieketen_web.api.parsers import LimitedJSONParser
 from migratieketen_web.api.problems import PROBLEM_CONTENT_TYPE
 from migratieketen_web.api.registers import no_query_parameters, uuid_parameter
 from migratieketen_web.api.schema import (
@@ -38,10 +40,12 @@ from migratieketen_web.api.schema import (
 from migratieketen_web.jobs import services as job_services
 from migratieketen_web.koppeling import services
 from migratieketen_web.koppeling.api.serializers import (
+    KoppelingBestandenSerializer,
     KoppelingSerializer,
     KoppelingStartSerializer,
     run_record,
     upload_from_body,
+    upload_from_files,
 )
 from migratieketen_web.koppeling.models import KoppelingRun
 
@@ -91,9 +95,14 @@ _UUID = uuid_parameter("Kenmerk van de koppeling.")
         summary="Koppeling starten",
         description="Huishoudens (gepseudonimiseerd; een BSN of naam wordt "
         "geweigerd en dan wordt niets opgeslagen), optioneel scores en capaciteit, "
-        "in de vorm van de bestanden van 'migratieketen plan koppeling'. Antwoordt "
-        "met 202 en het adres (Location) van de koppeling; volg daar de status.",
-        request=KoppelingStartSerializer,
+        "in de vorm van de bestanden van 'migratieketen plan koppeling': als JSON, "
+        "of als de CSV-bestanden zelf (multipart/form-data; voor een grote "
+        "scoretabel, tot 64 MB). Antwoordt met 202 en het adres (Location) van de "
+        "koppeling; volg daar de status.",
+        request={
+            "application/json": KoppelingStartSerializer,
+            "multipart/form-data": KoppelingBestandenSerializer,
+        },
         parameters=[API_VERSION_HEADER],
         responses={
             202: OpenApiResponse(KoppelingSerializer, description="Gestart."),
@@ -106,6 +115,7 @@ class KoppelingViewSet(
     mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
 ):
     authentication_classes = [BearerTokenAuthentication, SessionAuthentication]
+    parser_classes = [LimitedJSONParser, MultiPartParser]
     permission_classes = [MayPlan]
     serializer_class = KoppelingSerializer
     lookup_field = "uuid"
@@ -126,7 +136,12 @@ class KoppelingViewSet(
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         no_query_parameters(request)
-        upload, mode, seed, wait_weeks = upload_from_body(request.data)
+        if request.content_type.startswith("multipart/form-data"):
+            upload, mode, seed, wait_weeks = upload_from_files(
+                request.POST, request.FILES
+            )
+        else:
+            upload, mode, seed, wait_weeks = upload_from_body(request.data)
         try:
             run = services.start_run(
                 request_actor(request), request.user, upload, mode, seed, wait_weeks

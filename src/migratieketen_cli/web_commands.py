@@ -241,6 +241,7 @@ def serve(
     from waitress import serve as waitress_serve
 
     from migratieketen_cli.worker_commands import WorkerChildren
+    from migratieketen_web.middleware import largest_body_bytes
     from migratieketen_web.wsgi import application
 
     workers = WorkerChildren(werkers)
@@ -255,7 +256,15 @@ def serve(
     )
     _say_if_https_is_expected()
     try:
-        waitress_serve(application, host=host, port=port, threads=8, _quiet=True)
+        waitress_serve(
+            application,
+            host=host,
+            port=port,
+            threads=8,
+            # Also for a body sent without Content-Length (chunked); 1 GB otherwise.
+            max_request_body_size=largest_body_bytes(),
+            _quiet=True,
+        )
     finally:
         workers.stop()
 

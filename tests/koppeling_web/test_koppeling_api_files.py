@@ -126,7 +126,7 @@ def test_the_upload_limit_is_its_own(client: APIClient, settings: Any) -> None:
         "/api/v1/scenarioruns", {"scenario": {"name": "x" * 2000}}, format="json"
     )
     assert other.status_code == 413
-    settings.MIGRATIEKETEN_API_MAX_UPLOAD_BYTES = 2048
+    settings.MIGRATIEKETEN_MAX_UPLOAD_BYTES = 2048
     refused = _post_files(client, scores=_file("S.csv", S_CSV + "\n" * 3000))
     assert refused.status_code == 413
     assert "2048 bytes" in refused.json()["detail"]
@@ -174,7 +174,7 @@ def test_json_past_the_general_limit_is_a_413_that_points_to_the_files(
     detail = response.json()["detail"]
     assert str(settings.MIGRATIEKETEN_API_MAX_BODY_BYTES) in detail
     assert "multipart/form-data" in detail
-    assert str(settings.MIGRATIEKETEN_API_MAX_UPLOAD_BYTES) in detail
+    assert str(settings.MIGRATIEKETEN_MAX_UPLOAD_BYTES) in detail
     assert KoppelingRun.objects.count() == 0
 
 

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import socket
 import subprocess
@@ -54,6 +55,20 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _post_status(port: int, size: int, chunked: bool) -> int:
+    """Status of a POST to / with `size` bytes, chunked (no Content-Length) or not."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        body = b"x" * size
+        if chunked:
+            connection.request("POST", "/", body=iter([body]), encode_chunked=True)
+        else:
+            connection.request("POST", "/", body=body)
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
 @pytest.mark.slow
 def test_serve_starts_from_an_empty_database(
     shared_data_dir: Path, tmp_path: Path
@@ -68,6 +83,9 @@ def test_serve_starts_from_an_empty_database(
         "MIGRATIEKETEN_VAR_DIR": str(tmp_path / "var"),
         "MIGRATIEKETEN_DATABASE_URL": f"sqlite:///{tmp_path / 'var' / 'db.sqlite3'}",
         "MIGRATIEKETEN_DATA_DIR": str(shared_data_dir),
+        # Small body limits, so the cap below is quick to reach.
+        "MIGRATIEKETEN_WEB_MAX_BODY_BYTES": "2048",
+        "MIGRATIEKETEN_MAX_UPLOAD_BYTES": "4096",
     }
     log = tmp_path / "serve.log"
     log_file = log.open("w", encoding="utf-8")
@@ -112,6 +130,8 @@ def test_serve_starts_from_an_empty_database(
             assert "script-src 'self'" in missing.headers["Content-Security-Policy"]
         else:
             pytest.fail("/bestaat-niet did not answer 404")
+        assert _post_status(port, 3000, chunked=False) == 413  # the 413 page
+        assert _post_status(port, 10_000, chunked=True) == 413  # waitress's cap
     finally:
         process.terminate()
         process.wait(timeout=30)

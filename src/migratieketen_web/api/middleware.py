@@ -11,7 +11,7 @@ before it is read) and Django's 500 page.
 
 The limit is MIGRATIEKETEN_API_MAX_BODY_BYTES, except for files sent as
 multipart/form-data to UPLOAD_PATHS (a koppeling's households and score table, tens of
-MB for a region's half-year): MIGRATIEKETEN_API_MAX_UPLOAD_BYTES. Files are read in
+MB for a region's half-year): MIGRATIEKETEN_MAX_UPLOAD_BYTES. Files are read in
 parts and spooled to disk; a JSON body is held whole in memory, so it keeps the
 general limit.
 """
@@ -55,7 +55,7 @@ def is_file_upload(request: HttpRequest) -> bool:
 def body_limit(request: HttpRequest) -> int:
     """The largest body this request may have, in bytes."""
     if is_file_upload(request) and request.content_type == "multipart/form-data":
-        return int(settings.MIGRATIEKETEN_API_MAX_UPLOAD_BYTES)
+        return int(settings.MIGRATIEKETEN_MAX_UPLOAD_BYTES)
     return int(settings.MIGRATIEKETEN_API_MAX_BODY_BYTES)
 
 
@@ -80,7 +80,7 @@ def body_too_large_detail(request: HttpRequest) -> str:
         "stuur minder tegelijk."
     )
     if is_file_upload(request) and request.content_type != "multipart/form-data":
-        limit = settings.MIGRATIEKETEN_API_MAX_UPLOAD_BYTES
+        limit = settings.MIGRATIEKETEN_MAX_UPLOAD_BYTES
         detail += (
             f" Als CSV-bestanden (multipart/form-data) mag het tot {limit} bytes zijn."
         )

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "migratieketen_web.accounts.middleware.SessionLimitMiddleware",
+    # Before any view or process_view (the CSRF check) reads a body.
+    "migratieketen_web.middleware.WebBodySizeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -324,15 +326,27 @@ MIGRATIEKETEN_API_MAX_BODY_BYTES = config(
 # Django reads a JSON body into memory up to this limit and refuses more (2.5 MB by
 # default): never below the API's own limit, or a body the API accepts would fail.
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, MIGRATIEKETEN_API_MAX_BODY_BYTES)
-# POST /api/v1/koppelingen with files (multipart/form-data): the three files of a run, as large as the web form takes
+# Web pages: a body beyond this is a 413 page before anything reads it (Django's CSRF
+# check reads a form body before a page checks the login; waitress alone takes 1 GB).
+MIGRATIEKETEN_WEB_MAX_BODY_BYTES = config(
+    "MIGRATIEKETEN_WEB_MAX_BODY_BYTES",
+    10 * 1_048_576,
+    "Largest request body a web page accepts, in bytes (its own uploads are smaller: "
+    "5 MB at most); larger is a 413 page. The koppeling upload page has "
+    "MIGRATIEKETEN_MAX_UPLOAD_BYTES.",
+    minimum=1024,
+)
+# The koppeling upload, on its page (/koppeling) and through the API (POST
+# /api/v1/koppelingen with files as multipart/form-data): the three files of a run, as large as the web form takes
 # (households 5 MB, scores 64 MB, capacity 5 MB; koppeling/forms.py), with room for
 # the multipart framing.
-MIGRATIEKETEN_API_MAX_UPLOAD_BYTES = config(
-    "MIGRATIEKETEN_API_MAX_UPLOAD_BYTES",
+MIGRATIEKETEN_MAX_UPLOAD_BYTES = config(
+    "MIGRATIEKETEN_MAX_UPLOAD_BYTES",
     80 * 1_048_576,
-    "Largest request body of an API upload (POST /api/v1/koppelingen with the "
-    "households, scores and capacity of a run), in bytes; larger is a 413 problem. "
-    "Every other API request keeps MIGRATIEKETEN_API_MAX_BODY_BYTES.",
+    "Largest request body of a koppeling upload (the households, scores and capacity "
+    "of a run, on the page /koppeling or as files to POST /api/v1/koppelingen), in "
+    "bytes; larger is a 413. Other requests keep MIGRATIEKETEN_WEB_MAX_BODY_BYTES or "
+    "MIGRATIEKETEN_API_MAX_BODY_BYTES.",
     minimum=1024,
 )
 SPECTACULAR_SETTINGS = {

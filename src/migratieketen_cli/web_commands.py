@@ -238,11 +238,7 @@ def serve(
     if settings.PROGNOSE_AT_START:
         warm_up()  # the forecast takes a minute; a worker computes it meanwhile
 
-    from waitress import serve as waitress_serve
-
     from migratieketen_cli.worker_commands import WorkerChildren
-    from migratieketen_web.middleware import largest_body_bytes
-    from migratieketen_web.wsgi import application
 
     workers = WorkerChildren(werkers)
     workers.start()
@@ -256,17 +252,27 @@ def serve(
     )
     _say_if_https_is_expected()
     try:
-        waitress_serve(
-            application,
-            host=host,
-            port=port,
-            threads=8,
-            # Also for a body sent without Content-Length (chunked); 1 GB otherwise.
-            max_request_body_size=largest_body_bytes(),
-            _quiet=True,
-        )
+        _waitress(host, port)
     finally:
         workers.stop()
+
+
+def _waitress(host: str, port: int) -> None:
+    """Serve the app until stopped; bodies capped at the largest limit of the app,
+    also one sent without Content-Length (chunked), where waitress takes 1 GB."""
+    from waitress import serve as waitress_serve
+
+    from migratieketen_web.middleware import largest_body_bytes
+    from migratieketen_web.wsgi import application
+
+    waitress_serve(
+        application,
+        host=host,
+        port=port,
+        threads=8,
+        max_request_body_size=largest_body_bytes(),
+        _quiet=True,
+    )
 
 
 def _say_if_https_is_expected() -> None:

@@ -55,8 +55,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _post_status(port: int, size: int, chunked: bool) -> int:
-    """Status of a POST to / with `size` bytes, chunked (no Content-Length) or not."""
+def _post(port: int, size: int, chunked: bool) -> tuple[int, str]:
+    """Status and text of a POST to / with `size` bytes, chunked (no Content-Length)
+    or not."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
         body = b"x" * size
@@ -64,7 +65,8 @@ def _post_status(port: int, size: int, chunked: bool) -> int:
             connection.request("POST", "/", body=iter([body]), encode_chunked=True)
         else:
             connection.request("POST", "/", body=body)
-        return connection.getresponse().status
+        response = connection.getresponse()
+        return response.status, response.read().decode(errors="replace")
     finally:
         connection.close()
 
@@ -83,9 +85,10 @@ def test_serve_starts_from_an_empty_database(
         "MIGRATIEKETEN_VAR_DIR": str(tmp_path / "var"),
         "MIGRATIEKETEN_DATABASE_URL": f"sqlite:///{tmp_path / 'var' / 'db.sqlite3'}",
         "MIGRATIEKETEN_DATA_DIR": str(shared_data_dir),
-        # Small body limits, so the cap below is quick to reach.
+        # Small body limits (waitress's cap is the largest: 4096), quick to reach.
         "MIGRATIEKETEN_WEB_MAX_BODY_BYTES": "2048",
         "MIGRATIEKETEN_MAX_UPLOAD_BYTES": "4096",
+        "MIGRATIEKETEN_API_MAX_BODY_BYTES": "1024",
     }
     log = tmp_path / "serve.log"
     log_file = log.open("w", encoding="utf-8")
@@ -130,8 +133,10 @@ def test_serve_starts_from_an_empty_database(
             assert "script-src 'self'" in missing.headers["Content-Security-Policy"]
         else:
             pytest.fail("/bestaat-niet did not answer 404")
-        assert _post_status(port, 3000, chunked=False) == 413  # the 413 page
-        assert _post_status(port, 10_000, chunked=True) == 413  # waitress's cap
+        status, page = _post(port, 3000, chunked=False)  # under waitress's cap
+        assert (status, "De aanvraag is te groot" in page) == (413, True)
+        status, text = _post(port, 10_000, chunked=True)  # waitress refuses it
+        assert status == 413 and "De aanvraag is te groot" not in text
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -337,9 +337,9 @@ MIGRATIEKETEN_WEB_MAX_BODY_BYTES = config(
     minimum=1024,
 )
 # The koppeling upload, on its page (/koppeling) and through the API (POST
-# /api/v1/koppelingen with files as multipart/form-data): the three files of a run, as large as the web form takes
-# (households 5 MB, scores 64 MB, capacity 5 MB; koppeling/forms.py), with room for
-# the multipart framing.
+# /api/v1/koppelingen with files as multipart/form-data): the three files of a run,
+# as large as the web form takes (households 5 MB, scores 64 MB, capacity 5 MB;
+# koppeling/forms.py), with room for the multipart framing.
 MIGRATIEKETEN_MAX_UPLOAD_BYTES = config(
     "MIGRATIEKETEN_MAX_UPLOAD_BYTES",
     80 * 1_048_576,

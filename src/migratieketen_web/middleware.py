@@ -30,7 +30,7 @@ class DutchFirstLocaleMiddleware(LocaleMiddleware):
 
 
 def web_body_limit(request: HttpRequest) -> int:
-    if request.method == "POST" and request.path in UPLOAD_PAGES:
+    if request.method == "POST" and request.path_info in UPLOAD_PAGES:
         return int(settings.MIGRATIEKETEN_MAX_UPLOAD_BYTES)
     return int(settings.MIGRATIEKETEN_WEB_MAX_BODY_BYTES)
 

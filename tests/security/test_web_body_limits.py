@@ -61,3 +61,25 @@ def test_waitress_is_capped_at_the_largest_limit(settings: Any) -> None:
     settings.MIGRATIEKETEN_MAX_UPLOAD_BYTES = 5_000_000
     settings.MIGRATIEKETEN_WEB_MAX_BODY_BYTES = 7_000_000
     assert largest_body_bytes() == 7_000_000
+
+
+def test_behind_a_path_prefix_the_limits_follow_the_page(settings: Any) -> None:
+    """A proxy may serve the app under a prefix (SCRIPT_NAME): limits and the API's
+    answers go by the path within the app, as the URL routing does."""
+    settings.MIGRATIEKETEN_WEB_MAX_BODY_BYTES = 2048
+    settings.MIGRATIEKETEN_MAX_UPLOAD_BYTES = 8192
+    client = Client()
+    prefix = {"SCRIPT_NAME": "/migratieketen"}
+    upload = client.generic(
+        "POST", "/koppeling", data=b"x" * 4096, content_type="text/plain", **prefix
+    )
+    assert upload.status_code != 413
+    api = client.generic(
+        "POST",
+        "/api/v1/scenarioruns",
+        data=b"x" * 4096,
+        content_type="application/json",
+        **prefix,
+    )
+    assert api.status_code == 400  # not JSON: the API's own answer, not a web 413
+    assert api["Content-Type"] == "application/problem+json"

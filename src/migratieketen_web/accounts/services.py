@@ -47,7 +47,7 @@ def request_actor(request: HttpRequest | Any) -> Actor:
     if isinstance(auth, ApiToken):
         actor = actor_for_token(auth)
     else:
-        channel = "api" if request.path.startswith("/api/") else "web"
+        channel = "api" if request.path_info.startswith("/api/") else "web"
         actor = actor_for_user(getattr(request, "user", None), channel)
     request._migratieketen_actor = actor  # type: ignore[union-attr]  # per-request cache
     return actor

@@ -38,7 +38,9 @@ NO_ROUTE_DETAIL = (
 
 
 def is_api_request(request: HttpRequest) -> bool:
-    return request.path.startswith(API_PREFIX)
+    """By the path within the app (path_info), also where a proxy serves the app
+    under a prefix (SCRIPT_NAME), as Django's URL routing does."""
+    return request.path_info.startswith(API_PREFIX)
 
 
 def declared_body_size(request: HttpRequest) -> int:
@@ -49,7 +51,7 @@ def declared_body_size(request: HttpRequest) -> int:
 
 
 def is_file_upload(request: HttpRequest) -> bool:
-    return request.method == "POST" and request.path in UPLOAD_PATHS
+    return request.method == "POST" and request.path_info in UPLOAD_PATHS
 
 
 def body_limit(request: HttpRequest) -> int:

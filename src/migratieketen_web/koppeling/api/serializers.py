@@ -23,7 +23,11 @@ from django.utils.datastructures import MultiValueDict
 from rest_framework import serializers
 
 from migratieketen_web.jobs.models import JobStatus
-from migratieketen_web.koppeling.forms import UploadForm
+from migratieketen_web.koppeling.forms import (
+    MAX_SCORE_UPLOAD_BYTES,
+    MAX_UPLOAD_BYTES,
+    UploadForm,
+)
 from migratieketen_web.koppeling.models import KoppelingRun
 from migratieketen_web.koppeling.services import (
     DEFAULT_WAIT_WEEKS,
@@ -101,22 +105,25 @@ class KoppelingStartSerializer(serializers.Serializer):
     )
 
 
+MB = 1024 * 1024
+
+
 class KoppelingBestandenSerializer(serializers.Serializer):
     """Body of POST /koppelingen as multipart/form-data: the CLI's CSV files."""
 
     huishoudens = serializers.FileField(
         help_text="H.csv: huishouden_id, aankomst, personen, volwassenen (optioneel "
-        "gemeente_verplicht, regio_verplicht). Hooguit 5 MB."
+        f"gemeente_verplicht, regio_verplicht). Hooguit {MAX_UPLOAD_BYTES // MB} MB."
     )
     scores = serializers.FileField(
         required=False,
-        help_text="S.csv: huishouden_id, gemeentecode, score. Hooguit 64 MB. Zonder: "
-        "het illustratieve model.",
+        help_text="S.csv: huishouden_id, gemeentecode, score. Hooguit "
+        f"{MAX_SCORE_UPLOAD_BYTES // MB} MB. Zonder: het illustratieve model.",
     )
     capaciteit = serializers.FileField(
         required=False,
-        help_text="C.csv: gemeentecode, capaciteit (personen). Hooguit 5 MB. Zonder: "
-        "de taakstelling.",
+        help_text="C.csv: gemeentecode, capaciteit (personen). Hooguit "
+        f"{MAX_UPLOAD_BYTES // MB} MB. Zonder: de taakstelling.",
     )
     modus = serializers.ChoiceField(choices=MODES, required=False)
     seed = serializers.IntegerField(required=False, min_value=0)

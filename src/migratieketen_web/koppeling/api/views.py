@@ -40,6 +40,7 @@ from migratieketen_web.api.schema import (
 from migratieketen_web.jobs import services as job_services
 from migratieketen_web.koppeling import services
 from migratieketen_web.koppeling.api.serializers import (
+    MB,
     KoppelingBestandenSerializer,
     KoppelingSerializer,
     KoppelingStartSerializer,
@@ -47,6 +48,7 @@ from migratieketen_web.koppeling.api.serializers import (
     upload_from_body,
     upload_from_files,
 )
+from migratieketen_web.koppeling.forms import MAX_SCORE_UPLOAD_BYTES
 from migratieketen_web.koppeling.models import KoppelingRun
 
 
@@ -97,7 +99,7 @@ _UUID = uuid_parameter("Kenmerk van de koppeling.")
         "geweigerd en dan wordt niets opgeslagen), optioneel scores en capaciteit, "
         "in de vorm van de bestanden van 'migratieketen plan koppeling': als JSON, "
         "of als de CSV-bestanden zelf (multipart/form-data; voor een grote "
-        "scoretabel, tot 64 MB). Antwoordt met 202 en het adres (Location) van de "
+        f"scoretabel, tot {MAX_SCORE_UPLOAD_BYTES // MB} MB). Antwoordt met 202 en het adres (Location) van de "
         "koppeling; volg daar de status.",
         request={
             "application/json": KoppelingStartSerializer,

@@ -55,6 +55,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+REFUSED_BY_RESET = 0
+
+
 def _post(port: int, size: int, chunked: bool) -> tuple[int, str]:
     """Status and text of a POST to / with `size` bytes, chunked (no Content-Length)
     or not."""
@@ -67,6 +70,10 @@ def _post(port: int, size: int, chunked: bool) -> tuple[int, str]:
             connection.request("POST", "/", body=body)
         response = connection.getresponse()
         return response.status, response.read().decode(errors="replace")
+    except (ConnectionResetError, BrokenPipeError):
+        # A server that refuses a body closes before reading it all; the kernel
+        # then resets the connection, which may discard the 413 already sent.
+        return REFUSED_BY_RESET, ""
     finally:
         connection.close()
 
@@ -136,7 +143,11 @@ def test_serve_starts_from_an_empty_database(
         status, page = _post(port, 3000, chunked=False)  # under waitress's cap
         assert (status, "De aanvraag is te groot" in page) == (413, True)
         status, text = _post(port, 10_000, chunked=True)  # waitress refuses it
-        assert status == 413 and "De aanvraag is te groot" not in text
+        assert (
+            status in (413, REFUSED_BY_RESET) and "De aanvraag is te groot" not in text
+        )
+        with urllib.request.urlopen(css, timeout=5) as r:  # and keeps serving
+            assert r.status == 200
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -18,10 +18,11 @@ from migratieketen_web.koppeling.services import (
     decode_text,
 )
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # households and capacity: 5,000 rows fit many times
+MB = 1024 * 1024
+MAX_UPLOAD_BYTES = 5 * MB  # households and capacity: 5,000 rows fit many times
 # A score file has a row per household x gemeente: MAX_HOUSEHOLDS x 342 gemeenten is 1.7
 # million rows, about 40 MB with a 10-character id and 4 decimals (read row by row).
-MAX_SCORE_UPLOAD_BYTES = 64 * 1024 * 1024
+MAX_SCORE_UPLOAD_BYTES = 64 * MB
 SELECT = "utrecht-select utrecht-select--html-select"
 INPUT = "utrecht-textbox utrecht-textbox--html-input"
 
@@ -93,8 +94,7 @@ class UploadForm(forms.Form):
             return ""
         if upload.size > limit:
             raise forms.ValidationError(
-                gettext("Het bestand is groter dan %(mb)s MB.")
-                % {"mb": limit // (1024 * 1024)}
+                gettext("Het bestand is groter dan %(mb)s MB.") % {"mb": limit // MB}
             )
         text = decode_text(upload.read())
         if text is None:

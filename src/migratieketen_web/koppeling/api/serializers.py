@@ -26,6 +26,7 @@ from migratieketen_web.jobs.models import JobStatus
 from migratieketen_web.koppeling.forms import (
     MAX_SCORE_UPLOAD_BYTES,
     MAX_UPLOAD_BYTES,
+    MB,
     UploadForm,
 )
 from migratieketen_web.koppeling.models import KoppelingRun
@@ -103,9 +104,6 @@ class KoppelingStartSerializer(serializers.Serializer):
         "zijn mag wachten (dynamisch; 0: beslissen in de week van aankomst; zonder: "
         f"{DEFAULT_WAIT_WEEKS}).",
     )
-
-
-MB = 1024 * 1024
 
 
 class KoppelingBestandenSerializer(serializers.Serializer):

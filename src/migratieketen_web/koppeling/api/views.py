@@ -40,7 +40,6 @@ from migratieketen_web.api.schema import (
 from migratieketen_web.jobs import services as job_services
 from migratieketen_web.koppeling import services
 from migratieketen_web.koppeling.api.serializers import (
-    MB,
     KoppelingBestandenSerializer,
     KoppelingSerializer,
     KoppelingStartSerializer,
@@ -48,7 +47,7 @@ from migratieketen_web.koppeling.api.serializers import (
     upload_from_body,
     upload_from_files,
 )
-from migratieketen_web.koppeling.forms import MAX_SCORE_UPLOAD_BYTES
+from migratieketen_web.koppeling.forms import MAX_SCORE_UPLOAD_BYTES, MB
 from migratieketen_web.koppeling.models import KoppelingRun
 
 
@@ -99,8 +98,8 @@ _UUID = uuid_parameter("Kenmerk van de koppeling.")
         "geweigerd en dan wordt niets opgeslagen), optioneel scores en capaciteit, "
         "in de vorm van de bestanden van 'migratieketen plan koppeling': als JSON, "
         "of als de CSV-bestanden zelf (multipart/form-data; voor een grote "
-        f"scoretabel, tot {MAX_SCORE_UPLOAD_BYTES // MB} MB). Antwoordt met 202 en het adres (Location) van de "
-        "koppeling; volg daar de status.",
+        f"scoretabel, tot {MAX_SCORE_UPLOAD_BYTES // MB} MB). Antwoordt met 202 en "
+        "het adres (Location) van de koppeling; volg daar de status.",
         request={
             "application/json": KoppelingStartSerializer,
             "multipart/form-data": KoppelingBestandenSerializer,

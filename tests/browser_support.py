@@ -49,3 +49,18 @@ def launched_chromium() -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+            close_connections_opened_inside()
+
+
+def close_connections_opened_inside() -> None:
+    """Close the database connections the test opened while Playwright ran.
+
+    Playwright's sync API runs an event loop in this thread, so Django keeps the
+    connections opened meanwhile apart from the thread's own (asgiref's Local holds them
+    per context, not per thread). Django's teardown closes only the thread's own; one
+    left open kept PostgreSQL from dropping the test database at the end of the run
+    ("is being accessed by other users").
+    """
+    from django.db import connections
+
+    connections.close_all()
